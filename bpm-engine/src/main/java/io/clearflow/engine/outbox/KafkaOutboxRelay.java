@@ -1,0 +1,147 @@
+package io.clearflow.engine.outbox;
+
+import io.clearflow.engine.api.PlatformEvent;
+import io.clearflow.engine.eventlog.EventLogRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The transactional outbox towards Kafka. The event log itself is the outbox: its rows are written
+ * in the engine's transaction (so a rolled-back change never produces an event) and this relay
+ * sends them in log order, then moves its cursor past what the broker acknowledged.
+ *
+ * <p>Why not Spring Modulith's externalisation: it sends each event from its own asynchronous
+ * listener, so two events of one case can overtake each other, and the issue requires per-case
+ * order. A single relay reading the log in position order keeps that order by construction.
+ * With the broker down nothing moves the cursor, so nothing is lost; once it is back the relay
+ * resends from the cursor. Delivery is at least once (an event acknowledged just before a crash is
+ * sent again); consumers deduplicate on the CloudEvents id. The cursor row is locked during a round,
+ * so several platform nodes never relay at the same time.
+ */
+@Component
+@ConditionalOnProperty(prefix = "clearflow.outbox.kafka", name = "enabled", havingValue = "true")
+public class KafkaOutboxRelay {
+
+    static final String RELAY = "kafka";
+    private static final Logger log = LoggerFactory.getLogger(KafkaOutboxRelay.class);
+
+    private final JdbcTemplate jdbc;
+    private final EventLogRepository events;
+    private final KafkaTemplate<String, String> kafka;
+    private final CloudEventMapper mapper;
+    private final OutboxProperties properties;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final Counter published;
+    private final Counter failures;
+    private final AtomicLong position = new AtomicLong();
+
+    public KafkaOutboxRelay(JdbcTemplate jdbc, EventLogRepository events, KafkaTemplate<String, String> kafka,
+                            CloudEventMapper mapper, OutboxProperties properties, TransactionTemplate transaction,
+                            Clock clock, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.kafka = kafka;
+        this.mapper = mapper;
+        this.properties = properties;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.published = Counter.builder("clearflow.outbox.published").description("events acknowledged by Kafka")
+                .register(meters);
+        this.failures = Counter.builder("clearflow.outbox.failures").description("relay rounds that could not deliver")
+                .register(meters);
+        Gauge.builder("clearflow.outbox.position", position, AtomicLong::get)
+                .description("last event-log position acknowledged by Kafka").register(meters);
+    }
+
+    @Scheduled(fixedDelayString = "${clearflow.outbox.kafka.interval:500ms}", initialDelayString = "1s")
+    public void scheduledRound() {
+        try {
+            while (relayOnce() == properties.batchSize()) {
+                // a full batch: more may be waiting, go on without pausing
+            }
+        } catch (RuntimeException e) {
+            failures.increment();
+            log.warn("Outbox relay round failed, will retry: {}", e.getMessage());
+        }
+    }
+
+    /** One round: send up to a batch after the cursor; returns how many were acknowledged. */
+    public int relayOnce() {
+        Integer sent = transaction.execute(status -> {
+            long cursor = lockCursor();
+            List<PlatformEvent> batch = events.after(cursor, properties.batchSize());
+            if (batch.isEmpty()) {
+                position.set(cursor);
+                return 0;
+            }
+            List<CompletableFuture<?>> acks = new ArrayList<>(batch.size());
+            for (PlatformEvent event : batch) {
+                try {
+                    acks.add(kafka.send(properties.topic(), event.caseId(), mapper.toJson(event)));
+                } catch (RuntimeException e) {
+                    acks.add(CompletableFuture.failedFuture(e));
+                    break; // later events must not overtake this one
+                }
+            }
+            long acknowledged = cursor;
+            int count = 0;
+            long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+            for (int i = 0; i < acks.size(); i++) {
+                try {
+                    acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    acknowledged = batch.get(i).id();
+                    count++;
+                } catch (Exception e) {
+                    failures.increment();
+                    log.warn("Kafka did not acknowledge event {} (position {}); it stays in the outbox: {}",
+                            batch.get(i).eventId(), batch.get(i).id(), rootMessage(e));
+                    break;
+                }
+            }
+            if (acknowledged > cursor) {
+                jdbc.update("UPDATE cf_outbox_cursor SET last_event_id = ?, updated_at = ? WHERE relay = ?",
+                        acknowledged, Timestamp.from(clock.instant()), RELAY);
+            }
+            position.set(acknowledged);
+            published.increment(count);
+            return count;
+        });
+        return sent == null ? 0 : sent;
+    }
+
+    private long lockCursor() {
+        List<Long> cursor = jdbc.queryForList("SELECT last_event_id FROM cf_outbox_cursor WHERE relay = ? FOR UPDATE",
+                Long.class, RELAY);
+        if (!cursor.isEmpty()) {
+            return cursor.get(0);
+        }
+        jdbc.update("INSERT INTO cf_outbox_cursor (relay, last_event_id, updated_at) VALUES (?, 0, ?)",
+                RELAY, Timestamp.from(clock.instant()));
+        return jdbc.queryForObject("SELECT last_event_id FROM cf_outbox_cursor WHERE relay = ? FOR UPDATE", Long.class, RELAY);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}

@@ -1,0 +1,89 @@
+package io.clearflow.engine.reference;
+
+import io.clearflow.engine.api.InvalidRequestException;
+import io.clearflow.engine.api.Member;
+import io.clearflow.engine.api.NotFoundException;
+import io.clearflow.engine.work.CaseView;
+import io.clearflow.engine.work.WorkService;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The reference two-step approval: the request record and its process start in one transaction. */
+@Service
+public class ApprovalService {
+
+    public static final String PROCESS_KEY = "referenceApproval";
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999999999.99");
+
+    private final JdbcTemplate jdbc;
+    private final WorkService work;
+    private final Clock clock;
+
+    public ApprovalService(JdbcTemplate jdbc, WorkService work, Clock clock) {
+        this.jdbc = jdbc;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ApprovalRequest submit(Member requester, String title, BigDecimal amount, String reason) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (title == null || title.isBlank() || title.strip().length() > 200) {
+            errors.put("title", "required, at most 200 characters");
+        }
+        if (amount == null || amount.signum() < 0 || amount.compareTo(MAX_AMOUNT) > 0 || amount.scale() > 2) {
+            errors.put("amount", "a non-negative amount with at most 2 decimals");
+        }
+        if (reason == null || reason.isBlank() || reason.strip().length() > 2000) {
+            errors.put("reason", "required, at most 2000 characters");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("the request is incomplete", errors);
+        }
+        var now = clock.instant();
+        var keys = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var ps = connection.prepareStatement("INSERT INTO cf_approval_request (title, amount, reason, requester, "
+                    + "department, created_at) VALUES (?,?,?,?,?,?)", new String[] {"id"});
+            ps.setString(1, title.strip());
+            ps.setBigDecimal(2, amount);
+            ps.setString(3, reason.strip());
+            ps.setString(4, requester.userId());
+            ps.setString(5, requester.department());
+            ps.setTimestamp(6, Timestamp.from(now));
+            return ps;
+        }, keys);
+        long id = keys.getKey().longValue();
+        CaseView started = work.start(requester, PROCESS_KEY, "APR-" + id, Map.of("requestId", id));
+        jdbc.update("UPDATE cf_approval_request SET process_instance_id = ? WHERE id = ?", started.id(), id);
+        return new ApprovalRequest(id, started.id(), title.strip(), amount, reason.strip(), requester.userId(),
+                requester.department(), now);
+    }
+
+    /** The request behind a case; callers check first that the member may see the case. */
+    @Transactional(readOnly = true)
+    public ApprovalRequest forCase(String caseId) {
+        List<ApprovalRequest> found = jdbc.query("SELECT * FROM cf_approval_request WHERE process_instance_id = ?",
+                (rs, i) -> new ApprovalRequest(rs.getLong("id"), rs.getString("process_instance_id"), rs.getString("title"),
+                        rs.getBigDecimal("amount"), rs.getString("reason"), rs.getString("requester"),
+                        rs.getString("department"), rs.getTimestamp("created_at").toInstant()), caseId);
+        if (found.isEmpty()) {
+            throw new NotFoundException("approval request of case", caseId);
+        }
+        return found.get(0);
+    }
+
+    /** Approve or reject the review task a member holds or can take. */
+    @Transactional
+    public void decide(Member reviewer, String taskId, boolean approved, String comment) {
+        work.complete(reviewer, taskId, Map.of("approved", approved), comment);
+    }
+}

@@ -1,0 +1,37 @@
+package io.clearflow.engine.work;
+
+import io.clearflow.engine.api.Member;
+import java.util.function.Supplier;
+import org.flowable.common.engine.impl.identity.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Runs engine calls as a member, so the engine records them (initiator, event-log resource).
+ * Flowable's authenticated user is Spring Security's context here, so the caller's own
+ * authentication is put back afterwards rather than replaced by a bare user id.
+ */
+final class ActingAs {
+
+    private ActingAs() {
+    }
+
+    static <T> T member(Member member, Supplier<T> action) {
+        if (member.userId().equals(Authentication.getAuthenticatedUserId())) {
+            return action.get();
+        }
+        var saved = SecurityContextHolder.getContext().getAuthentication();
+        Authentication.setAuthenticatedUserId(member.userId());
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(saved);
+        }
+    }
+
+    static void member(Member member, Runnable action) {
+        member(member, () -> {
+            action.run();
+            return null;
+        });
+    }
+}

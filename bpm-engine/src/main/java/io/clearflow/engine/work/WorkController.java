@@ -1,0 +1,84 @@
+package io.clearflow.engine.work;
+
+import io.clearflow.engine.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api")
+@Tag(name = "Work", description = "Inbox, task claim and completion, process start, the cases a user started")
+class WorkController {
+
+    private final WorkService work;
+    private final CurrentUser currentUser;
+
+    WorkController(WorkService work, CurrentUser currentUser) {
+        this.work = work;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping("/tasks")
+    @Operation(summary = "The caller's inbox: assigned tasks and tasks waiting for their department or roles")
+    List<TaskView> inbox(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return work.inbox(currentUser.get(), page, size);
+    }
+
+    @GetMapping("/tasks/{taskId}")
+    TaskView task(@PathVariable String taskId) {
+        return work.task(currentUser.get(), taskId);
+    }
+
+    @PostMapping("/tasks/{taskId}/claim")
+    TaskView claim(@PathVariable String taskId) {
+        return work.claim(currentUser.get(), taskId);
+    }
+
+    @PostMapping("/tasks/{taskId}/unclaim")
+    TaskView unclaim(@PathVariable String taskId) {
+        return work.unclaim(currentUser.get(), taskId);
+    }
+
+    record CompleteRequest(Map<String, Object> variables, @Size(max = WorkService.MAX_COMMENT) String comment) { }
+
+    @PostMapping("/tasks/{taskId}/complete")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Complete a task (claims it first when it is still in a shared inbox)")
+    void complete(@PathVariable String taskId, @Valid @RequestBody CompleteRequest request) {
+        work.complete(currentUser.get(), taskId, request.variables(), request.comment());
+    }
+
+    record StartRequest(@NotBlank @Size(max = 255) String processKey, @Size(max = 255) String businessKey,
+                        Map<String, Object> variables) { }
+
+    @PostMapping("/processes")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Start a process the caller's department or roles may start")
+    CaseView start(@Valid @RequestBody StartRequest request) {
+        return work.start(currentUser.get(), request.processKey(), request.businessKey(), request.variables());
+    }
+
+    @GetMapping("/processes/mine")
+    @Operation(summary = "Cases the caller started, newest first")
+    List<CaseView> mine(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return work.startedBy(currentUser.get(), page, size);
+    }
+
+    @GetMapping("/processes/{caseId}")
+    CaseView caseOf(@PathVariable String caseId) {
+        return work.caseOf(currentUser.get(), caseId);
+    }
+}

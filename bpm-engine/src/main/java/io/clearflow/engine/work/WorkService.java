@@ -1,0 +1,240 @@
+package io.clearflow.engine.work;
+
+import io.clearflow.engine.api.ConflictException;
+import io.clearflow.engine.api.InvalidRequestException;
+import io.clearflow.engine.api.Member;
+import io.clearflow.engine.api.NotFoundException;
+import io.clearflow.engine.api.PlatformRole;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.flowable.engine.HistoryService;
+import org.flowable.engine.RepositoryService;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.history.HistoricProcessInstance;
+import org.flowable.engine.repository.ProcessDefinition;
+import org.flowable.engine.runtime.ProcessInstance;
+import org.flowable.task.api.Task;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Runtime work of a member: the inbox, claiming and completing tasks, starting processes and
+ * following the cases they started. Every check is made against the member's own department and
+ * roles; the engine itself is never called with ids the member may not see.
+ */
+@Service
+public class WorkService {
+
+    static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+    static final int MAX_VARIABLES = 50;
+    static final int MAX_STRING_VARIABLE = 255;
+    static final int MAX_COMMENT = 2000;
+
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final RepositoryService repository;
+    private final ProcessDefinitions definitions;
+
+    public WorkService(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
+                       ProcessDefinitions definitions) {
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.history = history;
+        this.repository = repository;
+        this.definitions = definitions;
+    }
+
+    /** Tasks assigned to the member or waiting in their department's or roles' inbox, newest first. */
+    @Transactional(readOnly = true)
+    public List<TaskView> inbox(Member member, int page, int size) {
+        checkPage(page, size);
+        return tasks.createTaskQuery()
+                .taskCandidateOrAssigned(member.userId())
+                .orderByTaskCreateTime().desc()
+                .listPage(page * size, size).stream()
+                .map(this::view)
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long inboxSize(Member member) {
+        return tasks.createTaskQuery().taskCandidateOrAssigned(member.userId()).count();
+    }
+
+    @Transactional(readOnly = true)
+    public TaskView task(Member member, String taskId) {
+        return view(visibleTask(member, taskId));
+    }
+
+    @Transactional
+    public TaskView claim(Member member, String taskId) {
+        Task task = visibleTask(member, taskId);
+        if (task.getAssignee() != null) {
+            throw new ConflictException(task.getAssignee().equals(member.userId())
+                    ? "you have already claimed this task" : "this task has already been claimed by someone else");
+        }
+        ActingAs.member(member, () -> tasks.claim(taskId, member.userId()));
+        return view(tasks.createTaskQuery().taskId(taskId).singleResult());
+    }
+
+    @Transactional
+    public TaskView unclaim(Member member, String taskId) {
+        Task task = visibleTask(member, taskId);
+        if (!member.userId().equals(task.getAssignee())) {
+            throw new ConflictException("only the person who claimed a task can give it back");
+        }
+        ActingAs.member(member, () -> tasks.unclaim(taskId));
+        return view(tasks.createTaskQuery().taskId(taskId).singleResult());
+    }
+
+    /**
+     * Completes a task the member has claimed, or claims and completes in one step a task waiting in
+     * their inbox. Two members completing the same task at once: one wins, the other gets a conflict.
+     */
+    @Transactional
+    public void complete(Member member, String taskId, Map<String, Object> variables, String comment) {
+        Map<String, Object> checked = checkVariables(variables);
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            throw new InvalidRequestException("comment too long", Map.of("comment", "at most " + MAX_COMMENT + " characters"));
+        }
+        Task task = visibleTask(member, taskId);
+        if (task.getAssignee() != null && !task.getAssignee().equals(member.userId())) {
+            throw new AccessDeniedException("this task is claimed by someone else");
+        }
+        ActingAs.member(member, () -> {
+            if (task.getAssignee() == null) {
+                tasks.claim(taskId, member.userId());
+            }
+            if (comment != null && !comment.isBlank()) {
+                tasks.addComment(taskId, task.getProcessInstanceId(), comment.strip());
+            }
+            tasks.complete(taskId, checked);
+        });
+    }
+
+    /** Process definitions (latest versions) the member may start. */
+    @Transactional(readOnly = true)
+    public List<ProcessDefinition> startable(Member member) {
+        return repository.createProcessDefinitionQuery().latestVersion().active()
+                .startableByUserOrGroups(member.userId(), member.candidateGroups())
+                .orderByProcessDefinitionName().asc().list();
+    }
+
+    @Transactional
+    public CaseView start(Member member, String processKey, String businessKey, Map<String, Object> variables) {
+        Map<String, Object> checked = new HashMap<>(checkVariables(variables));
+        boolean allowed = repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
+                .startableByUserOrGroups(member.userId(), member.candidateGroups()).count() > 0;
+        if (!allowed) {
+            if (repository.createProcessDefinitionQuery().processDefinitionKey(processKey).count() == 0) {
+                throw new NotFoundException("process", processKey);
+            }
+            throw new AccessDeniedException("your department and roles may not start this process");
+        }
+        checked.put("department", member.department());
+        ProcessInstance instance = ActingAs.member(member,
+                () -> runtime.startProcessInstanceByKey(processKey, businessKey, checked));
+        return caseView(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult());
+    }
+
+    /** Cases the member started, newest first. */
+    @Transactional(readOnly = true)
+    public List<CaseView> startedBy(Member member, int page, int size) {
+        checkPage(page, size);
+        return history.createHistoricProcessInstanceQuery().startedBy(member.userId())
+                .orderByProcessInstanceStartTime().desc()
+                .listPage(page * size, size).stream().map(this::caseView).toList();
+    }
+
+    /** A case the member started or has a part in (privileged roles see every case). */
+    @Transactional(readOnly = true)
+    public CaseView caseOf(Member member, String caseId) {
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(caseId).singleResult();
+        if (instance == null || !mayFollow(member, instance)) {
+            throw new NotFoundException("case", caseId);
+        }
+        return caseView(instance);
+    }
+
+    boolean mayFollow(Member member, HistoricProcessInstance instance) {
+        if (member.userId().equals(instance.getStartUserId())
+                || member.hasRole(PlatformRole.ADMIN) || member.hasRole(PlatformRole.PROCESS_OWNER)
+                || member.hasRole(PlatformRole.IT_MANAGER) || member.hasRole(PlatformRole.COMPLIANCE)) {
+            return true;
+        }
+        return history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+                .taskInvolvedUser(member.userId()).count() > 0
+                || history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+                .taskCandidateGroupIn(member.candidateGroups()).count() > 0;
+    }
+
+    private Task visibleTask(Member member, String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId)
+                .taskCandidateOrAssigned(member.userId()).singleResult();
+        if (task != null) {
+            return task;
+        }
+        if (tasks.createTaskQuery().taskId(taskId).count() > 0) {
+            throw new AccessDeniedException("this task is not in your inbox");
+        }
+        throw new NotFoundException("open task", taskId);
+    }
+
+    private TaskView view(Task task) {
+        String businessKey = task.getProcessInstanceId() == null ? null
+                : runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
+                .getBusinessKey();
+        return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessInstanceId(),
+                task.getProcessDefinitionId() == null ? null : definitions.get(task.getProcessDefinitionId()).getKey(),
+                task.getProcessDefinitionId() == null ? null : definitions.name(task.getProcessDefinitionId()),
+                businessKey, task.getAssignee(), instant(task.getCreateTime()), instant(task.getDueDate()));
+    }
+
+    private CaseView caseView(HistoricProcessInstance p) {
+        String state = p.getEndTime() == null ? "active" : p.getDeleteReason() != null ? "cancelled" : "completed";
+        return new CaseView(p.getId(), p.getProcessDefinitionKey(), definitions.name(p.getProcessDefinitionId()),
+                p.getBusinessKey(), p.getStartUserId(), instant(p.getStartTime()), instant(p.getEndTime()), state,
+                p.getEndActivityId());
+    }
+
+    static Map<String, Object> checkVariables(Map<String, Object> variables) {
+        if (variables == null) {
+            return Map.of();
+        }
+        if (variables.size() > MAX_VARIABLES) {
+            throw new InvalidRequestException("at most " + MAX_VARIABLES + " variables");
+        }
+        Map<String, Object> checked = new HashMap<>();
+        variables.forEach((name, value) -> {
+            if (name == null || !VARIABLE_NAME.matcher(name).matches()) {
+                throw new InvalidRequestException("invalid variable name", Map.of(String.valueOf(name), "letters, digits and '_'"));
+            }
+            // process variables carry ids and routing facts only; business data lives in module tables
+            boolean ok = value == null || value instanceof Boolean || value instanceof Number
+                    || (value instanceof String s && s.length() <= MAX_STRING_VARIABLE);
+            if (!ok) {
+                throw new InvalidRequestException("variables are booleans, numbers or short strings",
+                        Map.of(name, "boolean, number or string of at most " + MAX_STRING_VARIABLE + " characters"));
+            }
+            checked.put(name, value);
+        });
+        return checked;
+    }
+
+    private static void checkPage(int page, int size) {
+        if (page < 0 || size < 1 || size > 200) {
+            throw new InvalidRequestException("page must be >= 0 and size between 1 and 200", Map.of("size", "1..200"));
+        }
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

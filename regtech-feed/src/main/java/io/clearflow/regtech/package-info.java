@@ -1,0 +1,6 @@
+/**
+ * Regulatory announcement feeds, classification, subscriptions and impact assessment (not built yet).
+ *
+ * <p>Module boundary: may depend only on the modules architecture.md allows (checked by the module-graph test in deploy).
+ */
+package io.clearflow.regtech;

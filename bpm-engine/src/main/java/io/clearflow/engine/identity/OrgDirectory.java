@@ -142,6 +142,26 @@ public class OrgDirectory {
         return requireMember(userId);
     }
 
+    /**
+     * A bot account: role bot, no password (Flowable stores none), so it can only sign in with an
+     * API token issued by an administrator.
+     */
+    @Transactional
+    public Member createBot(String userId, String displayName, String department) {
+        checkId("userId", userId);
+        if (idm.createUserQuery().userId(userId).count() > 0) {
+            throw new ConflictException("user '" + userId + "' already exists");
+        }
+        List<String> roles = List.of(PlatformRole.BOT.groupId());
+        validateMembership(department, roles);
+        User user = idm.newUser(userId);
+        apply(user, displayName, null);
+        idm.saveUser(user);
+        setMembership(userId, department, roles);
+        members.remove(userId);
+        return requireMember(userId);
+    }
+
     /** Seeding only: demo users get the documented demo password, shorter than the policy allows. */
     @Transactional
     public Member seedUser(String userId, String displayName, String department, List<String> roles, String password) {

@@ -98,7 +98,9 @@ class OrganisationSeeder implements ApplicationRunner {
             }
         }
         for (DemoUser user : DEMO_USERS) {
-            if (directory.member(user.id()).isEmpty()) {
+            if (directory.member(user.id()).isEmpty() && user.roles().contains(PlatformRole.BOT)) {
+                directory.createBot(user.id(), user.name(), user.department()); // bots sign in with tokens only
+            } else if (directory.member(user.id()).isEmpty()) {
                 directory.seedUser(user.id(), user.name(), user.department(),
                         user.roles().stream().map(PlatformRole::groupId).toList(), properties.demoPassword());
             }

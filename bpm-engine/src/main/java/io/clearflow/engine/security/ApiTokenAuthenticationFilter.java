@@ -9,7 +9,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -18,10 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiTokenService tokens;
-    private final UserDetailsService users;
+    private final PlatformUserDetailsService users;
     private final AuthenticationEntryPoint entryPoint;
 
-    ApiTokenAuthenticationFilter(ApiTokenService tokens, UserDetailsService users, AuthenticationEntryPoint entryPoint) {
+    ApiTokenAuthenticationFilter(ApiTokenService tokens, PlatformUserDetailsService users, AuthenticationEntryPoint entryPoint) {
         this.tokens = tokens;
         this.users = users;
         this.entryPoint = entryPoint;
@@ -41,7 +40,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             entryPoint.commence(request, response, new BadCredentialsException("bad credentials"));
             return;
         }
-        UserDetails user = users.loadUserByUsername(userId.get());
+        UserDetails user = users.loadForToken(userId.get());
         var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);

@@ -43,6 +43,18 @@ public class PlatformUserDetailsService implements UserDetailsService {
                 .build();
     }
 
+    /**
+     * The principal behind a valid API token. Bots have no password, so they are found here but
+     * never by {@link #loadUserByUsername} (which serves password sign-in).
+     */
+    public UserDetails loadForToken(String userId) {
+        Member member = directory.member(userId).orElseThrow(() -> new UsernameNotFoundException("bad credentials"));
+        return org.springframework.security.core.userdetails.User.withUsername(member.userId())
+                .password("")
+                .authorities(authorities(member))
+                .build();
+    }
+
     static List<GrantedAuthority> authorities(Member member) {
         List<GrantedAuthority> authorities = new ArrayList<>();
         for (String role : member.roles()) {

@@ -7,7 +7,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -30,7 +29,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens, UserDetailsService users,
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens, PlatformUserDetailsService users,
                                  ProblemResponses problems) throws Exception {
         // A request that brings its own credentials cannot be forged by another site; a request
         // riding on the page session can, so only those need the CSRF token.

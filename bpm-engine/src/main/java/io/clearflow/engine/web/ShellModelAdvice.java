@@ -1,0 +1,53 @@
+package io.clearflow.engine.web;
+
+import io.clearflow.engine.api.Member;
+import io.clearflow.engine.api.NavigationItem;
+import io.clearflow.engine.identity.OrgDirectory;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's shell needs: the signed-in member, the navigation they may see, unit names. */
+@ControllerAdvice(annotations = Controller.class)
+class ShellModelAdvice {
+
+    private final List<NavigationItem> navigation;
+    private final OrgDirectory directory;
+
+    ShellModelAdvice(List<NavigationItem> navigation, OrgDirectory directory) {
+        this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
+        this.directory = directory;
+    }
+
+    @ModelAttribute("me")
+    Member me() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getName())) {
+            return null;
+        }
+        return directory.member(auth.getName()).orElse(null);
+    }
+
+    @ModelAttribute("navigation")
+    List<NavigationItem> navigation() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null) {
+            return List.of();
+        }
+        var granted = auth.getAuthorities().stream().map(a -> a.getAuthority()).toList();
+        return navigation.stream()
+                .filter(item -> item.roles().isEmpty() || item.roles().stream().anyMatch(r -> granted.contains("ROLE_" + r)))
+                .toList();
+    }
+
+    /** Department and role names by id; pages prefer a message-bundle label where one exists. */
+    @ModelAttribute("unitNames")
+    Map<String, String> unitNames() {
+        return directory.unitNames();
+    }
+}

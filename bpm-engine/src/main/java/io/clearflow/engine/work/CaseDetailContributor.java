@@ -1,0 +1,13 @@
+package io.clearflow.engine.work;
+
+import org.springframework.ui.Model;
+
+/**
+ * Adds a process's business data to the case and task pages. The module that owns a process's
+ * business tables implements this for its process keys, so the shell never reads them itself.
+ * Its template fragment is named by the model attribute {@code detailFragment}.
+ */
+public interface CaseDetailContributor {
+
+    void contribute(CaseView caseView, Model model);
+}

@@ -1,0 +1,75 @@
+package io.clearflow.engine.work;
+
+import io.clearflow.engine.eventlog.EventLogFilter;
+import io.clearflow.engine.eventlog.EventLogService;
+import io.clearflow.engine.security.CurrentUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The home page (inbox, my cases, what I can start) and the case page. */
+@Controller
+class WorkPageController {
+
+    private final WorkService work;
+    private final EventLogService eventLog;
+    private final CurrentUser currentUser;
+    private final java.util.List<CaseDetailContributor> contributors;
+
+    WorkPageController(WorkService work, EventLogService eventLog, CurrentUser currentUser,
+                       java.util.List<CaseDetailContributor> contributors) {
+        this.work = work;
+        this.eventLog = eventLog;
+        this.currentUser = currentUser;
+        this.contributors = contributors;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        var me = currentUser.get();
+        model.addAttribute("tasks", work.inbox(me, 0, 50));
+        model.addAttribute("inboxSize", work.inboxSize(me));
+        model.addAttribute("cases", work.startedBy(me, 0, 20));
+        model.addAttribute("startable", work.startable(me));
+        return "home";
+    }
+
+    @GetMapping("/cases/{caseId}")
+    String caseDetail(@PathVariable String caseId, Model model) {
+        var me = currentUser.get();
+        CaseView view = work.caseOf(me, caseId);
+        model.addAttribute("caseView", view);
+        model.addAttribute("timeline", eventLog.find(me, EventLogFilter.none().withCaseId(caseId), 0, 500).content());
+        contributors.forEach(c -> c.contribute(view, model));
+        return "case";
+    }
+
+    @GetMapping("/tasks/{taskId}")
+    String task(@PathVariable String taskId, Model model) {
+        var me = currentUser.get();
+        TaskView task = work.task(me, taskId);
+        model.addAttribute("task", task);
+        CaseView view = work.caseOf(me, task.caseId());
+        model.addAttribute("caseView", view);
+        model.addAttribute("timeline", eventLog.find(me, EventLogFilter.none().withCaseId(task.caseId()), 0, 500).content());
+        contributors.forEach(c -> c.contribute(view, model));
+        return "task";
+    }
+
+    @PostMapping("/tasks/{taskId}/claim")
+    String claim(@PathVariable String taskId, RedirectAttributes redirect) {
+        work.claim(currentUser.get(), taskId);
+        redirect.addFlashAttribute("flash", "task.claimed");
+        return "redirect:/tasks/" + taskId;
+    }
+
+    @PostMapping("/tasks/{taskId}/unclaim")
+    String unclaim(@PathVariable String taskId, RedirectAttributes redirect) {
+        work.unclaim(currentUser.get(), taskId);
+        redirect.addFlashAttribute("flash", "task.unclaimed");
+        return "redirect:/";
+    }
+}

@@ -176,8 +176,9 @@ public class WorkService {
     }
 
     private Task visibleTask(Member member, String taskId) {
+        // candidates still see a task someone else claimed, so they get "already claimed", not "unknown"
         Task task = tasks.createTaskQuery().taskId(taskId)
-                .taskCandidateOrAssigned(member.userId()).singleResult();
+                .taskCandidateOrAssigned(member.userId()).ignoreAssigneeValue().singleResult();
         if (task != null) {
             return task;
         }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * An event-log row as a CloudEvents 1.0 JSON envelope (structured mode). {@code type} is
  * {@code io.clearflow.<scope>.<lifecycle>}, {@code subject} the case id, {@code id} the event id
  * (consumers deduplicate on it: delivery is at least once) and the extension {@code sequence} the
- * position in the platform log.
+ * position in the platform log, zero-padded: the CloudEvents sequence extension is a String that
+ * consumers compare as text, so "10" must not sort before "9".
  */
 @Component
 class CloudEventMapper {
@@ -22,6 +23,11 @@ class CloudEventMapper {
 
     CloudEventMapper(ObjectMapper json) {
         this.json = json;
+    }
+
+    /** 19 digits hold every positive long. */
+    static String sequence(long position) {
+        return String.format("%019d", position);
     }
 
     String toJson(PlatformEvent e) {
@@ -35,7 +41,7 @@ class CloudEventMapper {
         }
         envelope.put("time", e.occurredAt().toString());
         envelope.put("datacontenttype", "application/json");
-        envelope.put("sequence", e.id());
+        envelope.put("sequence", sequence(e.id()));
         envelope.put("data", e);
         try {
             return json.writeValueAsString(envelope);

@@ -9,7 +9,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -33,6 +35,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * resends from the cursor. Delivery is at least once (an event acknowledged just before a crash is
  * sent again); consumers deduplicate on the CloudEvents id. The cursor row is locked during a round,
  * so several platform nodes never relay at the same time.
+ *
+ * <p>Positions are taken when a transaction inserts its rows, just before it commits, so a
+ * transaction can commit after another one with later positions. Had the relay moved its cursor
+ * past the later rows, the earlier ones would be skipped for good once committed. So a round stops
+ * at the first missing position and waits for it; only a position still missing after
+ * {@link OutboxProperties#gapTimeout()} (its transaction rolled back after the insert) is relayed past.
  */
 @Component
 @ConditionalOnProperty(prefix = "clearflow.outbox.kafka", name = "enabled", havingValue = "true")
@@ -50,7 +58,10 @@ public class KafkaOutboxRelay {
     private final Clock clock;
     private final Counter published;
     private final Counter failures;
+    private final Counter skipped;
     private final AtomicLong position = new AtomicLong();
+    /** First missing position of each gap seen after the cursor, and when it was first seen (nanoTime). */
+    private final Map<Long, Long> gapsSeenAt = new ConcurrentHashMap<>();
 
     public KafkaOutboxRelay(JdbcTemplate jdbc, EventLogRepository events, KafkaTemplate<String, String> kafka,
                             CloudEventMapper mapper, OutboxProperties properties, TransactionTemplate transaction,
@@ -65,6 +76,9 @@ public class KafkaOutboxRelay {
         this.published = Counter.builder("clearflow.outbox.published").description("events acknowledged by Kafka")
                 .register(meters);
         this.failures = Counter.builder("clearflow.outbox.failures").description("relay rounds that could not deliver")
+                .register(meters);
+        this.skipped = Counter.builder("clearflow.outbox.skipped")
+                .description("event-log positions relayed past because they stayed empty (rolled back)")
                 .register(meters);
         Gauge.builder("clearflow.outbox.position", position, AtomicLong::get)
                 .description("last event-log position acknowledged by Kafka").register(meters);
@@ -86,7 +100,7 @@ public class KafkaOutboxRelay {
     public int relayOnce() {
         Integer sent = transaction.execute(status -> {
             long cursor = lockCursor();
-            List<PlatformEvent> batch = events.after(cursor, properties.batchSize());
+            List<PlatformEvent> batch = untilGap(cursor, events.after(cursor, properties.batchSize()));
             if (batch.isEmpty()) {
                 position.set(cursor);
                 return 0;
@@ -124,6 +138,33 @@ public class KafkaOutboxRelay {
             return count;
         });
         return sent == null ? 0 : sent;
+    }
+
+    /** The leading events that may go now: up to the first missing position still worth waiting for. */
+    private List<PlatformEvent> untilGap(long cursor, List<PlatformEvent> batch) {
+        gapsSeenAt.keySet().removeIf(missing -> missing <= cursor);
+        long expected = cursor + 1;
+        for (int i = 0; i < batch.size(); i++) {
+            long next = batch.get(i).id();
+            if (next != expected && !givenUp(expected, next)) {
+                return batch.subList(0, i);
+            }
+            expected = next + 1;
+        }
+        return batch;
+    }
+
+    /** Whether positions {@code missing} up to {@code next - 1} have stayed empty for the gap timeout. */
+    private boolean givenUp(long missing, long next) {
+        long now = System.nanoTime();
+        long seenAt = gapsSeenAt.computeIfAbsent(missing, m -> now);
+        if (now - seenAt < properties.gapTimeout().toNanos()) {
+            return false;
+        }
+        log.warn("Event-log positions {} to {} stayed empty for {}; taking them as rolled back and relaying past them",
+                missing, next - 1, properties.gapTimeout());
+        skipped.increment(next - missing);
+        return true;
     }
 
     private long lockCursor() {

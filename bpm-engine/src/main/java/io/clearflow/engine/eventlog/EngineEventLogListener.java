@@ -180,8 +180,10 @@ public class EngineEventLogListener implements FlowableEventListener {
         if (event instanceof FlowableExceptionEvent failure && failure.getCause() != null) {
             attributes.put("error", String.valueOf(failure.getCause().getMessage()));
         }
-        write(job.getProcessInstanceId(), job.getProcessDefinitionId(), Scope.JOB, job.getElementId(), job.getElementName(),
-                null, null, Lifecycle.FAIL, null, null, attributes);
+        // dispatched while the job's transaction rolls back: the row must be written on its own
+        PlatformEvent base = event(job.getProcessInstanceId(), job.getProcessDefinitionId(), Scope.JOB, job.getElementId(),
+                job.getElementName(), null, null, Lifecycle.FAIL, null, attributes);
+        writer.recordIndependently(base);
     }
 
     private void write(String caseId, String definitionId, Scope scope, String activityId, String activityName,

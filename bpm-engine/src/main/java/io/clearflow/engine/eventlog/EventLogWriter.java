@@ -11,7 +11,10 @@ import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -32,10 +35,15 @@ public class EventLogWriter {
     private final ObjectMapper json;
     private final ApplicationEventPublisher publisher;
 
-    public EventLogWriter(JdbcTemplate jdbc, ObjectMapper json, ApplicationEventPublisher publisher) {
+    private final TransactionTemplate independent;
+
+    public EventLogWriter(JdbcTemplate jdbc, ObjectMapper json, ApplicationEventPublisher publisher,
+                          PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
         this.publisher = publisher;
+        this.independent = new TransactionTemplate(transactions);
+        this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public void record(PlatformEvent event) {
@@ -50,6 +58,15 @@ public class EventLogWriter {
         } else {
             insert(List.of(event));
         }
+        publisher.publishEvent(event);
+    }
+
+    /**
+     * Writes a row that must outlive the caller's transaction: a failed job is reported while the
+     * job's own transaction rolls back.
+     */
+    public void recordIndependently(PlatformEvent event) {
+        independent.executeWithoutResult(status -> insert(List.of(event)));
         publisher.publishEvent(event);
     }
 

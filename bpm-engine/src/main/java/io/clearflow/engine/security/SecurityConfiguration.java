@@ -36,7 +36,7 @@ class SecurityConfiguration {
         RequestMatcher stateChanging = request -> !HttpMethod.GET.matches(request.getMethod())
                 && !HttpMethod.HEAD.matches(request.getMethod()) && !HttpMethod.OPTIONS.matches(request.getMethod());
         RequestMatcher sessionOnly = new NegatedRequestMatcher(new RequestHeaderRequestMatcher("Authorization"));
-        http.securityMatcher("/api/**")
+        http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())

@@ -19,7 +19,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -41,10 +40,9 @@ import org.springframework.test.context.ActiveProfiles;
  * stack (kafka profile, here against an in-process KRaft broker, so the outbox metrics exist) and
  * does real work first, because Micrometer creates tagged meters only when something happens.
  *
- * <p>The REST calls authenticate with API tokens and the scrape text comes from the registry that
- * backs /actuator/prometheus: HTTP Basic currently fails for every user (IDM stores passwords without
- * an encoder id, see {@link #prometheusScrapesWithHttpBasicOfAnOpsAccount()}), and the metric names
- * must be checked regardless of that defect.
+ * <p>The REST calls authenticate with API tokens (as bots and integrations do) and the scrape text
+ * comes from the registry behind /actuator/prometheus; {@link #prometheusScrapesWithHttpBasicOfAnOpsAccount()}
+ * checks the scrape over HTTP as Prometheus does it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = ClearFlowApplication.class,
         properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
@@ -98,8 +96,6 @@ class GrafanaDashboardTest {
     }
 
     @Test
-    @Disabled("bpm-engine defect: IDM stores passwords in clear text without an encoder id, so HTTP Basic "
-            + "answers 500 for every user; enable once passwords are stored through the delegating encoder")
     void prometheusScrapesWithHttpBasicOfAnOpsAccount() {
         // prometheus.yml scrapes with HTTP Basic of an ops account, with Prometheus' Accept header
         HttpHeaders headers = new HttpHeaders();

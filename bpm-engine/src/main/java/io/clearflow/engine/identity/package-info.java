@@ -1,0 +1,3 @@
+/** OrgDirectory: users, departments and roles. */
+@org.springframework.modulith.NamedInterface("identity")
+package io.clearflow.engine.identity;

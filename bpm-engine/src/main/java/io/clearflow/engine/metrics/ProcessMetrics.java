@@ -24,6 +24,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *   <li>{@code clearflow.task.waiting} (arrival to claim) and {@code clearflow.task.handling}
  *       (claim to completion) timers, tag {@code process}</li>
  *   <li>{@code clearflow.job.failed} counter, tag {@code process}</li>
+ *   <li>{@code clearflow.eventlog.position} gauge: newest event-log position; minus
+ *       {@code clearflow.outbox.position} it is the Kafka outbox lag</li>
  * </ul>
  */
 @Component
@@ -32,12 +34,15 @@ class ProcessMetrics {
     private final MeterRegistry meters;
     private final JdbcTemplate jdbc;
     private final MultiGauge active;
+    private final java.util.concurrent.atomic.AtomicLong newest = new java.util.concurrent.atomic.AtomicLong();
 
     ProcessMetrics(MeterRegistry meters, JdbcTemplate jdbc) {
         this.meters = meters;
         this.jdbc = jdbc;
         this.active = MultiGauge.builder("clearflow.process.active")
                 .description("running process instances").register(meters);
+        io.micrometer.core.instrument.Gauge.builder("clearflow.eventlog.position", newest, java.util.concurrent.atomic.AtomicLong::get)
+                .description("newest event-log position").register(meters);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -69,6 +74,8 @@ class ProcessMetrics {
                         + "WHERE e.ID_ = e.PROC_INST_ID_ GROUP BY d.KEY_",
                 (rs, i) -> MultiGauge.Row.of(Tags.of("process", rs.getString(1)), rs.getLong(2)));
         active.register(rows, true);
+        Long max = jdbc.queryForObject("SELECT MAX(id) FROM cf_event_log", Long.class);
+        newest.set(max == null ? 0 : max);
     }
 
     private Counter counter(String name, String process) {

@@ -61,6 +61,31 @@ class WorkController {
         work.complete(currentUser.get(), taskId, request.variables(), request.comment());
     }
 
+    record ReasonRequest(@NotBlank @Size(max = WorkService.MAX_COMMENT) String reason) { }
+
+    record SendBackRequest(@NotBlank @Size(max = 255) String targetActivityId,
+                           @NotBlank @Size(max = WorkService.MAX_COMMENT) String reason) { }
+
+    @GetMapping("/tasks/{taskId}/send-back-targets")
+    @Operation(summary = "Steps of the task's case it can be sent back to")
+    List<WorkService.Step> sendBackTargets(@PathVariable String taskId) {
+        return work.sendBackTargets(currentUser.get(), taskId);
+    }
+
+    @PostMapping("/tasks/{taskId}/send-back")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Send a task back (打回) to a step that already ran, with a reason")
+    void sendBack(@PathVariable String taskId, @Valid @RequestBody SendBackRequest request) {
+        work.sendBack(currentUser.get(), taskId, request.targetActivityId(), request.reason());
+    }
+
+    @PostMapping("/processes/{caseId}/withdraw")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Withdraw (回收) the last step you completed, or your own case, while the next step is unclaimed")
+    void withdraw(@PathVariable String caseId, @Valid @RequestBody ReasonRequest request) {
+        work.withdraw(currentUser.get(), caseId, request.reason());
+    }
+
     record StartRequest(@NotBlank @Size(max = 255) String processKey, @Size(max = 255) String businessKey,
                         Map<String, Object> variables) { }
 

@@ -43,6 +43,7 @@ class WorkPageController {
         CaseView view = work.caseOf(me, caseId);
         model.addAttribute("caseView", view);
         model.addAttribute("timeline", eventLog.find(me, EventLogFilter.none().withCaseId(caseId), 0, 500).content());
+        model.addAttribute("withdrawal", work.withdrawal(me, caseId).orElse(null));
         contributors.forEach(c -> c.contribute(view, model));
         return "case";
     }
@@ -55,6 +56,7 @@ class WorkPageController {
         CaseView view = work.caseOf(me, task.caseId());
         model.addAttribute("caseView", view);
         model.addAttribute("timeline", eventLog.find(me, EventLogFilter.none().withCaseId(task.caseId()), 0, 500).content());
+        model.addAttribute("sendBackTargets", work.sendBackTargets(me, taskId));
         contributors.forEach(c -> c.contribute(view, model));
         return "task";
     }
@@ -64,6 +66,33 @@ class WorkPageController {
         work.claim(currentUser.get(), taskId);
         redirect.addFlashAttribute("flash", "task.claimed");
         return "redirect:/tasks/" + taskId;
+    }
+
+    @PostMapping("/tasks/{taskId}/send-back")
+    String sendBack(@PathVariable String taskId, @org.springframework.web.bind.annotation.RequestParam String targetActivityId,
+                    @org.springframework.web.bind.annotation.RequestParam String reason, RedirectAttributes redirect) {
+        try {
+            work.sendBack(currentUser.get(), taskId, targetActivityId, reason);
+            redirect.addFlashAttribute("flash", "task.sentBack");
+            return "redirect:/";
+        } catch (io.clearflow.engine.api.InvalidRequestException e) {
+            redirect.addFlashAttribute("flashError", "task.sendBack.invalid");
+            return "redirect:/tasks/" + taskId;
+        }
+    }
+
+    @PostMapping("/cases/{caseId}/withdraw")
+    String withdraw(@PathVariable String caseId, @org.springframework.web.bind.annotation.RequestParam String reason,
+                    RedirectAttributes redirect) {
+        try {
+            work.withdraw(currentUser.get(), caseId, reason);
+            redirect.addFlashAttribute("flash", "case.withdrawn");
+        } catch (io.clearflow.engine.api.InvalidRequestException e) {
+            redirect.addFlashAttribute("flashError", "case.withdraw.reasonRequired");
+        } catch (io.clearflow.engine.api.ConflictException e) {
+            redirect.addFlashAttribute("flashError", "case.withdraw.tooLate");
+        }
+        return "redirect:/cases/" + caseId;
     }
 
     @PostMapping("/tasks/{taskId}/unclaim")

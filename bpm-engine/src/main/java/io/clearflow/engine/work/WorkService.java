@@ -4,7 +4,9 @@ import io.clearflow.engine.api.ConflictException;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.NotFoundException;
+import io.clearflow.engine.api.PlatformEvent;
 import io.clearflow.engine.api.PlatformRole;
+import io.clearflow.engine.eventlog.TaskActionLog;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -41,14 +43,16 @@ public class WorkService {
     private final HistoryService history;
     private final RepositoryService repository;
     private final ProcessDefinitions definitions;
+    private final TaskActionLog actions;
 
     public WorkService(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
-                       ProcessDefinitions definitions) {
+                       ProcessDefinitions definitions, TaskActionLog actions) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
         this.repository = repository;
         this.definitions = definitions;
+        this.actions = actions;
     }
 
     /** Tasks assigned to the member or waiting in their department's or roles' inbox, newest first. */
@@ -117,6 +121,111 @@ public class WorkService {
             }
             tasks.complete(taskId, checked);
         });
+    }
+
+    /** A step a task can be sent back to: a user task that already ran in the same case. */
+    public record Step(String activityId, String name) { }
+
+    /** Steps of the task's case that already ran, the task's own step excluded, in the order they first ran. */
+    @Transactional(readOnly = true)
+    public List<Step> sendBackTargets(Member member, String taskId) {
+        Task task = visibleTask(member, taskId);
+        Map<String, Step> steps = new java.util.LinkedHashMap<>();
+        history.createHistoricActivityInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .activityType("userTask").finished().orderByHistoricActivityInstanceStartTime().asc().list()
+                .forEach(a -> {
+                    if (!a.getActivityId().equals(task.getTaskDefinitionKey())) {
+                        steps.putIfAbsent(a.getActivityId(), new Step(a.getActivityId(), a.getActivityName()));
+                    }
+                });
+        return List.copyOf(steps.values());
+    }
+
+    /**
+     * Sends a task back (打回) to a step that already ran in its case, with a reason. The task's
+     * holder or a candidate may do it; the step comes back into the inbox it came from.
+     */
+    @Transactional
+    public void sendBack(Member member, String taskId, String targetActivityId, String reason) {
+        requireReason(reason);
+        Task task = visibleTask(member, taskId);
+        if (task.getAssignee() != null && !task.getAssignee().equals(member.userId())) {
+            throw new AccessDeniedException("this task is claimed by someone else");
+        }
+        boolean ran = sendBackTargets(member, taskId).stream().anyMatch(s -> s.activityId().equals(targetActivityId));
+        if (!ran) {
+            throw new InvalidRequestException("a task can only be sent back to a step that already ran in this case",
+                    Map.of("targetActivityId", "not a step this case has been through: " + targetActivityId));
+        }
+        actions.record(task, PlatformEvent.Lifecycle.SEND_BACK, member,
+                Map.of("reason", reason.strip(), "target", targetActivityId));
+        ActingAs.member(member, () -> {
+            tasks.addComment(taskId, task.getProcessInstanceId(), "send-back", reason.strip());
+            runtime.createChangeActivityStateBuilder().processInstanceId(task.getProcessInstanceId())
+                    .moveActivityIdTo(task.getTaskDefinitionKey(), targetActivityId).changeState();
+        });
+    }
+
+    /** What withdrawing a case would do for this member now, or empty when they cannot. */
+    public enum Withdrawal { TAKE_BACK_STEP, CANCEL_CASE }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<Withdrawal> withdrawal(Member member, String caseId) {
+        List<Task> open = tasks.createTaskQuery().processInstanceId(caseId).list();
+        if (open.isEmpty() || open.stream().anyMatch(t -> t.getAssignee() != null)) {
+            return java.util.Optional.empty();
+        }
+        var lastDone = history.createHistoricTaskInstanceQuery().processInstanceId(caseId).finished()
+                .orderByHistoricTaskInstanceEndTime().desc().listPage(0, 1);
+        if (!lastDone.isEmpty()) {
+            return member.userId().equals(lastDone.get(0).getAssignee())
+                    ? java.util.Optional.of(Withdrawal.TAKE_BACK_STEP) : java.util.Optional.empty();
+        }
+        var instance = history.createHistoricProcessInstanceQuery().processInstanceId(caseId).singleResult();
+        return instance != null && member.userId().equals(instance.getStartUserId())
+                ? java.util.Optional.of(Withdrawal.CANCEL_CASE) : java.util.Optional.empty();
+    }
+
+    /**
+     * Withdraws (回收) while the next step is still unclaimed: the person who completed the last step
+     * takes it back into their own hands; the initiator, before anyone has acted, withdraws the whole
+     * case. Once the next step is claimed it is too late.
+     */
+    @Transactional
+    public void withdraw(Member member, String caseId, String reason) {
+        requireReason(reason);
+        caseOf(member, caseId);
+        List<Task> open = tasks.createTaskQuery().processInstanceId(caseId).list();
+        if (open.stream().anyMatch(t -> t.getAssignee() != null)) {
+            throw new ConflictException("the next step has already been taken up; ask its handler to send it back");
+        }
+        Withdrawal withdrawal = withdrawal(member, caseId).orElseThrow(() -> new AccessDeniedException(
+                "only the person who completed the last step, or the initiator before anyone acted, can withdraw"));
+        for (Task task : open) {
+            actions.record(task, PlatformEvent.Lifecycle.WITHDRAW, member, Map.of("reason", reason.strip()));
+        }
+        ActingAs.member(member, () -> {
+            if (withdrawal == Withdrawal.CANCEL_CASE) {
+                runtime.deleteProcessInstance(caseId, "withdrawn: " + reason.strip());
+                return;
+            }
+            var lastDone = history.createHistoricTaskInstanceQuery().processInstanceId(caseId).finished()
+                    .orderByHistoricTaskInstanceEndTime().desc().listPage(0, 1).get(0);
+            runtime.createChangeActivityStateBuilder().processInstanceId(caseId)
+                    .moveActivityIdsToSingleActivityId(open.stream().map(Task::getTaskDefinitionKey).distinct().toList(),
+                            lastDone.getTaskDefinitionKey())
+                    .changeState();
+            Task back = tasks.createTaskQuery().processInstanceId(caseId)
+                    .taskDefinitionKey(lastDone.getTaskDefinitionKey()).singleResult();
+            tasks.claim(back.getId(), member.userId());
+        });
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > MAX_COMMENT) {
+            throw new InvalidRequestException("a reason is required",
+                    Map.of("reason", "required, at most " + MAX_COMMENT + " characters"));
+        }
     }
 
     /** Process definitions (latest versions) the member may start. */

@@ -40,6 +40,12 @@ class PagesRenderTest {
         var request = approvals.submit(directory.requireMember("zhangsan"), "测试申请", new BigDecimal("12.50"), "事由");
         String taskId = work.inbox(directory.requireMember("lisi"), 0, 100).stream()
                 .filter(t -> t.caseId().equals(request.caseId())).findFirst().orElseThrow().id();
+        var reviewed = approvals.submit(directory.requireMember("zhangsan"), "已审", BigDecimal.ONE, "事由");
+        var lisiMember = directory.requireMember("lisi");
+        approvals.decide(lisiMember, work.inbox(lisiMember, 0, 100).stream()
+                .filter(t -> t.caseId().equals(reviewed.caseId())).findFirst().orElseThrow().id(), true, null);
+        String complianceTask = work.inbox(directory.requireMember("hegui"), 0, 100).stream()
+                .filter(t -> t.caseId().equals(reviewed.caseId())).findFirst().orElseThrow().id();
         var zhangsan = user("zhangsan").roles("BUSINESS");
         var lisi = user("lisi").roles("BUSINESS");
         var admin = user("admin").roles("ADMIN");
@@ -49,6 +55,8 @@ class PagesRenderTest {
                 new Page("/approvals/new", zhangsan, "发起两级审批", "Start a two-step approval"),
                 new Page("/cases/" + request.caseId(), zhangsan, "流转记录", "History"),
                 new Page("/tasks/" + taskId, lisi, "审批意见", "Decision"),
+                new Page("/tasks/" + complianceTask, user("hegui").roles("COMPLIANCE"), "打回到", "Send back to"),
+                new Page("/cases/" + reviewed.caseId(), user("lisi").roles("BUSINESS"), "回收", "Withdraw"),
                 new Page("/events", admin, "导出 XES", "Export XES"),
                 new Page("/admin/users", admin, "新建用户", "New user"),
                 new Page("/admin/users/zhangsan", admin, "重置密码", "Reset password"),

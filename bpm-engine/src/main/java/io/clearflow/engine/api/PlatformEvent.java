@@ -13,7 +13,7 @@ import java.util.Map;
  * @param caseId      process instance id
  * @param scope       what changed: process, activity, task or job
  * @param lifecycle   XES-style transition: start, schedule, assign, unassign, complete, cancel, fail,
- *                    send-back, withdraw, delegate
+ *                    send-back, withdraw, delegate, reassign
  * @param resource    user or bot that caused it, {@code null} for the engine itself
  * @param attributes  small extra facts (durations, error message, reason)
  */
@@ -46,6 +46,7 @@ public record PlatformEvent(Long id, String eventId, String caseId, String proce
         public static final String SEND_BACK = "send-back";
         public static final String WITHDRAW = "withdraw";
         public static final String DELEGATE = "delegate";
+        public static final String REASSIGN = "reassign";
 
         private Lifecycle() {
         }

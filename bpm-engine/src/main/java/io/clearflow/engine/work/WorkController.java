@@ -86,6 +86,34 @@ class WorkController {
         work.withdraw(currentUser.get(), caseId, request.reason());
     }
 
+    record HandOver(@NotBlank @Size(max = 64) String userId, @Size(max = WorkService.MAX_COMMENT) String comment) { }
+
+    record CommentRequest(@NotBlank @Size(max = WorkService.MAX_COMMENT) String message) { }
+
+    @PostMapping("/tasks/{taskId}/delegate")
+    @Operation(summary = "Delegate (委派) a task you hold; it comes back to you when the delegate resolves it")
+    TaskView delegate(@PathVariable String taskId, @Valid @RequestBody HandOver request) {
+        return work.delegate(currentUser.get(), taskId, request.userId(), request.comment());
+    }
+
+    @PostMapping("/tasks/{taskId}/transfer")
+    @Operation(summary = "Transfer (转办) a task you hold to a colleague who may see it")
+    TaskView transfer(@PathVariable String taskId, @Valid @RequestBody HandOver request) {
+        return work.transfer(currentUser.get(), taskId, request.userId(), request.comment());
+    }
+
+    @GetMapping("/tasks/{taskId}/comments")
+    @Operation(summary = "Comments on every step of the task's case, oldest first")
+    List<WorkService.Comment> comments(@PathVariable String taskId) {
+        return work.comments(currentUser.get(), taskId);
+    }
+
+    @PostMapping("/tasks/{taskId}/comments")
+    @ResponseStatus(HttpStatus.CREATED)
+    WorkService.Comment comment(@PathVariable String taskId, @Valid @RequestBody CommentRequest request) {
+        return work.comment(currentUser.get(), taskId, request.message());
+    }
+
     record StartRequest(@NotBlank @Size(max = 255) String processKey, @Size(max = 255) String businessKey,
                         Map<String, Object> variables) { }
 

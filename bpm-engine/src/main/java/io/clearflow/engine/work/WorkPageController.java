@@ -18,9 +18,14 @@ class WorkPageController {
     private final EventLogService eventLog;
     private final CurrentUser currentUser;
     private final java.util.List<CaseDetailContributor> contributors;
+    private final io.clearflow.engine.identity.OrgDirectory directory;
+    private final java.time.Clock clock;
 
     WorkPageController(WorkService work, EventLogService eventLog, CurrentUser currentUser,
-                       java.util.List<CaseDetailContributor> contributors) {
+                       java.util.List<CaseDetailContributor> contributors,
+                       io.clearflow.engine.identity.OrgDirectory directory, java.time.Clock clock) {
+        this.directory = directory;
+        this.clock = clock;
         this.work = work;
         this.eventLog = eventLog;
         this.currentUser = currentUser;
@@ -31,6 +36,7 @@ class WorkPageController {
     String home(Model model) {
         var me = currentUser.get();
         model.addAttribute("tasks", work.inbox(me, 0, 50));
+        model.addAttribute("now", clock.instant());
         model.addAttribute("inboxSize", work.inboxSize(me));
         model.addAttribute("cases", work.startedBy(me, 0, 20));
         model.addAttribute("startable", work.startable(me));
@@ -57,6 +63,9 @@ class WorkPageController {
         model.addAttribute("caseView", view);
         model.addAttribute("timeline", eventLog.find(me, EventLogFilter.none().withCaseId(task.caseId()), 0, 500).content());
         model.addAttribute("sendBackTargets", work.sendBackTargets(me, taskId));
+        model.addAttribute("comments", work.comments(me, taskId));
+        model.addAttribute("colleagues", directory.membersOf(me.department()).stream()
+                .filter(m -> !m.userId().equals(me.userId())).toList());
         contributors.forEach(c -> c.contribute(view, model));
         return "task";
     }
@@ -93,6 +102,37 @@ class WorkPageController {
             redirect.addFlashAttribute("flashError", "case.withdraw.tooLate");
         }
         return "redirect:/cases/" + caseId;
+    }
+
+    @PostMapping("/tasks/{taskId}/hand-over")
+    String handOver(@PathVariable String taskId, @org.springframework.web.bind.annotation.RequestParam String userId,
+                    @org.springframework.web.bind.annotation.RequestParam String mode,
+                    @org.springframework.web.bind.annotation.RequestParam(required = false) String comment,
+                    RedirectAttributes redirect) {
+        try {
+            if ("delegate".equals(mode)) {
+                work.delegate(currentUser.get(), taskId, userId, comment);
+                redirect.addFlashAttribute("flash", "task.delegated");
+            } else {
+                work.transfer(currentUser.get(), taskId, userId, comment);
+                redirect.addFlashAttribute("flash", "task.transferred");
+            }
+            return "redirect:/";
+        } catch (io.clearflow.engine.api.InvalidRequestException e) {
+            redirect.addFlashAttribute("flashErrorText", e.getMessage());
+            return "redirect:/tasks/" + taskId;
+        }
+    }
+
+    @PostMapping("/tasks/{taskId}/comments")
+    String comment(@PathVariable String taskId, @org.springframework.web.bind.annotation.RequestParam String message,
+                   RedirectAttributes redirect) {
+        try {
+            work.comment(currentUser.get(), taskId, message);
+        } catch (io.clearflow.engine.api.InvalidRequestException e) {
+            redirect.addFlashAttribute("flashErrorText", e.getMessage());
+        }
+        return "redirect:/tasks/" + taskId;
     }
 
     @PostMapping("/tasks/{taskId}/unclaim")

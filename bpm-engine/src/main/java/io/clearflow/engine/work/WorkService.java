@@ -7,6 +7,8 @@ import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.engine.api.PlatformEvent;
 import io.clearflow.engine.api.PlatformRole;
 import io.clearflow.engine.eventlog.TaskActionLog;
+import io.clearflow.engine.identity.OrgDirectory;
+import org.flowable.task.api.DelegationState;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -44,9 +46,11 @@ public class WorkService {
     private final RepositoryService repository;
     private final ProcessDefinitions definitions;
     private final TaskActionLog actions;
+    private final OrgDirectory directory;
 
     public WorkService(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
-                       ProcessDefinitions definitions, TaskActionLog actions) {
+                       ProcessDefinitions definitions, TaskActionLog actions, OrgDirectory directory) {
+        this.directory = directory;
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
@@ -119,8 +123,98 @@ public class WorkService {
             if (comment != null && !comment.isBlank()) {
                 tasks.addComment(taskId, task.getProcessInstanceId(), comment.strip());
             }
-            tasks.complete(taskId, checked);
+            if (task.getDelegationState() == DelegationState.PENDING) {
+                // a delegate's work goes back to the owner, who completes the step
+                tasks.resolveTask(taskId, checked);
+            } else {
+                tasks.complete(taskId, checked);
+            }
         });
+    }
+
+    /**
+     * Delegates (委派) a task the member holds to a colleague who may see it: the colleague works on it
+     * and resolves it, and it comes back to the member to complete.
+     */
+    @Transactional
+    public TaskView delegate(Member member, String taskId, String toUserId, String comment) {
+        Task task = heldTask(member, taskId);
+        Member to = eligibleColleague(task, member, toUserId);
+        actions.record(task, PlatformEvent.Lifecycle.DELEGATE, member, Map.of("to", to.userId()));
+        ActingAs.member(member, () -> {
+            addCommentIfAny(task, comment);
+            tasks.delegateTask(taskId, to.userId());
+        });
+        return view(tasks.createTaskQuery().taskId(taskId).singleResult());
+    }
+
+    /** Transfers (转办) a task the member holds to a colleague, for good. */
+    @Transactional
+    public TaskView transfer(Member member, String taskId, String toUserId, String comment) {
+        Task task = heldTask(member, taskId);
+        Member to = eligibleColleague(task, member, toUserId);
+        actions.record(task, PlatformEvent.Lifecycle.REASSIGN, member, Map.of("to", to.userId()));
+        ActingAs.member(member, () -> {
+            addCommentIfAny(task, comment);
+            tasks.setAssignee(taskId, to.userId());
+        });
+        return view(tasks.createTaskQuery().taskId(taskId).singleResult());
+    }
+
+    /** A comment on a task, by somebody who may see it. */
+    public record Comment(String id, String userId, Instant time, String message) { }
+
+    @Transactional
+    public Comment comment(Member member, String taskId, String message) {
+        if (message == null || message.isBlank() || message.length() > MAX_COMMENT) {
+            throw new InvalidRequestException("a comment needs text", Map.of("message", "1.." + MAX_COMMENT + " characters"));
+        }
+        Task task = visibleTask(member, taskId);
+        var saved = ActingAs.member(member, () -> tasks.addComment(taskId, task.getProcessInstanceId(), message.strip()));
+        return new Comment(saved.getId(), saved.getUserId(), instant(saved.getTime()), saved.getFullMessage());
+    }
+
+    /** Comments on every step of the task's case, oldest first, so a reviewer reads the whole discussion. */
+    @Transactional(readOnly = true)
+    public List<Comment> comments(Member member, String taskId) {
+        Task task = visibleTask(member, taskId);
+        return tasks.getProcessInstanceComments(task.getProcessInstanceId()).stream()
+                .sorted(java.util.Comparator.comparing(org.flowable.engine.task.Comment::getTime))
+                .map(c -> new Comment(c.getId(), c.getUserId(), instant(c.getTime()), c.getFullMessage()))
+                .toList();
+    }
+
+    private Task heldTask(Member member, String taskId) {
+        Task task = visibleTask(member, taskId);
+        if (!member.userId().equals(task.getAssignee())) {
+            throw new ConflictException("claim the task before you hand it on");
+        }
+        return task;
+    }
+
+    /** Someone who may see the task anyway: a candidate of it, or in the holder's department. */
+    private Member eligibleColleague(Task task, Member holder, String toUserId) {
+        Member to = directory.member(toUserId).orElseThrow(() -> new InvalidRequestException("unknown user",
+                Map.of("userId", "no such user: " + toUserId)));
+        if (to.userId().equals(holder.userId())) {
+            throw new InvalidRequestException("choose somebody else", Map.of("userId", "that is you"));
+        }
+        boolean candidate = tasks.createTaskQuery().taskId(task.getId()).taskCandidateOrAssigned(to.userId())
+                .ignoreAssigneeValue().count() > 0;
+        if (!candidate && !java.util.Objects.equals(to.department(), holder.department())) {
+            throw new InvalidRequestException("only a colleague who may see this task can take it over",
+                    Map.of("userId", to.userId() + " is neither a candidate nor in your department"));
+        }
+        return to;
+    }
+
+    private void addCommentIfAny(Task task, String comment) {
+        if (comment != null && !comment.isBlank()) {
+            if (comment.length() > MAX_COMMENT) {
+                throw new InvalidRequestException("comment too long", Map.of("comment", "at most " + MAX_COMMENT));
+            }
+            tasks.addComment(task.getId(), task.getProcessInstanceId(), comment.strip());
+        }
     }
 
     /** A step a task can be sent back to: a user task that already ran in the same case. */
@@ -304,7 +398,8 @@ public class WorkService {
         return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessInstanceId(),
                 task.getProcessDefinitionId() == null ? null : definitions.get(task.getProcessDefinitionId()).getKey(),
                 task.getProcessDefinitionId() == null ? null : definitions.name(task.getProcessDefinitionId()),
-                businessKey, task.getAssignee(), instant(task.getCreateTime()), instant(task.getDueDate()));
+                businessKey, task.getAssignee(), task.getOwner(), task.getDelegationState() == DelegationState.PENDING,
+                instant(task.getCreateTime()), instant(task.getDueDate()));
     }
 
     private CaseView caseView(HistoricProcessInstance p) {

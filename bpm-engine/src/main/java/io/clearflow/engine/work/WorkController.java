@@ -114,6 +114,33 @@ class WorkController {
         return work.comment(currentUser.get(), taskId, request.message());
     }
 
+    @PostMapping(value = "/tasks/{taskId}/attachments", consumes = "multipart/form-data")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Attach a file (PDF, PNG, JPEG, DOCX, XLSX, TXT, CSV; checked by content; size-limited)")
+    WorkService.Attachment attach(@PathVariable String taskId,
+                                  @org.springframework.web.bind.annotation.RequestParam("file")
+                                  org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
+        return work.attach(currentUser.get(), taskId, file.getOriginalFilename(), file.getBytes());
+    }
+
+    @GetMapping("/processes/{caseId}/attachments")
+    List<WorkService.Attachment> attachments(@PathVariable String caseId) {
+        return work.attachments(currentUser.get(), caseId);
+    }
+
+    @GetMapping("/attachments/{attachmentId}/content")
+    @Operation(summary = "Download an attachment (always as a download, never rendered inline)")
+    org.springframework.http.ResponseEntity<byte[]> attachment(@PathVariable String attachmentId) {
+        var found = work.attachmentContent(currentUser.get(), attachmentId);
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(found.attachment().name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType(org.springframework.http.MediaType.parseMediaType(found.attachment().contentType()))
+                .body(found.content());
+    }
+
     record StartRequest(@NotBlank @Size(max = 255) String processKey, @Size(max = 255) String businessKey,
                         Map<String, Object> variables) { }
 

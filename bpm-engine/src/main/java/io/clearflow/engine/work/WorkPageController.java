@@ -50,6 +50,7 @@ class WorkPageController {
         model.addAttribute("caseView", view);
         model.addAttribute("timeline", eventLog.find(me, EventLogFilter.none().withCaseId(caseId), 0, 500).content());
         model.addAttribute("withdrawal", work.withdrawal(me, caseId).orElse(null));
+        model.addAttribute("attachments", work.attachments(me, caseId));
         contributors.forEach(c -> c.contribute(view, model));
         return "case";
     }
@@ -64,6 +65,7 @@ class WorkPageController {
         model.addAttribute("timeline", eventLog.find(me, EventLogFilter.none().withCaseId(task.caseId()), 0, 500).content());
         model.addAttribute("sendBackTargets", work.sendBackTargets(me, taskId));
         model.addAttribute("comments", work.comments(me, taskId));
+        model.addAttribute("attachments", work.attachments(me, task.caseId()));
         model.addAttribute("colleagues", directory.membersOf(me.department()).stream()
                 .filter(m -> !m.userId().equals(me.userId())).toList());
         contributors.forEach(c -> c.contribute(view, model));
@@ -122,6 +124,19 @@ class WorkPageController {
             redirect.addFlashAttribute("flashErrorText", e.getMessage());
             return "redirect:/tasks/" + taskId;
         }
+    }
+
+    @PostMapping("/tasks/{taskId}/attachments")
+    String attach(@PathVariable String taskId,
+                  @org.springframework.web.bind.annotation.RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                  RedirectAttributes redirect) throws java.io.IOException {
+        try {
+            work.attach(currentUser.get(), taskId, file.getOriginalFilename(), file.getBytes());
+            redirect.addFlashAttribute("flash", "task.attached");
+        } catch (io.clearflow.engine.api.InvalidRequestException e) {
+            redirect.addFlashAttribute("flashErrorText", e.getMessage());
+        }
+        return "redirect:/tasks/" + taskId;
     }
 
     @PostMapping("/tasks/{taskId}/comments")

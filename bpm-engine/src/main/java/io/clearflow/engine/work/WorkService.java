@@ -47,10 +47,13 @@ public class WorkService {
     private final ProcessDefinitions definitions;
     private final TaskActionLog actions;
     private final OrgDirectory directory;
+    private final AttachmentPolicy attachmentPolicy;
 
     public WorkService(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
-                       ProcessDefinitions definitions, TaskActionLog actions, OrgDirectory directory) {
+                       ProcessDefinitions definitions, TaskActionLog actions, OrgDirectory directory,
+                       AttachmentPolicy attachmentPolicy) {
         this.directory = directory;
+        this.attachmentPolicy = attachmentPolicy;
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
@@ -182,6 +185,46 @@ public class WorkService {
                 .sorted(java.util.Comparator.comparing(org.flowable.engine.task.Comment::getTime))
                 .map(c -> new Comment(c.getId(), c.getUserId(), instant(c.getTime()), c.getFullMessage()))
                 .toList();
+    }
+
+    /** A file attached to a step of a case. */
+    public record Attachment(String id, String name, String contentType, String userId, Instant time, String taskId) { }
+
+    /** Attaches a checked file to a task the member may see; stored by the engine with the case. */
+    @Transactional
+    public Attachment attach(Member member, String taskId, String fileName, byte[] content) {
+        Task task = visibleTask(member, taskId);
+        AttachmentPolicy.Kind kind = attachmentPolicy.check(fileName, content);
+        var saved = ActingAs.member(member, () -> tasks.createAttachment(kind.contentType(), taskId,
+                task.getProcessInstanceId(), fileName.strip(), null, new java.io.ByteArrayInputStream(content)));
+        return attachmentView(saved);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Attachment> attachments(Member member, String caseId) {
+        caseOf(member, caseId);
+        return tasks.getProcessInstanceAttachments(caseId).stream().map(WorkService::attachmentView).toList();
+    }
+
+    /** An attachment's content, for a member who may follow its case. */
+    public record AttachmentContent(Attachment attachment, byte[] content) { }
+
+    @Transactional(readOnly = true)
+    public AttachmentContent attachmentContent(Member member, String attachmentId) {
+        var attachment = tasks.getAttachment(attachmentId);
+        if (attachment == null || attachment.getProcessInstanceId() == null) {
+            throw new NotFoundException("attachment", attachmentId);
+        }
+        caseOf(member, attachment.getProcessInstanceId());
+        try (var in = tasks.getAttachmentContent(attachmentId)) {
+            return new AttachmentContent(attachmentView(attachment), in.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("attachment " + attachmentId + " unreadable", e);
+        }
+    }
+
+    private static Attachment attachmentView(org.flowable.engine.task.Attachment a) {
+        return new Attachment(a.getId(), a.getName(), a.getType(), a.getUserId(), instant(a.getTime()), a.getTaskId());
     }
 
     private Task heldTask(Member member, String taskId) {

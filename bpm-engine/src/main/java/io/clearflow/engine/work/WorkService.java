@@ -141,25 +141,23 @@ public class WorkService {
      */
     @Transactional
     public TaskView delegate(Member member, String taskId, String toUserId, String comment) {
-        Task task = heldTask(member, taskId);
-        Member to = eligibleColleague(task, member, toUserId);
-        actions.record(task, PlatformEvent.Lifecycle.DELEGATE, member, Map.of("to", to.userId()));
-        ActingAs.member(member, () -> {
-            addCommentIfAny(task, comment);
-            tasks.delegateTask(taskId, to.userId());
-        });
-        return view(tasks.createTaskQuery().taskId(taskId).singleResult());
+        return handOver(member, taskId, toUserId, comment, PlatformEvent.Lifecycle.DELEGATE, tasks::delegateTask);
     }
 
     /** Transfers (转办) a task the member holds to a colleague, for good. */
     @Transactional
     public TaskView transfer(Member member, String taskId, String toUserId, String comment) {
+        return handOver(member, taskId, toUserId, comment, PlatformEvent.Lifecycle.REASSIGN, tasks::setAssignee);
+    }
+
+    private TaskView handOver(Member member, String taskId, String toUserId, String comment, String lifecycle,
+                              java.util.function.BiConsumer<String, String> engineCall) {
         Task task = heldTask(member, taskId);
         Member to = eligibleColleague(task, member, toUserId);
-        actions.record(task, PlatformEvent.Lifecycle.REASSIGN, member, Map.of("to", to.userId()));
+        actions.record(task, lifecycle, member, Map.of("to", to.userId()));
         ActingAs.member(member, () -> {
             addCommentIfAny(task, comment);
-            tasks.setAssignee(taskId, to.userId());
+            engineCall.accept(taskId, to.userId());
         });
         return view(tasks.createTaskQuery().taskId(taskId).singleResult());
     }

@@ -121,6 +121,10 @@ class HandOverAndCommentsTest {
         assertThat(html).contains("class=\"task-row overdue\"").contains("已超期");
         String page = mvc.perform(get("/tasks/" + taskId).with(user("lisi").roles("BUSINESS")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("移交给").contains("意见与讨论").doesNotContain("??");
+        assertThat(page).contains("移交给").contains("意见与讨论").contains("id=\"attach-form\"").doesNotContain("??");
+        String caseId = work.task(m("lisi"), taskId).caseId();
+        String casePage = mvc.perform(get("/cases/" + caseId).with(user("lisi").roles("BUSINESS")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(casePage).contains("id=\"attachments\"").doesNotContain("attach-form");
     }
 }

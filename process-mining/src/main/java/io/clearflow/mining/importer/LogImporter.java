@@ -19,8 +19,14 @@ public final class LogImporter {
     }
 
     public static ImportResult importFile(Path file, ColumnMapping mapping, ImportOptions options) throws IOException {
+        return importFile(file, mapping, options, file.getFileName().toString());
+    }
+
+    /** @param fileName the name the file was uploaded under, for the format and as the log's name */
+    public static ImportResult importFile(Path file, ColumnMapping mapping, ImportOptions options, String fileName)
+            throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return importStream(in, file.getFileName().toString(), mapping, options);
+            return importStream(in, fileName, mapping, options);
         }
     }
 

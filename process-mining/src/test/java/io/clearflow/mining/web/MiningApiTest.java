@@ -211,5 +211,4 @@ class MiningApiTest {
             return files.count();
         }
     }
-
 }

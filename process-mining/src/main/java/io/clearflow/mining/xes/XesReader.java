@@ -71,7 +71,7 @@ public final class XesReader {
         return cut >= 0 ? trimmed.substring(cut + 9) : trimmed;
     }
 
-    /** One event of the trace being read; kept until the trace ends because its name may come last. */
+    /** An event read before its trace's name; kept until the trace ends. */
     private record Pending(String activity, long timestamp, String resource, String group, String role,
                            String lifecycle, String instance) {
     }
@@ -137,8 +137,9 @@ public final class XesReader {
                 eventLine = line();
                 activity = timestamp = resource = group = role = lifecycle = instance = null;
             } else if (inTrace) {
-                if ("concept:name".equals(xml.getAttributeValue(null, "key"))) {
+                if (caseId == null && "concept:name".equals(xml.getAttributeValue(null, "key"))) {
                     caseId = xml.getAttributeValue(null, "value");
+                    flush(caseId);
                 }
                 nestedDepth = 1;
             } else if ("trace".equals(element)) {
@@ -152,11 +153,19 @@ public final class XesReader {
         }
 
         private void eventAttribute(String element) {
-            String key = xml.getAttributeValue(null, "key");
+            String key = null;
+            String value = null;
+            for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
+                String name = xml.getAttributeLocalName(i);
+                if ("key".equals(name)) {
+                    key = xml.getAttributeValue(i);
+                } else if ("value".equals(name)) {
+                    value = xml.getAttributeValue(i);
+                }
+            }
             if (key == null) {
                 return;
             }
-            String value = xml.getAttributeValue(null, "value");
             switch (key) {
                 case "concept:name" -> activity = value;
                 case "time:timestamp" -> timestamp = "date".equals(element) ? value : timestamp;
@@ -177,14 +186,22 @@ public final class XesReader {
                 finishEvent();
             } else if (inTrace && "trace".equals(element)) {
                 inTrace = false;
-                String id = caseId != null ? caseId : "trace " + traces;
-                for (Pending e : trace) {
-                    builder.add(id, e.activity(), e.timestamp(), e.resource(), e.group(), e.role(), e.lifecycle(),
-                            e.instance());
-                }
-                if (builder.size() > options.maxEvents()) {
-                    throw new LogFormatException("log has more than " + options.maxEvents() + " events (the configured limit)");
-                }
+                flush(caseId != null ? caseId : "trace " + traces);
+            }
+        }
+
+        private void flush(String id) {
+            for (Pending e : trace) {
+                builder.add(id, e.activity(), e.timestamp(), e.resource(), e.group(), e.role(), e.lifecycle(),
+                        e.instance());
+            }
+            trace.clear();
+            checkLimit();
+        }
+
+        private void checkLimit() {
+            if (builder.size() > options.maxEvents()) {
+                throw new LogFormatException("log has more than " + options.maxEvents() + " events (the configured limit)");
             }
         }
 
@@ -210,7 +227,12 @@ public final class XesReader {
                 skipped++;
                 return;
             }
-            trace.add(new Pending(activity, time, resource, group, role, lifecycle, instance));
+            if (caseId != null) { // the usual order: the trace's name comes before its events
+                builder.add(caseId, activity, time, resource, group, role, lifecycle, instance);
+                checkLimit();
+            } else {
+                trace.add(new Pending(activity, time, resource, group, role, lifecycle, instance));
+            }
         }
 
         private int line() {

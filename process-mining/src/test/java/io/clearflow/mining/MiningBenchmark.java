@@ -74,7 +74,7 @@ public final class MiningBenchmark {
     private static void importThroughput(Path file) throws Exception {
         long[] times = new long[RUNS];
         int events = 0;
-        for (int run = -2; run < RUNS; run++) {
+        for (int run = -4; run < RUNS; run++) {
             long start = System.nanoTime();
             events = LogImporter.importFile(file, null, ImportOptions.strict()).log().eventCount();
             if (run >= 0) {

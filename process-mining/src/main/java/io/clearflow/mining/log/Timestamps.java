@@ -1,10 +1,11 @@
 package io.clearflow.mining.log;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 
 /**
@@ -24,7 +25,8 @@ public final class Timestamps {
             .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .parseDefaulting(ChronoField.OFFSET_SECONDS, 0)
-            .toFormatter();
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT); // no 29 February 2023 or 24:00 rolled over silently
 
     private Timestamps() {
     }
@@ -41,7 +43,7 @@ public final class Timestamps {
         }
         try {
             return OffsetDateTime.parse(s, FALLBACK).toInstant().toEpochMilli();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             throw new IllegalArgumentException("unparsable timestamp '" + value + "'");
         }
     }
@@ -86,7 +88,7 @@ public final class Timestamps {
             } else if ((sign == '+' || sign == '-') && n - i == 6 && s.charAt(i + 3) == ':') {
                 int oh = digits(s, i + 1, 2);
                 int om = digits(s, i + 4, 2);
-                if ((oh | om) < 0) {
+                if ((oh | om) < 0 || om > 59 || oh * 60 + om > 18 * 60) {
                     return Long.MIN_VALUE;
                 }
                 offsetSeconds = (sign == '-' ? -1 : 1) * (oh * 3600 + om * 60);

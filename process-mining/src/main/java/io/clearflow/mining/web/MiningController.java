@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -95,7 +96,7 @@ class MiningController {
 
     @GetMapping("/{id}/summary")
     @Operation(summary = "Cases, events, activities, first and last timestamp")
-    LogSummary summary(@PathVariable String id, LogParameters parameters) {
+    LogSummary summary(@PathVariable String id, @ParameterObject LogParameters parameters) {
         return LogSummary.of(log(id, parameters));
     }
 
@@ -103,13 +104,13 @@ class MiningController {
     @Operation(summary = "Directly-follows graph with frequency and mean/median time between the events (ms)",
             description = "Within each case, events by timestamp (ties keep log order); if the log has lifecycle "
                     + "transitions only complete events count. Start and end activities with case counts.")
-    Dfg dfg(@PathVariable String id, LogParameters parameters) {
+    Dfg dfg(@PathVariable String id, @ParameterObject LogParameters parameters) {
         return DfgMiner.mine(log(id, parameters));
     }
 
     @GetMapping("/{id}/variants")
     @Operation(summary = "Variants (activity sequences, as in the DFG) with case counts and share, most frequent first")
-    List<Variant> variants(@PathVariable String id, LogParameters parameters) {
+    List<Variant> variants(@PathVariable String id, @ParameterObject LogParameters parameters) {
         return VariantMiner.mine(log(id, parameters));
     }
 
@@ -118,13 +119,13 @@ class MiningController {
             description = "Process: handling duration, departments and roles per case. Task: waiting (arrival to "
                     + "claim/start), handling (claim/start to complete), send-backs, withdrawals. Post/person: "
                     + "processes and steps per resource, peak steps per hour and per day per post (org:group).")
-    MetricsReport metrics(@PathVariable String id, LogParameters parameters) {
+    MetricsReport metrics(@PathVariable String id, @ParameterObject LogParameters parameters) {
         return MetricsCalculator.compute(log(id, parameters));
     }
 
     @GetMapping("/{id}/bottlenecks")
     @Operation(summary = "Activities, hand-offs and departments ranked by total waiting; rework loops; cases over the SLA")
-    BottleneckReport bottlenecks(@PathVariable String id, LogParameters parameters,
+    BottleneckReport bottlenecks(@PathVariable String id, @ParameterObject LogParameters parameters,
                                  @Parameter(description = "ISO-8601 duration, e.g. P5D; default clearflow.mining.default-sla")
                                  @RequestParam(required = false) Duration sla) {
         return BottleneckAnalyzer.analyze(log(id, parameters), sla != null ? sla : properties.defaultSla());
@@ -132,7 +133,7 @@ class MiningController {
 
     @GetMapping(value = "/{id}/export.xes", produces = MediaType.APPLICATION_XML_VALUE)
     @Operation(summary = "The log or filtered slice as IEEE 1849 XES")
-    ResponseEntity<StreamingResponseBody> export(@PathVariable String id, LogParameters parameters) {
+    ResponseEntity<StreamingResponseBody> export(@PathVariable String id, @ParameterObject LogParameters parameters) {
         EventLog log = log(id, parameters);
         StreamingResponseBody body = out -> {
             try {
@@ -147,7 +148,7 @@ class MiningController {
                 .body(body);
     }
 
-    private EventLog log(String id, LogParameters parameters) {
+    private EventLog log(String id, @ParameterObject LogParameters parameters) {
         try {
             EventLog log = PlatformLogSource.ID.equals(id)
                     ? platform.load(new EventLogFilter(null, parameters.processKey(), null, null, null, null, null,

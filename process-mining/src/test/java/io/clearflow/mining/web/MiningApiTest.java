@@ -202,6 +202,21 @@ class MiningApiTest {
                 .andExpect(jsonPath("$[*].activities[0]", hasItem("提交申请")));
     }
 
+    @Test
+    void theApiIsDescribedInOpenApiWithItsFilters() throws Exception {
+        JsonNode doc = json.readTree(mvc.perform(get("/v3/api-docs").with(httpBasic("sunqi", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        JsonNode paths = doc.get("paths");
+        assertThat(paths.fieldNames()).toIterable().contains("/api/mining/logs", "/api/mining/logs/{id}/dfg",
+                "/api/mining/logs/{id}/variants", "/api/mining/logs/{id}/metrics", "/api/mining/logs/{id}/bottlenecks",
+                "/api/mining/logs/{id}/summary", "/api/mining/logs/{id}/export.xes");
+        assertThat(paths.get("/api/mining/logs/{id}/dfg").get("get").get("parameters").findValuesAsText("name"))
+                .contains("id", "from", "to", "activity", "resource", "department", "variant", "minDurationMs",
+                        "maxDurationMs", "processKey");
+        assertThat(doc.get("components").get("schemas").get("Edge").get("properties").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("source", "target", "frequency", "meanDurationMs", "medianDurationMs");
+    }
+
     private long storedFiles() throws Exception {
         Path mining = dataDir.resolve("mining");
         if (!Files.isDirectory(mining)) {

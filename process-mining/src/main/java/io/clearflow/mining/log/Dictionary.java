@@ -13,9 +13,15 @@ final class Dictionary {
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> values = new ArrayList<>();
 
+    private String lastValue;
+    private int lastId = NONE;
+
     int id(String value) {
         if (value == null) {
             return NONE;
+        }
+        if (value.equals(lastValue)) { // consecutive events mostly share their case, often their resource
+            return lastId;
         }
         Integer id = ids.get(value);
         if (id == null) {
@@ -23,6 +29,8 @@ final class Dictionary {
             ids.put(value, id);
             values.add(value);
         }
+        lastValue = value;
+        lastId = id;
         return id;
     }
 

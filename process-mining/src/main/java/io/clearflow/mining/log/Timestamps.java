@@ -1,7 +1,6 @@
 package io.clearflow.mining.log;
 
 import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -96,12 +95,27 @@ public final class Timestamps {
                 return Long.MIN_VALUE;
             }
         }
-        if (day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+        if (day > 28 && day > lengthOfMonth(year, month)) {
             return Long.MIN_VALUE;
         }
-        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        long epochDay = epochDay(year, month, day);
         long seconds = epochDay * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds;
         return seconds * 1000 + millis;
+    }
+
+    private static int lengthOfMonth(int year, int month) {
+        boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        return month == 2 ? (leap ? 29 : 28) : (month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31);
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), without allocating. */
+    static long epochDay(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
     }
 
     private static int digits(String s, int from, int count) {

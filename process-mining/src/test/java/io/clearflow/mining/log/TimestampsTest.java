@@ -19,6 +19,13 @@ class TimestampsTest {
         assertThat(Timestamps.parse(value.replace('T', ' '))).isEqualTo(Timestamps.parse(value));
     }
 
+    @org.junit.jupiter.api.Test
+    void epochDaysAgreeWithJavaTimeOverFourCenturies() {
+        for (java.time.LocalDate d = java.time.LocalDate.of(1800, 1, 1); d.getYear() < 2200; d = d.plusDays(1)) {
+            assertThat(Timestamps.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth())).isEqualTo(d.toEpochDay());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"2020-06-01T12:00:00", "2020-06-01 12:00:00.5"})
     void noOffsetMeansUtc(String value) {

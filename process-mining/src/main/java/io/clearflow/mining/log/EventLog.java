@@ -6,7 +6,7 @@ import java.util.function.IntPredicate;
 
 /**
  * An immutable event log in columns: one int per event for each dictionary-encoded attribute and one
- * long for the timestamp, so a million events take about 30 MB rather than a million objects.
+ * long for the timestamp, so a million events take about 36 MB rather than millions of objects.
  * Events are grouped by case (cases in order of first appearance) and ordered by timestamp within a
  * case; ties keep the order in which they were read. Build one with {@link EventLogBuilder}.
  */

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LogStoreTest {
 
+    private static final ColumnMapping MAPPING = new ColumnMapping("Case", "Step", "At", null, null, null, null, null);
+
     @TempDir
     Path dataDir;
 
@@ -34,8 +36,6 @@ class LogStoreTest {
         }
         return new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8));
     }
-
-    private static final ColumnMapping MAPPING = new ColumnMapping("Case", "Step", "At", null, null, null, null, null);
 
     @Test
     void theLeastRecentlyUsedLogLeavesMemoryAndIsReimportedFromItsFile() throws IOException {

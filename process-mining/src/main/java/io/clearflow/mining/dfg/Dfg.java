@@ -1,0 +1,19 @@
+package io.clearflow.mining.dfg;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A directly-follows graph: the REST and CLI shape of issue 5. Activities and edges are sorted by
+ * frequency (highest first), then by name; start and end activity maps likewise.
+ */
+public record Dfg(List<Activity> activities, List<Edge> edges, Map<String, Long> startActivities,
+                  Map<String, Long> endActivities) {
+
+    public record Activity(String name, long frequency) {
+    }
+
+    /** Durations are between the two events' timestamps, in ms. */
+    public record Edge(String source, String target, long frequency, double meanDurationMs, double medianDurationMs) {
+    }
+}

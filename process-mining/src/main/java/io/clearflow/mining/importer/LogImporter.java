@@ -1,0 +1,58 @@
+package io.clearflow.mining.importer;
+
+import io.clearflow.mining.csv.ColumnMapping;
+import io.clearflow.mining.csv.CsvReader;
+import io.clearflow.mining.log.ImportOptions;
+import io.clearflow.mining.log.ImportResult;
+import io.clearflow.mining.xes.XesReader;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Imports a file as XES, XES.gz or CSV: by its name when it says, otherwise by its first bytes. */
+public final class LogImporter {
+
+    private LogImporter() {
+    }
+
+    public static ImportResult importFile(Path file, ColumnMapping mapping, ImportOptions options) throws IOException {
+        return importFile(file, mapping, options, file.getFileName().toString());
+    }
+
+    /** @param fileName the name the file was uploaded under, for the format and as the log's name */
+    public static ImportResult importFile(Path file, ColumnMapping mapping, ImportOptions options, String fileName)
+            throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return importStream(in, fileName, mapping, options);
+        }
+    }
+
+    /** @param fileName the original name, used for the format and as the log's name */
+    public static ImportResult importStream(InputStream input, String fileName, ColumnMapping mapping,
+                                            ImportOptions options) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(input, 1 << 16);
+        return isCsv(in, fileName) ? CsvReader.read(in, fileName, mapping, options)
+                : XesReader.read(in, fileName, options);
+    }
+
+    private static boolean isCsv(BufferedInputStream in, String fileName) throws IOException {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return true;
+        }
+        if (name.endsWith(".xes") || name.endsWith(".xes.gz") || name.endsWith(".gz")) {
+            return false;
+        }
+        in.mark(64);
+        int first;
+        do {
+            first = in.read();
+        } while (first == ' ' || first == '\n' || first == '\r' || first == '\t' || first == 0xEF || first == 0xBB
+                || first == 0xBF);
+        in.reset();
+        return first != '<' && first != 0x1f;
+    }
+}

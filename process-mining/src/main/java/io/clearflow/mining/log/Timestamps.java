@@ -1,0 +1,132 @@
+package io.clearflow.mining.log;
+
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+
+/**
+ * Parses xs:dateTime and the CSV variant with a space ({@code 2011-10-11 13:45:40.276000+02:00}) to
+ * epoch millis. A hand-written path handles the common shapes without allocation because parsing
+ * timestamps dominates import time; anything unusual falls back to java.time. Values without an
+ * offset are taken as UTC.
+ */
+public final class Timestamps {
+
+    private static final DateTimeFormatter FALLBACK = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .parseDefaulting(ChronoField.OFFSET_SECONDS, 0)
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT); // no 29 February 2023 or 24:00 rolled over silently
+
+    private Timestamps() {
+    }
+
+    /** Epoch millis, or throws {@link IllegalArgumentException} naming the value. */
+    public static long parse(String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("empty timestamp");
+        }
+        String s = value.trim();
+        long fast = fast(s);
+        if (fast != Long.MIN_VALUE) {
+            return fast;
+        }
+        try {
+            return OffsetDateTime.parse(s, FALLBACK).toInstant().toEpochMilli();
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("unparsable timestamp '" + value + "'");
+        }
+    }
+
+    /** yyyy-MM-dd[T ]HH:mm:ss[.f+][Z|±HH:MM]; {@code Long.MIN_VALUE} when the shape differs. */
+    private static long fast(String s) {
+        int n = s.length();
+        if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
+                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return Long.MIN_VALUE;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0 || month < 1 || month > 12 || day < 1 || day > 31
+                || hour > 23 || minute > 59 || second > 59) {
+            return Long.MIN_VALUE;
+        }
+        int i = 19;
+        int millis = 0;
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            int scale = 100;
+            int start = i;
+            while (i < n && Character.isDigit(s.charAt(i))) {
+                millis += (s.charAt(i) - '0') * scale;
+                scale /= 10;
+                i++;
+            }
+            if (i == start) {
+                return Long.MIN_VALUE;
+            }
+        }
+        int offsetSeconds = 0;
+        if (i < n) {
+            char sign = s.charAt(i);
+            if ((sign == 'Z' || sign == 'z') && i == n - 1) {
+                offsetSeconds = 0;
+            } else if ((sign == '+' || sign == '-') && n - i == 6 && s.charAt(i + 3) == ':') {
+                int oh = digits(s, i + 1, 2);
+                int om = digits(s, i + 4, 2);
+                if ((oh | om) < 0 || om > 59 || oh * 60 + om > 18 * 60) {
+                    return Long.MIN_VALUE;
+                }
+                offsetSeconds = (sign == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+            } else {
+                return Long.MIN_VALUE;
+            }
+        }
+        if (day > 28 && day > lengthOfMonth(year, month)) {
+            return Long.MIN_VALUE;
+        }
+        long epochDay = epochDay(year, month, day);
+        long seconds = epochDay * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds;
+        return seconds * 1000 + millis;
+    }
+
+    private static int lengthOfMonth(int year, int month) {
+        boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        return month == 2 ? (leap ? 29 : 28) : (month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31);
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), without allocating. */
+    static long epochDay(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
+    }
+
+    private static int digits(String s, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+}

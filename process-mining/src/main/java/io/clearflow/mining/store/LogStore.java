@@ -1,0 +1,122 @@
+package io.clearflow.mining.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clearflow.engine.api.NotFoundException;
+import io.clearflow.mining.csv.ColumnMapping;
+import io.clearflow.mining.importer.LogImporter;
+import io.clearflow.mining.log.EventLog;
+import io.clearflow.mining.log.ImportOptions;
+import io.clearflow.mining.log.ImportResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Imported logs: the uploaded file and its import settings are saved under
+ * {@code ${clearflow.data-dir}/mining/} so logs survive restarts; the parsed logs are cached in memory
+ * within {@link MiningProperties#maxLogs()} and {@link MiningProperties#maxEvents()}, least recently
+ * used dropped first, and re-imported from their file when asked for again.
+ */
+@Component
+public class LogStore {
+
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /** What is saved next to an uploaded file, to re-import it the same way. */
+    record Settings(String fileName, ColumnMapping mapping, boolean skipInvalid, Instant importedAt) {
+    }
+
+    public record StoredLog(String id, EventLog log, int skippedEvents) {
+    }
+
+    private final Path directory;
+    private final MiningProperties properties;
+    private final ObjectMapper json;
+    private final Map<String, StoredLog> cache = new LinkedHashMap<>(16, 0.75f, true);
+    private long cachedEvents;
+
+    public LogStore(@Value("${clearflow.data-dir}") Path dataDir, MiningProperties properties, ObjectMapper json) {
+        this.directory = dataDir.resolve("mining");
+        this.properties = properties;
+        this.json = json;
+    }
+
+    /** Imports an upload; on any failure nothing is kept. */
+    public StoredLog importLog(String fileName, InputStream content, ColumnMapping mapping, boolean skipInvalid)
+            throws IOException {
+        Files.createDirectories(directory);
+        String id = UUID.randomUUID().toString();
+        Path upload = directory.resolve(id + ".upload");
+        try {
+            Files.copy(content, upload);
+            ImportResult result = LogImporter.importFile(upload, mapping, options(skipInvalid), fileName);
+            Files.move(upload, data(id), StandardCopyOption.ATOMIC_MOVE);
+            json.writeValue(settings(id).toFile(), new Settings(fileName, mapping, skipInvalid, Instant.now()));
+            StoredLog stored = new StoredLog(id, result.log(), result.skippedEvents());
+            remember(stored);
+            return stored;
+        } finally {
+            Files.deleteIfExists(upload);
+        }
+    }
+
+    public StoredLog get(String id) {
+        synchronized (this) {
+            StoredLog cached = cache.get(id);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        if (!ID.matcher(id).matches() || !Files.isRegularFile(settings(id))) {
+            throw new NotFoundException("event log", id);
+        }
+        try {
+            Settings saved = json.readValue(settings(id).toFile(), Settings.class);
+            ImportResult result = LogImporter.importFile(data(id), saved.mapping(), options(saved.skipInvalid()),
+                    saved.fileName());
+            StoredLog stored = new StoredLog(id, result.log(), result.skippedEvents());
+            remember(stored);
+            return stored;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot re-import event log " + id, e);
+        }
+    }
+
+    private synchronized void remember(StoredLog stored) {
+        StoredLog previous = cache.put(stored.id(), stored);
+        cachedEvents += stored.log().eventCount() - (previous == null ? 0 : previous.log().eventCount());
+        Iterator<StoredLog> oldestFirst = cache.values().iterator();
+        while (cache.size() > 1 && (cache.size() > properties.maxLogs() || cachedEvents > properties.maxEvents())) {
+            StoredLog evicted = oldestFirst.next();
+            cachedEvents -= evicted.log().eventCount();
+            oldestFirst.remove();
+        }
+    }
+
+    synchronized boolean isCached(String id) {
+        return cache.containsKey(id);
+    }
+
+    private ImportOptions options(boolean skipInvalid) {
+        return new ImportOptions(skipInvalid, properties.maxEvents());
+    }
+
+    private Path data(String id) {
+        return directory.resolve(id + ".data");
+    }
+
+    private Path settings(String id) {
+        return directory.resolve(id + ".json");
+    }
+}

@@ -1,0 +1,21 @@
+package io.clearflow.mining.web;
+
+import io.clearflow.mining.log.LogFilter;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * Query parameters that select cases, on every analysis: see {@link LogFilter} for their meaning.
+ * {@code variant} is repeated, one activity each, in order; {@code processKey} applies to the
+ * platform log only.
+ */
+record LogParameters(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                     String activity, String resource, String department, List<String> variant,
+                     Long minDurationMs, Long maxDurationMs, String processKey) {
+
+    LogFilter filter() {
+        return new LogFilter(from, to, activity, resource, department, variant, minDurationMs, maxDurationMs);
+    }
+}

@@ -1,0 +1,162 @@
+package io.clearflow.mining.web;
+
+import io.clearflow.engine.api.InvalidRequestException;
+import io.clearflow.engine.eventlog.EventLogFilter;
+import io.clearflow.mining.bottleneck.BottleneckAnalyzer;
+import io.clearflow.mining.bottleneck.BottleneckReport;
+import io.clearflow.mining.csv.ColumnMapping;
+import io.clearflow.mining.dfg.Dfg;
+import io.clearflow.mining.dfg.DfgMiner;
+import io.clearflow.mining.log.EventLog;
+import io.clearflow.mining.log.LogFormatException;
+import io.clearflow.mining.log.LogSummary;
+import io.clearflow.mining.metrics.MetricsCalculator;
+import io.clearflow.mining.metrics.MetricsReport;
+import io.clearflow.mining.platform.PlatformLogSource;
+import io.clearflow.mining.store.LogStore;
+import io.clearflow.mining.store.MiningProperties;
+import io.clearflow.mining.variants.Variant;
+import io.clearflow.mining.variants.VariantMiner;
+import io.clearflow.mining.xes.XesExporter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+@RestController
+@RequestMapping("/api/mining/logs")
+@PreAuthorize("hasAnyRole('ADMIN','PROCESS_OWNER','IT_MANAGER','COMPLIANCE')")
+@Tag(name = "Process mining", description = "Imported XES/CSV logs and the platform's own log (id 'platform'): "
+        + "summary, directly-follows graph, variants, the seed's metric system and bottlenecks. Every analysis takes "
+        + "the case filters from, to (case start), activity, resource, department, variant (repeated), "
+        + "minDurationMs, maxDurationMs, and for the platform log processKey.")
+class MiningController {
+
+    private final LogStore store;
+    private final PlatformLogSource platform;
+    private final MiningProperties properties;
+
+    MiningController(LogStore store, PlatformLogSource platform, MiningProperties properties) {
+        this.store = store;
+        this.platform = platform;
+        this.properties = properties;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import an XES, XES.gz or CSV event log; returns its id and summary",
+            description = "CSV columns default to the XES names (case:concept:name, concept:name, time:timestamp, "
+                    + "org:resource, org:group, org:role, lifecycle:transition, concept:instance); name others with the "
+                    + "*Column parameters. skipInvalid skips events without a usable timestamp and counts them.")
+    ResponseEntity<ImportedLog> upload(@RequestPart("file") MultipartFile file,
+                                       @RequestParam(required = false) String caseColumn,
+                                       @RequestParam(required = false) String activityColumn,
+                                       @RequestParam(required = false) String timestampColumn,
+                                       @RequestParam(required = false) String resourceColumn,
+                                       @RequestParam(required = false) String groupColumn,
+                                       @RequestParam(required = false) String roleColumn,
+                                       @RequestParam(required = false) String lifecycleColumn,
+                                       @RequestParam(required = false) String instanceColumn,
+                                       @RequestParam(defaultValue = "false") boolean skipInvalid) throws IOException {
+        if (file.getSize() > properties.maxUploadSize().toBytes()) {
+            throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "event log larger than " + properties.maxUploadSize() + " (clearflow.mining.max-upload-size)");
+        }
+        if (file.isEmpty()) {
+            throw new InvalidRequestException("the uploaded file is empty");
+        }
+        var mapping = new ColumnMapping(caseColumn, activityColumn, timestampColumn, resourceColumn, groupColumn,
+                roleColumn, lifecycleColumn, instanceColumn);
+        try (InputStream content = file.getInputStream()) {
+            var stored = store.importLog(file.getOriginalFilename(), content, mapping, skipInvalid);
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .body(ImportedLog.of(stored.id(), LogSummary.of(stored.log()), stored.skippedEvents()));
+        } catch (LogFormatException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+    }
+
+    @GetMapping("/{id}/summary")
+    @Operation(summary = "Cases, events, activities, first and last timestamp")
+    LogSummary summary(@PathVariable String id, @ParameterObject LogParameters parameters) {
+        return LogSummary.of(log(id, parameters));
+    }
+
+    @GetMapping("/{id}/dfg")
+    @Operation(summary = "Directly-follows graph with frequency and mean/median time between the events (ms)",
+            description = "Within each case, events by timestamp (ties keep log order); if the log has lifecycle "
+                    + "transitions only complete events count. Start and end activities with case counts.")
+    Dfg dfg(@PathVariable String id, @ParameterObject LogParameters parameters) {
+        return DfgMiner.mine(log(id, parameters));
+    }
+
+    @GetMapping("/{id}/variants")
+    @Operation(summary = "Variants (activity sequences, as in the DFG) with case counts and share, most frequent first")
+    List<Variant> variants(@PathVariable String id, @ParameterObject LogParameters parameters) {
+        return VariantMiner.mine(log(id, parameters));
+    }
+
+    @GetMapping("/{id}/metrics")
+    @Operation(summary = "The seed's metric system with month-over-month rows",
+            description = "Process: handling duration, departments and roles per case. Task: waiting (arrival to "
+                    + "claim/start), handling (claim/start to complete), send-backs, withdrawals. Post/person: "
+                    + "processes and steps per resource, peak steps per hour and per day per post (org:group).")
+    MetricsReport metrics(@PathVariable String id, @ParameterObject LogParameters parameters) {
+        return MetricsCalculator.compute(log(id, parameters));
+    }
+
+    @GetMapping("/{id}/bottlenecks")
+    @Operation(summary = "Activities, hand-offs and departments ranked by total waiting; rework loops; cases over the SLA")
+    BottleneckReport bottlenecks(@PathVariable String id, @ParameterObject LogParameters parameters,
+                                 @Parameter(description = "ISO-8601 duration, e.g. P5D; default clearflow.mining.default-sla")
+                                 @RequestParam(required = false) Duration sla) {
+        return BottleneckAnalyzer.analyze(log(id, parameters), sla != null ? sla : properties.defaultSla());
+    }
+
+    @GetMapping(value = "/{id}/export.xes", produces = MediaType.APPLICATION_XML_VALUE)
+    @Operation(summary = "The log or filtered slice as IEEE 1849 XES")
+    ResponseEntity<StreamingResponseBody> export(@PathVariable String id, @ParameterObject LogParameters parameters) {
+        EventLog log = log(id, parameters);
+        StreamingResponseBody body = out -> {
+            try {
+                XesExporter.write(log, out);
+            } catch (javax.xml.stream.XMLStreamException e) {
+                throw new IOException(e);
+            }
+        };
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".xes\"")
+                .contentType(MediaType.APPLICATION_XML)
+                .body(body);
+    }
+
+    private EventLog log(String id, @ParameterObject LogParameters parameters) {
+        try {
+            EventLog log = PlatformLogSource.ID.equals(id)
+                    ? platform.load(new EventLogFilter(null, parameters.processKey(), null, null, null, null, null,
+                            null, null))
+                    : store.get(id).log();
+            return parameters.filter().apply(log);
+        } catch (LogFormatException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+    }
+}

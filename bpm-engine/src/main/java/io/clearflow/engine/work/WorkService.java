@@ -66,12 +66,19 @@ public class WorkService {
     @Transactional(readOnly = true)
     public List<TaskView> inbox(Member member, int page, int size) {
         checkPage(page, size);
-        return tasks.createTaskQuery()
+        List<Task> page_ = tasks.createTaskQuery()
                 .taskCandidateOrAssigned(member.userId())
                 .orderByTaskCreateTime().desc()
-                .listPage(page * size, size).stream()
-                .map(this::view)
-                .toList();
+                .listPage(page * size, size);
+        // one query for the business keys of the whole page, not one per task
+        var caseIds = page_.stream().map(Task::getProcessInstanceId).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+        Map<String, String> businessKeys = new HashMap<>();
+        if (!caseIds.isEmpty()) {
+            runtime.createProcessInstanceQuery().processInstanceIds(caseIds).list()
+                    .forEach(p -> businessKeys.put(p.getId(), p.getBusinessKey()));
+        }
+        return page_.stream().map(t -> view(t, businessKeys.get(t.getProcessInstanceId()))).toList();
     }
 
     @Transactional(readOnly = true)
@@ -92,7 +99,7 @@ public class WorkService {
                     ? "you have already claimed this task" : "this task has already been claimed by someone else");
         }
         ActingAs.member(member, () -> tasks.claim(taskId, member.userId()));
-        return view(tasks.createTaskQuery().taskId(taskId).singleResult());
+        return withAssignee(view(task), member.userId());
     }
 
     @Transactional
@@ -385,7 +392,10 @@ public class WorkService {
         checked.put("department", member.department());
         ProcessInstance instance = ActingAs.member(member,
                 () -> runtime.startProcessInstanceByKey(processKey, businessKey, checked));
-        return caseView(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult());
+        boolean ended = instance.isEnded();
+        return new CaseView(instance.getId(), instance.getProcessDefinitionKey(),
+                definitions.name(instance.getProcessDefinitionId()), instance.getBusinessKey(), member.userId(),
+                instant(instance.getStartTime()), null, ended ? "completed" : "active", null);
     }
 
     /** Cases the member started, newest first. */
@@ -419,28 +429,48 @@ public class WorkService {
                 .taskCandidateGroupIn(member.candidateGroups()).count() > 0;
     }
 
+    /**
+     * The task if the member may see it: they hold it, own it (delegated), or are one of its
+     * candidates; candidates still see a task someone else claimed, so they get "already claimed",
+     * not "unknown". Checked against the member's cached groups, without asking IDM again.
+     */
     private Task visibleTask(Member member, String taskId) {
-        // candidates still see a task someone else claimed, so they get "already claimed", not "unknown"
-        Task task = tasks.createTaskQuery().taskId(taskId)
-                .taskCandidateOrAssigned(member.userId()).ignoreAssigneeValue().singleResult();
-        if (task != null) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            throw new NotFoundException("open task", taskId);
+        }
+        if (member.userId().equals(task.getAssignee()) || member.userId().equals(task.getOwner())) {
             return task;
         }
-        if (tasks.createTaskQuery().taskId(taskId).count() > 0) {
+        var groups = member.candidateGroups();
+        boolean candidate = tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> org.flowable.identitylink.api.IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .anyMatch(link -> member.userId().equals(link.getUserId())
+                        || (link.getGroupId() != null && groups.contains(link.getGroupId())));
+        if (!candidate) {
             throw new AccessDeniedException("this task is not in your inbox");
         }
-        throw new NotFoundException("open task", taskId);
+        return task;
     }
 
     private TaskView view(Task task) {
         String businessKey = task.getProcessInstanceId() == null ? null
                 : runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
                 .getBusinessKey();
+        return view(task, businessKey);
+    }
+
+    private TaskView view(Task task, String businessKey) {
         return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessInstanceId(),
                 task.getProcessDefinitionId() == null ? null : definitions.get(task.getProcessDefinitionId()).getKey(),
                 task.getProcessDefinitionId() == null ? null : definitions.name(task.getProcessDefinitionId()),
                 businessKey, task.getAssignee(), task.getOwner(), task.getDelegationState() == DelegationState.PENDING,
                 instant(task.getCreateTime()), instant(task.getDueDate()));
+    }
+
+    private static TaskView withAssignee(TaskView v, String assignee) {
+        return new TaskView(v.id(), v.name(), v.activityId(), v.caseId(), v.processKey(), v.processName(),
+                v.businessKey(), assignee, v.owner(), v.delegated(), v.created(), v.due());
     }
 
     private CaseView caseView(HistoricProcessInstance p) {

@@ -2,7 +2,32 @@
 # Builds and starts the ClearFlow platform on its embedded default: H2 file database under ./data,
 # in-process event bus, demo organisation. Needs only Java 17. Open the URL it prints.
 # Extra arguments go to the application, e.g. ./run.sh --server.port=9090 --spring.profiles.active=postgres
+#
+# Starts use Spring Boot's extracted layout with a class-data-sharing archive (about a third faster
+# than the plain jar). The archive is made once per build, by a training start against a throw-away
+# data folder, and kept while the jar stays the same (builds are reproducible).
 set -euo pipefail
 cd "$(dirname "$0")"
 ./mvnw -B -q -ntp -DskipTests package
-exec java ${JAVA_OPTS:--Xmx1g} -jar deploy/target/clearflow.jar "$@"
+
+jar=deploy/target/clearflow.jar
+app=deploy/target/app
+checksum=$(sha256sum "$jar" | cut -d' ' -f1)
+if [ ! -f "$app/clearflow.jsa" ] || [ "$(cat "$app/jar.sha256" 2>/dev/null)" != "$checksum" ]; then
+  rm -rf "$app"
+  java -Djarmode=tools -jar "$jar" extract --destination "$app" >/dev/null
+  echo "Preparing the class-data-sharing archive (once per build, about half a minute)..."
+  training=$(mktemp -d)
+  if java -XX:ArchiveClassesAtExit="$app/clearflow.jsa" -Dspring.context.exit=onRefresh -jar "$app/clearflow.jar" \
+       --clearflow.data-dir="$training" --server.port=0 >"$app/training.log" 2>&1; then
+    echo "$checksum" > "$app/jar.sha256"
+  else
+    echo "Could not prepare the archive (see $app/training.log); starting without it."
+    rm -f "$app/clearflow.jsa"
+  fi
+  rm -rf "$training"
+fi
+
+cds=()
+[ -f "$app/clearflow.jsa" ] && cds=(-XX:SharedArchiveFile="$app/clearflow.jsa")
+exec java ${JAVA_OPTS:--Xmx1g} "${cds[@]}" -jar "$app/clearflow.jar" "$@"

@@ -34,6 +34,7 @@ public class OrgDirectory {
 
     private final IdentityService idm;
     private final Map<String, Optional<Member>> members = new ConcurrentHashMap<>();
+    private final Map<String, Optional<OrgUnit>> unitsById = new ConcurrentHashMap<>();
 
     public OrgDirectory(IdentityService idm) {
         this.idm = idm;
@@ -68,7 +69,12 @@ public class OrgDirectory {
                 .toList();
     }
 
+    /** A department or role by id; cached, because the event log asks for every task that arrives. */
     public Optional<OrgUnit> unit(String groupId) {
+        return groupId == null ? Optional.empty() : unitsById.computeIfAbsent(groupId, this::loadUnit);
+    }
+
+    private Optional<OrgUnit> loadUnit(String groupId) {
         Group g = idm.createGroupQuery().groupId(groupId).singleResult();
         if (g == null || OrgUnit.Type.ofGroupType(g.getType()) == null) {
             return Optional.empty();
@@ -96,6 +102,7 @@ public class OrgDirectory {
         group.setName(name.strip());
         group.setType(type.groupType());
         idm.saveGroup(group);
+        unitsById.remove(id);
         return new OrgUnit(id, name.strip(), type);
     }
 
@@ -109,6 +116,7 @@ public class OrgDirectory {
         group.setName(name.strip());
         idm.saveGroup(group);
         members.clear();
+        unitsById.remove(id);
         return unit(id).orElseThrow();
     }
 
@@ -122,6 +130,7 @@ public class OrgDirectory {
             throw new ConflictException("'" + unit.name() + "' still has members; move them first");
         }
         idm.deleteGroup(id);
+        unitsById.remove(id);
     }
 
     @Transactional

@@ -66,8 +66,7 @@ public class WorkService {
     @Transactional(readOnly = true)
     public List<TaskView> inbox(Member member, int page, int size) {
         checkPage(page, size);
-        List<Task> page_ = tasks.createTaskQuery()
-                .taskCandidateOrAssigned(member.userId())
+        List<Task> page_ = inboxQuery(member)
                 .orderByTaskCreateTime().desc()
                 .listPage(page * size, size);
         // one query for the business keys of the whole page, not one per task
@@ -83,7 +82,18 @@ public class WorkService {
 
     @Transactional(readOnly = true)
     public long inboxSize(Member member) {
-        return tasks.createTaskQuery().taskCandidateOrAssigned(member.userId()).count();
+        return inboxQuery(member).count();
+    }
+
+    /**
+     * Tasks assigned to the member, or unassigned and waiting for one of their groups. The groups come
+     * from the member (cached), so the query does not ask IDM for them again.
+     */
+    private org.flowable.task.api.TaskQuery inboxQuery(Member member) {
+        return tasks.createTaskQuery().or()
+                .taskAssignee(member.userId())
+                .taskCandidateGroupIn(member.candidateGroups())
+                .endOr();
     }
 
     @Transactional(readOnly = true)

@@ -59,6 +59,9 @@ class TaskOperationsTest {
         var request = approvals.submit(zhangsan(), "t", BigDecimal.ONE, "r");
         String taskId = reviewTask(request.caseId(), lisi());
         work.claim(lisi(), taskId);
+        // a claimed task leaves the other candidates' inboxes and stays in the holder's
+        assertThat(work.inbox(zhangsan(), 0, 200)).noneMatch(t -> t.id().equals(taskId));
+        assertThat(work.inbox(lisi(), 0, 200)).anyMatch(t -> t.id().equals(taskId) && "lisi".equals(t.assignee()));
         assertThatThrownBy(() -> work.complete(zhangsan(), taskId, Map.of("approved", true), null))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> work.claim(zhangsan(), taskId)).isInstanceOf(ConflictException.class);

@@ -55,10 +55,4 @@ public record PlatformEvent(Long id, String eventId, String caseId, String proce
     public PlatformEvent {
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }
-
-    public PlatformEvent withId(long newId) {
-        return new PlatformEvent(newId, eventId, caseId, processKey, processVersion, processDefinitionId, scope,
-                activityId, activityName, activityType, taskId, lifecycle, occurredAt, resource, role, department,
-                attributes);
-    }
 }

@@ -21,9 +21,6 @@ public enum PlatformRole {
     ADMIN("role-admin"),
     BOT("role-bot");
 
-    /** Spring Security authority names for the roles, for {@code @PreAuthorize} and request matchers. */
-    public static final String ADMIN_AUTHORITY = "ROLE_ADMIN";
-
     private final String groupId;
 
     PlatformRole(String groupId) {

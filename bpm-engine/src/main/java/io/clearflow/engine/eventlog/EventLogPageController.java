@@ -25,8 +25,11 @@ class EventLogPageController {
     private final EventLogService service;
     private final CurrentUser currentUser;
     private final OrgDirectory directory;
+    private final io.clearflow.engine.web.TimeFormat times;
 
-    EventLogPageController(EventLogService service, CurrentUser currentUser, OrgDirectory directory) {
+    EventLogPageController(EventLogService service, CurrentUser currentUser, OrgDirectory directory,
+                           io.clearflow.engine.web.TimeFormat times) {
+        this.times = times;
         this.service = service;
         this.currentUser = currentUser;
         this.directory = directory;
@@ -38,7 +41,7 @@ class EventLogPageController {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate fromDate,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate toDate,
                   @RequestParam(defaultValue = "0") int page, Model model) {
-        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        ZoneId zone = times.zone(); // dates in the filter mean days where the users are
         var filter = new EventLogFilter(blank(caseId), blank(processKey), blank(department), null, null, blank(lifecycle),
                 null, fromDate == null ? null : fromDate.atStartOfDay(zone).toInstant(),
                 toDate == null ? null : toDate.plusDays(1).atStartOfDay(zone).toInstant());
@@ -47,7 +50,6 @@ class EventLogPageController {
         model.addAttribute("pages", (result.totalElements() + PAGE_SIZE - 1) / PAGE_SIZE);
         model.addAttribute("departments", directory.units(OrgUnit.Type.DEPARTMENT));
         model.addAttribute("lifecycles", LIFECYCLES);
-        model.addAttribute("zone", zone);
         return "events";
     }
 

@@ -5,7 +5,7 @@ import org.springframework.ui.Model;
 /**
  * Adds a process's business data to the case and task pages. The module that owns a process's
  * business tables implements this for its process keys, so the shell never reads them itself.
- * Its template fragment is named by the model attribute {@code detailFragment}.
+ * The case and task pages then include the module's fragment for the attributes it added.
  */
 public interface CaseDetailContributor {
 

@@ -66,18 +66,18 @@ public class WorkService {
     @Transactional(readOnly = true)
     public List<TaskView> inbox(Member member, int page, int size) {
         checkPage(page, size);
-        List<Task> page_ = inboxQuery(member)
+        List<Task> tasksOnPage = inboxQuery(member)
                 .orderByTaskCreateTime().desc()
                 .listPage(page * size, size);
         // one query for the business keys of the whole page, not one per task
-        var caseIds = page_.stream().map(Task::getProcessInstanceId).filter(java.util.Objects::nonNull)
+        var caseIds = tasksOnPage.stream().map(Task::getProcessInstanceId).filter(java.util.Objects::nonNull)
                 .collect(java.util.stream.Collectors.toSet());
         Map<String, String> businessKeys = new HashMap<>();
         if (!caseIds.isEmpty()) {
             runtime.createProcessInstanceQuery().processInstanceIds(caseIds).list()
                     .forEach(p -> businessKeys.put(p.getId(), p.getBusinessKey()));
         }
-        return page_.stream().map(t -> view(t, businessKeys.get(t.getProcessInstanceId()))).toList();
+        return tasksOnPage.stream().map(t -> view(t, businessKeys.get(t.getProcessInstanceId()))).toList();
     }
 
     @Transactional(readOnly = true)
@@ -85,15 +85,9 @@ public class WorkService {
         return inboxQuery(member).count();
     }
 
-    /**
-     * Tasks assigned to the member, or unassigned and waiting for one of their groups. The groups come
-     * from the member (cached), so the query does not ask IDM for them again.
-     */
+    /** Tasks assigned to the member, or unassigned and offered to them or to one of their groups. */
     private org.flowable.task.api.TaskQuery inboxQuery(Member member) {
-        return tasks.createTaskQuery().or()
-                .taskAssignee(member.userId())
-                .taskCandidateGroupIn(member.candidateGroups())
-                .endOr();
+        return tasks.createTaskQuery().taskCandidateOrAssigned(member.userId());
     }
 
     @Transactional(readOnly = true)

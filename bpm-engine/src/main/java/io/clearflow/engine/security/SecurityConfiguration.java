@@ -9,6 +9,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
@@ -24,8 +25,34 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** Where Flowable's external-worker REST servlet is mounted (its default). */
+    static final String EXTERNAL_WORKER_API = "/external-job-api";
+
+
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; object-src 'none'; frame-ancestors 'self'; form-action 'self'";
+
+    /**
+     * Flowable's external-worker API, through which bots acquire, complete and fail their jobs.
+     * Only bots (and administrators, for repairs) may take work; every call brings its own
+     * credentials (a bot's Bearer token), so there is no session and nothing to forge.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain externalWorkerChain(HttpSecurity http, ApiTokenService tokens, PlatformUserDetailsService users,
+                                            ProblemResponses problems) throws Exception {
+        // A path matcher, not an MVC one: the API is Flowable's own servlet, not Spring MVC's.
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(EXTERNAL_WORKER_API + "/**"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole("BOT", "ADMIN"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthorized())
+                        .accessDeniedHandler(problems.forbidden()))
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, problems.unauthorized()),
+                        BasicAuthenticationFilter.class);
+        return http.build();
+    }
 
     @Bean
     @Order(1)

@@ -74,6 +74,19 @@ class ExternalWorkerApiTest {
         assertThat(management.createExternalWorkerJobQuery().locked().count()).isZero();
     }
 
+    /** A second servlet beside Spring MVC's must not confuse the other chains' matchers. */
+    @Test
+    void theRestOfThePlatformStillAnswersBesideTheWorkerServlet() throws Exception {
+        String businessUser = "Basic " + Base64.getEncoder().encodeToString("zhangsan:demo".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> inbox = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/tasks"))
+                .header("Authorization", businessUser).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(inbox.statusCode()).as(inbox.body()).isEqualTo(200);
+        assertThat(login.statusCode()).isEqualTo(200);
+    }
+
     private HttpResponse<String> post(String path, String authorization, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/external-job-api" + path))
                 .header("Content-Type", "application/json")

@@ -83,7 +83,7 @@ class GovernancePagesTest {
         }
         String detail = mvc.perform(get("/governance/scenarios/" + scenario.id()).with(owner))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(detail).contains("diagram-image").contains("v2").contains("已被替代").contains("内部审批，保留人工")
+        assertThat(detail).contains("diagram-image").contains("start-entry").contains("v2").contains("已被替代").contains("内部审批，保留人工")
                 .contains("平均评分 4.0 / 5");
         byte[] png = mvc.perform(get("/governance/scenarios/" + scenario.id() + "/diagram.png").with(owner))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();

@@ -23,7 +23,12 @@ public class ModuleSchemaMigrator implements InitializingBean {
 
     public ModuleSchemaMigrator(DataSource dataSource, List<ModuleSchema> schemas) {
         this.dataSource = dataSource;
-        this.schemas = schemas;
+        // the engine's own tables first, then the modules in a fixed order: bean order depends on
+        // classpath scanning, and a module migrated into an empty schema records no baseline row
+        this.schemas = schemas.stream()
+                .sorted(java.util.Comparator.comparing((ModuleSchema s) -> !s.module().equals("engine"))
+                        .thenComparing(ModuleSchema::module))
+                .toList();
     }
 
     @Override

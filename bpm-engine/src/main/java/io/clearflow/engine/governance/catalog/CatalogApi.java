@@ -1,0 +1,57 @@
+package io.clearflow.engine.governance.catalog;
+
+import io.clearflow.engine.governance.GovernanceCatalog;
+import io.clearflow.engine.governance.ScenarioSummary;
+import io.clearflow.engine.governance.ValidationReport;
+import io.clearflow.engine.governance.bpmn.BpmnValidator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The catalog as other modules use it ({@link GovernanceCatalog}); trusted callers, no member checks. */
+@Component
+class CatalogApi implements GovernanceCatalog {
+
+    private final CatalogService catalog;
+    private final ReleaseService releases;
+    private final BpmnValidator validator;
+
+    CatalogApi(CatalogService catalog, ReleaseService releases, BpmnValidator validator) {
+        this.catalog = catalog;
+        this.releases = releases;
+        this.validator = validator;
+    }
+
+    @Override
+    @Transactional
+    public String offerDesignDraft(String scenarioId, byte[] bpmnXml, String origin, String offeredBy) {
+        return String.valueOf(catalog.offer(scenarioId, bpmnXml, origin, offeredBy).id());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ScenarioSummary> scenarios() {
+        return catalog.allScenarios().stream().map(CatalogApi::summary).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<byte[]> activeModel(String scenarioId) {
+        return releases.activeModel(scenarioId);
+    }
+
+    @Override
+    public ValidationReport validate(byte[] bpmn) {
+        if (bpmn != null && bpmn.length > CatalogService.MAX_BPMN_BYTES) {
+            return ValidationReport.of(List.of(new ValidationReport.Finding(null, "the file has " + bpmn.length
+                    + " bytes; at most " + CatalogService.MAX_BPMN_BYTES + " are accepted")), List.of(), null, null);
+        }
+        return validator.validate(bpmn);
+    }
+
+    static ScenarioSummary summary(Scenario s) {
+        return new ScenarioSummary(s.id(), s.name(), s.ownerDepartment(), s.businessCategory(), s.stage(), s.mode(),
+                s.processKey(), s.activeVersion());
+    }
+}

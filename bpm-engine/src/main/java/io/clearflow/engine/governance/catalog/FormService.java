@@ -1,0 +1,188 @@
+package io.clearflow.engine.governance.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clearflow.engine.api.ConflictException;
+import io.clearflow.engine.api.InvalidRequestException;
+import io.clearflow.engine.api.Member;
+import io.clearflow.engine.api.NotFoundException;
+import io.clearflow.engine.governance.bpmn.BpmnValidator;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.flowable.bpmn.model.StartEvent;
+import org.flowable.bpmn.model.UserTask;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Form definitions of a scenario's start event and user tasks (step 3, design). They are stored
+ * and served; rendering them is up to the pages and clients that run the process.
+ */
+@Service
+public class FormService {
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+    private static final int MAX_FIELDS = 100;
+
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final Clock clock;
+    private final GovernanceAccess access;
+    private final AuditTrail audit;
+    private final CatalogService catalog;
+    private final BpmnValidator validator;
+    private final ObjectMapper json;
+
+    public FormService(org.springframework.jdbc.core.JdbcTemplate jdbc, Clock clock, GovernanceAccess access,
+                       AuditTrail audit, CatalogService catalog, BpmnValidator validator, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.access = access;
+        this.audit = audit;
+        this.catalog = catalog;
+        this.validator = validator;
+        this.json = json;
+    }
+
+    /** The activities of the current design a form can be attached to (start events and user tasks), id → name. */
+    public Map<String, String> formActivities(String scenarioId) {
+        Map<String, String> activities = new LinkedHashMap<>();
+        catalog.currentDesign(scenarioId).flatMap(d -> validator.model(catalog.bpmn(d.id()))).ifPresent(model -> {
+            for (var process : model.getProcesses()) {
+                process.findFlowElementsOfType(StartEvent.class, false)
+                        .forEach(e -> activities.put(e.getId(), e.getName() == null ? e.getId() : e.getName()));
+                process.findFlowElementsOfType(UserTask.class, true)
+                        .forEach(e -> activities.put(e.getId(), e.getName() == null ? e.getId() : e.getName()));
+            }
+        });
+        return activities;
+    }
+
+    @Transactional
+    public StoredForm save(Member member, String scenarioId, String activityId, FormDefinition definition) {
+        Scenario scenario = catalog.find(scenarioId);
+        access.requireManage(member, scenario.ownerDepartment());
+        if (catalog.currentDesign(scenarioId).isEmpty()) {
+            throw new ConflictException("upload a design first: forms belong to its start event and user tasks");
+        }
+        if (!formActivities(scenarioId).containsKey(activityId)) {
+            throw new InvalidRequestException("no start event or user task '" + activityId + "' in the current design",
+                    Map.of("activityId", "a start event or user task of the current design"));
+        }
+        FormDefinition checked = check(definition);
+        String text = write(checked);
+        Timestamp now = Timestamp.from(clock.instant());
+        int updated = jdbc.update("UPDATE gov_form SET definition = ?, updated_by = ?, updated_at = ? WHERE scenario_id = ? "
+                + "AND activity_id = ?", text, member.userId(), now, scenarioId, activityId);
+        if (updated == 0) {
+            jdbc.update("INSERT INTO gov_form (scenario_id, activity_id, definition, updated_by, updated_at) VALUES (?,?,?,?,?)",
+                    scenarioId, activityId, text, member.userId(), now);
+        }
+        audit.record(scenarioId, member.userId(), "form-saved", activityId + ": " + checked.fields().size() + " field(s)");
+        return form(scenarioId, activityId);
+    }
+
+    @Transactional
+    public void delete(Member member, String scenarioId, String activityId) {
+        Scenario scenario = catalog.find(scenarioId);
+        access.requireManage(member, scenario.ownerDepartment());
+        if (jdbc.update("DELETE FROM gov_form WHERE scenario_id = ? AND activity_id = ?", scenarioId, activityId) == 0) {
+            throw new NotFoundException("form", activityId);
+        }
+        audit.record(scenarioId, member.userId(), "form-deleted", activityId);
+    }
+
+    public List<StoredForm> forms(String scenarioId) {
+        return jdbc.query("SELECT * FROM gov_form WHERE scenario_id = ? ORDER BY activity_id", (rs, i) ->
+                new StoredForm(rs.getString("scenario_id"), rs.getString("activity_id"), read(rs.getString("definition")),
+                        rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant()), scenarioId);
+    }
+
+    public StoredForm form(String scenarioId, String activityId) {
+        return forms(scenarioId).stream().filter(f -> f.activityId().equals(activityId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("form", activityId));
+    }
+
+    /** Parses a form definition typed as JSON on the page. */
+    public FormDefinition parse(String text) {
+        try {
+            return json.readValue(text, FormDefinition.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new InvalidRequestException("the form definition is not valid JSON",
+                    Map.of("definition", "JSON like {\"fields\":[{\"key\":\"amount\",\"label\":\"金额\",\"type\":\"number\",\"required\":true}]}"));
+        }
+    }
+
+    static FormDefinition check(FormDefinition definition) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (definition == null || definition.fields().isEmpty()) {
+            throw new InvalidRequestException("a form needs at least one field", Map.of("fields", "at least one field"));
+        }
+        if (definition.fields().size() > MAX_FIELDS) {
+            throw new InvalidRequestException("too many fields", Map.of("fields", "at most " + MAX_FIELDS));
+        }
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < definition.fields().size(); i++) {
+            FormDefinition.Field f = definition.fields().get(i);
+            String at = "fields[" + i + "]";
+            if (f == null) {
+                errors.put(at, "empty field");
+                continue;
+            }
+            if (f.key() == null || !KEY.matcher(f.key()).matches()) {
+                errors.put(at + ".key", "letters, digits and _, starting with a letter or _, at most 64");
+            } else if (!keys.add(f.key())) {
+                errors.put(at + ".key", "duplicate key " + f.key());
+            }
+            if (f.label() == null || f.label().isBlank() || f.label().length() > 200) {
+                errors.put(at + ".label", "required, at most 200 characters");
+            }
+            if (f.type() == null || !FormDefinition.TYPES.contains(f.type())) {
+                errors.put(at + ".type", "one of " + FormDefinition.TYPES);
+            }
+            if ("select".equals(f.type()) && (f.options() == null || f.options().isEmpty())) {
+                errors.put(at + ".options", "a select field needs options");
+            }
+            if (f.pattern() != null && !f.pattern().isEmpty()) {
+                try {
+                    if (f.pattern().length() > 500) {
+                        throw new PatternSyntaxException("too long", f.pattern(), 500);
+                    }
+                    Pattern.compile(f.pattern());
+                } catch (PatternSyntaxException e) {
+                    errors.put(at + ".pattern", "not a valid regular expression (at most 500 characters)");
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("the form definition is invalid", errors);
+        }
+        return definition;
+    }
+
+    private String write(FormDefinition definition) {
+        try {
+            String text = json.writeValueAsString(definition);
+            if (text.length() > 20000) {
+                throw new InvalidRequestException("the form definition is too large", Map.of("fields", "at most 20000 characters as JSON"));
+            }
+            return text;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private FormDefinition read(String text) {
+        try {
+            return json.readValue(text, FormDefinition.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored form definition unreadable", e);
+        }
+    }
+}

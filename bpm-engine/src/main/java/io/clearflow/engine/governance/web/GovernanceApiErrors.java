@@ -1,0 +1,35 @@
+package io.clearflow.engine.governance.web;
+
+import io.clearflow.engine.governance.catalog.CatalogService;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The catalog's own errors as problem details, before the platform's handler: a model that is
+ * too large is 413, a file that is not BPMN is 400 with the reader's findings by element.
+ */
+@RestControllerAdvice(assignableTypes = GovernanceController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class GovernanceApiErrors {
+
+    @ExceptionHandler(CatalogService.ModelTooLargeException.class)
+    ProblemDetail tooLarge(CatalogService.ModelTooLargeException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+    }
+
+    @ExceptionHandler(CatalogService.UnreadableModelException.class)
+    ProblemDetail unreadable(CatalogService.UnreadableModelException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setProperty("report", e.report());
+        return problem;
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ProblemDetail badMultipart(org.springframework.web.multipart.MultipartException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "send the BPMN file as multipart field 'file'");
+    }
+}

@@ -1,0 +1,134 @@
+package io.clearflow.engine.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.clearflow.engine.EngineTestApplication;
+import io.clearflow.engine.governance.catalog.CatalogService;
+import io.clearflow.engine.governance.catalog.ImprovementService;
+import io.clearflow.engine.governance.catalog.ReleaseService;
+import io.clearflow.engine.governance.catalog.ScenarioInput;
+import io.clearflow.engine.identity.OrgDirectory;
+import io.clearflow.engine.work.WorkService;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The catalog's pages render in Chinese and English with no label missing (a missing key shows as
+ * ??key??), the diagram is drawn or its absence explained, the task page carries the feedback box,
+ * and the page forms change what they say.
+ */
+@SpringBootTest(classes = EngineTestApplication.class)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class GovernancePagesTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired CatalogService catalog;
+    @Autowired ReleaseService releases;
+    @Autowired ImprovementService improvements;
+    @Autowired OrgDirectory directory;
+    @Autowired WorkService work;
+    @Autowired JdbcTemplate jdbc;
+
+    record Page(String path, RequestPostProcessor who, String chinese, String english) { }
+
+    @Test
+    void everyGovernancePageRendersInBothLanguagesWithoutMissingLabels() throws Exception {
+        var sunqi = directory.requireMember("sunqi");
+        var scenario = catalog.register(sunqi, new ScenarioInput("页面场景", "说明", "bottleneck", "人工核对慢",
+                "dept-operations", "internal", List.of("clear-rules", "repetitive")));
+        catalog.classify(sunqi, scenario.id(), "electronic", "内部审批，保留人工");
+        var text = new String(BpmnValidationApiTest.resource("flowable-electronic.bpmn20.xml")).replace("govPutBack", "govPages");
+        catalog.upload(sunqi, scenario.id(), "pages.bpmn20.xml", text.getBytes());
+        releases.publish(sunqi, scenario.id(), "continue");
+        catalog.upload(sunqi, scenario.id(), "pages-v2.bpmn20.xml", new String(BpmnValidationApiTest.resource(
+                "flowable-electronic-v2.bpmn20.xml")).replace("govPutBack", "govPages").getBytes());
+        releases.publish(sunqi, scenario.id(), "migrate");
+        var started = work.start(directory.requireMember("zhangsan"), "govPages", "PG-1", Map.of());
+        improvements.give(directory.requireMember("zhangsan"), started.id(), "复核", 4, "清楚");
+        improvements.addAction(sunqi, scenario.id(), "减少环节", null, "办理时长", List.of());
+        String taskId = work.inbox(directory.requireMember("lisi"), 0, 200).stream()
+                .filter(t -> t.caseId().equals(started.id())).findFirst().orElseThrow().id();
+
+        var owner = user("sunqi").roles("PROCESS_OWNER");
+        List<Page> pages = List.of(
+                new Page("/governance", owner, "流程治理", "Process governance"),
+                new Page("/governance/new", owner, "登记业务场景", "Register a scenario"),
+                new Page("/governance/scenarios/" + scenario.id(), owner, "第五步 优化", "Step 5 Improvement"),
+                new Page("/governance/scenarios/" + scenario.id(), user("hegui").roles("COMPLIANCE"), "新增环节", "Activity secondReview added"),
+                new Page("/governance/validate", owner, "BPMN 校验", "Validate BPMN"),
+                new Page("/tasks/" + taskId, user("lisi").roles("BUSINESS"), "流程评价", "Rate this process"));
+        for (Page page : pages) {
+            for (String lang : List.of("zh_CN", "en")) {
+                String html = mvc.perform(get(page.path()).param("lang", lang).with(page.who()))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                assertThat(html).as(page.path() + " in " + lang).doesNotContain("??")
+                        .contains(lang.equals("en") ? page.english() : page.chinese());
+            }
+        }
+        String detail = mvc.perform(get("/governance/scenarios/" + scenario.id()).with(owner))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(detail).contains("diagram-image").contains("start-entry").contains("v2").contains("已被替代").contains("内部审批，保留人工")
+                .contains("平均评分 4.0 / 5");
+        byte[] png = mvc.perform(get("/governance/scenarios/" + scenario.id() + "/diagram.png").with(owner))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        // the compliance officer reads but gets no forms to change anything
+        String readOnly = mvc.perform(get("/governance/scenarios/" + scenario.id()).with(user("hegui").roles("COMPLIANCE")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(readOnly).doesNotContain("publish-form").doesNotContain("design-upload-form");
+    }
+
+    @Test
+    void aModelWithoutDiagramInformationGetsAClearMessageInsteadOfAPicture() throws Exception {
+        var sunqi = directory.requireMember("sunqi");
+        var scenario = catalog.register(sunqi, new ScenarioInput("无图场景", null, "regulation", "规则", "dept-operations",
+                "internal", List.of()));
+        catalog.upload(sunqi, scenario.id(), "no-di.bpmn20.xml", BpmnValidationApiTest.resource("no-di.bpmn20.xml"));
+        String html = mvc.perform(get("/governance/scenarios/" + scenario.id()).with(user("sunqi").roles("PROCESS_OWNER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("diagram-problem").contains("BPMN DI").doesNotContain("diagram-image");
+        mvc.perform(get("/governance/scenarios/" + scenario.id() + "/diagram.png").with(user("sunqi").roles("PROCESS_OWNER")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void pageFormsRegisterClassifyUploadAndGiveFeedback() throws Exception {
+        var owner = user("sunqi").roles("PROCESS_OWNER");
+        String location = mvc.perform(post("/governance/scenarios").with(owner).with(csrf())
+                        .param("name", "表单登记").param("sourceType", "regulation").param("sourceReference", "制度")
+                        .param("ownerDepartment", "dept-operations").param("businessCategory", "issuer")
+                        .param("characteristics", "few-steps", "high-risk"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        mvc.perform(post("/governance/scenarios/" + id + "/classification").with(owner).with(csrf()).param("mode", "electronic"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(multipart("/governance/scenarios/" + id + "/design").file(new MockMultipartFile("file", "x.bpmn",
+                        "application/xml", BpmnValidationApiTest.resource("bpmn-io.bpmn").clone())).with(owner).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(catalog.find(id).mode()).isEqualTo("electronic");
+        assertThat(catalog.currentDesign(id)).isPresent();
+        // a form with errors comes back with them and stores nothing
+        long scenarios = jdbc.queryForObject("SELECT COUNT(*) FROM gov_scenario", Long.class);
+        String page = mvc.perform(post("/governance/scenarios").with(owner).with(csrf()).param("name", "")
+                        .param("sourceType", "regulation").param("ownerDepartment", "dept-operations").param("businessCategory", "issuer"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("field-error");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gov_scenario", Long.class)).isEqualTo(scenarios);
+    }
+}

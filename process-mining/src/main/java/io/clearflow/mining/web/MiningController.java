@@ -6,6 +6,7 @@ import io.clearflow.mining.bottleneck.BottleneckAnalyzer;
 import io.clearflow.mining.bottleneck.BottleneckReport;
 import io.clearflow.mining.csv.ColumnMapping;
 import io.clearflow.mining.dfg.Dfg;
+import io.clearflow.mining.discovery.DiscoveryService;
 import io.clearflow.mining.dfg.DfgMiner;
 import io.clearflow.mining.log.EventLog;
 import io.clearflow.mining.log.LogFormatException;
@@ -54,11 +55,14 @@ class MiningController {
     private final LogStore store;
     private final PlatformLogSource platform;
     private final MiningProperties properties;
+    private final DiscoveryService discovery;
 
-    MiningController(LogStore store, PlatformLogSource platform, MiningProperties properties) {
+    MiningController(LogStore store, PlatformLogSource platform, MiningProperties properties,
+                     DiscoveryService discovery) {
         this.store = store;
         this.platform = platform;
         this.properties = properties;
+        this.discovery = discovery;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -129,6 +133,29 @@ class MiningController {
                                  @Parameter(description = "ISO-8601 duration, e.g. P5D; default clearflow.mining.default-sla")
                                  @RequestParam(required = false) Duration sla) {
         return BottleneckAnalyzer.analyze(log(id, parameters), sla != null ? sla : properties.defaultSla());
+    }
+
+    @PostMapping(value = "/{id}/discover", produces = MediaType.APPLICATION_XML_VALUE)
+    @Operation(summary = "Discover a sound model (inductive miner, infrequent: IMf) as BPMN 2.0 with diagram",
+            description = "noise 0..1 (default clearflow.mining.discovery.default-noise, 0.2): edges rarer than noise "
+                    + "times the strongest edge leaving the same activity are ignored when no cut fits; 0 gives a model "
+                    + "that replays every case. User tasks are offered to clearflow.mining.discovery.candidate-group. "
+                    + "The model deploys on the engine as is.")
+    ResponseEntity<byte[]> discover(@PathVariable String id, @ParameterObject LogParameters parameters,
+                                    @RequestParam(required = false) Double noise,
+                                    @RequestParam(required = false) String name) {
+        if (noise != null && (noise < 0 || noise > 1 || noise.isNaN())) {
+            throw new InvalidRequestException("noise must be between 0 and 1");
+        }
+        EventLog log = log(id, parameters);
+        if (log.caseCount() == 0) {
+            throw new InvalidRequestException("the log (after filters) has no cases to discover a model from");
+        }
+        byte[] bpmn = discovery.discoverBpmn(log, noise, name == null ? log.name() : name);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".bpmn20.xml\"")
+                .contentType(MediaType.APPLICATION_XML)
+                .body(bpmn);
     }
 
     @GetMapping(value = "/{id}/export.xes", produces = MediaType.APPLICATION_XML_VALUE)

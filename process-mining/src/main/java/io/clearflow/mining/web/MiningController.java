@@ -5,6 +5,9 @@ import io.clearflow.engine.eventlog.EventLogFilter;
 import io.clearflow.mining.bottleneck.BottleneckAnalyzer;
 import io.clearflow.mining.bottleneck.BottleneckReport;
 import io.clearflow.mining.csv.ColumnMapping;
+import io.clearflow.mining.conformance.BpmnModelException;
+import io.clearflow.mining.conformance.ConformanceReport;
+import io.clearflow.mining.conformance.ConformanceService;
 import io.clearflow.mining.dfg.Dfg;
 import io.clearflow.mining.discovery.DiscoveryService;
 import io.clearflow.mining.dfg.DfgMiner;
@@ -56,9 +59,11 @@ class MiningController {
     private final PlatformLogSource platform;
     private final MiningProperties properties;
     private final DiscoveryService discovery;
+    private final ConformanceService conformance;
 
     MiningController(LogStore store, PlatformLogSource platform, MiningProperties properties,
-                     DiscoveryService discovery) {
+                     DiscoveryService discovery, ConformanceService conformance) {
+        this.conformance = conformance;
         this.store = store;
         this.platform = platform;
         this.properties = properties;
@@ -156,6 +161,33 @@ class MiningController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".bpmn20.xml\"")
                 .contentType(MediaType.APPLICATION_XML)
                 .body(bpmn);
+    }
+
+    @PostMapping(value = "/{id}/conformance", consumes = {MediaType.MULTIPART_FORM_DATA_VALUE,
+            MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.ALL_VALUE})
+    @Operation(summary = "Token-based replay of the log on a BPMN model: fitness overall and per case, deviations",
+            description = "Either a multipart part 'model' (BPMN 2.0 XML) or the parameter processKey (the latest "
+                    + "deployed version of that process). Fitness = 1/2(1-missing/consumed) + 1/2(1-remaining/produced) "
+                    + "as in pm4py. Tasks, start/end/intermediate events, exclusive and parallel gateways are supported; "
+                    + "other elements are refused with a 400 naming them. DTDs/external entities are refused.")
+    ConformanceReport conformance(@PathVariable String id, @ParameterObject LogParameters parameters,
+                                  @RequestPart(name = "model", required = false) MultipartFile model,
+                                  @RequestParam(required = false) String modelProcessKey) throws IOException {
+        if ((model == null || model.isEmpty()) == (modelProcessKey == null || modelProcessKey.isBlank())) {
+            throw new InvalidRequestException("give either a BPMN file (part 'model') or modelProcessKey, not both");
+        }
+        EventLog log = log(id, parameters);
+        try {
+            if (model != null && !model.isEmpty()) {
+                if (model.getSize() > properties.maxUploadSize().toBytes()) {
+                    throw new InvalidRequestException("model larger than " + properties.maxUploadSize());
+                }
+                return conformance.check(log, model.getBytes());
+            }
+            return conformance.checkDeployed(log, modelProcessKey);
+        } catch (BpmnModelException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
     }
 
     @GetMapping(value = "/{id}/export.xes", produces = MediaType.APPLICATION_XML_VALUE)

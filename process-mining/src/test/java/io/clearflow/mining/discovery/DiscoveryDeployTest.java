@@ -51,7 +51,7 @@ class DiscoveryDeployTest {
     void discoveredModelsOfEverySharedLogDeployAndRun() throws Exception {
         for (String name : List.of("running-example.xes", "reviewing.xes", "roadtraffic100traces.xes",
                 "helpdesk.xes.gz", "receipt.csv")) {
-            EventLog log = InductiveMinerTest.load(name);
+            EventLog log = SharedData.load(name);
             byte[] bpmn = discovery.discoverBpmn(log, 0.2, name);
 
             BpmnModel model = new BpmnXMLConverter().convertToBpmnModel(

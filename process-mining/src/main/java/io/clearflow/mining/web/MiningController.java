@@ -11,6 +11,7 @@ import io.clearflow.mining.conformance.ConformanceService;
 import io.clearflow.mining.dfg.Dfg;
 import io.clearflow.mining.discovery.DiscoveryService;
 import io.clearflow.mining.dfg.DfgMiner;
+import io.clearflow.mining.ingest.IngestedLogs;
 import io.clearflow.mining.log.EventLog;
 import io.clearflow.mining.log.LogFormatException;
 import io.clearflow.mining.log.LogSummary;
@@ -60,9 +61,11 @@ class MiningController {
     private final MiningProperties properties;
     private final DiscoveryService discovery;
     private final ConformanceService conformance;
+    private final IngestedLogs ingested;
 
     MiningController(LogStore store, PlatformLogSource platform, MiningProperties properties,
-                     DiscoveryService discovery, ConformanceService conformance) {
+                     DiscoveryService discovery, ConformanceService conformance, IngestedLogs ingested) {
+        this.ingested = ingested;
         this.conformance = conformance;
         this.store = store;
         this.platform = platform;
@@ -101,6 +104,20 @@ class MiningController {
         } catch (LogFormatException e) {
             throw new InvalidRequestException(e.getMessage());
         }
+    }
+
+    @GetMapping
+    @Operation(summary = "The logs that can be mined: 'platform', the imported ones (newest first), the ingested ones")
+    List<LogEntry> list() {
+        List<LogEntry> entries = new java.util.ArrayList<>();
+        entries.add(new LogEntry(PlatformLogSource.ID, "platform", "platform", null));
+        store.list().forEach(e -> entries.add(new LogEntry(e.id(), e.fileName(), "imported", e.importedAt())));
+        ingested.names().forEach(n -> entries.add(new LogEntry(IngestedLogs.ID_PREFIX + n, n, "ingested", null)));
+        return entries;
+    }
+
+    /** @param kind platform, imported or ingested (Kafka) */
+    record LogEntry(String id, String name, String kind, java.time.Instant importedAt) {
     }
 
     @GetMapping("/{id}/summary")
@@ -212,6 +229,7 @@ class MiningController {
             EventLog log = PlatformLogSource.ID.equals(id)
                     ? platform.load(new EventLogFilter(null, parameters.processKey(), null, null, null, null, null,
                             null, null))
+                    : id.startsWith(IngestedLogs.ID_PREFIX) ? ingested.get(id.substring(IngestedLogs.ID_PREFIX.length()))
                     : store.get(id).log();
             return parameters.filter().apply(log);
         } catch (LogFormatException e) {

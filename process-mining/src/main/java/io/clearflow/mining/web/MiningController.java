@@ -1,7 +1,6 @@
 package io.clearflow.mining.web;
 
 import io.clearflow.engine.api.InvalidRequestException;
-import io.clearflow.engine.eventlog.EventLogFilter;
 import io.clearflow.mining.bottleneck.BottleneckAnalyzer;
 import io.clearflow.mining.bottleneck.BottleneckReport;
 import io.clearflow.mining.csv.ColumnMapping;
@@ -62,10 +61,13 @@ class MiningController {
     private final DiscoveryService discovery;
     private final ConformanceService conformance;
     private final IngestedLogs ingested;
+    private final LogResolver resolver;
 
     MiningController(LogStore store, PlatformLogSource platform, MiningProperties properties,
-                     DiscoveryService discovery, ConformanceService conformance, IngestedLogs ingested) {
+                     DiscoveryService discovery, ConformanceService conformance, IngestedLogs ingested,
+                     LogResolver resolver) {
         this.ingested = ingested;
+        this.resolver = resolver;
         this.conformance = conformance;
         this.store = store;
         this.platform = platform;
@@ -224,16 +226,7 @@ class MiningController {
                 .body(body);
     }
 
-    private EventLog log(String id, @ParameterObject LogParameters parameters) {
-        try {
-            EventLog log = PlatformLogSource.ID.equals(id)
-                    ? platform.load(new EventLogFilter(null, parameters.processKey(), null, null, null, null, null,
-                            null, null))
-                    : id.startsWith(IngestedLogs.ID_PREFIX) ? ingested.get(id.substring(IngestedLogs.ID_PREFIX.length()))
-                    : store.get(id).log();
-            return parameters.filter().apply(log);
-        } catch (LogFormatException e) {
-            throw new InvalidRequestException(e.getMessage());
-        }
+    private EventLog log(String id, LogParameters parameters) {
+        return resolver.resolve(id, parameters);
     }
 }

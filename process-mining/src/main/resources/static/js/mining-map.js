@@ -71,10 +71,11 @@
     nodes.forEach(function (n) { if (n in depth) { maxDepth = Math.max(maxDepth, depth[n]); } });
     depth[END] = maxDepth + 1;
     var rows = {};
-    var position = {};
+    var position = { columns: maxDepth + 2, rows: 1 };
     nodes.forEach(function (n) {
       var d = n in depth ? depth[n] : maxDepth + 1;
       rows[d] = (rows[d] || 0) + 1;
+      position.rows = Math.max(position.rows, rows[d]);
       position[n] = { x: d * 220, y: rows[d] * 90 };
     });
     return position;
@@ -92,15 +93,20 @@
       var names = [START].concat(Object.keys(activities), [END]);
       var position = layout(names, edges);
       var maxEdge = edges.reduce(function (m, e) { return Math.max(m, e.frequency); }, 1);
+      // ECharts fits the coordinates into the box but not the symbols: size them to the grid cell
+      var nodeWidth = Math.max(60, Math.min(150, element.clientWidth / (position.columns + 1) * 0.8));
+      var nodeHeight = Math.max(24, Math.min(44, element.clientHeight / (position.rows + 1) * 0.6));
+      var edgeLabels = edges.length <= 40;
       var nodes = names.map(function (n) {
         var event = n === START || n === END;
         var frequency = activities[n];
         return {
           name: n, x: position[n].x, y: position[n].y,
           symbol: event ? 'circle' : 'roundRect',
-          symbolSize: event ? 26 : [150, 44],
+          symbolSize: event ? 26 : [nodeWidth, nodeHeight],
           value: frequency,
-          label: { show: true, formatter: event ? n : n + '\n' + frequency, fontSize: 11, overflow: 'truncate', width: 140 },
+          label: { show: true, formatter: event ? n : n + '\n' + frequency, fontSize: 10, overflow: 'truncate', width: nodeWidth - 6,
+            color: !event && frequency / maxFrequency > 0.5 ? '#fff' : '#102a43' },
           itemStyle: event ? { color: n === START ? '#3ebd93' : '#e66a6a' }
             : { color: 'rgba(24, 98, 172, ' + (0.25 + 0.75 * frequency / maxFrequency) + ')' }
         };
@@ -109,7 +115,7 @@
         var back = position[e.target].x <= position[e.source].x;
         return {
           source: e.source, target: e.target, value: e.frequency,
-          label: { show: true, formatter: String(e.frequency), fontSize: 10 },
+          label: { show: edgeLabels, formatter: String(e.frequency), fontSize: 10 },
           lineStyle: { width: 1 + 5 * e.frequency / maxEdge, curveness: back ? 0.35 : 0.08, opacity: 0.8 }
         };
       });

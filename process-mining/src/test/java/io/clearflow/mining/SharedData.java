@@ -10,6 +10,12 @@ public final class SharedData {
     private SharedData() {
     }
 
+    /** Imports a shared log strictly, with the default (XES-named) CSV columns. */
+    public static io.clearflow.mining.log.EventLog load(String name) throws java.io.IOException {
+        return io.clearflow.mining.importer.LogImporter.importFile(eventLog(name), null,
+                io.clearflow.mining.log.ImportOptions.strict()).log();
+    }
+
     public static Path eventLog(String name) {
         Path root = Path.of(System.getProperty("clearflow.shared.data", "../../shared/data"));
         Path file = root.resolve("eventlogs").resolve(name);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.clearflow.mining.bottleneck.BottleneckAnalyzer;
 import io.clearflow.mining.csv.ColumnMapping;
 import io.clearflow.mining.dfg.DfgMiner;
+import io.clearflow.mining.discovery.DiscoveryService;
 import io.clearflow.mining.importer.LogImporter;
 import io.clearflow.mining.log.EventLog;
 import io.clearflow.mining.log.ImportOptions;
@@ -27,11 +28,12 @@ import java.util.Map;
  * Batch use without Spring: imports a file and prints the same JSON as the REST API.
  *
  * <pre>
- * MiningCli summary|dfg|variants|metrics|bottlenecks|export FILE [--skip-invalid] [--sla=P7D]
+ * MiningCli summary|dfg|variants|metrics|bottlenecks|export|discover FILE [--skip-invalid] [--sla=P7D]
  *           [--case=COL] [--activity=COL] [--timestamp=COL] [--resource=COL] [--group=COL] [--role=COL]
  *           [--lifecycle=COL] [--instance=COL] [--max-events=N]
  * </pre>
- * {@code export} writes XES. Exit status 2 for usage errors, 1 for a file that is not a valid log.
+ * {@code export} writes XES; {@code discover} writes BPMN 2.0 ({@code --noise=0.2},
+ * {@code --candidate-group=role-process-owner}). Exit status 2 for usage errors, 1 for a file that is not a valid log.
  */
 public final class MiningCli {
 
@@ -40,8 +42,8 @@ public final class MiningCli {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false); // standard output must stay open
 
-    private static final String USAGE = "usage: MiningCli summary|dfg|variants|metrics|bottlenecks|export FILE "
-            + "[--skip-invalid] [--sla=P7D] [--max-events=N] [--case=COL --activity=COL --timestamp=COL --resource=COL "
+    private static final String USAGE = "usage: MiningCli summary|dfg|variants|metrics|bottlenecks|export|discover FILE "
+            + "[--skip-invalid] [--sla=P7D] [--noise=0.2] [--candidate-group=G] [--max-events=N] [--case=COL --activity=COL --timestamp=COL --resource=COL "
             + "--group=COL --role=COL --lifecycle=COL --instance=COL]";
 
     private MiningCli() {
@@ -90,9 +92,18 @@ public final class MiningCli {
                 case "metrics" -> MetricsCalculator.compute(log);
                 case "bottlenecks" -> BottleneckAnalyzer.analyze(log, sla);
                 case "export" -> null;
+                case "discover" -> {
+                    out.writeBytes(DiscoveryService.discoverBpmn(log, Double.parseDouble(options.getOrDefault("noise", "0.2")),
+                            file.getFileName().toString(), options.getOrDefault("candidate-group", "role-process-owner")));
+                    out.println();
+                    out.flush();
+                    yield Boolean.TRUE;
+                }
                 default -> throw new IllegalArgumentException("unknown analysis " + args[0] + "\n" + USAGE);
             };
-            if (answer == null) {
+            if (answer == Boolean.TRUE) {
+                return 0;
+            } else if (answer == null) {
                 XesExporter.write(log, out);
             } else {
                 JSON.writeValue(out, answer);

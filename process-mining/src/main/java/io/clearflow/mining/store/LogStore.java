@@ -14,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -69,6 +72,32 @@ public class LogStore {
         } finally {
             Files.deleteIfExists(upload);
         }
+    }
+
+    /** What the list of imported logs shows. */
+    public record Entry(String id, String fileName, Instant importedAt) {
+    }
+
+    /** The imported logs, newest first (from their saved settings; nothing is parsed). */
+    public List<Entry> list() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<Entry> entries = new ArrayList<>();
+        try (var files = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (!name.endsWith(".json") || !ID.matcher(name.substring(0, name.length() - 5)).matches()) {
+                    continue;
+                }
+                Settings saved = json.readValue(file.toFile(), Settings.class);
+                entries.add(new Entry(name.substring(0, name.length() - 5), saved.fileName(), saved.importedAt()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list imported logs", e);
+        }
+        entries.sort(Comparator.comparing(Entry::importedAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        return entries;
     }
 
     public StoredLog get(String id) {

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
@@ -14,16 +15,48 @@ import org.springframework.validation.annotation.Validated;
  * @param maxUploadSize largest uploaded file; must not exceed {@code spring.servlet.multipart.max-file-size}
  *                      to take effect, which refuses bigger ones first
  * @param defaultSla    case duration above which the bottleneck analysis reports a case as over its SLA
+ * @param discovery     settings of process discovery
+ * @param ingest        settings of the Kafka ingestion (profile {@code kafka})
  */
 @Validated
 @ConfigurationProperties("clearflow.mining")
 public record MiningProperties(@Min(1) Integer maxLogs, @Min(1) Integer maxEvents, DataSize maxUploadSize,
-                               @NotNull Duration defaultSla) {
+                               @NotNull Duration defaultSla, Discovery discovery, Ingest ingest) {
 
+    public MiningProperties(Integer maxLogs, Integer maxEvents, DataSize maxUploadSize, Duration defaultSla) {
+        this(maxLogs, maxEvents, maxUploadSize, defaultSla, null, null);
+    }
+
+    /**
+     * @param candidateGroup group every discovered user task is offered to, so the model passes the
+     *                       platform's rule that a user task has a candidate group
+     * @param defaultNoise   IMf noise threshold used when a request names none
+     */
+    public record Discovery(String candidateGroup, Double defaultNoise) {
+        public Discovery {
+            candidateGroup = candidateGroup == null || candidateGroup.isBlank() ? "role-process-owner" : candidateGroup;
+            defaultNoise = defaultNoise == null ? 0.2 : defaultNoise;
+        }
+    }
+
+    /**
+     * @param topic      Kafka topic of CloudEvents JSON events to ingest
+     * @param defaultLog log name for events naming none (CloudEvents extension {@code logname}, else {@code source})
+     */
+    public record Ingest(String topic, String defaultLog) {
+        public Ingest {
+            topic = topic == null || topic.isBlank() ? "clearflow.mining.ingest" : topic;
+            defaultLog = defaultLog == null || defaultLog.isBlank() ? "ingested" : defaultLog;
+        }
+    }
+
+    @ConstructorBinding
     public MiningProperties {
         maxLogs = maxLogs == null ? 20 : maxLogs;
         maxEvents = maxEvents == null ? 5_000_000 : maxEvents;
         maxUploadSize = maxUploadSize == null ? DataSize.ofMegabytes(20) : maxUploadSize;
         defaultSla = defaultSla == null ? Duration.ofDays(7) : defaultSla;
+        discovery = discovery == null ? new Discovery(null, null) : discovery;
+        ingest = ingest == null ? new Ingest(null, null) : ingest;
     }
 }

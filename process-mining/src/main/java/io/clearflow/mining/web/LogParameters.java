@@ -15,6 +15,10 @@ record LogParameters(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant
                      String activity, String resource, String department, List<String> variant,
                      Long minDurationMs, Long maxDurationMs, String processKey) {
 
+    static LogParameters none() {
+        return new LogParameters(null, null, null, null, null, null, null, null, null);
+    }
+
     LogFilter filter() {
         return new LogFilter(from, to, activity, resource, department, variant, minDurationMs, maxDurationMs);
     }

@@ -1,12 +1,16 @@
 package io.clearflow.mining.web;
 
 import io.clearflow.engine.api.InvalidRequestException;
-import io.clearflow.engine.eventlog.EventLogFilter;
 import io.clearflow.mining.bottleneck.BottleneckAnalyzer;
 import io.clearflow.mining.bottleneck.BottleneckReport;
 import io.clearflow.mining.csv.ColumnMapping;
+import io.clearflow.mining.conformance.BpmnModelException;
+import io.clearflow.mining.conformance.ConformanceReport;
+import io.clearflow.mining.conformance.ConformanceService;
 import io.clearflow.mining.dfg.Dfg;
+import io.clearflow.mining.discovery.DiscoveryService;
 import io.clearflow.mining.dfg.DfgMiner;
+import io.clearflow.mining.ingest.IngestedLogs;
 import io.clearflow.mining.log.EventLog;
 import io.clearflow.mining.log.LogFormatException;
 import io.clearflow.mining.log.LogSummary;
@@ -54,11 +58,21 @@ class MiningController {
     private final LogStore store;
     private final PlatformLogSource platform;
     private final MiningProperties properties;
+    private final DiscoveryService discovery;
+    private final ConformanceService conformance;
+    private final IngestedLogs ingested;
+    private final LogResolver resolver;
 
-    MiningController(LogStore store, PlatformLogSource platform, MiningProperties properties) {
+    MiningController(LogStore store, PlatformLogSource platform, MiningProperties properties,
+                     DiscoveryService discovery, ConformanceService conformance, IngestedLogs ingested,
+                     LogResolver resolver) {
+        this.ingested = ingested;
+        this.resolver = resolver;
+        this.conformance = conformance;
         this.store = store;
         this.platform = platform;
         this.properties = properties;
+        this.discovery = discovery;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -92,6 +106,20 @@ class MiningController {
         } catch (LogFormatException e) {
             throw new InvalidRequestException(e.getMessage());
         }
+    }
+
+    @GetMapping
+    @Operation(summary = "The logs that can be mined: 'platform', the imported ones (newest first), the ingested ones")
+    List<LogEntry> list() {
+        List<LogEntry> entries = new java.util.ArrayList<>();
+        entries.add(new LogEntry(PlatformLogSource.ID, "platform", "platform", null));
+        store.list().forEach(e -> entries.add(new LogEntry(e.id(), e.fileName(), "imported", e.importedAt())));
+        ingested.names().forEach(n -> entries.add(new LogEntry(IngestedLogs.ID_PREFIX + n, n, "ingested", null)));
+        return entries;
+    }
+
+    /** @param kind platform, imported or ingested (Kafka) */
+    record LogEntry(String id, String name, String kind, java.time.Instant importedAt) {
     }
 
     @GetMapping("/{id}/summary")
@@ -131,6 +159,56 @@ class MiningController {
         return BottleneckAnalyzer.analyze(log(id, parameters), sla != null ? sla : properties.defaultSla());
     }
 
+    @PostMapping(value = "/{id}/discover", produces = MediaType.APPLICATION_XML_VALUE)
+    @Operation(summary = "Discover a sound model (inductive miner, infrequent: IMf) as BPMN 2.0 with diagram",
+            description = "noise 0..1 (default clearflow.mining.discovery.default-noise, 0.2): edges rarer than noise "
+                    + "times the strongest edge leaving the same activity are ignored when no cut fits; 0 gives a model "
+                    + "that replays every case. User tasks are offered to clearflow.mining.discovery.candidate-group. "
+                    + "The model deploys on the engine as is.")
+    ResponseEntity<byte[]> discover(@PathVariable String id, @ParameterObject LogParameters parameters,
+                                    @RequestParam(required = false) Double noise,
+                                    @RequestParam(required = false) String name) {
+        if (noise != null && (noise < 0 || noise > 1 || noise.isNaN())) {
+            throw new InvalidRequestException("noise must be between 0 and 1");
+        }
+        EventLog log = log(id, parameters);
+        if (log.caseCount() == 0) {
+            throw new InvalidRequestException("the log (after filters) has no cases to discover a model from");
+        }
+        byte[] bpmn = discovery.discoverBpmn(log, noise, name == null ? log.name() : name);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".bpmn20.xml\"")
+                .contentType(MediaType.APPLICATION_XML)
+                .body(bpmn);
+    }
+
+    @PostMapping(value = "/{id}/conformance", consumes = {MediaType.MULTIPART_FORM_DATA_VALUE,
+            MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.ALL_VALUE})
+    @Operation(summary = "Token-based replay of the log on a BPMN model: fitness overall and per case, deviations",
+            description = "Either a multipart part 'model' (BPMN 2.0 XML) or the parameter processKey (the latest "
+                    + "deployed version of that process). Fitness = 1/2(1-missing/consumed) + 1/2(1-remaining/produced) "
+                    + "as in pm4py. Tasks, start/end/intermediate events, exclusive and parallel gateways are supported; "
+                    + "other elements are refused with a 400 naming them. DTDs/external entities are refused.")
+    ConformanceReport conformance(@PathVariable String id, @ParameterObject LogParameters parameters,
+                                  @RequestPart(name = "model", required = false) MultipartFile model,
+                                  @RequestParam(required = false) String modelProcessKey) throws IOException {
+        if ((model == null || model.isEmpty()) == (modelProcessKey == null || modelProcessKey.isBlank())) {
+            throw new InvalidRequestException("give either a BPMN file (part 'model') or modelProcessKey, not both");
+        }
+        EventLog log = log(id, parameters);
+        try {
+            if (model != null && !model.isEmpty()) {
+                if (model.getSize() > properties.maxUploadSize().toBytes()) {
+                    throw new InvalidRequestException("model larger than " + properties.maxUploadSize());
+                }
+                return conformance.check(log, model.getBytes());
+            }
+            return conformance.checkDeployed(log, modelProcessKey);
+        } catch (BpmnModelException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+    }
+
     @GetMapping(value = "/{id}/export.xes", produces = MediaType.APPLICATION_XML_VALUE)
     @Operation(summary = "The log or filtered slice as IEEE 1849 XES")
     ResponseEntity<StreamingResponseBody> export(@PathVariable String id, @ParameterObject LogParameters parameters) {
@@ -148,15 +226,7 @@ class MiningController {
                 .body(body);
     }
 
-    private EventLog log(String id, @ParameterObject LogParameters parameters) {
-        try {
-            EventLog log = PlatformLogSource.ID.equals(id)
-                    ? platform.load(new EventLogFilter(null, parameters.processKey(), null, null, null, null, null,
-                            null, null))
-                    : store.get(id).log();
-            return parameters.filter().apply(log);
-        } catch (LogFormatException e) {
-            throw new InvalidRequestException(e.getMessage());
-        }
+    private EventLog log(String id, LogParameters parameters) {
+        return resolver.resolve(id, parameters);
     }
 }

@@ -1,0 +1,42 @@
+package io.clearflow.mining.web;
+
+import io.clearflow.engine.api.InvalidRequestException;
+import io.clearflow.engine.eventlog.EventLogFilter;
+import io.clearflow.mining.ingest.IngestedLogs;
+import io.clearflow.mining.log.EventLog;
+import io.clearflow.mining.log.LogFormatException;
+import io.clearflow.mining.platform.PlatformLogSource;
+import io.clearflow.mining.store.LogStore;
+import org.springframework.stereotype.Component;
+
+/** Finds a log by its mining id: {@code platform}, {@code ingest-<name>} or an imported log's id. */
+@Component
+class LogResolver {
+
+    private final LogStore store;
+    private final PlatformLogSource platform;
+    private final IngestedLogs ingested;
+
+    LogResolver(LogStore store, PlatformLogSource platform, IngestedLogs ingested) {
+        this.store = store;
+        this.platform = platform;
+        this.ingested = ingested;
+    }
+
+    EventLog resolve(String id, LogParameters parameters) {
+        try {
+            EventLog log = PlatformLogSource.ID.equals(id)
+                    ? platform.load(new EventLogFilter(null, parameters.processKey(), null, null, null, null, null,
+                            null, null))
+                    : id.startsWith(IngestedLogs.ID_PREFIX) ? ingested.get(id.substring(IngestedLogs.ID_PREFIX.length()))
+                    : store.get(id).log();
+            return parameters.filter().apply(log);
+        } catch (LogFormatException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+    }
+
+    EventLog resolve(String id) {
+        return resolve(id, LogParameters.none());
+    }
+}

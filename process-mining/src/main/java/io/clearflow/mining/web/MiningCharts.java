@@ -1,0 +1,94 @@
+package io.clearflow.mining.web;
+
+import io.clearflow.mining.metrics.MetricsReport;
+import io.clearflow.mining.metrics.MonthOverMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/** ECharts options (as data, for /js/charts.js) of the metric system's month-over-month charts. */
+final class MiningCharts {
+
+    private static final double HOUR = 3_600_000.0;
+
+    private MiningCharts() {
+    }
+
+    /** Cases per month (bars) and mean handling duration in hours (line, right axis). */
+    static Map<String, Object> process(MetricsReport metrics, Function<String, String> label) {
+        List<String> months = new ArrayList<>();
+        List<Object> cases = new ArrayList<>();
+        List<Object> hours = new ArrayList<>();
+        for (MonthOverMonth.Month m : metrics.process().months()) {
+            months.add(m.month());
+            cases.add(m.values().get("cases"));
+            Double ms = m.values().get("meanDurationMs");
+            hours.add(ms == null ? null : round(ms / HOUR));
+        }
+        Map<String, Object> option = base(label.apply("mining.chart.process"), months);
+        option.put("yAxis", List.of(Map.of("type", "value", "name", label.apply("mining.chart.cases")),
+                Map.of("type", "value", "name", label.apply("mining.chart.hours"))));
+        option.put("series", List.of(
+                Map.of("type", "bar", "name", label.apply("mining.chart.cases"), "data", cases),
+                Map.of("type", "line", "name", label.apply("mining.chart.meanDuration"), "yAxisIndex", 1, "data", hours)));
+        return option;
+    }
+
+    /** Mean waiting time (hours) per month of the five activities with the most instances. */
+    static Map<String, Object> taskWaiting(MetricsReport metrics, Function<String, String> label) {
+        List<MetricsReport.TaskMetrics> top = metrics.tasks().stream()
+                .sorted(Comparator.comparingLong(MetricsReport.TaskMetrics::instances).reversed()).limit(5).toList();
+        TreeSet<String> monthSet = new TreeSet<>();
+        top.forEach(t -> t.months().forEach(m -> monthSet.add(m.month())));
+        List<String> months = new ArrayList<>(monthSet);
+        List<Object> series = new ArrayList<>();
+        for (MetricsReport.TaskMetrics task : top) {
+            Map<String, Double> byMonth = new LinkedHashMap<>();
+            task.months().forEach(m -> byMonth.put(m.month(), m.values().get("meanWaitingMs")));
+            List<Object> data = new ArrayList<>();
+            for (String month : months) {
+                Double ms = byMonth.get(month);
+                data.add(ms == null ? null : round(ms / HOUR));
+            }
+            series.add(Map.of("type", "line", "name", task.activity(), "connectNulls", true, "data", data));
+        }
+        Map<String, Object> option = base(label.apply("mining.chart.waiting"), months);
+        option.put("yAxis", Map.of("type", "value", "name", label.apply("mining.chart.hours")));
+        option.put("series", series);
+        return option;
+    }
+
+    /** Steps handled by the ten busiest people. */
+    static Map<String, Object> resources(MetricsReport metrics, Function<String, String> label) {
+        List<MetricsReport.ResourceMetrics> top = metrics.resources().stream()
+                .sorted(Comparator.comparingLong(MetricsReport.ResourceMetrics::steps).reversed()).limit(10).toList();
+        Map<String, Object> option = base(label.apply("mining.chart.resources"),
+                top.stream().map(MetricsReport.ResourceMetrics::resource).toList());
+        option.put("yAxis", Map.of("type", "value"));
+        option.put("series", List.of(
+                Map.of("type", "bar", "name", label.apply("mining.chart.steps"),
+                        "data", top.stream().map(MetricsReport.ResourceMetrics::steps).toList()),
+                Map.of("type", "bar", "name", label.apply("mining.chart.processes"),
+                        "data", top.stream().map(MetricsReport.ResourceMetrics::processes).toList())));
+        return option;
+    }
+
+    private static Map<String, Object> base(String title, List<String> categories) {
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("title", Map.of("text", title, "textStyle", Map.of("fontSize", 14)));
+        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put("legend", Map.of("top", 24, "type", "scroll"));
+        option.put("grid", Map.of("top", 70, "left", 50, "right", 50, "bottom", 40));
+        option.put("animation", false);
+        option.put("xAxis", Map.of("type", "category", "data", categories));
+        return option;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

@@ -1,0 +1,182 @@
+package io.clearflow.mining.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clearflow.engine.api.InvalidRequestException;
+import io.clearflow.engine.api.NavigationItem;
+import io.clearflow.mining.bottleneck.BottleneckAnalyzer;
+import io.clearflow.mining.conformance.BpmnModelException;
+import io.clearflow.mining.conformance.ConformanceService;
+import io.clearflow.mining.csv.ColumnMapping;
+import io.clearflow.mining.discovery.DiscoveryService;
+import io.clearflow.mining.ingest.IngestedLogs;
+import io.clearflow.mining.log.EventLog;
+import io.clearflow.mining.log.LogFormatException;
+import io.clearflow.mining.log.LogSummary;
+import io.clearflow.mining.metrics.MetricsCalculator;
+import io.clearflow.mining.metrics.MetricsReport;
+import io.clearflow.mining.platform.PlatformLogSource;
+import io.clearflow.mining.store.LogStore;
+import io.clearflow.mining.store.MiningProperties;
+import io.clearflow.mining.variants.VariantMiner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The process-mining pages (流程挖掘): the list of logs with the upload form, and one log's analyses. */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN','PROCESS_OWNER','IT_MANAGER','COMPLIANCE')")
+class MiningPageController {
+
+    static final List<String> ROLES = List.of("ADMIN", "PROCESS_OWNER", "IT_MANAGER", "COMPLIANCE");
+
+    private final LogStore store;
+    private final IngestedLogs ingested;
+    private final LogResolver resolver;
+    private final MiningProperties properties;
+    private final DiscoveryService discovery;
+    private final ConformanceService conformance;
+    private final MessageSource messages;
+    private final ObjectMapper json;
+
+    MiningPageController(LogStore store, IngestedLogs ingested, LogResolver resolver, MiningProperties properties,
+                         DiscoveryService discovery, ConformanceService conformance, MessageSource messages,
+                         ObjectMapper json) {
+        this.store = store;
+        this.ingested = ingested;
+        this.resolver = resolver;
+        this.properties = properties;
+        this.discovery = discovery;
+        this.conformance = conformance;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @GetMapping("/mining")
+    String logs(Model model) {
+        model.addAttribute("imported", store.list());
+        model.addAttribute("ingested", ingested.names().stream().map(n -> IngestedLogs.ID_PREFIX + n).toList());
+        model.addAttribute("maxUpload", properties.maxUploadSize().toMegabytes() + " MB");
+        return "mining/logs";
+    }
+
+    @PostMapping("/mining/upload")
+    String upload(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String caseColumn,
+                  @RequestParam(required = false) String activityColumn,
+                  @RequestParam(required = false) String timestampColumn,
+                  @RequestParam(required = false) String resourceColumn,
+                  @RequestParam(required = false) String groupColumn,
+                  @RequestParam(required = false) String lifecycleColumn,
+                  @RequestParam(defaultValue = "false") boolean skipInvalid, RedirectAttributes redirect)
+            throws IOException {
+        if (file.isEmpty()) {
+            redirect.addFlashAttribute("flashError", "mining.upload.empty");
+            return "redirect:/mining";
+        }
+        if (file.getSize() > properties.maxUploadSize().toBytes()) {
+            redirect.addFlashAttribute("flashError", "mining.upload.tooLarge");
+            return "redirect:/mining";
+        }
+        var mapping = new ColumnMapping(blank(caseColumn), blank(activityColumn), blank(timestampColumn),
+                blank(resourceColumn), blank(groupColumn), null, blank(lifecycleColumn), null);
+        try (InputStream content = file.getInputStream()) {
+            var stored = store.importLog(file.getOriginalFilename(), content, mapping, skipInvalid);
+            redirect.addFlashAttribute("flash", "mining.upload.done");
+            return "redirect:/mining/logs/" + stored.id();
+        } catch (LogFormatException e) {
+            redirect.addFlashAttribute("flashErrorText", e.getMessage());
+            return "redirect:/mining";
+        }
+    }
+
+    @GetMapping("/mining/logs/{id}")
+    String log(@PathVariable String id, Model model) {
+        EventLog log = resolver.resolve(id);
+        model.addAttribute("id", id);
+        model.addAttribute("title", PlatformLogSource.ID.equals(id) ? message("mining.platformLog") : log.name());
+        model.addAttribute("summary", LogSummary.of(log));
+        var variants = VariantMiner.mine(log);
+        model.addAttribute("variantCount", variants.size());
+        model.addAttribute("variants", variants.subList(0, Math.min(20, variants.size())));
+        MetricsReport metrics = MetricsCalculator.compute(log);
+        model.addAttribute("metrics", metrics);
+        model.addAttribute("processChart", toJson(MiningCharts.process(metrics, this::message)));
+        model.addAttribute("waitingChart", toJson(MiningCharts.taskWaiting(metrics, this::message)));
+        model.addAttribute("resourceChart", toJson(MiningCharts.resources(metrics, this::message)));
+        var bottlenecks = BottleneckAnalyzer.analyze(log, properties.defaultSla());
+        model.addAttribute("bottlenecks", bottlenecks);
+        model.addAttribute("waits", bottlenecks.activities().subList(0, Math.min(10, bottlenecks.activities().size())));
+        model.addAttribute("handoffs", bottlenecks.handoffs().subList(0, Math.min(10, bottlenecks.handoffs().size())));
+        model.addAttribute("defaultNoise", properties.discovery().defaultNoise());
+        return "mining/log";
+    }
+
+    @PostMapping("/mining/logs/{id}/conformance")
+    String conformance(@PathVariable String id, @RequestParam("model") MultipartFile modelFile, Model model)
+            throws IOException {
+        if (modelFile.isEmpty()) {
+            model.addAttribute("conformanceError", message("mining.conformance.noFile"));
+        } else {
+            try {
+                model.addAttribute("conformance", conformance.check(resolver.resolve(id), modelFile.getBytes()));
+            } catch (BpmnModelException e) {
+                model.addAttribute("conformanceError", e.getMessage());
+            }
+        }
+        return log(id, model);
+    }
+
+    @GetMapping("/mining/logs/{id}/model.bpmn")
+    ResponseEntity<byte[]> model(@PathVariable String id, @RequestParam(required = false) Double noise) {
+        if (noise != null && (noise < 0 || noise > 1 || noise.isNaN())) {
+            throw new InvalidRequestException("noise must be between 0 and 1");
+        }
+        EventLog log = resolver.resolve(id);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".bpmn20.xml\"")
+                .contentType(MediaType.APPLICATION_XML)
+                .body(discovery.discoverBpmn(log, noise, log.name()));
+    }
+
+    private String message(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+
+    private String toJson(Map<String, Object> option) {
+        try {
+            return json.writeValueAsString(option);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Navigation {
+        @Bean
+        NavigationItem miningNavigation() {
+            return new NavigationItem("nav.mining", "/mining", 60, new ArrayList<>(ROLES));
+        }
+    }
+}

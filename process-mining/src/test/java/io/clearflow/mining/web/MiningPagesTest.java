@@ -1,0 +1,81 @@
+package io.clearflow.mining.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.clearflow.mining.MiningTestApplication;
+import io.clearflow.mining.SharedData;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The pages render every label in both languages, with charts described as data; roles are enforced. */
+@SpringBootTest(classes = MiningTestApplication.class)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class MiningPagesTest {
+
+    @Autowired MockMvc mvc;
+
+    private String page(String path, String lang) throws Exception {
+        return mvc.perform(get(path).param("lang", lang).with(user("sunqi").roles("PROCESS_OWNER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void uploadThenEveryAnalysisOnTheLogPage() throws Exception {
+        byte[] xes = Files.readAllBytes(SharedData.eventLog("reviewing.xes"));
+        String location = mvc.perform(multipart("/mining/upload")
+                        .file(new MockMultipartFile("file", "reviewing.xes", "application/xml", xes))
+                        .with(user("sunqi").roles("PROCESS_OWNER")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrlPattern("/mining/logs/*"))
+                .andReturn().getResponse().getRedirectedUrl();
+
+        for (String lang : new String[] {"zh_CN", "en"}) {
+            String list = page("/mining", lang);
+            assertThat(list).doesNotContain("??").contains("reviewing.xes", "mining-upload", "caseColumn");
+            String log = page(location, lang);
+            assertThat(log).doesNotContain("??")
+                    .contains("id=\"process-map\"", "/api/mining/logs/", "data-chart-option=", "id=\"variants\"",
+                            "invite reviewers", "id=\"bottleneck-activities\"", "id=\"conformance-form\"");
+        }
+        assertThat(page(location, "zh_CN")).contains("流程图", "指标体系", "瓶颈");
+
+        byte[] bpmn = mvc.perform(get(location + "/model.bpmn").param("noise", "0.2")
+                        .with(user("sunqi").roles("PROCESS_OWNER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String conformance = mvc.perform(multipart(location + "/conformance")
+                        .file(new MockMultipartFile("model", "model.bpmn", "application/xml", bpmn))
+                        .with(user("sunqi").roles("PROCESS_OWNER")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(conformance).contains("id=\"conformance-fitness\">1.0000<");
+        String bad = mvc.perform(multipart(location + "/conformance")
+                        .file(new MockMultipartFile("model", "model.bpmn", "application/xml", "<nope".getBytes()))
+                        .with(user("sunqi").roles("PROCESS_OWNER")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(bad).contains("id=\"conformance-error\"", "not well-formed");
+    }
+
+    @Test
+    void thePlatformLogHasItsPageAndOtherRolesAreRefused() throws Exception {
+        assertThat(page("/mining/logs/platform", "zh_CN")).contains("平台事件日志");
+        mvc.perform(get("/mining").with(user("zhangsan").roles("BUSINESS"))).andExpect(status().isForbidden());
+        // an empty upload goes back to the list with a message, nothing stored
+        mvc.perform(multipart("/mining/upload").file(new MockMultipartFile("file", "empty.xes", "application/xml", new byte[0]))
+                        .with(user("sunqi").roles("PROCESS_OWNER")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/mining"));
+    }
+}

@@ -8,6 +8,8 @@ import io.clearflow.mining.conformance.BpmnModelException;
 import io.clearflow.mining.conformance.ConformanceReport;
 import io.clearflow.mining.conformance.ConformanceService;
 import io.clearflow.mining.dfg.Dfg;
+import io.clearflow.engine.security.CurrentUser;
+import io.clearflow.mining.discovery.DesignDraftOffering;
 import io.clearflow.mining.discovery.DiscoveryService;
 import io.clearflow.mining.dfg.DfgMiner;
 import io.clearflow.mining.ingest.IngestedLogs;
@@ -62,10 +64,14 @@ class MiningController {
     private final ConformanceService conformance;
     private final IngestedLogs ingested;
     private final LogResolver resolver;
+    private final DesignDraftOffering drafts;
+    private final CurrentUser currentUser;
 
     MiningController(LogStore store, PlatformLogSource platform, MiningProperties properties,
                      DiscoveryService discovery, ConformanceService conformance, IngestedLogs ingested,
-                     LogResolver resolver) {
+                     LogResolver resolver, DesignDraftOffering drafts, CurrentUser currentUser) {
+        this.drafts = drafts;
+        this.currentUser = currentUser;
         this.ingested = ingested;
         this.resolver = resolver;
         this.conformance = conformance;
@@ -180,6 +186,25 @@ class MiningController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".bpmn20.xml\"")
                 .contentType(MediaType.APPLICATION_XML)
                 .body(bpmn);
+    }
+
+    @PostMapping("/{id}/discover/offer")
+    @PreAuthorize("hasAnyRole('ADMIN','PROCESS_OWNER')")
+    @Operation(summary = "Discover a model and offer it to a governance scenario as a design draft",
+            description = "The scenario's owner adopts or ignores the draft in the governance catalog; nothing is "
+                    + "published. Same noise and filters as /discover.")
+    ResponseEntity<DesignDraftOffering.DraftOffer> offer(@PathVariable String id, @ParameterObject LogParameters parameters,
+                                                        @RequestParam String scenarioId,
+                                                        @RequestParam(required = false) Double noise) {
+        if (noise != null && (noise < 0 || noise > 1 || noise.isNaN())) {
+            throw new InvalidRequestException("noise must be between 0 and 1");
+        }
+        EventLog log = log(id, parameters);
+        if (log.caseCount() == 0) {
+            throw new InvalidRequestException("the log (after filters) has no cases to discover a model from");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(drafts.offer(id, log, noise, scenarioId, currentUser.get().userId()));
     }
 
     @PostMapping(value = "/{id}/conformance", consumes = {MediaType.MULTIPART_FORM_DATA_VALUE,

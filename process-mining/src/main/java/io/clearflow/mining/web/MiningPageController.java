@@ -1,5 +1,7 @@
 package io.clearflow.mining.web;
 
+import io.clearflow.engine.security.CurrentUser;
+import io.clearflow.mining.discovery.DesignDraftOffering;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clearflow.engine.api.InvalidRequestException;
@@ -56,10 +58,14 @@ class MiningPageController {
     private final ConformanceService conformance;
     private final MessageSource messages;
     private final ObjectMapper json;
+    private final DesignDraftOffering drafts;
+    private final CurrentUser currentUser;
 
     MiningPageController(LogStore store, IngestedLogs ingested, LogResolver resolver, MiningProperties properties,
                          DiscoveryService discovery, ConformanceService conformance, MessageSource messages,
-                         ObjectMapper json) {
+                         ObjectMapper json, DesignDraftOffering drafts, CurrentUser currentUser) {
+        this.drafts = drafts;
+        this.currentUser = currentUser;
         this.store = store;
         this.ingested = ingested;
         this.resolver = resolver;
@@ -126,7 +132,20 @@ class MiningPageController {
         model.addAttribute("waits", bottlenecks.activities().subList(0, Math.min(10, bottlenecks.activities().size())));
         model.addAttribute("handoffs", bottlenecks.handoffs().subList(0, Math.min(10, bottlenecks.handoffs().size())));
         model.addAttribute("defaultNoise", properties.discovery().defaultNoise());
+        model.addAttribute("scenarios", drafts.scenarios());
         return "mining/log";
+    }
+
+    @PostMapping("/mining/logs/{id}/offer")
+    @PreAuthorize("hasAnyRole('ADMIN','PROCESS_OWNER')")
+    String offer(@PathVariable String id, @RequestParam String scenarioId, @RequestParam(required = false) Double noise,
+                 RedirectAttributes redirect) {
+        if (noise != null && (noise < 0 || noise > 1 || noise.isNaN())) {
+            throw new InvalidRequestException("noise must be between 0 and 1");
+        }
+        drafts.offer(id, resolver.resolve(id), noise, scenarioId, currentUser.get().userId());
+        redirect.addFlashAttribute("flash", "mining.offer.done");
+        return "redirect:/mining/logs/" + id;
     }
 
     @PostMapping("/mining/logs/{id}/conformance")

@@ -62,7 +62,7 @@ class UsageCharts {
                 "textStyle", Map.of("fontSize", 14)));
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("legend", Map.of("top", 28, "data", series.stream().map(s -> s.get("name")).toList()));
-        option.put("grid", Map.of("top", 70, "left", 50, "right", 20, "bottom", 40, "containLabel", true));
+        option.put("grid", Map.of("top", 84, "left", 50, "right", 20, "bottom", 40, "containLabel", true));
         option.put("xAxis", Map.of("type", "category", "data", categories, "axisLabel", Map.of("interval", 0)));
         option.put("yAxis", Map.of("type", "value", "name",
                 msg(measure.equals("volume") ? "monitor.chart.instances" : "monitor.chart.hours", locale)));

@@ -23,6 +23,8 @@ import java.util.stream.Stream;
  * instance (see {@link Interleaved}), through the same warm-up and then the measured rounds; the
  * figures printed are the medians of the rounds, a ratio the median of the rounds' ratios.
  *
+ * <p>With {@code -Dbench.suite=monitor} it runs {@link MonitorQueryBenchmark} instead.
+ *
  * <p>Arguments: {@code [instances=1000] [warm-up=200] [rounds=5]}, instances and warm-up per side
  * and database. With {@code -Dbench.attribution=true} a third side, the platform without its event
  * log, shows how much of the difference the event log is.
@@ -54,7 +56,11 @@ public final class PlatformBenchmark {
         }
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
+        if ("monitor".equals(System.getProperty("bench.suite"))) {
+            MonitorQueryBenchmark.main(args); // the monitoring figures: same profile, other suite
+            return;
+        }
         Options options = Options.of(args);
         Path dir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
         deleteRecursively(dir);

@@ -1,0 +1,126 @@
+package io.clearflow.engine.monitor;
+
+import io.clearflow.engine.api.InvalidRequestException;
+import io.clearflow.engine.api.Member;
+import io.clearflow.engine.api.NotFoundException;
+import io.clearflow.engine.api.PlatformEvent;
+import io.clearflow.engine.eventlog.TaskActionLog;
+import io.clearflow.engine.identity.OrgDirectory;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.flowable.common.engine.impl.identity.Authentication;
+import org.flowable.engine.TaskService;
+import org.flowable.identitylink.api.IdentityLinkType;
+import org.flowable.task.api.Task;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Exception-task handling (异常任务处理): open tasks that are overdue, or whose instance is stuck on a
+ * failed job. Supervisors reassign such a task to another candidate, or retry the failed job (through
+ * {@link JobMonitor}). Reassigning is logged as {@code reassign} in the event log, like a transfer.
+ */
+@Service
+@PreAuthorize("hasAnyRole('ADMIN','OPS','PROCESS_OWNER','IT_MANAGER')")
+public class ExceptionTasks {
+
+    static final int MAX_ROWS = 500;
+    static final int MAX_REASON = 2000;
+
+    /** {@code overdue}: past its due date; {@code failedJob}: its instance has a failed job. */
+    public record ExceptionTask(String id, String name, String activityId, String caseId, String processKey,
+                                String processName, String initiator, String assignee, Instant created, Instant due,
+                                boolean overdue, boolean failedJob) { }
+
+    private static final String FAILED = InstanceRepository.FAILED.replace("p.PROC_INST_ID_", "t.PROC_INST_ID_");
+
+    private final JdbcTemplate jdbc;
+    private final TaskService tasks;
+    private final TaskActionLog actions;
+    private final OrgDirectory directory;
+    private final Clock clock;
+
+    public ExceptionTasks(JdbcTemplate jdbc, TaskService tasks, TaskActionLog actions, OrgDirectory directory, Clock clock) {
+        this.jdbc = jdbc;
+        this.tasks = tasks;
+        this.actions = actions;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** Overdue and blocked tasks, the longest overdue first (at most {@value #MAX_ROWS}). */
+    @Transactional(readOnly = true)
+    public List<ExceptionTask> list() {
+        Instant now = clock.instant();
+        return jdbc.query("SELECT t.ID_, t.NAME_, t.TASK_DEF_KEY_, t.PROC_INST_ID_, d.KEY_, d.NAME_ AS PROC_NAME_,"
+                        + " p.START_USER_ID_, t.ASSIGNEE_, t.CREATE_TIME_, t.DUE_DATE_,"
+                        + " CASE WHEN " + FAILED + " THEN 1 ELSE 0 END AS FAILED_"
+                        + " FROM ACT_RU_TASK t LEFT JOIN ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_"
+                        + " LEFT JOIN ACT_HI_PROCINST p ON p.PROC_INST_ID_ = t.PROC_INST_ID_"
+                        + " WHERE t.PROC_INST_ID_ IS NOT NULL AND (t.DUE_DATE_ < ? OR " + FAILED + ")"
+                        + " ORDER BY t.DUE_DATE_ ASC, t.CREATE_TIME_ ASC LIMIT " + MAX_ROWS,
+                (rs, n) -> {
+                    Instant due = instant(rs.getTimestamp("DUE_DATE_"));
+                    return new ExceptionTask(rs.getString("ID_"), rs.getString("NAME_"), rs.getString("TASK_DEF_KEY_"),
+                            rs.getString("PROC_INST_ID_"), rs.getString("KEY_"), rs.getString("PROC_NAME_"),
+                            rs.getString("START_USER_ID_"), rs.getString("ASSIGNEE_"),
+                            instant(rs.getTimestamp("CREATE_TIME_")), due, due != null && due.isBefore(now),
+                            rs.getInt("FAILED_") == 1);
+                },
+                Timestamp.from(now));
+    }
+
+    /**
+     * Gives an open task to another person who is one of its candidates (in person or through a
+     * department or role), with a reason; the task keeps its due date.
+     */
+    @Transactional
+    public void reassign(Member by, String taskId, String toUserId, String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+            throw new InvalidRequestException("a reason is required", Map.of("reason", "1.." + MAX_REASON + " characters"));
+        }
+        Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            throw new NotFoundException("open task", taskId);
+        }
+        Member to = directory.member(toUserId).orElseThrow(() -> new InvalidRequestException("unknown user",
+                Map.of("userId", "no such user: " + toUserId)));
+        if (to.userId().equals(task.getAssignee())) {
+            throw new InvalidRequestException("the task is already theirs", Map.of("userId", "already the assignee"));
+        }
+        var groups = to.candidateGroups();
+        boolean candidate = tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .anyMatch(link -> to.userId().equals(link.getUserId())
+                        || (link.getGroupId() != null && groups.contains(link.getGroupId())));
+        if (!candidate) {
+            throw new InvalidRequestException("only a candidate of the task can take it over",
+                    Map.of("userId", to.userId() + " is not a candidate of this task"));
+        }
+        actions.record(task, PlatformEvent.Lifecycle.REASSIGN, by, Map.of("to", to.userId(), "reason", reason.strip()));
+        // the engine records the supervisor as the author (as WorkService's ActingAs does for members)
+        var saved = SecurityContextHolder.getContext().getAuthentication();
+        boolean other = !by.userId().equals(Authentication.getAuthenticatedUserId());
+        if (other) {
+            Authentication.setAuthenticatedUserId(by.userId());
+        }
+        try {
+            tasks.addComment(taskId, task.getProcessInstanceId(), "reassign", reason.strip());
+            tasks.setAssignee(taskId, to.userId());
+        } finally {
+            if (other) {
+                SecurityContextHolder.getContext().setAuthentication(saved);
+            }
+        }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

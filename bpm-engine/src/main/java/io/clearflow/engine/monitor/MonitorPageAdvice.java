@@ -1,0 +1,20 @@
+package io.clearflow.engine.monitor;
+
+import io.clearflow.engine.api.InvalidRequestException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/** A bad filter on a monitoring page: a 400 page that says what was wrong; nothing was queried or changed. */
+@ControllerAdvice(assignableTypes = {MonitorPageController.class, JobMonitorPageController.class})
+class MonitorPageAdvice {
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ModelAndView badInput(InvalidRequestException e) {
+        ModelAndView page = new ModelAndView("monitor/bad-input");
+        page.setStatus(HttpStatus.BAD_REQUEST);
+        page.addObject("problem", MonitorPageController.describe(e));
+        return page;
+    }
+}

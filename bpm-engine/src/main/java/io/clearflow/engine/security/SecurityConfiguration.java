@@ -13,6 +13,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -31,6 +32,15 @@ class SecurityConfiguration {
 
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; object-src 'none'; frame-ancestors 'self'; form-action 'self'";
+
+    /**
+     * Path matchers built explicitly: with Flowable's external-worker servlet registered next to Spring MVC's,
+     * Spring Security refuses to guess what a plain string pattern means (500 on every request in a real server).
+     */
+    static RequestMatcher[] paths(String... patterns) {
+        return java.util.Arrays.stream(patterns).map(p -> PathPatternRequestMatcher.withDefaults().matcher(p))
+                .toArray(RequestMatcher[]::new);
+    }
 
     /**
      * Flowable's external-worker API, through which bots acquire, complete and fail their jobs.
@@ -63,9 +73,9 @@ class SecurityConfiguration {
         RequestMatcher stateChanging = request -> !HttpMethod.GET.matches(request.getMethod())
                 && !HttpMethod.HEAD.matches(request.getMethod()) && !HttpMethod.OPTIONS.matches(request.getMethod());
         RequestMatcher sessionOnly = new NegatedRequestMatcher(new RequestHeaderRequestMatcher("Authorization"));
-        http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
+        http.securityMatcher(new OrRequestMatcher(paths("/api/**", "/v3/api-docs", "/v3/api-docs/**")))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers(paths("/api/admin/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -80,9 +90,9 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain actuatorChain(HttpSecurity http, ProblemResponses problems) throws Exception {
-        http.securityMatcher("/actuator/**")
+        http.securityMatcher(paths("/actuator/**")[0])
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers(paths("/actuator/health", "/actuator/health/**", "/actuator/info")).permitAll()
                         .anyRequest().hasAnyRole("ADMIN", "OPS", "BOT"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -96,9 +106,9 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
+                        .requestMatchers(paths("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error"))
                         .permitAll()
-                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers(paths("/admin/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error")
                         .permitAll())

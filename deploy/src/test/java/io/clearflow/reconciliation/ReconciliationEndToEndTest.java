@@ -46,7 +46,7 @@ import java.util.List;
  * user confirms one with a correction, which is kept and counted.
  * Bad inputs tried: a duplicate delivery under another name, a 0-byte file, a truncated PDF, an unknown document
  * type, a statement whose totals do not add up, a statement the platform has no record of, a mismatch, a submission
- * by a non-bot user, a malformed result.
+ * by a non-bot user, a malformed result; on the extraction endpoint: 0-byte, truncated PDF, a user without the role.
  */
 @AutoConfigureMockMvc
 @SpringBootTest(classes = ClearFlowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -160,6 +160,35 @@ class ReconciliationEndToEndTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("contentHash");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_recon_document", Integer.class)).isEqualTo(6);
+    }
+
+    @Test
+    void theExtractionEndpointAnswersJsonOrAProblemWithTheReason() throws Exception {
+        byte[] pdf = DemoStatements.clearing("PB00999", "2025-06-30", "600036", "1,000", "35,000.00", "10.85", "35,010.85");
+        HttpResponse<String> ok = extract(basic("wangwu"), pdf);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).contains("\"type\":\"clearing_settlement\"").contains("\"net_amount\":\"35010.85\"")
+                .contains("\"quantity\":\"1000\"").contains("\"confidence\"").contains("\"warnings\"");
+        HttpResponse<String> empty = extract(basic("wangwu"), new byte[0]);
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("EMPTY");
+        HttpResponse<String> truncated = extract(basic("wangwu"), java.util.Arrays.copyOf(pdf, pdf.length / 2));
+        assertThat(truncated.statusCode()).isEqualTo(422);
+        assertThat(truncated.body()).contains("CORRUPT");
+        assertThat(extract(basic("zhouba"), pdf).statusCode()).as("an IT manager has no business extracting").isEqualTo(403);
+    }
+
+    private HttpResponse<String> extract(String auth, byte[] file) throws Exception {
+        String boundary = "b0undary";
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"s.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/rpa/documents/extract")).header("Authorization", auth)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> submit(String auth, String json) throws Exception {

@@ -51,7 +51,7 @@ public class DocumentExtractor implements AutoCloseable {
     }
 
     public Result extractWithPreview(byte[] content, boolean withPreview) {
-        ReadDocument doc = reader.read(content);
+        ReadDocument doc = reader.read(content, withPreview);
         var classification = classifier.classify(doc.fullText());
         Extraction extraction = fields.extract(classification.typeId(), doc);
         return new Result(extraction, withPreview ? png(doc.preview()) : null);

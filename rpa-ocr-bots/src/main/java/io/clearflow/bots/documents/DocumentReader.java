@@ -56,11 +56,16 @@ public final class DocumentReader {
     }
 
     public ReadDocument read(byte[] content) {
+        return read(content, true);
+    }
+
+    /** @param withPreview whether to make the first-page image for people (rendering it costs more than reading text) */
+    public ReadDocument read(byte[] content, boolean withPreview) {
         if (content == null || content.length == 0) {
             throw new DocumentRejectedException(DocumentRejectedException.Reason.EMPTY, "the file is empty (0 bytes)");
         }
         return switch (sniff(content)) {
-            case PDF -> readPdf(content);
+            case PDF -> readPdf(content, withPreview);
             case PNG, JPEG, TIFF -> readImage(content);
             case UNKNOWN -> throw new DocumentRejectedException(DocumentRejectedException.Reason.UNSUPPORTED_FORMAT,
                     "not a PDF, PNG, JPEG or TIFF file");
@@ -80,7 +85,7 @@ public final class DocumentReader {
         return new ReadDocument(lines, "ocr", 1, preview(loaded.image()), warnings);
     }
 
-    private ReadDocument readPdf(byte[] content) {
+    private ReadDocument readPdf(byte[] content, boolean withPreview) {
         try (PDDocument pdf = Loader.loadPDF(new RandomAccessReadBuffer(content))) {
             int pages = pdf.getNumberOfPages();
             if (pages == 0) {
@@ -103,7 +108,7 @@ public final class DocumentReader {
                 String text = stripper.getText(pdf);
                 if (text.strip().length() >= MIN_TEXT_LAYER_CHARS) {
                     text.lines().filter(l -> !l.isBlank()).forEach(l -> lines.add(TextLine.certain(l.strip())));
-                    if (i == 1) {
+                    if (i == 1 && withPreview) {
                         preview = preview(renderer.renderImageWithDPI(0, 110, ImageType.GRAY));
                     }
                 } else {

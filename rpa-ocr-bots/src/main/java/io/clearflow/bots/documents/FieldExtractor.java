@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +45,9 @@ public final class FieldExtractor {
         Map<String, Double> confidence = new LinkedHashMap<>();
         List<String> low = new ArrayList<>();
         for (DocumentTypes.Field field : type.fields()) {
-            Found found = find(field, doc.lines());
+            Set<String> otherLabels = new HashSet<>();
+            type.fields().stream().filter(f -> f != field).forEach(f -> f.labels().forEach(l -> otherLabels.add(compact(l))));
+            Found found = find(field, doc.lines(), otherLabels);
             fields.put(field.name(), found == null ? null : found.value());
             double c = found == null ? 0 : found.confidence();
             confidence.put(field.name(), round(c));
@@ -78,14 +82,32 @@ public final class FieldExtractor {
 
     record Found(String value, double confidence) { }
 
-    private Found find(DocumentTypes.Field field, List<TextLine> lines) {
+    /** Below 1: a value found after a label OCR garbled by one character is less certain where it stands. */
+    static final double FUZZY_LABEL_FACTOR = 0.9;
+
+    private Found find(DocumentTypes.Field field, List<TextLine> lines, Set<String> otherLabels) {
         Pattern value = Pattern.compile(CURRENCY + "(" + valuePattern(field) + ")");
+        Found exact = find(field, lines, value, false, otherLabels);
+        if (exact != null) {
+            return exact;
+        }
+        Found fuzzy = find(field, lines, value, true, otherLabels);
+        return fuzzy == null ? null : new Found(fuzzy.value(), fuzzy.confidence() * FUZZY_LABEL_FACTOR);
+    }
+
+    private Found find(DocumentTypes.Field field, List<TextLine> lines, Pattern value, boolean fuzzy, Set<String> otherLabels) {
         for (String label : field.labels()) {
-            Pattern labelPattern = labelPattern(label);
+            Pattern labelPattern = fuzzy ? fuzzyLabelPattern(label) : labelPattern(label);
+            if (labelPattern == null) {
+                continue;
+            }
             for (int i = 0; i < lines.size(); i++) {
                 TextLine line = lines.get(i);
                 Matcher m = labelPattern.matcher(line.text());
                 while (m.find()) {
+                    if (fuzzy && otherLabels.contains(compact(m.group()))) {
+                        continue; // 期末余额 is one character from 期初余额, but it is another field's label
+                    }
                     TextLine rest = line.from(m.end());
                     Found f = valueAt(field, value, rest);
                     if (f == null && rest.text().isBlank() && i + 1 < lines.size()) {
@@ -135,6 +157,39 @@ public final class FieldExtractor {
         }
         sb.append("[:：]?\\s*");
         return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /**
+     * For Chinese labels of 4 or more characters: the label with one character misread or one extra character
+     * inserted (成交人金额 for 成交金额), which OCR does to noisy scans. Null for other labels.
+     */
+    static Pattern fuzzyLabelPattern(String label) {
+        int[] cps = label.codePoints().filter(c -> !Character.isWhitespace(c)).toArray();
+        if (cps.length < 4 || !java.util.Arrays.stream(cps).allMatch(TextLine::isCjk)) {
+            return null;
+        }
+        List<String> variants = new ArrayList<>();
+        for (int k = 0; k < cps.length; k++) {
+            StringBuilder substituted = new StringBuilder();
+            StringBuilder inserted = new StringBuilder();
+            for (int i = 0; i < cps.length; i++) {
+                String c = Pattern.quote(new String(Character.toChars(cps[i])));
+                substituted.append(i == k ? "\\p{IsHan}" : c).append("\\s*");
+                inserted.append(c).append("\\s*");
+                if (i == k && k < cps.length - 1) {
+                    inserted.append("\\p{IsHan}\\s*");
+                }
+            }
+            variants.add(substituted.toString());
+            if (k < cps.length - 1) {
+                variants.add(inserted.toString());
+            }
+        }
+        return Pattern.compile("(?:" + String.join("|", variants) + ")[:：]?\\s*");
+    }
+
+    static String compact(String s) {
+        return s.replaceAll("[\\s:：]", "");
     }
 
     static String normalise(DocumentTypes.Field field, String raw) {

@@ -45,7 +45,7 @@ CREATE TABLE cf_recon_ledger (
     CONSTRAINT uq_cf_recon_ledger UNIQUE (doc_type, record_key, field_name)
 );
 
--- Demo records: the statements in rpa-ocr-bots' README example folder reconcile against these.
+-- Demo records: a statement carrying these values (e.g. made with the extraction CLI's input) reconciles as matched.
 INSERT INTO cf_recon_ledger (doc_type, record_key, field_name, field_value) VALUES
  ('bank_statement', '6222021234567890|2025-03-31', 'account_no', '6222021234567890'),
  ('bank_statement', '6222021234567890|2025-03-31', 'statement_date', '2025-03-31'),

@@ -8,6 +8,10 @@ packages=()
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || packages+=(chromium-driver)
 fc-list 2>/dev/null | grep -q "WenQuanYi Zen Hei" || packages+=(fonts-wqy-zenhei)
+# document extraction (rpa-ocr-bots): Tesseract 5 with the Chinese and English models
+command -v tesseract >/dev/null 2>&1 || packages+=(tesseract-ocr)
+[ -f /usr/share/tesseract-ocr/5/tessdata/eng.traineddata ] || packages+=(tesseract-ocr-eng)
+[ -f /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata ] || packages+=(tesseract-ocr-chi-sim)
 if [ ${#packages[@]} -gt 0 ]; then
   echo "Installing test prerequisites: ${packages[*]}"
   sudo_cmd=""
@@ -16,4 +20,6 @@ if [ ${#packages[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${packages[@]}"
 fi
 
+# one OpenMP thread per Tesseract page: several threads per page are slower on 2 cores (stack.md)
+export OMP_THREAD_LIMIT=1
 ./mvnw -B -ntp verify "$@"

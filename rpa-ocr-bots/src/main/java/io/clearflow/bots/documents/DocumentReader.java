@@ -1,0 +1,176 @@
+package io.clearflow.bots.documents;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/**
+ * Turns a file into lines of text. PDFs with a text layer are read directly (PDFBox, exact, confidence 1);
+ * scanned PDFs (pages without text) are rendered at 300 dpi and images are decoded, then both are
+ * deskewed, binarised and read by Tesseract. The format is recognised from the content, not the name.
+ */
+public final class DocumentReader {
+
+    public static final int OCR_DPI = 300;
+    static final int MAX_PDF_PAGES = 20;
+    /** A page with fewer characters than this in its text layer is taken as scanned. */
+    static final int MIN_TEXT_LAYER_CHARS = 20;
+    static final int PREVIEW_WIDTH = 1240;
+
+    public enum Format { PDF, PNG, JPEG, TIFF, UNKNOWN }
+
+    private final ImageLoader images = new ImageLoader();
+    private final PagePreprocessor preprocessor = new PagePreprocessor();
+    private final java.util.function.Supplier<TesseractOcr> ocr;
+
+    /** @param ocr supplies the OCR engine when a page needs it (lazily: text-layer PDFs never load Tesseract) */
+    public DocumentReader(java.util.function.Supplier<TesseractOcr> ocr) {
+        this.ocr = ocr;
+    }
+
+    public static Format sniff(byte[] c) {
+        if (c.length >= 5 && c[0] == '%' && c[1] == 'P' && c[2] == 'D' && c[3] == 'F' && c[4] == '-') {
+            return Format.PDF;
+        }
+        if (c.length >= 8 && (c[0] & 0xff) == 0x89 && c[1] == 'P' && c[2] == 'N' && c[3] == 'G') {
+            return Format.PNG;
+        }
+        if (c.length >= 3 && (c[0] & 0xff) == 0xFF && (c[1] & 0xff) == 0xD8 && (c[2] & 0xff) == 0xFF) {
+            return Format.JPEG;
+        }
+        if (c.length >= 4 && ((c[0] == 'I' && c[1] == 'I' && c[2] == 42 && c[3] == 0)
+                || (c[0] == 'M' && c[1] == 'M' && c[2] == 0 && c[3] == 42))) {
+            return Format.TIFF;
+        }
+        return Format.UNKNOWN;
+    }
+
+    public ReadDocument read(byte[] content) {
+        return read(content, true);
+    }
+
+    /** @param withPreview whether to make the first-page image for people (rendering it costs more than reading text) */
+    public ReadDocument read(byte[] content, boolean withPreview) {
+        if (content == null || content.length == 0) {
+            throw new DocumentRejectedException(DocumentRejectedException.Reason.EMPTY, "the file is empty (0 bytes)");
+        }
+        return switch (sniff(content)) {
+            case PDF -> readPdf(content, withPreview);
+            case PNG, JPEG, TIFF -> readImage(content);
+            case UNKNOWN -> throw new DocumentRejectedException(DocumentRejectedException.Reason.UNSUPPORTED_FORMAT,
+                    "not a PDF, PNG, JPEG or TIFF file");
+        };
+    }
+
+    private ReadDocument readImage(byte[] content) {
+        ImageLoader.Loaded loaded = images.load(content);
+        List<String> warnings = new ArrayList<>();
+        int dpi = OCR_DPI;
+        if (loaded.subsampling() > 1) {
+            warnings.add("image of " + loaded.originalWidth() + "x" + loaded.originalHeight()
+                    + " pixels was read at 1/" + loaded.subsampling() + " resolution to bound memory");
+            dpi = Math.max(70, OCR_DPI / loaded.subsampling());
+        }
+        List<TextLine> lines = ocrPage(loaded.image(), dpi, warnings);
+        return new ReadDocument(lines, "ocr", 1, preview(loaded.image()), warnings);
+    }
+
+    private ReadDocument readPdf(byte[] content, boolean withPreview) {
+        try (PDDocument pdf = Loader.loadPDF(new RandomAccessReadBuffer(content))) {
+            int pages = pdf.getNumberOfPages();
+            if (pages == 0) {
+                throw new DocumentRejectedException(DocumentRejectedException.Reason.CORRUPT, "the PDF has no pages");
+            }
+            List<String> warnings = new ArrayList<>();
+            if (pages > MAX_PDF_PAGES) {
+                warnings.add("only the first " + MAX_PDF_PAGES + " of " + pages + " pages were read");
+                pages = MAX_PDF_PAGES;
+            }
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            PDFRenderer renderer = new PDFRenderer(pdf);
+            List<TextLine> lines = new ArrayList<>();
+            boolean ocrUsed = false;
+            BufferedImage preview = null;
+            for (int i = 1; i <= pages; i++) {
+                stripper.setStartPage(i);
+                stripper.setEndPage(i);
+                String text = stripper.getText(pdf);
+                if (text.strip().length() >= MIN_TEXT_LAYER_CHARS) {
+                    text.lines().filter(l -> !l.isBlank()).forEach(l -> lines.add(TextLine.certain(l.strip())));
+                    if (i == 1 && withPreview) {
+                        preview = preview(renderer.renderImageWithDPI(0, 110, ImageType.GRAY));
+                    }
+                } else {
+                    BufferedImage page = renderer.renderImageWithDPI(i - 1, OCR_DPI, ImageType.GRAY);
+                    lines.addAll(ocrPage(page, OCR_DPI, warnings));
+                    ocrUsed = true;
+                    if (i == 1) {
+                        preview = preview(page);
+                    }
+                }
+            }
+            return new ReadDocument(lines, ocrUsed ? "ocr" : "text-layer", pages, preview, warnings);
+        } catch (InvalidPasswordException e) {
+            throw new DocumentRejectedException(DocumentRejectedException.Reason.PASSWORD_PROTECTED,
+                    "the PDF is password-protected", e);
+        } catch (DocumentRejectedException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new DocumentRejectedException(DocumentRejectedException.Reason.CORRUPT,
+                    "the PDF is corrupt or truncated: " + e.getMessage(), e);
+        }
+    }
+
+    private List<TextLine> ocrPage(BufferedImage page, int dpi, List<String> warnings) {
+        PagePreprocessor.Prepared prepared = preprocessor.prepare(page);
+        if (Math.abs(prepared.skewDegrees()) >= 0.1) {
+            warnings.add(String.format(java.util.Locale.ROOT, "page deskewed by %.2f degrees", prepared.skewDegrees()));
+        }
+        List<TextLine> lines = ocr.get().read(prepared.image(), dpi);
+        // chi_sim reads Chinese best but garbles English words; a page with (almost) no Chinese is read again in eng
+        if (cjkShare(lines) < 0.02) {
+            lines = ocr.get().readLatin(prepared.image(), dpi);
+        }
+        return lines;
+    }
+
+    static double cjkShare(List<TextLine> lines) {
+        long cjk = 0;
+        long all = 0;
+        for (TextLine l : lines) {
+            for (int cp : l.text().codePoints().toArray()) {
+                if (!Character.isWhitespace(cp)) {
+                    all++;
+                    if (TextLine.isCjk(cp)) {
+                        cjk++;
+                    }
+                }
+            }
+        }
+        return all == 0 ? 1 : (double) cjk / all;
+    }
+
+    static BufferedImage preview(BufferedImage page) {
+        if (page.getWidth() <= PREVIEW_WIDTH) {
+            return page;
+        }
+        int h = (int) Math.round((double) page.getHeight() * PREVIEW_WIDTH / page.getWidth());
+        BufferedImage out = new BufferedImage(PREVIEW_WIDTH, h, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(page, 0, 0, PREVIEW_WIDTH, h, null);
+        g.dispose();
+        return out;
+    }
+}

@@ -1,0 +1,312 @@
+package io.clearflow.bots.documents;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Label-anchored extraction: a field's value is what follows one of its labels (on the same line, or at the
+ * start of the next when the label stands alone), read with the field's value pattern. No pixel positions,
+ * so layouts may differ between banks. A value is trusted only as far as the weakest OCR word in it.
+ */
+public final class FieldExtractor {
+
+    static final String DATE = "\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?";
+    static final String AMOUNT = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)\\.\\d{2}";
+    static final String INTEGER = "\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+";
+    private static final Pattern DATE_PARTS = Pattern.compile("(\\d{4})\\D+(\\d{1,2})\\D+(\\d{1,2})");
+    private static final String CURRENCY = "(?:(?:CNY|RMB|¥|￥)\\s*)?";
+
+    private final DocumentTypes types;
+
+    public FieldExtractor(DocumentTypes types) {
+        this.types = types;
+    }
+
+    public Extraction extract(String typeId, ReadDocument doc) {
+        List<String> warnings = new ArrayList<>(doc.warnings());
+        var type = types.type(typeId).orElse(null);
+        if (type == null) {
+            warnings.add("unclassified: no configured document type matches; a person must classify it");
+            return new Extraction(DocumentTypes.UNCLASSIFIED, null, Map.of(), List.of(), Map.of(), List.of(), List.of(),
+                    warnings, doc.method(), doc.pages());
+        }
+        double threshold = types.lowConfidenceThreshold();
+        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, Double> confidence = new LinkedHashMap<>();
+        List<String> low = new ArrayList<>();
+        for (DocumentTypes.Field field : type.fields()) {
+            Set<String> otherLabels = new HashSet<>();
+            type.fields().stream().filter(f -> f != field).forEach(f -> f.labels().forEach(l -> otherLabels.add(compact(l))));
+            Found found = find(field, doc.lines(), otherLabels);
+            fields.put(field.name(), found == null ? null : found.value());
+            double c = found == null ? 0 : found.confidence();
+            confidence.put(field.name(), round(c));
+            if (found == null) {
+                if (!field.optional()) {
+                    low.add(field.name());
+                    warnings.add("missing: " + field.name() + " (no label " + field.labels() + " with a valid value)");
+                }
+            } else if (c < threshold) {
+                low.add(field.name());
+                warnings.add(String.format(Locale.ROOT, "low confidence: %s = %s (%.2f)", field.name(), found.value(), c));
+            }
+        }
+        List<Map<String, String>> transactions = new ArrayList<>();
+        if (type.transactions() != null) {
+            readTransactions(type.transactions(), doc.lines(), transactions, confidence, low, warnings, threshold);
+        }
+        List<Extraction.CheckResult> checks = new ArrayList<>();
+        for (DocumentTypes.Check check : type.checks()) {
+            Extraction.CheckResult r = check(check, fields, transactions);
+            if (r != null) {
+                checks.add(r);
+                if (!r.ok()) {
+                    warnings.add("totals do not add up: " + check.name() + " expected " + r.expected() + " but the document says "
+                            + r.actual());
+                }
+            }
+        }
+        return new Extraction(type.id(), type.name(), fields, transactions, confidence, low, checks, warnings,
+                doc.method(), doc.pages());
+    }
+
+    record Found(String value, double confidence) { }
+
+    /** Below 1: a value found after a label OCR garbled by one character is less certain where it stands. */
+    static final double FUZZY_LABEL_FACTOR = 0.9;
+
+    private Found find(DocumentTypes.Field field, List<TextLine> lines, Set<String> otherLabels) {
+        Pattern value = Pattern.compile(CURRENCY + "(" + valuePattern(field) + ")");
+        Found exact = find(field, lines, value, false, otherLabels);
+        if (exact != null) {
+            return exact;
+        }
+        Found fuzzy = find(field, lines, value, true, otherLabels);
+        return fuzzy == null ? null : new Found(fuzzy.value(), fuzzy.confidence() * FUZZY_LABEL_FACTOR);
+    }
+
+    private Found find(DocumentTypes.Field field, List<TextLine> lines, Pattern value, boolean fuzzy, Set<String> otherLabels) {
+        for (String label : field.labels()) {
+            Pattern labelPattern = fuzzy ? fuzzyLabelPattern(label) : labelPattern(label);
+            if (labelPattern == null) {
+                continue;
+            }
+            for (int i = 0; i < lines.size(); i++) {
+                TextLine line = lines.get(i);
+                Matcher m = labelPattern.matcher(line.text());
+                while (m.find()) {
+                    if (fuzzy && otherLabels.contains(compact(m.group()))) {
+                        continue; // 期末余额 is one character from 期初余额, but it is another field's label
+                    }
+                    TextLine rest = line.from(m.end());
+                    Found f = valueAt(field, value, rest);
+                    if (f == null && rest.text().isBlank() && i + 1 < lines.size()) {
+                        f = valueAt(field, value, lines.get(i + 1));
+                    }
+                    if (f != null) {
+                        return f;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private Found valueAt(DocumentTypes.Field field, Pattern value, TextLine text) {
+        Matcher m = value.matcher(text.text());
+        if (!m.lookingAt()) {
+            return null;
+        }
+        String normalised = normalise(field, m.group(1));
+        if (normalised == null) {
+            return null;
+        }
+        return new Found(normalised, text.confidence(m.start(1), m.end(1)));
+    }
+
+    static String valuePattern(DocumentTypes.Field field) {
+        return switch (field.kind()) {
+            case "date" -> DATE;
+            case "amount" -> AMOUNT;
+            case "signed-amount" -> "-?\\s?(?:" + AMOUNT + ")";
+            case "integer" -> INTEGER;
+            default -> field.pattern();
+        };
+    }
+
+    /** The label with any spacing between its characters, then an optional colon. */
+    static Pattern labelPattern(String label) {
+        StringBuilder sb = new StringBuilder();
+        for (int cp : label.codePoints().filter(c -> !Character.isWhitespace(c)).toArray()) {
+            if (cp == '.') {
+                sb.append("\\.?");
+            } else {
+                sb.append(Pattern.quote(new String(Character.toChars(cp))));
+            }
+            sb.append("\\s*");
+        }
+        sb.append("[:：]?\\s*");
+        return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /**
+     * For Chinese labels of 4 or more characters: the label with one character misread or one extra character
+     * inserted (成交人金额 for 成交金额), which OCR does to noisy scans. Null for other labels.
+     */
+    static Pattern fuzzyLabelPattern(String label) {
+        int[] cps = label.codePoints().filter(c -> !Character.isWhitespace(c)).toArray();
+        if (cps.length < 4 || !java.util.Arrays.stream(cps).allMatch(TextLine::isCjk)) {
+            return null;
+        }
+        List<String> variants = new ArrayList<>();
+        for (int k = 0; k < cps.length; k++) {
+            StringBuilder substituted = new StringBuilder();
+            StringBuilder inserted = new StringBuilder();
+            for (int i = 0; i < cps.length; i++) {
+                String c = Pattern.quote(new String(Character.toChars(cps[i])));
+                substituted.append(i == k ? "\\p{IsHan}" : c).append("\\s*");
+                inserted.append(c).append("\\s*");
+                if (i == k && k < cps.length - 1) {
+                    inserted.append("\\p{IsHan}\\s*");
+                }
+            }
+            variants.add(substituted.toString());
+            if (k < cps.length - 1) {
+                variants.add(inserted.toString());
+            }
+        }
+        return Pattern.compile("(?:" + String.join("|", variants) + ")[:：]?\\s*");
+    }
+
+    static String compact(String s) {
+        return s.replaceAll("[\\s:：]", "");
+    }
+
+    static String normalise(DocumentTypes.Field field, String raw) {
+        return normalise(field.kind(), field.normalise(), raw);
+    }
+
+    static String normalise(String kind, String how, String raw) {
+        String s = raw.strip();
+        switch (kind) {
+            case "date" -> {
+                Matcher m = DATE_PARTS.matcher(s);
+                if (!m.find()) {
+                    return null;
+                }
+                try {
+                    return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                            Integer.parseInt(m.group(3))).toString();
+                } catch (RuntimeException e) {
+                    return null; // 2024-13-45 is not a date, whatever the pattern says
+                }
+            }
+            case "amount", "signed-amount" -> {
+                return new BigDecimal(s.replace(",", "").replace(" ", "")).setScale(2).toPlainString();
+            }
+            case "integer" -> {
+                return new BigDecimal(s.replace(",", "")).toPlainString();
+            }
+            default -> {
+                if ("digits".equals(how)) {
+                    return s.replaceAll("\\D", "");
+                }
+                return s;
+            }
+        }
+    }
+
+    private void readTransactions(DocumentTypes.Transactions spec, List<TextLine> lines, List<Map<String, String>> out,
+                                  Map<String, Double> confidence, List<String> low, List<String> warnings, double threshold) {
+        Map<String, String> directions = spec.directions() == null ? Map.of() : spec.directions();
+        String directionAlternatives = directions.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .map(Pattern::quote).reduce((a, b) -> a + "|" + b).orElse("(?!)");
+        List<Pattern> patterns = spec.patterns().stream()
+                .map(p -> Pattern.compile(p.replace("{date}", DATE).replace("{amount}", "-?" + AMOUNT)
+                        .replace("{direction}", "(?:" + directionAlternatives + ")"), Pattern.CASE_INSENSITIVE))
+                .toList();
+        for (TextLine line : lines) {
+            for (Pattern p : patterns) {
+                Matcher m = p.matcher(line.text());
+                if (!m.find()) {
+                    continue;
+                }
+                int index = out.size();
+                Map<String, String> tx = new LinkedHashMap<>();
+                for (String name : spec.fields()) {
+                    String raw;
+                    try {
+                        raw = m.group(name);
+                    } catch (IllegalArgumentException e) {
+                        continue; // this pattern has no such group
+                    }
+                    if (raw == null) {
+                        continue;
+                    }
+                    String value = switch (name) {
+                        case "date" -> normalise("date", null, raw);
+                        case "amount" -> normalise("amount", null, raw);
+                        case "direction" -> directionOf(directions, raw);
+                        default -> raw.strip();
+                    };
+                    tx.put(name, value);
+                    double c = round(line.confidence(m.start(name), m.end(name)));
+                    String key = "transactions[" + index + "]." + name;
+                    confidence.put(key, c);
+                    if (value == null || c < threshold) {
+                        low.add(key);
+                        warnings.add(String.format(Locale.ROOT, "low confidence: %s = %s (%.2f)", key, value, c));
+                    }
+                }
+                out.add(tx);
+                break;
+            }
+        }
+    }
+
+    private static String directionOf(Map<String, String> directions, String raw) {
+        return directions.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(raw.strip()))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    private static Extraction.CheckResult check(DocumentTypes.Check check, Map<String, String> fields,
+                                                List<Map<String, String>> transactions) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (String term : check.sum()) {
+            int sign = term.startsWith("-") ? -1 : 1;
+            String name = term.replaceFirst("^[+-]", "");
+            BigDecimal v;
+            if (name.equals("credits") || name.equals("debits")) {
+                String direction = name.equals("credits") ? "credit" : "debit";
+                v = transactions.stream().filter(t -> direction.equals(t.get("direction")) && t.get("amount") != null)
+                        .map(t -> new BigDecimal(t.get("amount"))).reduce(BigDecimal.ZERO, BigDecimal::add);
+            } else if (fields.get(name) != null) {
+                v = new BigDecimal(fields.get(name));
+            } else {
+                return null; // a term is missing: already flagged as missing, nothing to check
+            }
+            sum = sign < 0 ? sum.subtract(v) : sum.add(v);
+        }
+        String actual = fields.get(check.equals());
+        if (actual == null) {
+            return null;
+        }
+        BigDecimal expected = sum.setScale(2, java.math.RoundingMode.HALF_UP);
+        return new Extraction.CheckResult(check.name(), expected.compareTo(new BigDecimal(actual)) == 0,
+                expected.toPlainString(), actual);
+    }
+
+    private static double round(double c) {
+        return Math.round(c * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,239 @@
+package io.clearflow.bots.documents;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+
+/**
+ * Prepares a scanned page for Tesseract: grey, deskew by projection profile (the angle at which the rows of
+ * ink are sharpest), Otsu binarisation, then isolated dark pixels (speckle) removed. A 3x3 median before
+ * binarising cleaned no better and cost seconds per page.
+ * Plain Java rather than Leptonica so it runs, and is tested, without the native library.
+ */
+public final class PagePreprocessor {
+
+    static final double MAX_SKEW_DEGREES = 3.0;
+
+    public record Prepared(BufferedImage image, double skewDegrees) { }
+
+    public Prepared prepare(BufferedImage source) {
+        BufferedImage grey = toGrey(source);
+        double skew = estimateSkew(grey);
+        if (Math.abs(skew) >= 0.1) {
+            grey = rotate(grey, -skew);
+        }
+        binarise(grey, otsuThreshold(grey));
+        despeckle(grey);
+        return new Prepared(grey, skew);
+    }
+
+    public static BufferedImage toGrey(BufferedImage source) {
+        if (source.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            return source;
+        }
+        BufferedImage grey = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = grey.createGraphics();
+        g.setColor(Color.WHITE); // transparent pixels become paper, not ink
+        g.fillRect(0, 0, grey.getWidth(), grey.getHeight());
+        g.drawImage(source, 0, 0, null);
+        g.dispose();
+        return grey;
+    }
+
+    static byte[] pixels(BufferedImage grey) {
+        return ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+    }
+
+    static BufferedImage median3(BufferedImage grey) {
+        int w = grey.getWidth();
+        int h = grey.getHeight();
+        byte[] in = pixels(grey);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] o = pixels(out);
+        int[] win = new int[9];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (y == 0 || x == 0 || y == h - 1 || x == w - 1) {
+                    o[y * w + x] = in[y * w + x];
+                    continue;
+                }
+                int k = 0;
+                for (int dy = -1; dy <= 1; dy++) {
+                    int row = (y + dy) * w + x;
+                    win[k++] = in[row - 1] & 0xff;
+                    win[k++] = in[row] & 0xff;
+                    win[k++] = in[row + 1] & 0xff;
+                }
+                o[y * w + x] = (byte) median9(win);
+            }
+        }
+        return out;
+    }
+
+    private static int median9(int[] a) {
+        // insertion sort of 9 values: cheaper than a general sort at this size
+        for (int i = 1; i < 9; i++) {
+            int v = a[i];
+            int j = i - 1;
+            while (j >= 0 && a[j] > v) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
+        }
+        return a[4];
+    }
+
+    public static int otsuThreshold(BufferedImage grey) {
+        long[] hist = new long[256];
+        for (byte b : pixels(grey)) {
+            hist[b & 0xff]++;
+        }
+        long total = pixels(grey).length;
+        double sum = 0;
+        for (int i = 0; i < 256; i++) {
+            sum += (double) i * hist[i];
+        }
+        double sumB = 0;
+        long wB = 0;
+        double best = -1;
+        int threshold = 128;
+        for (int t = 0; t < 256; t++) {
+            wB += hist[t];
+            if (wB == 0) {
+                continue;
+            }
+            long wF = total - wB;
+            if (wF == 0) {
+                break;
+            }
+            sumB += (double) t * hist[t];
+            double mB = sumB / wB;
+            double mF = (sum - sumB) / wF;
+            double between = (double) wB * wF * (mB - mF) * (mB - mF);
+            if (between > best) {
+                best = between;
+                threshold = t;
+            }
+        }
+        return threshold;
+    }
+
+    /** Clears dark pixels with at most one dark neighbour: scanner speckle, not strokes. */
+    static void despeckle(BufferedImage bw) {
+        int w = bw.getWidth();
+        int h = bw.getHeight();
+        byte[] p = pixels(bw);
+        for (int y = 1; y < h - 1; y++) {
+            for (int x = 1; x < w - 1; x++) {
+                int i = y * w + x;
+                if (p[i] != 0) {
+                    continue;
+                }
+                int dark = 0;
+                for (int dy = -w; dy <= w; dy += w) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        if ((dy != 0 || dx != 0) && p[i + dy + dx] == 0) {
+                            dark++;
+                        }
+                    }
+                }
+                if (dark <= 1) {
+                    p[i] = (byte) 255;
+                }
+            }
+        }
+    }
+
+    static void binarise(BufferedImage grey, int threshold) {
+        byte[] p = pixels(grey);
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (p[i] & 0xff) <= threshold ? 0 : (byte) 255;
+        }
+    }
+
+    /**
+     * Skew in degrees (positive = text rises to the right... as seen in image coordinates): the angle whose
+     * horizontal projection of dark pixels has the largest sum of squared differences between rows.
+     * Searched on a sample of dark pixels, coarse then fine.
+     */
+    public static double estimateSkew(BufferedImage grey) {
+        int w = grey.getWidth();
+        int h = grey.getHeight();
+        byte[] p = pixels(grey);
+        int threshold = otsuThreshold(grey);
+        int step = Math.max(1, Math.max(w, h) / 1200); // sample: about 1200 px on the long side
+        int count = 0;
+        int[] xs = new int[1 << 16];
+        int[] ys = new int[1 << 16];
+        for (int y = 0; y < h; y += step) {
+            for (int x = 0; x < w; x += step) {
+                if ((p[y * w + x] & 0xff) <= threshold) {
+                    if (count == xs.length) {
+                        xs = java.util.Arrays.copyOf(xs, count * 2);
+                        ys = java.util.Arrays.copyOf(ys, count * 2);
+                    }
+                    xs[count] = x;
+                    ys[count] = y;
+                    count++;
+                }
+            }
+        }
+        if (count < 100) {
+            return 0;
+        }
+        double best = 0;
+        double bestScore = -1;
+        for (double a = -MAX_SKEW_DEGREES; a <= MAX_SKEW_DEGREES + 1e-9; a += 0.25) {
+            double s = profileScore(xs, ys, count, a, h, step);
+            if (s > bestScore) {
+                bestScore = s;
+                best = a;
+            }
+        }
+        double centre = best;
+        for (double a = centre - 0.25; a <= centre + 0.25 + 1e-9; a += 0.05) {
+            double s = profileScore(xs, ys, count, a, h, step);
+            if (s > bestScore) {
+                bestScore = s;
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    private static double profileScore(int[] xs, int[] ys, int count, double degrees, int h, int step) {
+        double t = Math.tan(Math.toRadians(degrees));
+        int bins = h / step + 2 * (int) Math.ceil(Math.abs(t) * 20000 / step) + 2;
+        int offset = bins / 2 - h / step / 2;
+        long[] rows = new long[bins];
+        for (int i = 0; i < count; i++) {
+            int r = (int) Math.round((ys[i] - xs[i] * t) / step) + offset;
+            if (r >= 0 && r < bins) {
+                rows[r]++;
+            }
+        }
+        double score = 0;
+        for (int i = 1; i < bins; i++) {
+            double d = rows[i] - rows[i - 1];
+            score += d * d;
+        }
+        return score;
+    }
+
+    static BufferedImage rotate(BufferedImage grey, double degrees) {
+        int w = grey.getWidth();
+        int h = grey.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(grey, AffineTransform.getRotateInstance(Math.toRadians(degrees), w / 2.0, h / 2.0), null);
+        g.dispose();
+        return out;
+    }
+}

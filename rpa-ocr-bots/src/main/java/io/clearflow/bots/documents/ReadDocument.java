@@ -1,0 +1,20 @@
+package io.clearflow.bots.documents;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * A document turned into lines of text, with how it was read and a preview of its first page for people
+ * (the confirmation page shows it next to the extracted fields).
+ *
+ * @param method  {@code text-layer} or {@code ocr}
+ * @param preview first page, scaled for display; null when there is nothing to show
+ */
+public record ReadDocument(List<TextLine> lines, String method, int pages, BufferedImage preview, List<String> warnings) {
+
+    public String fullText() {
+        StringBuilder sb = new StringBuilder();
+        lines.forEach(l -> sb.append(l.text()).append('\n'));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,68 @@
+package io.clearflow.bots.reconciliation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Statements dropped into a folder (e.g. by the bank's SFTP client). Handled files move to {@code done/}, so the
+ * next run does not see them again; a file left behind (the platform was down) is simply fetched again, and the
+ * content hash keeps it from being processed twice.
+ */
+public final class FolderStatementSource implements StatementSource {
+
+    static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
+
+    private final Path folder;
+
+    public FolderStatementSource(Path folder) {
+        this.folder = folder;
+    }
+
+    @Override
+    public List<IncomingDocument> fetch() {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<IncomingDocument> found = new ArrayList<>();
+        try (var files = Files.list(folder)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = f.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue; // partial uploads by convention
+                }
+                found.add(new IncomingDocument(name, Files.size(f) > MAX_FILE_BYTES ? tooLarge() : Files.readAllBytes(f)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read statements from " + folder, e);
+        }
+        return found;
+    }
+
+    /** Oversized files are not read into memory: a marker the extractor rejects as unsupported. */
+    private static byte[] tooLarge() {
+        return "file larger than 20 MB".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    public void acknowledge(IncomingDocument document) {
+        try {
+            Path done = Files.createDirectories(folder.resolve("done"));
+            Path source = folder.resolve(document.name());
+            if (Files.exists(source)) {
+                Files.move(source, done.resolve(document.name()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + document.name() + " to done/", e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "folder " + folder;
+    }
+}

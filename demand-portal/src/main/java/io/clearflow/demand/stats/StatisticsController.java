@@ -1,0 +1,161 @@
+package io.clearflow.demand.stats;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clearflow.demand.api.DemandState;
+import io.clearflow.demand.lifecycle.DemandAccess;
+import io.clearflow.engine.api.Member;
+import io.clearflow.engine.api.OrgUnit;
+import io.clearflow.engine.identity.OrgDirectory;
+import io.clearflow.engine.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** Per-department statistics: the page with its charts, the JSON and the CSV export. */
+@Controller
+@Tag(name = "Demand statistics", description = "Counts, lead time, workload, on-time and first-time acceptance per department")
+class StatisticsController {
+
+    private final DemandStatistics statistics;
+    private final CurrentUser currentUser;
+    private final OrgDirectory directory;
+    private final MessageSource messages;
+    private final ObjectMapper json;
+
+    StatisticsController(DemandStatistics statistics, CurrentUser currentUser, OrgDirectory directory,
+                         MessageSource messages, ObjectMapper json) {
+        this.statistics = statistics;
+        this.currentUser = currentUser;
+        this.directory = directory;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @GetMapping(value = "/api/demands/stats", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    @Operation(summary = "Figures per business department (IT management sees all, others their own department)")
+    DemandStatistics.Figures figures(@RequestParam(required = false) String department,
+                                     @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        return statistics.figures(currentUser.get(), department, from, to);
+    }
+
+    @GetMapping(value = "/api/demands/stats.csv")
+    @Operation(summary = "The same figures as CSV (UTF-8 with BOM, for spreadsheets)")
+    ResponseEntity<byte[]> csv(@RequestParam(required = false) String department,
+                               @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        DemandStatistics.Figures f = statistics.figures(currentUser.get(), department, from, to);
+        Map<String, String> names = directory.unitNames();
+        StringBuilder out = new StringBuilder("\uFEFF");
+        List<String> header = new ArrayList<>(List.of("department_id", "department", "total"));
+        for (DemandState s : DemandState.values()) {
+            header.add(s.name().toLowerCase(Locale.ROOT));
+        }
+        header.addAll(List.of("lead_mean_days", "lead_p90_days", "estimated_days", "actual_days", "on_time_rate",
+                "first_time_acceptance_rate"));
+        out.append(String.join(",", header)).append("\r\n");
+        List<DemandStatistics.DepartmentFigures> rows = new ArrayList<>(f.departments());
+        rows.add(f.all());
+        for (DemandStatistics.DepartmentFigures d : rows) {
+            List<String> cells = new ArrayList<>();
+            cells.add(cell(d.department() == null ? "ALL" : d.department()));
+            cells.add(cell(d.department() == null ? "ALL" : names.getOrDefault(d.department(), d.department())));
+            cells.add(String.valueOf(d.total()));
+            for (DemandState s : DemandState.values()) {
+                cells.add(String.valueOf(d.counts().get(s)));
+            }
+            cells.add(number(d.leadMeanDays()));
+            cells.add(number(d.leadP90Days()));
+            cells.add(d.estimatedDays().toPlainString());
+            cells.add(d.actualDays().toPlainString());
+            cells.add(number(d.onTimeRate()));
+            cells.add(number(d.firstTimeAcceptanceRate()));
+            out.append(String.join(",", cells)).append("\r\n");
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"demand-statistics.csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/demand/stats")
+    String page(@RequestParam(required = false) String department, @RequestParam(required = false) String from,
+                @RequestParam(required = false) String to, Model model) throws JsonProcessingException {
+        Member me = currentUser.get();
+        DemandStatistics.Figures f = statistics.figures(me, department, from, to);
+        model.addAttribute("figures", f);
+        List<DemandStatistics.DepartmentFigures> rows = new ArrayList<>(f.departments());
+        rows.add(f.all());
+        model.addAttribute("rows", rows);
+        model.addAttribute("states", DemandState.values());
+        model.addAttribute("departments", DemandAccess.seesAllDepartments(me)
+                ? directory.units(OrgUnit.Type.DEPARTMENT) : List.of());
+        model.addAttribute("trendOption", json.writeValueAsString(trendOption(f)));
+        model.addAttribute("workloadOption", json.writeValueAsString(workloadOption(f)));
+        return "demand/stats";
+    }
+
+    private Map<String, Object> trendOption(DemandStatistics.Figures f) {
+        List<String> months = f.trend().stream().map(DemandStatistics.MonthFigures::month).toList();
+        String submitted = label("demand.stats.submitted");
+        String closed = label("demand.stats.closed");
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put("legend", Map.of("data", List.of(submitted, closed)));
+        option.put("xAxis", Map.of("type", "category", "data", months));
+        option.put("yAxis", Map.of("type", "value", "minInterval", 1));
+        option.put("series", List.of(
+                Map.of("name", submitted, "type", "line", "data", f.trend().stream().map(DemandStatistics.MonthFigures::submitted).toList()),
+                Map.of("name", closed, "type", "line", "data", f.trend().stream().map(DemandStatistics.MonthFigures::closed).toList())));
+        return option;
+    }
+
+    private Map<String, Object> workloadOption(DemandStatistics.Figures f) {
+        Map<String, String> names = directory.unitNames();
+        List<String> departments = f.departments().stream().map(d -> names.getOrDefault(d.department(), d.department())).toList();
+        String estimated = label("demand.stats.estimated");
+        String actual = label("demand.stats.actual");
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put("legend", Map.of("data", List.of(estimated, actual)));
+        option.put("xAxis", Map.of("type", "category", "data", departments));
+        option.put("yAxis", Map.of("type", "value"));
+        option.put("series", List.of(
+                Map.of("name", estimated, "type", "bar", "data", f.departments().stream().map(d -> d.estimatedDays()).toList()),
+                Map.of("name", actual, "type", "bar", "data", f.departments().stream().map(d -> d.actualDays()).toList())));
+        return option;
+    }
+
+    private String label(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+
+    private static String number(Double value) {
+        return value == null ? "" : BigDecimal.valueOf(value).setScale(4, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** Quoted, and neutralised when a spreadsheet would read it as a formula. */
+    private static String cell(String value) {
+        String v = value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+}

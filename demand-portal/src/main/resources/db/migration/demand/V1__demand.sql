@@ -36,6 +36,7 @@ CREATE TABLE cf_demand (
 );
 CREATE INDEX ix_cf_demand_requester ON cf_demand (requester, id);
 CREATE INDEX ix_cf_demand_department ON cf_demand (department, state);
+CREATE INDEX ix_cf_demand_department_id ON cf_demand (department, id);
 CREATE INDEX ix_cf_demand_state ON cf_demand (state, id);
 CREATE INDEX ix_cf_demand_version ON cf_demand (target_version);
 CREATE INDEX ix_cf_demand_case ON cf_demand (process_instance_id);

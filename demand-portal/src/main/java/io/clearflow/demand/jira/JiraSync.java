@@ -77,7 +77,20 @@ public class JiraSync {
     public void push(long demandId) {
         List<Long> ids = jdbc.queryForList("SELECT id FROM cf_demand_task WHERE demand_id = ? AND sync_state IN "
                 + "('PENDING','RETRYING','SYNCING') ORDER BY id", Long.class, demandId);
-        ids.forEach(this::ensureIssue);
+        for (long id : ids) {
+            if (!ensureIssue(id) && jiraDown(id)) {
+                // Jira is down: do not make the person who split wait for every other task too
+                jdbc.update("UPDATE cf_demand_task SET sync_state = 'RETRYING', next_sync_at = ?, sync_error = ? "
+                        + "WHERE demand_id = ? AND sync_state = 'PENDING'", now().plus(properties.retryInterval()),
+                        "not tried: Jira was unavailable for an earlier task", demandId);
+                return;
+            }
+        }
+    }
+
+    private boolean jiraDown(long taskId) {
+        return "RETRYING".equals(jdbc.queryForObject("SELECT sync_state FROM cf_demand_task WHERE id = ?", String.class,
+                taskId));
     }
 
     @Scheduled(initialDelayString = "${clearflow.demand.jira.retry-interval:PT30S}",

@@ -1,0 +1,35 @@
+package io.clearflow.demand;
+
+import io.clearflow.engine.api.ModuleSchema;
+import io.clearflow.engine.api.NavigationItem;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The demand module's tables, settings and menu entries. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({DemandProperties.class, io.clearflow.demand.jira.JiraProperties.class})
+class DemandModuleConfiguration {
+
+    @Bean
+    ModuleSchema demandSchema() {
+        return new ModuleSchema("demand", "classpath:db/migration/demand");
+    }
+
+    @Bean
+    NavigationItem demandMineNavigation() {
+        return new NavigationItem("demand.nav.mine", "/demand", 20, List.of());
+    }
+
+    @Bean
+    NavigationItem demandBoardNavigation() {
+        return new NavigationItem("demand.nav.board", "/demand/board", 21,
+                List.of("IT_MANAGER", "COMPLIANCE", "ADMIN", "PROCESS_OWNER", "DEVELOPER"));
+    }
+
+    @Bean
+    NavigationItem demandStatsNavigation() {
+        return new NavigationItem("demand.nav.stats", "/demand/stats", 22, List.of());
+    }
+}

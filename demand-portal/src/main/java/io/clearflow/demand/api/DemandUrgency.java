@@ -1,0 +1,5 @@
+package io.clearflow.demand.api;
+
+public enum DemandUrgency {
+    LOW, NORMAL, HIGH, CRITICAL
+}

@@ -1,0 +1,210 @@
+package io.clearflow.demand.lifecycle;
+
+import io.clearflow.demand.api.DemandCategory;
+import io.clearflow.demand.api.DemandUrgency;
+import io.clearflow.demand.api.NewDemand;
+import io.clearflow.engine.api.ConflictException;
+import io.clearflow.engine.api.InvalidRequestException;
+import io.clearflow.engine.api.Member;
+import io.clearflow.engine.eventlog.EventLogFilter;
+import io.clearflow.engine.eventlog.EventLogService;
+import io.clearflow.engine.security.CurrentUser;
+import io.clearflow.engine.work.CaseDetailContributor;
+import io.clearflow.engine.work.CaseView;
+import io.clearflow.engine.work.WorkService;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Pages of the demand lifecycle: submission, my demands, a demand with the step its reader may take. */
+@Controller
+class DemandPageController implements CaseDetailContributor {
+
+    private final DemandService demands;
+    private final DemandQueries queries;
+    private final WorkService work;
+    private final EventLogService eventLog;
+    private final CurrentUser currentUser;
+
+    DemandPageController(DemandService demands, DemandQueries queries, WorkService work, EventLogService eventLog,
+                         CurrentUser currentUser) {
+        this.demands = demands;
+        this.queries = queries;
+        this.work = work;
+        this.eventLog = eventLog;
+        this.currentUser = currentUser;
+    }
+
+    /** Form fields as typed, so a refused form comes back filled in. */
+    record DemandForm(String title, String description, String category, String businessValue, String urgency,
+                      Boolean regulatory, String regulationRef, String expectedDate) {
+        static DemandForm empty() {
+            return new DemandForm("", "", "FEATURE", "", "NORMAL", false, "", "");
+        }
+    }
+
+    @GetMapping("/demand")
+    String mine(Model model) {
+        Member me = currentUser.get();
+        model.addAttribute("mine", queries.list(me, true, null, 0, 100));
+        model.addAttribute("department", me.department() == null ? List.of()
+                : queries.list(me, false, me.department(), 0, 100).stream()
+                .filter(d -> !d.requester().equals(me.userId())).toList());
+        return "demand/mine";
+    }
+
+    @GetMapping("/demand/new")
+    String form(Model model) {
+        return formPage(model, DemandForm.empty(), null);
+    }
+
+    private String formPage(Model model, DemandForm form, Map<String, String> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("categories", DemandCategory.values());
+        model.addAttribute("urgencies", DemandUrgency.values());
+        return "demand/new";
+    }
+
+    @PostMapping("/demand")
+    String submit(@ModelAttribute("form") DemandForm form,
+                  @RequestParam(name = "files", required = false) List<MultipartFile> files,
+                  Model model, RedirectAttributes redirect) throws IOException {
+        LocalDate expected = null;
+        try {
+            if (form.expectedDate() != null && !form.expectedDate().isBlank()) {
+                expected = LocalDate.parse(form.expectedDate().strip());
+            }
+        } catch (RuntimeException e) {
+            return formPage(model, form, Map.of("expectedDate", "yyyy-MM-dd"));
+        }
+        List<DemandService.Upload> uploads = new ArrayList<>();
+        if (files != null) {
+            for (MultipartFile f : files) {
+                if (!f.isEmpty()) {
+                    uploads.add(new DemandService.Upload(f.getOriginalFilename(), f.getBytes()));
+                }
+            }
+        }
+        try {
+            Demand d = demands.submit(currentUser.get(), new NewDemand(form.title(), form.description(), form.category(),
+                    form.businessValue(), form.urgency(), Boolean.TRUE.equals(form.regulatory()), form.regulationRef(), expected, null), uploads);
+            redirect.addFlashAttribute("flash", "demand.flash.submitted");
+            return "redirect:/demand/" + d.id();
+        } catch (InvalidRequestException e) {
+            model.addAttribute("errorText", e.getMessage());
+            return formPage(model, form, e.fieldErrors());
+        }
+    }
+
+    @GetMapping("/demand/{id}")
+    String detail(@PathVariable long id, Model model) {
+        Member me = currentUser.get();
+        DemandService.DemandDetail detail = demands.detail(me, id);
+        model.addAttribute("detail", detail);
+        model.addAttribute("d", detail.demand());
+        model.addAttribute("actions", detail.actions().stream().map(Enum::name).toList());
+        model.addAttribute("timeline", eventLog.find(me, EventLogFilter.none().withCaseId(detail.demand().caseId()), 0, 500)
+                .content());
+        model.addAttribute("attachments", work.attachments(me, detail.demand().caseId()));
+        return "demand/detail";
+    }
+
+    @PostMapping("/demand/{id}/triage")
+    String triage(@PathVariable long id, @RequestParam boolean accepted, @RequestParam(required = false) String reason,
+                  RedirectAttributes redirect) {
+        return act(id, redirect, "demand.flash.triaged", () -> demands.triage(currentUser.get(), id, accepted, reason));
+    }
+
+    @PostMapping("/demand/{id}/compliance")
+    String compliance(@PathVariable long id, @RequestParam boolean accepted, @RequestParam(required = false) String reason,
+                      RedirectAttributes redirect) {
+        return act(id, redirect, "demand.flash.reviewed",
+                () -> demands.complianceDecision(currentUser.get(), id, accepted, reason));
+    }
+
+    @PostMapping("/demand/{id}/evaluation")
+    String evaluate(@PathVariable long id, @RequestParam(required = false) Integer valueScore,
+                    @RequestParam(required = false) BigDecimal estimateDays, @RequestParam(required = false) String priority,
+                    @RequestParam(required = false) String targetVersion, RedirectAttributes redirect) {
+        return act(id, redirect, "demand.flash.evaluated", () -> demands.evaluate(currentUser.get(), id,
+                new DemandInput.Evaluation(valueScore, estimateDays, priority, targetVersion)));
+    }
+
+    /** The split form sends parallel lists; blank rows are left out. */
+    @PostMapping("/demand/{id}/split")
+    String split(@PathVariable long id, @RequestParam(name = "taskTitle", required = false) List<String> titles,
+                 @RequestParam(name = "taskEstimate", required = false) List<String> estimates,
+                 @RequestParam(name = "taskDue", required = false) List<String> dues, RedirectAttributes redirect) {
+        return act(id, redirect, "demand.flash.split", () -> {
+            List<DemandInput.NewTask> tasks = new ArrayList<>();
+            for (int i = 0; titles != null && i < titles.size(); i++) {
+                if (titles.get(i) == null || titles.get(i).isBlank()) {
+                    continue;
+                }
+                try {
+                    String est = estimates != null && i < estimates.size() ? estimates.get(i) : null;
+                    String due = dues != null && i < dues.size() ? dues.get(i) : null;
+                    tasks.add(new DemandInput.NewTask(titles.get(i),
+                            est == null || est.isBlank() ? null : new BigDecimal(est.strip()),
+                            due == null || due.isBlank() ? null : LocalDate.parse(due.strip())));
+                } catch (RuntimeException e) {
+                    throw new InvalidRequestException("task " + (i + 1) + ": estimate is a number, due date yyyy-MM-dd");
+                }
+            }
+            return demands.split(currentUser.get(), id, tasks);
+        });
+    }
+
+    @PostMapping("/demand/{id}/tasks/{taskId}")
+    String updateTask(@PathVariable long id, @PathVariable long taskId, @RequestParam DemandTask.Status status,
+                      @RequestParam(required = false) BigDecimal actualDays, RedirectAttributes redirect) {
+        return act(id, redirect, "demand.flash.taskUpdated",
+                () -> demands.updateTask(currentUser.get(), taskId, status, actualDays));
+    }
+
+    @PostMapping("/demand/{id}/delivery")
+    String deliver(@PathVariable long id, RedirectAttributes redirect) {
+        return act(id, redirect, "demand.flash.delivered", () -> demands.deliver(currentUser.get(), id));
+    }
+
+    @PostMapping("/demand/{id}/acceptance")
+    String acceptance(@PathVariable long id, @RequestParam boolean accepted, @RequestParam(required = false) String reason,
+                      RedirectAttributes redirect) {
+        return act(id, redirect, accepted ? "demand.flash.accepted" : "demand.flash.acceptanceRejected",
+                () -> demands.acceptance(currentUser.get(), id, accepted, reason));
+    }
+
+    /** Runs an action; bad input or a stale state comes back as a message on the demand page. */
+    private String act(long id, RedirectAttributes redirect, String flash, java.util.function.Supplier<?> action) {
+        try {
+            action.get();
+            redirect.addFlashAttribute("flash", flash);
+        } catch (InvalidRequestException e) {
+            redirect.addFlashAttribute("flashErrorText", e.getMessage() + (e.fieldErrors().isEmpty() ? "" : " " + e.fieldErrors()));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("flashErrorText", e.getMessage());
+        }
+        return "redirect:/demand/" + id;
+    }
+
+    /** The generic case and task pages show the demand behind a demandLifecycle case, with a link to act on it. */
+    @Override
+    public void contribute(CaseView caseView, Model model) {
+        if (DemandService.PROCESS_KEY.equals(caseView.processKey())) {
+            demands.forCase(caseView.id()).ifPresent(d -> model.addAttribute("demand", d));
+        }
+    }
+}

@@ -12,6 +12,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -63,9 +64,13 @@ class SecurityConfiguration {
         RequestMatcher stateChanging = request -> !HttpMethod.GET.matches(request.getMethod())
                 && !HttpMethod.HEAD.matches(request.getMethod()) && !HttpMethod.OPTIONS.matches(request.getMethod());
         RequestMatcher sessionOnly = new NegatedRequestMatcher(new RequestHeaderRequestMatcher("Authorization"));
-        http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
+        // Path matchers throughout: with Flowable's external-worker servlet beside Spring MVC's, plain
+        // string matchers cannot tell which servlet a pattern means and fail on the first request.
+        var paths = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/v3/api-docs"),
+                        paths.matcher("/v3/api-docs/**")))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers(paths.matcher("/api/admin/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -80,9 +85,11 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain actuatorChain(HttpSecurity http, ProblemResponses problems) throws Exception {
-        http.securityMatcher("/actuator/**")
+        var paths = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(paths.matcher("/actuator/**"))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"),
+                                paths.matcher("/actuator/info")).permitAll()
                         .anyRequest().hasAnyRole("ADMIN", "OPS", "BOT"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -95,10 +102,12 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+        var paths = PathPatternRequestMatcher.withDefaults();
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
+                        .requestMatchers(java.util.stream.Stream.of("/login", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                                "/favicon.ico", "/error").map(paths::matcher).toArray(RequestMatcher[]::new))
                         .permitAll()
-                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers(paths.matcher("/admin/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error")
                         .permitAll())

@@ -108,10 +108,15 @@ public class AccountOpeningBot implements Bot {
         return findings;
     }
 
-    static List<String> compare(IdCardReader.CardText card, String name, String idNumber) {
+    /** What differs between the card and the form; empty when they agree. */
+    public static List<String> compare(IdCardReader.CardText card, String name, String idNumber) {
         List<String> findings = new ArrayList<>();
+        String everything = card.raw().replaceAll("[\\s\\u3000]+", "");
         if (card.name().isEmpty()) {
-            findings.add("证件上未识别出姓名");
+            // the label was not read, but the card may still bear the form's name: verifying it is enough
+            if (name.strip().length() < 2 || !everything.contains(name.strip())) {
+                findings.add("证件上未识别出姓名");
+            }
         } else if (!card.name().get().equals(name.strip())) {
             findings.add("证件姓名「" + card.name().get() + "」与填写姓名「" + name.strip() + "」不一致");
         }

@@ -29,18 +29,24 @@ public class IdCardReader {
         }
     }
 
-    private static final Pattern NAME = Pattern.compile("姓名[^\\p{IsHan}]*(\\p{IsHan}{2,10})$");
+    private static final Pattern NAME = Pattern.compile("姓名[^\\p{IsHan}]*(\\p{IsHan}{2,10})[^\\p{IsHan}]*$");
     private static final int MAX_PIXELS = 25_000_000;
 
     private final Tesseract tesseract = new Tesseract();
     /** A second pass for the number only: Latin model restricted to digits and X, which reads them more surely. */
     private final Tesseract digits = new Tesseract();
+    /** For the name when the mixed model read it as Latin: chi_sim alone reads Chinese-only fields better (stack.md). */
+    private final Tesseract chinese = new Tesseract();
 
     public IdCardReader(String tessdata, String languages) {
         tesseract.setDatapath(tessdata);
         tesseract.setLanguage(languages);
         tesseract.setPageSegMode(ITessAPI.TessPageSegMode.PSM_AUTO);
         tesseract.setVariable("user_defined_dpi", "300");
+        chinese.setDatapath(tessdata);
+        chinese.setLanguage("chi_sim");
+        chinese.setPageSegMode(ITessAPI.TessPageSegMode.PSM_AUTO);
+        chinese.setVariable("user_defined_dpi", "300");
         digits.setDatapath(tessdata);
         digits.setLanguage("eng");
         digits.setPageSegMode(ITessAPI.TessPageSegMode.PSM_AUTO);
@@ -62,6 +68,11 @@ public class IdCardReader {
         BufferedImage gray = gray(decoded);
         String raw = tesseract.doOCR(gray);
         CardText text = parse(raw);
+        if (text.name().isEmpty()) {
+            String han = chinese.doOCR(gray);
+            raw = raw + "\n" + han;
+            text = new CardText(parse(han).name(), text.idNumber(), raw);
+        }
         if (text.idNumber().isPresent() && ResidentId.validate(text.idNumber().get()).valid()) {
             return text;
         }
@@ -69,7 +80,7 @@ public class IdCardReader {
         String numbers = digits.doOCR(gray);
         Optional<String> number = candidates(numbers).stream().filter(c -> ResidentId.validate(c).valid()).findFirst()
                 .or(text::idNumber).or(() -> candidates(numbers).stream().findFirst());
-        return new CardText(text.name(), number, raw + "\n" + numbers);
+        return new CardText(text.name(), number, text.raw() + "\n" + numbers);
     }
 
     /** Every 18-character window of every run of digits and X at least that long, ends of lines first (where the number sits). */

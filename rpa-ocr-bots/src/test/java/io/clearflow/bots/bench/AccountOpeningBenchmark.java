@@ -44,8 +44,7 @@ public final class AccountOpeningBenchmark {
             long c0 = threads.getCurrentThreadCpuTime(); // Tesseract runs natively on this thread (OMP_THREAD_LIMIT=1)
             boolean valid = ResidentId.validate(ids.get(i)).valid();
             IdCardReader.CardText card = reader.read(cards.get(i));
-            boolean same = card.name().filter(names.get(i)::equals).isPresent()
-                    && card.idNumber().filter(ids.get(i)::equals).isPresent();
+            boolean same = io.clearflow.bots.accountopening.AccountOpeningBot.compare(card, names.get(i), ids.get(i)).isEmpty();
             double s = (System.nanoTime() - t0) / 1e9;
             if (i >= warmup) {
                 seconds.add(s);
@@ -54,6 +53,8 @@ public final class AccountOpeningBenchmark {
                 if (!same) {
                     System.out.printf("misread (%s): expected %s %s, read %s %s%n", i % 2 == 0 ? "png" : "jpg", names.get(i), ids.get(i),
                             card.name().orElse("-"), card.idNumber().orElse("-"));
+                    card.raw().lines().filter(l -> l.contains("姓") || l.contains("名")).findFirst()
+                            .ifPresent(l -> System.out.println("  name line read as: " + l));
                 }
             }
         }

@@ -1,0 +1,108 @@
+package io.clearflow.bots;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clearflow.bots.runtime.Bot;
+import io.clearflow.bots.runtime.BotRuntime;
+import io.clearflow.bots.runtime.BotStore;
+import io.clearflow.bots.runtime.BotTokenSource;
+import io.clearflow.bots.runtime.BotsProperties;
+import io.clearflow.bots.runtime.ExternalWorkerClient;
+import io.clearflow.bots.runtime.PlatformClient;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The bot runtime of this module, the same in the platform JVM and on a separate bot host: its store
+ * (own Flyway history {@code flyway_rpa}), the HTTP client to the platform and the runtime itself.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BotsProperties.class)
+public class BotsConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(BotsConfiguration.class);
+
+    /** The runtime's tables, migrated on their own history table: this module depends on no platform code. */
+    public record RpaSchema(String version) { }
+
+    @Bean
+    RpaSchema rpaSchema(DataSource dataSource) {
+        var result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/rpa").table("flyway_rpa")
+                .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        log.info("Schema of the bot runtime at version {} ({} migrations applied)", result.targetSchemaVersion,
+                result.migrationsExecuted);
+        return new RpaSchema(result.targetSchemaVersion);
+    }
+
+    @Bean
+    BotStore botStore(RpaSchema schema, DataSource dataSource) {
+        return new BotStore(new JdbcTemplate(dataSource));
+    }
+
+    /** The platform's base URL: configured, or (in the platform JVM) its own port once the server is up. */
+    @Bean
+    PlatformAddress platformAddress(BotsProperties properties) {
+        return new PlatformAddress(properties.platformUrl());
+    }
+
+    @Bean
+    PlatformClient platformClient(PlatformAddress address, BotsProperties properties, ObjectProvider<BotTokenSource> tokens) {
+        AtomicReference<String> token = new AtomicReference<>(blankToNull(properties.token()));
+        return new PlatformClient(address::get, () -> {
+            if (token.get() == null) {
+                BotTokenSource source = tokens.getIfAvailable();
+                if (source != null) {
+                    token.compareAndSet(null, source.issueToken());
+                }
+            }
+            return token.get();
+        }, new ObjectMapper().findAndRegisterModules());
+    }
+
+    @Bean
+    ExternalWorkerClient externalWorkerClient(PlatformClient platform) {
+        return new ExternalWorkerClient(platform);
+    }
+
+    @Bean
+    BotRuntime botRuntime(List<Bot> bots, BotStore store, ExternalWorkerClient worker, BotsProperties properties) {
+        return new BotRuntime(bots, store, worker, properties);
+    }
+
+    /** Holds the platform URL; in the platform JVM it is learnt from the embedded server's port. */
+    public static final class PlatformAddress implements ApplicationListener<WebServerInitializedEvent> {
+        private volatile String url;
+
+        PlatformAddress(String configured) {
+            this.url = blankToNull(configured);
+        }
+
+        public String get() {
+            return url;
+        }
+
+        @Override
+        public void onApplicationEvent(WebServerInitializedEvent event) {
+            String namespace = event.getApplicationContext().getServerNamespace();
+            if (url == null && (namespace == null || namespace.isEmpty())) {
+                String path = event.getApplicationContext().getEnvironment().getProperty("server.servlet.context-path", "");
+                url = "http://localhost:" + event.getWebServer().getPort() + path;
+                log.info("Bots call the platform at its own address {}", url);
+            }
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

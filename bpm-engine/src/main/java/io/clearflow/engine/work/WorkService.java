@@ -481,7 +481,7 @@ public class WorkService {
         return done.count() > 0 && (history.createHistoricTaskInstanceQuery().taskId(taskId)
                 .taskInvolvedUser(member.userId()).count() > 0
                 || history.createHistoricTaskInstanceQuery().taskId(taskId)
-                .taskCandidateGroupIn(member.candidateGroups()).count() > 0);
+                .taskCandidateGroupIn(member.candidateGroups()).ignoreAssigneeValue().count() > 0);
     }
 
     private TaskView view(Task task) {

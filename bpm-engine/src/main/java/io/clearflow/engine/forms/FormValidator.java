@@ -35,7 +35,9 @@ public class FormValidator {
         Map<String, String> values = new LinkedHashMap<>();
         for (FormField field : form.fields()) {
             Object raw = submitted == null ? null : submitted.get(field.key());
-            String value = raw == null ? null : String.valueOf(raw).strip();
+            // JSON numbers arrive as Integer/Long/Double; 1.0E7 must read as the plain 10000000.0
+            String value = raw == null ? null : raw instanceof Number n
+                    ? new java.math.BigDecimal(n.toString()).toPlainString() : String.valueOf(raw).strip();
             if (value != null && !value.isEmpty()) {
                 values.put(field.key(), value);
             }

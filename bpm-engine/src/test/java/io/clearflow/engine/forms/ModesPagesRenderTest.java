@@ -39,6 +39,7 @@ class ModesPagesRenderTest {
     @Autowired PutbackService putbacks;
     @Autowired DeclarationService declarations;
     @Autowired WorkService work;
+    @Autowired TaskForms taskForms;
     @Autowired OrgDirectory directory;
 
     record Page(String path, RequestPostProcessor who, String chinese, String english) { }
@@ -76,6 +77,8 @@ class ModesPagesRenderTest {
                 new Page("/selfservice/new", issuer, "可申报证券", "Securities open for declarations"),
                 new Page("/cases/" + declaration, issuer, "转人工审核原因", "Why it is reviewed"),
                 new Page("/tasks/" + task(declaration, "lisi"), lisi, "证券不在可申报列表中", "not open for declarations"));
+        // 清算交收部 cannot start a registration: refused on opening the form, not after filling it
+        mvc.perform(get("/putback/new").with(user("wangwu").roles("BUSINESS"))).andExpect(status().isForbidden());
         for (Page page : pages) {
             for (String lang : List.of("zh_CN", "en")) {
                 String html = mvc.perform(get(page.path()).param("lang", lang).with(page.who())).andExpect(status().isOk())
@@ -84,6 +87,19 @@ class ModesPagesRenderTest {
                         .contains(lang.equals("en") ? page.english() : page.chinese());
             }
         }
+    }
+
+    @Test
+    void theSignOffPageRendersForTheProcessOwnerWhoReadsTheWholeTimeline() throws Exception {
+        // the sign-off inbox is a role, not a department: its schedule event has no department
+        String caseId = putbackCase();
+        for (String reviewer : List.of("lisi", "wangwu")) {
+            taskForms.complete(directory.requireMember(reviewer), task(caseId, reviewer),
+                    Map.of("approved", "true", "comment", "同意"));
+        }
+        String html = mvc.perform(get("/tasks/" + task(caseId, "sunqi")).with(user("sunqi").roles("PROCESS_OWNER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("负责人签发").contains("id=\"task-form\"").contains("id=\"timeline\"");
     }
 
     @Test

@@ -21,8 +21,11 @@ class PutbackPageController implements CaseDetailContributor {
     private final PutbackService putbacks;
     private final FormViews forms;
     private final CurrentUser currentUser;
+    private final io.clearflow.engine.work.WorkService work;
 
-    PutbackPageController(PutbackService putbacks, FormViews forms, CurrentUser currentUser) {
+    PutbackPageController(PutbackService putbacks, FormViews forms, CurrentUser currentUser,
+                          io.clearflow.engine.work.WorkService work) {
+        this.work = work;
         this.putbacks = putbacks;
         this.forms = forms;
         this.currentUser = currentUser;
@@ -30,6 +33,10 @@ class PutbackPageController implements CaseDetailContributor {
 
     @GetMapping("/putback/new")
     String form(Model model) {
+        // issuers and 登记托管部 only; others get 403 here rather than after filling the form
+        if (work.startable(currentUser.get()).stream().noneMatch(d -> PutbackService.PROCESS_KEY.equals(d.getKey()))) {
+            throw new org.springframework.security.access.AccessDeniedException("only issuers and 登记托管部 start a registration");
+        }
         model.addAttribute("form", forms.of(PutbackForms.REGISTRATION));
         model.addAttribute("values", Map.of());
         model.addAttribute("errors", Map.of());

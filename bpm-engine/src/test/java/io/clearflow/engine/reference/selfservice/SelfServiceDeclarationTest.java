@@ -126,6 +126,9 @@ class SelfServiceDeclarationTest {
         assertThat(JsonPath.<List<String>>read(submit("issuer01", closed, 201), "$.reasons")).containsExactly("OUTSIDE_WINDOW");
         assertThat(JsonPath.<List<String>>read(submit("issuer01", declaration("999999", "100.00"), 201), "$.reasons"))
                 .containsExactly("UNKNOWN_SECURITY");
+        Map<String, Object> asJsonNumber = declaration("110059", null);
+        asJsonNumber.put("amount", 12000000.0); // a JSON number Jackson reads as 1.2E7
+        assertThat(JsonPath.<List<String>>read(submit("issuer01", asJsonNumber, 201), "$.reasons")).containsExactly("OVER_LIMIT");
 
         Member lisi = directory.requireMember("lisi");
         var review = work.inbox(lisi, 0, 200).stream().filter(t -> caseId.equals(t.caseId())).findFirst().orElseThrow();

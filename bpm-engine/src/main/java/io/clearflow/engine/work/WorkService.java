@@ -465,7 +465,14 @@ public class WorkService {
             return task;
         }
         var groups = member.candidateGroups();
-        boolean candidate = tasks.getIdentityLinksForTask(taskId).stream()
+        List<org.flowable.identitylink.api.IdentityLink> links;
+        try {
+            links = tasks.getIdentityLinksForTask(taskId);
+        } catch (FlowableObjectNotFoundException e) {
+            // completed by someone else between our two reads
+            throw new ConflictException("this task has just been completed by someone else");
+        }
+        boolean candidate = links.stream()
                 .filter(link -> org.flowable.identitylink.api.IdentityLinkType.CANDIDATE.equals(link.getType()))
                 .anyMatch(link -> member.userId().equals(link.getUserId())
                         || (link.getGroupId() != null && groups.contains(link.getGroupId())));

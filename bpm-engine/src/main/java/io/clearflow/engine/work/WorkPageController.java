@@ -20,10 +20,15 @@ class WorkPageController {
     private final java.util.List<CaseDetailContributor> contributors;
     private final io.clearflow.engine.identity.OrgDirectory directory;
     private final java.time.Clock clock;
+    private final io.clearflow.engine.forms.FormRegistry forms;
+    private final io.clearflow.engine.forms.FormViews formViews;
 
     WorkPageController(WorkService work, EventLogService eventLog, CurrentUser currentUser,
                        java.util.List<CaseDetailContributor> contributors,
-                       io.clearflow.engine.identity.OrgDirectory directory, java.time.Clock clock) {
+                       io.clearflow.engine.identity.OrgDirectory directory, java.time.Clock clock,
+                       io.clearflow.engine.forms.FormRegistry forms, io.clearflow.engine.forms.FormViews formViews) {
+        this.forms = forms;
+        this.formViews = formViews;
         this.directory = directory;
         this.clock = clock;
         this.work = work;
@@ -60,6 +65,14 @@ class WorkPageController {
         var me = currentUser.get();
         TaskView task = work.task(me, taskId);
         model.addAttribute("task", task);
+        model.addAttribute("now", clock.instant());
+        // a step with a registered form definition is completed through it (forms/fields :: taskForm)
+        work.formKey(me, taskId).filter(forms::has).ifPresent(key -> model.addAttribute("taskForm", formViews.of(key)));
+        // a refused form comes back (as flash attributes) with its values and field errors
+        if (!model.containsAttribute("formValues")) {
+            model.addAttribute("formValues", java.util.Map.of());
+            model.addAttribute("formErrors", java.util.Map.of());
+        }
         CaseView view = work.caseOf(me, task.caseId());
         model.addAttribute("caseView", view);
         model.addAttribute("timeline", eventLog.find(me, EventLogFilter.none().withCaseId(task.caseId()), 0, 500).content());

@@ -15,6 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.flowable.common.engine.api.FlowableObjectNotFoundException;
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
@@ -130,20 +133,32 @@ public class WorkService {
         if (task.getAssignee() != null && !task.getAssignee().equals(member.userId())) {
             throw new AccessDeniedException("this task is claimed by someone else");
         }
-        ActingAs.member(member, () -> {
-            if (task.getAssignee() == null) {
-                tasks.claim(taskId, member.userId());
-            }
-            if (comment != null && !comment.isBlank()) {
-                tasks.addComment(taskId, task.getProcessInstanceId(), comment.strip());
-            }
-            if (task.getDelegationState() == DelegationState.PENDING) {
-                // a delegate's work goes back to the owner, who completes the step
-                tasks.resolveTask(taskId, checked);
-            } else {
-                tasks.complete(taskId, checked);
-            }
-        });
+        try {
+            ActingAs.member(member, () -> {
+                if (task.getAssignee() == null) {
+                    tasks.claim(taskId, member.userId());
+                }
+                if (comment != null && !comment.isBlank()) {
+                    tasks.addComment(taskId, task.getProcessInstanceId(), comment.strip());
+                }
+                if (task.getDelegationState() == DelegationState.PENDING) {
+                    // a delegate's work goes back to the owner, who completes the step
+                    tasks.resolveTask(taskId, checked);
+                } else {
+                    tasks.complete(taskId, checked);
+                }
+            });
+        } catch (FlowableOptimisticLockingException | FlowableTaskAlreadyClaimedException
+                 | FlowableObjectNotFoundException e) {
+            // lost a race: the other completion committed between our read and our write
+            throw new ConflictException("somebody else completed or took this task at the same moment; reload it");
+        }
+    }
+
+    /** The form key of a task's step ({@code flowable:formKey}), for a member who may see the task. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> formKey(Member member, String taskId) {
+        return java.util.Optional.ofNullable(visibleTask(member, taskId).getFormKey());
     }
 
     /**
@@ -441,13 +456,23 @@ public class WorkService {
     private Task visibleTask(Member member, String taskId) {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
+            if (completedAndOffered(member, taskId)) {
+                throw new ConflictException("this task has already been completed");
+            }
             throw new NotFoundException("open task", taskId);
         }
         if (member.userId().equals(task.getAssignee()) || member.userId().equals(task.getOwner())) {
             return task;
         }
         var groups = member.candidateGroups();
-        boolean candidate = tasks.getIdentityLinksForTask(taskId).stream()
+        List<org.flowable.identitylink.api.IdentityLink> links;
+        try {
+            links = tasks.getIdentityLinksForTask(taskId);
+        } catch (FlowableObjectNotFoundException e) {
+            // completed by someone else between our two reads
+            throw new ConflictException("this task has just been completed by someone else");
+        }
+        boolean candidate = links.stream()
                 .filter(link -> org.flowable.identitylink.api.IdentityLinkType.CANDIDATE.equals(link.getType()))
                 .anyMatch(link -> member.userId().equals(link.getUserId())
                         || (link.getGroupId() != null && groups.contains(link.getGroupId())));
@@ -455,6 +480,15 @@ public class WorkService {
             throw new AccessDeniedException("this task is not in your inbox");
         }
         return task;
+    }
+
+    /** A finished task the member could have taken: a late second completion is a conflict, not "unknown". */
+    private boolean completedAndOffered(Member member, String taskId) {
+        var done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished();
+        return done.count() > 0 && (history.createHistoricTaskInstanceQuery().taskId(taskId)
+                .taskInvolvedUser(member.userId()).count() > 0
+                || history.createHistoricTaskInstanceQuery().taskId(taskId)
+                .taskCandidateGroupIn(member.candidateGroups()).ignoreAssigneeValue().count() > 0);
     }
 
     private TaskView view(Task task) {

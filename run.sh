@@ -28,6 +28,9 @@ if [ ! -f "$app/clearflow.jsa" ] || [ "$(cat "$app/jar.sha256" 2>/dev/null)" != 
   rm -rf "$training"
 fi
 
+# Tesseract (the bots' OCR) is far faster with one OpenMP thread per page on few cores (stack.md)
+export OMP_THREAD_LIMIT="${OMP_THREAD_LIMIT:-1}"
+
 cds=()
 [ -f "$app/clearflow.jsa" ] && cds=(-XX:SharedArchiveFile="$app/clearflow.jsa")
 exec java ${JAVA_OPTS:--Xmx1g} "${cds[@]}" -jar "$app/clearflow.jar" "$@"

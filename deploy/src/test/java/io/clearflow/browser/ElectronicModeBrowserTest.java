@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clearflow.ClearFlowApplication;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -23,9 +23,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "flowable.async-executor-activate=false", "clearflow.data-dir=target/data"})
 class ElectronicModeBrowserTest {
 
-    static ModesBrowser browser;
+    static Browser browser;
 
     @LocalServerPort int port;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        if (browser == null) {
+            browser = new Browser(port);
+        }
+    }
 
     @AfterAll
     static void stopBrowser() {
@@ -36,8 +43,7 @@ class ElectronicModeBrowserTest {
 
     @Test
     void issuerRegistryClearingAndOwnerTakeARegistrationThroughWithOneSendBack() throws Exception {
-        browser = new ModesBrowser(port);
-        ModesBrowser b = browser;
+        Browser b = browser;
         b.signIn("issuer01");
         b.click(By.linkText("回售登记"));
         b.formReady("putback-form");
@@ -59,15 +65,14 @@ class ElectronicModeBrowserTest {
         b.field("contactPhone", "13800138000");
         b.click(By.id("putback-submit"));
         b.waitFor(By.id("case-state"));
-        String caseUrl = b.driver.getCurrentUrl();
-        String caseId = caseUrl.substring(caseUrl.lastIndexOf('/') + 1);
+        String caseId = b.lastPathSegment();
         assertThat(b.text(By.id("putback-status"))).isEqualTo("审核中");
         assertThat(b.text(By.id("putback-issuer"))).isEqualTo("示例发行人股份有限公司");
         b.signOut();
 
         // 清算交收部 does not see it before 登记托管部 has reviewed it
         b.signIn("wangwu");
-        assertThat(b.driver.findElements(By.cssSelector("tr.task-row[data-case='" + caseId + "']"))).isEmpty();
+        assertThat(b.driver.findElements(Browser.taskRow(caseId))).isEmpty();
         b.signOut();
 
         b.signIn("lisi");
@@ -81,7 +86,7 @@ class ElectronicModeBrowserTest {
         b.signIn("wangwu");
         b.openTaskOf(caseId);
         assertThat(b.text(By.id("task-name"))).isEqualTo("清算交收部复核");
-        new Select(b.waitFor(By.id("targetActivityId"))).selectByValue("registryReview");
+        b.select(By.id("targetActivityId"), "registryReview");
         b.type(By.id("sendBackReason"), "资金发放日与托管行确认不一致");
         b.click(By.id("send-back-submit"));
         b.waitFor(By.cssSelector(".flash.ok"));

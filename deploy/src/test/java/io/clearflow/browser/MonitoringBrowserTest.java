@@ -7,26 +7,14 @@ import io.clearflow.ClearFlowApplication;
 import io.clearflow.engine.identity.OrgDirectory;
 import io.clearflow.engine.monitor.FlakyLedger;
 import io.clearflow.engine.work.WorkService;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,9 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "flowable.async-executor-activate=false", "clearflow.data-dir=target/data"})
 class MonitoringBrowserTest {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    static WebDriver browser;
+    static Browser browser;
 
     @LocalServerPort int port;
     @Autowired WorkService work;
@@ -55,25 +41,17 @@ class MonitoringBrowserTest {
     @Autowired TaskService tasks;
     @Autowired FlakyLedger ledger;
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createTempDirectory("clearflow-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
-                .build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
+    @BeforeEach
+    void startBrowser() throws Exception {
+        if (browser == null) {
+            browser = new Browser(port, 1400, 1000);
+        }
     }
 
     @AfterAll
     static void stopBrowser() {
         if (browser != null) {
-            browser.quit();
+            browser.close();
         }
     }
 
@@ -84,84 +62,43 @@ class MonitoringBrowserTest {
         String jobId = management.createJobQuery().processInstanceId(caseId).singleResult().getId();
         assertThatThrownBy(() -> management.executeJob(jobId)).isInstanceOf(RuntimeException.class);
 
-        signIn("linops");
-        browser.get(url("/monitor/jobs"));
-        WebElement row = waitFor(By.cssSelector("tr.job-row[data-case='" + caseId + "']"));
+        Browser b = browser;
+        b.signIn("linops");
+        b.open("/monitor/jobs");
+        WebElement row = b.waitFor(By.cssSelector("tr.job-row[data-case='" + caseId + "']"));
         assertThat(row.getText()).contains("等待重试").contains("Book with the ledger");
-        screenshot("monitor-01-failed-job");
+        b.screenshot("monitor-01-failed-job");
         row.findElement(By.cssSelector("td:nth-child(5) a")).click();
-        assertThat(text(By.id("root-cause"))).contains("ledger unreachable");
-        assertThat(text(By.id("stacktrace"))).contains("FlakyLedger.book");
-        screenshot("monitor-02-job-detail");
+        assertThat(b.text(By.id("root-cause"))).contains("ledger unreachable");
+        assertThat(b.text(By.id("stacktrace"))).contains("FlakyLedger.book");
+        b.screenshot("monitor-02-job-detail");
 
-        browser.get(url("/monitor/instances?status=failed"));
-        assertThat(text(By.cssSelector("tr.instance-row[data-case='" + caseId + "']"))).contains("作业失败");
+        b.open("/monitor/instances?status=failed");
+        assertThat(b.text(By.cssSelector("tr.instance-row[data-case='" + caseId + "']"))).contains("作业失败");
 
         // the cause is fixed (the ledger is back); the operator retries from the job page
         ledger.repair();
-        browser.get(url("/monitor/jobs"));
-        waitFor(By.cssSelector("tr.job-row[data-case='" + caseId + "'] td:nth-child(5) a")).click();
-        click(By.id("job-retry"));
-        assertThat(text(By.cssSelector(".flash.ok"))).contains("重试");
+        b.open("/monitor/jobs");
+        b.waitFor(By.cssSelector("tr.job-row[data-case='" + caseId + "'] td:nth-child(5) a")).click();
+        b.click(By.id("job-retry"));
+        assertThat(b.text(By.cssSelector(".flash.ok"))).contains("重试");
         String executable = management.createJobQuery().processInstanceId(caseId).singleResult().getId();
         management.executeJob(executable); // where the async executor would run it
 
-        browser.get(url("/monitor/instances/" + caseId));
-        assertThat(text(By.id("instance-status"))).contains("运行中");
-        assertThat(text(By.id("run-log"))).contains("Book with the ledger").contains("Confirm booking");
+        b.open("/monitor/instances/" + caseId);
+        assertThat(b.text(By.id("instance-status"))).contains("运行中");
+        assertThat(b.text(By.id("run-log"))).contains("Book with the ledger").contains("Confirm booking");
         assertThat(tasks.createTaskQuery().processInstanceId(caseId).singleResult().getTaskDefinitionKey()).isEqualTo("confirm");
-        screenshot("monitor-03-instance-continued");
-        browser.get(url("/monitor/jobs"));
-        assertThat(browser.findElements(By.cssSelector("tr.job-row[data-case='" + caseId + "']"))).isEmpty();
+        b.screenshot("monitor-03-instance-continued");
+        b.open("/monitor/jobs");
+        assertThat(b.driver.findElements(By.cssSelector("tr.job-row[data-case='" + caseId + "']"))).isEmpty();
 
-        browser.get(url("/monitor/statistics"));
-        WebElement chart = new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#chart-process-volume[data-chart-ready='true']")));
+        b.open("/monitor/statistics");
+        WebElement chart = b.chartReady("chart-process-volume");
         assertThat(chart.findElements(By.tagName("canvas"))).isNotEmpty();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#chart-department-duration[data-chart-ready='true']")));
-        assertThat(text(By.id("stats-process"))).contains("Repairable booking (test)");
-        screenshot("monitor-04-statistics");
-        signOut();
-    }
-
-    private void signIn(String user) {
-        browser.get(url("/login"));
-        type(By.id("username"), user);
-        type(By.id("password"), "demo");
-        click(By.id("login-submit"));
-        waitFor(By.id("current-user"));
-    }
-
-    private void signOut() {
-        click(By.id("logout"));
-        waitFor(By.id("login-submit"));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    private void click(By by) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private void type(By by, String text) {
-        WebElement field = waitFor(by);
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private String text(By by) {
-        return waitFor(by).getText();
-    }
-
-    private void screenshot(String name) throws Exception {
-        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        b.chartReady("chart-department-duration");
+        assertThat(b.text(By.id("stats-process"))).contains("Repairable booking (test)");
+        b.screenshot("monitor-04-statistics");
+        b.signOut();
     }
 }

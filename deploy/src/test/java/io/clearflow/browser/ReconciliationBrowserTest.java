@@ -11,27 +11,17 @@ import io.clearflow.engine.identity.OrgDirectory;
 import io.clearflow.engine.reference.reconciliation.ReconciliationConfirmationService;
 import io.clearflow.engine.security.ApiTokenService;
 import io.clearflow.reconciliation.DemoStatements;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,8 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
                 "flowable.async-executor-activate=false", "clearflow.data-dir=target/data"})
 class ReconciliationBrowserTest {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    static WebDriver browser;
+    static Browser browser;
 
     @LocalServerPort int port;
     @Autowired ApiTokenService tokens;
@@ -57,29 +46,23 @@ class ReconciliationBrowserTest {
     @Autowired DocumentExtractor extractor;
     @Autowired JdbcTemplate jdbc;
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1100", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createTempDirectory("clearflow-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver"))).build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
+    @BeforeEach
+    void startBrowser() throws Exception {
+        if (browser == null) {
+            browser = new Browser(port, 1400, 1100);
+        }
     }
 
     @AfterAll
     static void stopBrowser() {
         if (browser != null) {
-            browser.quit();
+            browser.close();
         }
     }
 
     @Test
     void wangwuCorrectsAMismatchedQuantityAndConfirms() throws Exception {
+        Browser b = browser;
         confirmations.book(directory.member("admin").orElseThrow(), "clearing_settlement", "PB00321|2025-05-06|601398",
                 Map.of("quantity", "800", "fees", "12.40", "net_amount", "40012.40"));
         Path inbox = Files.createTempDirectory("recon-browser");
@@ -87,70 +70,35 @@ class ReconciliationBrowserTest {
                 "40,000.00", "12.40", "40,012.40"));
         String token = tokens.issue("rpa-bot", "browser").token();
         var run = new ReconciliationService(new FolderStatementSource(inbox), extractor,
-                new HttpPlatformClient(URI.create(url("")), () -> token, HttpClient.newHttpClient()), 1, Clock.systemUTC())
+                new HttpPlatformClient(URI.create(b.url("")), () -> token, HttpClient.newHttpClient()), 1, Clock.systemUTC())
                 .runOnce();
         assertThat(run.submitted()).isEqualTo(1);
         String caseId = jdbc.queryForObject("SELECT process_instance_id FROM cf_recon_document WHERE file_name = ?",
                 String.class, "settlement-0506.pdf");
 
-        signIn("wangwu");
-        WebElement row = waitFor(By.cssSelector("tr.task-row[data-case='" + caseId + "']"));
+        b.signIn("wangwu");
+        WebElement row = b.waitFor(Browser.taskRow(caseId));
         assertThat(row.getText()).contains("对账确认");
         row.findElement(By.tagName("a")).click();
-        assertThat(text(By.id("recon-file"))).isEqualTo("settlement-0506.pdf");
-        assertThat(text(By.id("recon-status"))).isEqualTo("不一致");
-        WebElement image = waitFor(By.id("recon-image"));
-        assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser)
-                .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", image)).isTrue();
-        WebElement quantityRow = waitFor(By.id("recon-row-quantity"));
+        assertThat(b.text(By.id("recon-file"))).isEqualTo("settlement-0506.pdf");
+        assertThat(b.text(By.id("recon-status"))).isEqualTo("不一致");
+        WebElement image = b.waitFor(By.id("recon-image"));
+        assertThat((Boolean) b.script("return arguments[0].complete && arguments[0].naturalWidth > 0", image)).isTrue();
+        WebElement quantityRow = b.waitFor(By.id("recon-row-quantity"));
         assertThat(quantityRow.getAttribute("class")).contains("recon-mismatch");
         assertThat(quantityRow.getText()).contains("800").contains("不一致");
-        assertThat(waitFor(By.id("recon-row-fees")).getAttribute("class")).doesNotContain("recon-mismatch");
-        screenshot("recon-01-task");
+        assertThat(b.waitFor(By.id("recon-row-fees")).getAttribute("class")).doesNotContain("recon-mismatch");
+        b.screenshot("recon-01-task");
 
-        type(By.id("recon-field-quantity"), "800");
-        type(By.id("recon-comment"), "数量以结算系统为准");
-        click(By.id("recon-confirm"));
-        assertThat(text(By.cssSelector(".flash.ok"))).contains("更正已记录");
-        assertThat(text(By.id("recon-corrections"))).isEqualTo("1");
-        assertThat(text(By.id("recon-documents"))).contains("settlement-0506.pdf").contains("已更正");
-        screenshot("recon-02-list");
+        b.type(By.id("recon-field-quantity"), "800");
+        b.type(By.id("recon-comment"), "数量以结算系统为准");
+        b.click(By.id("recon-confirm"));
+        assertThat(b.text(By.cssSelector(".flash.ok"))).contains("更正已记录");
+        assertThat(b.text(By.id("recon-corrections"))).isEqualTo("1");
+        assertThat(b.text(By.id("recon-documents"))).contains("settlement-0506.pdf").contains("已更正");
+        b.screenshot("recon-02-list");
         assertThat(jdbc.queryForObject("SELECT corrected_value FROM cf_recon_correction WHERE field_name = 'quantity'",
                 String.class)).isEqualTo("800");
-        assertThat(browser.findElements(By.cssSelector("tr.task-row[data-case='" + caseId + "']"))).isEmpty();
-    }
-
-    private void signIn(String user) {
-        browser.get(url("/login"));
-        type(By.id("username"), user);
-        type(By.id("password"), "demo");
-        click(By.id("login-submit"));
-        waitFor(By.id("current-user"));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    private void click(By by) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private void type(By by, String text) {
-        WebElement field = waitFor(by);
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private String text(By by) {
-        return waitFor(by).getText();
-    }
-
-    private void screenshot(String name) throws Exception {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        assertThat(b.driver.findElements(Browser.taskRow(caseId))).isEmpty();
     }
 }

@@ -3,23 +3,11 @@ package io.clearflow.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clearflow.ClearFlowApplication;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -33,145 +21,96 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "flowable.async-executor-activate=false", "clearflow.data-dir=target/data"})
 class ReferenceLoopBrowserTest {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    static WebDriver browser;
+    static Browser browser;
 
     @LocalServerPort int port;
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1000", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createTempDirectory("clearflow-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
-                .build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
+    @BeforeEach
+    void startBrowser() throws Exception {
+        if (browser == null) {
+            browser = new Browser(port, 1280, 1000);
+        }
     }
 
     @AfterAll
     static void stopBrowser() {
         if (browser != null) {
-            browser.quit();
+            browser.close();
         }
     }
 
     @Test
     void aRequestGoesThroughBothReviewsAndTheRequesterSeesItCompleted() throws Exception {
-        signIn("zhangsan");
-        click(By.id("start-reference"));
-        type(By.id("title"), "浏览器测试申请");
-        type(By.id("amount"), "1234.50");
-        type(By.id("reason"), "端到端测试");
-        screenshot("01-request-form");
-        click(By.id("approval-submit"));
-        waitFor(By.id("case-state"));
-        String caseUrl = browser.getCurrentUrl();
-        String caseId = caseUrl.substring(caseUrl.lastIndexOf('/') + 1);
-        assertThat(text(By.id("case-state"))).contains("进行中");
-        assertThat(text(By.id("timeline"))).contains("部门审核").contains("到达");
-        signOut();
+        Browser b = browser;
+        b.signIn("zhangsan");
+        b.click(By.id("start-reference"));
+        b.type(By.id("title"), "浏览器测试申请");
+        b.type(By.id("amount"), "1234.50");
+        b.type(By.id("reason"), "端到端测试");
+        b.screenshot("01-request-form");
+        b.click(By.id("approval-submit"));
+        b.waitFor(By.id("case-state"));
+        String caseUrl = b.driver.getCurrentUrl();
+        String caseId = b.lastPathSegment();
+        assertThat(b.text(By.id("case-state"))).contains("进行中");
+        assertThat(b.text(By.id("timeline"))).contains("部门审核").contains("到达");
+        b.signOut();
 
-        signIn("lisi");
-        WebElement row = waitFor(By.cssSelector("tr.task-row[data-case='" + caseId + "']"));
+        b.signIn("lisi");
+        WebElement row = b.waitFor(Browser.taskRow(caseId));
         assertThat(row.getText()).contains("部门审核").contains("待认领");
-        screenshot("02-inbox");
+        b.screenshot("02-inbox");
         row.findElement(By.tagName("a")).click();
-        assertThat(text(By.id("approval-title"))).isEqualTo("浏览器测试申请");
-        click(By.id("approve"));
-        type(By.id("comment"), "同意");
-        click(By.id("decision-submit"));
-        waitFor(By.cssSelector(".flash.ok"));
-        assertThat(browser.findElements(By.cssSelector("tr.task-row[data-case='" + caseId + "']"))).isEmpty();
-        signOut();
+        assertThat(b.text(By.id("approval-title"))).isEqualTo("浏览器测试申请");
+        b.click(By.id("approve"));
+        b.type(By.id("comment"), "同意");
+        b.click(By.id("decision-submit"));
+        b.waitFor(By.cssSelector(".flash.ok"));
+        assertThat(b.driver.findElements(Browser.taskRow(caseId))).isEmpty();
+        b.signOut();
 
-        signIn("hegui");
-        row = waitFor(By.cssSelector("tr.task-row[data-case='" + caseId + "']"));
+        b.signIn("hegui");
+        row = b.waitFor(Browser.taskRow(caseId));
         assertThat(row.getText()).contains("合规复核");
         row.findElement(By.tagName("a")).click();
-        click(By.id("approve"));
-        click(By.id("decision-submit"));
-        waitFor(By.cssSelector(".flash.ok"));
-        signOut();
+        b.click(By.id("approve"));
+        b.click(By.id("decision-submit"));
+        b.waitFor(By.cssSelector(".flash.ok"));
+        b.signOut();
 
-        signIn("zhangsan");
-        browser.get(caseUrl);
-        assertThat(text(By.id("case-state"))).contains("已结束").contains("审批通过");
-        assertThat(text(By.id("timeline"))).contains("合规复核").contains("hegui").contains("lisi");
-        screenshot("03-case-completed");
+        b.signIn("zhangsan");
+        b.driver.get(caseUrl);
+        assertThat(b.text(By.id("case-state"))).contains("已结束").contains("审批通过");
+        assertThat(b.text(By.id("timeline"))).contains("合规复核").contains("hegui").contains("lisi");
+        b.screenshot("03-case-completed");
 
-        browser.get(url("/cases/" + caseId + "?lang=en"));
-        assertThat(text(By.id("case-state"))).contains("Completed");
-        browser.get(url("/?lang=zh_CN"));
-        signOut();
+        b.open("/cases/" + caseId + "?lang=en");
+        assertThat(b.text(By.id("case-state"))).contains("Completed");
+        b.open("/?lang=zh_CN");
+        b.signOut();
 
-        signIn("admin");
-        browser.get(url("/events?caseId=" + caseId));
-        assertThat(text(By.id("event-table"))).contains("部门审核").contains("合规复核").contains("审批通过");
-        screenshot("04-event-log");
-        signOut();
+        b.signIn("admin");
+        b.open("/events?caseId=" + caseId);
+        assertThat(b.text(By.id("event-table"))).contains("部门审核").contains("合规复核").contains("审批通过");
+        b.screenshot("04-event-log");
+        b.signOut();
     }
 
     @Test
     void aWrongPasswordShowsAnErrorAndAnEmptyFormIsNotSent() {
-        browser.get(url("/login"));
-        type(By.id("username"), "zhangsan");
-        type(By.id("password"), "wrong-password");
-        click(By.id("login-submit"));
-        assertThat(text(By.cssSelector(".flash.error"))).contains("用户名或密码错误");
+        Browser b = browser;
+        b.open("/login");
+        b.type(By.id("username"), "zhangsan");
+        b.type(By.id("password"), "wrong-password");
+        b.click(By.id("login-submit"));
+        assertThat(b.text(By.cssSelector(".flash.error"))).contains("用户名或密码错误");
 
-        signIn("zhangsan");
-        browser.get(url("/approvals/new"));
-        click(By.id("approval-submit"));
+        b.signIn("zhangsan");
+        b.open("/approvals/new");
+        b.click(By.id("approval-submit"));
         // the browser's own validation keeps an incomplete form on the page
-        assertThat(browser.getCurrentUrl()).endsWith("/approvals/new");
-        assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser)
-                .executeScript("return document.getElementById('approval-form').checkValidity()")).isFalse();
-        signOut();
-    }
-
-    private void signIn(String user) {
-        browser.get(url("/login"));
-        type(By.id("username"), user);
-        type(By.id("password"), "demo");
-        click(By.id("login-submit"));
-        waitFor(By.id("current-user"));
-    }
-
-    private void signOut() {
-        click(By.id("logout"));
-        waitFor(By.id("login-submit"));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    private void click(By by) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private void type(By by, String text) {
-        WebElement field = waitFor(by);
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private String text(By by) {
-        return waitFor(by).getText();
-    }
-
-    private void screenshot(String name) throws Exception {
-        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        assertThat(b.driver.getCurrentUrl()).endsWith("/approvals/new");
+        assertThat((Boolean) b.script("return document.getElementById('approval-form').checkValidity()")).isFalse();
+        b.signOut();
     }
 }

@@ -4,23 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clearflow.ClearFlowApplication;
 import io.clearflow.bots.accountopening.SpecimenCard;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -34,128 +25,79 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "flowable.async-executor-activate=true", "clearflow.data-dir=target/data"})
 class RpaConsoleBrowserTest {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    static WebDriver browser;
+    static Browser browser;
 
     @LocalServerPort int port;
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1000", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createTempDirectory("clearflow-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
-                .build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
+    @BeforeEach
+    void startBrowser() throws Exception {
+        if (browser == null) {
+            browser = new Browser(port, 1280, 1000);
+        }
     }
 
     @AfterAll
     static void stopBrowser() {
         if (browser != null) {
-            browser.quit();
+            browser.close();
         }
     }
 
     @Test
     void aHandedOverApplicationShowsInTheConsoleAndAccountManagementOpensIt() throws Exception {
+        Browser b = browser;
         Path card = Files.createTempFile("id-card", ".png");
         Files.write(card, SpecimenCard.render("王小明", "110105199001011232", "北京市朝阳区建国路1号", "png"));
 
-        signIn("issuer01");
-        click(By.id("start-account-opening"));
-        type(By.id("name"), "王大明");
-        type(By.id("idNumber"), "110105199001011232");
-        type(By.id("phone"), "13800000000");
-        type(By.id("address"), "北京市朝阳区建国路1号");
-        browser.findElement(By.id("image")).sendKeys(card.toAbsolutePath().toString());
-        screenshot("rpa-01-application");
-        click(By.id("account-opening-submit"));
-        waitFor(By.id("case-state"));
-        String caseUrl = browser.getCurrentUrl();
-        String caseId = caseUrl.substring(caseUrl.lastIndexOf('/') + 1);
-        assertThat(text(By.id("ao-status"))).contains("待机器人审核");
-        signOut();
+        b.signIn("issuer01");
+        b.click(By.id("start-account-opening"));
+        b.type(By.id("name"), "王大明");
+        b.type(By.id("idNumber"), "110105199001011232");
+        b.type(By.id("phone"), "13800000000");
+        b.type(By.id("address"), "北京市朝阳区建国路1号");
+        b.driver.findElement(By.id("image")).sendKeys(card.toAbsolutePath().toString());
+        b.screenshot("rpa-01-application");
+        b.click(By.id("account-opening-submit"));
+        b.waitFor(By.id("case-state"));
+        String caseUrl = b.driver.getCurrentUrl();
+        String caseId = b.lastPathSegment();
+        assertThat(b.text(By.id("ao-status"))).contains("待机器人审核");
+        b.signOut();
 
-        signIn("sunqi");
-        browser.get(url("/rpa"));
-        WebElement bot = waitFor(By.id("bot-account-opening"));
+        b.signIn("sunqi");
+        b.open("/rpa");
+        WebElement bot = b.waitFor(By.id("bot-account-opening"));
         assertThat(bot.getText()).contains("开户机器人").contains("account-opening-check");
         bot.findElement(By.cssSelector("button.run-now")).click();
-        waitFor(By.cssSelector(".flash.ok"));
+        b.waitFor(By.cssSelector(".flash.ok"));
         // the run goes on in the background: reload until it has finished
-        new WebDriverWait(browser, Duration.ofSeconds(120)).pollingEvery(Duration.ofSeconds(2)).until(b -> {
-            b.navigate().refresh();
-            var runs = b.findElements(By.cssSelector("#runs-account-opening tr.run"));
+        b.within(Duration.ofSeconds(120)).pollingEvery(Duration.ofSeconds(2)).until(d -> {
+            d.navigate().refresh();
+            var runs = d.findElements(By.cssSelector("#runs-account-opening tr.run"));
             return !runs.isEmpty() && runs.get(0).findElement(By.cssSelector(".items-handed")).getText().equals("1");
         });
-        assertThat(text(By.cssSelector("#runs-account-opening tr.run"))).contains("立即运行").contains("sunqi");
-        assertThat(text(By.cssSelector("#runs-account-opening ul.handed"))).contains(caseId);
-        screenshot("rpa-02-console");
-        signOut();
+        assertThat(b.text(By.cssSelector("#runs-account-opening tr.run"))).contains("立即运行").contains("sunqi");
+        assertThat(b.text(By.cssSelector("#runs-account-opening ul.handed"))).contains(caseId);
+        b.screenshot("rpa-02-console");
+        b.signOut();
 
-        signIn("zhaoliu");
-        WebElement row = waitFor(By.cssSelector("tr.task-row[data-case='" + caseId + "']"));
+        b.signIn("zhaoliu");
+        WebElement row = b.waitFor(Browser.taskRow(caseId));
         assertThat(row.getText()).contains("人工审核开户");
         row.findElement(By.tagName("a")).click();
-        assertThat(text(By.id("ao-findings"))).contains("王小明").contains("王大明");
-        assertThat(waitFor(By.id("ao-image")).getAttribute("naturalWidth")).isNotEqualTo("0");
-        screenshot("rpa-03-review");
-        click(By.id("ao-open"));
-        type(By.id("ao-comment"), "核对原件，曾用名");
-        click(By.id("ao-decision-submit"));
-        waitFor(By.cssSelector(".flash.ok"));
-        new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofSeconds(1)).until(b -> {
-            b.get(caseUrl);
-            return b.findElement(By.id("case-state")).getText().contains("已开户");
+        assertThat(b.text(By.id("ao-findings"))).contains("王小明").contains("王大明");
+        assertThat(b.waitFor(By.id("ao-image")).getAttribute("naturalWidth")).isNotEqualTo("0");
+        b.screenshot("rpa-03-review");
+        b.click(By.id("ao-open"));
+        b.type(By.id("ao-comment"), "核对原件，曾用名");
+        b.click(By.id("ao-decision-submit"));
+        b.waitFor(By.cssSelector(".flash.ok"));
+        b.within(Duration.ofSeconds(30)).pollingEvery(Duration.ofSeconds(1)).until(d -> {
+            d.get(caseUrl);
+            return d.findElement(By.id("case-state")).getText().contains("已开户");
         });
-        assertThat(text(By.id("ao-account-no"))).startsWith("CF");
-        screenshot("rpa-04-opened");
-        signOut();
-    }
-
-    private void signIn(String user) {
-        browser.get(url("/login"));
-        type(By.id("username"), user);
-        type(By.id("password"), "demo");
-        click(By.id("login-submit"));
-        waitFor(By.id("current-user"));
-    }
-
-    private void signOut() {
-        click(By.id("logout"));
-        waitFor(By.id("login-submit"));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    private void click(By by) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private void type(By by, String text) {
-        WebElement field = waitFor(by);
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private String text(By by) {
-        return waitFor(by).getText();
-    }
-
-    private void screenshot(String name) throws Exception {
-        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        assertThat(b.text(By.id("ao-account-no"))).startsWith("CF");
+        b.screenshot("rpa-04-opened");
+        b.signOut();
     }
 }

@@ -9,6 +9,7 @@ import io.clearflow.engine.work.WorkService;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -30,13 +31,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
                 "flowable.async-executor-activate=false", "clearflow.data-dir=target/data"})
 class SelfServiceBrowserTest {
 
-    static ModesBrowser browser;
+    static Browser browser;
 
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
     @Autowired WorkService work;
     @Autowired TaskForms taskForms;
     @Autowired OrgDirectory directory;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        if (browser == null) {
+            browser = new Browser(port);
+        }
+    }
 
     @AfterAll
     static void stopBrowser() {
@@ -45,7 +53,7 @@ class SelfServiceBrowserTest {
         }
     }
 
-    private void fillDeclaration(ModesBrowser b, String code, String quantity, String amount) {
+    private void fillDeclaration(Browser b, String code, String quantity, String amount) {
         b.open("/selfservice/new");
         b.formReady("declaration-form");
         b.field("kind", "PUTBACK");
@@ -72,8 +80,7 @@ class SelfServiceBrowserTest {
 
     @Test
     void invalidAutoApprovedAndReviewedDeclarationsWithLiveStatus() throws Exception {
-        browser = new ModesBrowser(port);
-        ModesBrowser b = browser;
+        Browser b = browser;
         b.signIn("issuer01");
         b.click(By.linkText("自助申报"));
         b.click(By.id("new-declaration"));

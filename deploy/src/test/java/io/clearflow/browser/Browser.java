@@ -17,21 +17,34 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** One headless Chromium and the steps the mode browser tests share (same flags as ReferenceLoopBrowserTest). */
-final class ModesBrowser implements AutoCloseable {
+/**
+ * One headless Chromium for the browser tests, and the page steps they share.
+ *
+ * <p>The flags are needed on this machine: the closed network refuses Chromium's background
+ * connections (component updates, sync, background networking), which would otherwise stall or fail
+ * the start; the sandbox and /dev/shm are not available to the build user; and each run gets its own
+ * profile directory so runs do not share state.
+ */
+final class Browser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Duration WAIT = Duration.ofSeconds(20);
 
     final WebDriver driver;
     private final int port;
 
-    ModesBrowser(int port) throws Exception {
+    /** A 1280×1400 window. */
+    Browser(int port) throws Exception {
+        this(port, 1280, 1400);
+    }
+
+    Browser(int port, int width, int height) throws Exception {
         this.port = port;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1400", "--lang=zh-CN",
+                "--window-size=" + width + "," + height, "--lang=zh-CN",
                 "--user-data-dir=" + Files.createTempDirectory("clearflow-chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
@@ -53,6 +66,12 @@ final class ModesBrowser implements AutoCloseable {
         driver.get(url(path));
     }
 
+    /** The last segment of the current address, e.g. the id of the case or demand just created. */
+    String lastPathSegment() {
+        String current = driver.getCurrentUrl();
+        return current.substring(current.lastIndexOf('/') + 1);
+    }
+
     void signIn(String user) {
         open("/login");
         type(By.id("username"), user);
@@ -66,9 +85,14 @@ final class ModesBrowser implements AutoCloseable {
         waitFor(By.id("login-submit"));
     }
 
+    /** A wait with its own timeout, for steps that take longer (or shorter) than {@link #WAIT}. */
+    WebDriverWait within(Duration timeout) {
+        return new WebDriverWait(driver, timeout);
+    }
+
     WebElement waitFor(By by) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
+            return within(WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
         } catch (org.openqa.selenium.TimeoutException e) {
             // say what the page showed instead, so a failure explains itself
             String page = driver.findElement(By.tagName("body")).getText();
@@ -77,18 +101,33 @@ final class ModesBrowser implements AutoCloseable {
         }
     }
 
+    /** Waits until the element is in the page, visible or not (e.g. a styled file input). */
+    WebElement present(By by) {
+        return within(WAIT).until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
     void waitForText(By by, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        within(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
     void click(By by) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(by)).click();
+        within(WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    /** Scrolls the element to the middle of the window first, for long pages where it may sit under the header. */
+    void clickInView(By by) {
+        script("arguments[0].scrollIntoView({block:'center'})", present(by));
+        click(by);
     }
 
     void type(By by, String text) {
         WebElement field = waitFor(by);
         field.clear();
         field.sendKeys(text);
+    }
+
+    void select(By by, String value) {
+        new Select(waitFor(by)).selectByValue(value);
     }
 
     /** Fills a form field rendered from a form definition (ids are field-{key}). */
@@ -105,22 +144,31 @@ final class ModesBrowser implements AutoCloseable {
 
     /** Waits until modes-forms.js has fetched the form's definition and guards its submit. */
     void formReady(String formId) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "true".equals(
-                d.findElement(By.id(formId)).getAttribute("data-form-ready")));
+        within(WAIT).until(d -> "true".equals(d.findElement(By.id(formId)).getAttribute("data-form-ready")));
+    }
+
+    /** Waits until the page's chart script has drawn the chart with this id (it sets data-chart-ready="true"). */
+    WebElement chartReady(String id) {
+        return within(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#" + id + "[data-chart-ready='true']")));
     }
 
     String text(By by) {
         return waitFor(by).getText();
     }
 
-    Object script(String js) {
-        return ((JavascriptExecutor) driver).executeScript(js);
+    Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** The row of a case in the signed-in user's inbox. */
+    static By taskRow(String caseId) {
+        return By.cssSelector("tr.task-row[data-case='" + caseId + "']");
     }
 
     /** Opens the task of a case from the signed-in user's inbox. */
     void openTaskOf(String caseId) {
-        WebElement row = waitFor(By.cssSelector("tr.task-row[data-case='" + caseId + "']"));
-        row.findElement(By.tagName("a")).click();
+        waitFor(taskRow(caseId)).findElement(By.tagName("a")).click();
         waitFor(By.id("task-name"));
     }
 

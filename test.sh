@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. Installs the system packages the tests need when they are missing
-# (Chromium and its driver for the browser tests, a CJK font), then runs every module's tests.
+# (Chromium and its driver for the browser tests, Tesseract for OCR, the fonts the tests render with),
+# then runs every module's tests.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 packages=()
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || packages+=(chromium-driver)
+command -v fc-list >/dev/null 2>&1 || packages+=(fontconfig)
+# fonts the tests render with: CJK for Chinese pages and documents, DejaVu and Liberation for Latin statement layouts
 fc-list 2>/dev/null | grep -q "WenQuanYi Zen Hei" || packages+=(fonts-wqy-zenhei)
+fc-list 2>/dev/null | grep -q "DejaVu Sans" || packages+=(fonts-dejavu-core)
+fc-list 2>/dev/null | grep -q "Liberation Serif" || packages+=(fonts-liberation)
 # document extraction (rpa-ocr-bots): Tesseract 5 with the Chinese and English models
 command -v tesseract >/dev/null 2>&1 || packages+=(tesseract-ocr)
 [ -f /usr/share/tesseract-ocr/5/tessdata/eng.traineddata ] || packages+=(tesseract-ocr-eng)

@@ -2,7 +2,6 @@ package io.clearflow.bots.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -42,9 +41,9 @@ class DocumentExtractionTest {
         extractor.close();
     }
 
-    static void assumeOcr() {
-        assumeTrue(TesseractOcr.available(TesseractOcr.DEFAULT_DATAPATH), "Tesseract with chi_sim is not installed");
-        assumeTrue(StatementCorpus.fontsAvailable(), "the CJK font WenQuanYi Zen Hei is not installed");
+    static void requireOcr() {
+        assertThat(TesseractOcr.available(TesseractOcr.DEFAULT_DATAPATH)).as("Tesseract with chi_sim must be installed (./test.sh installs it)").isTrue();
+        assertThat(StatementCorpus.fontsAvailable()).as("the CJK font WenQuanYi Zen Hei must be installed (./test.sh installs it)").isTrue();
     }
 
     @Test
@@ -65,7 +64,7 @@ class DocumentExtractionTest {
 
     @Test
     void scannedPagesGoThroughOcrAndNothingWrongIsTrusted() {
-        assumeOcr();
+        requireOcr();
         var bank = corpus.bankStatement(0);
         var clearing = corpus.clearingStatement(1);
         var scannedPdf = corpus.clearingStatement(2);
@@ -153,7 +152,7 @@ class DocumentExtractionTest {
 
     @Test
     void deskewFindsTheRotationOfAScan() {
-        assumeTrue(StatementCorpus.fontsAvailable(), "CJK font missing");
+        assertThat(StatementCorpus.fontsAvailable()).as("the CJK font must be installed (./test.sh installs it)").isTrue();
         var page = corpus.render(corpus.bankStatement(0));
         double skew = PagePreprocessor.estimateSkew(corpus.noisy(page, 1.7));
         assertThat(skew).isBetween(1.4, 2.0);

@@ -10,9 +10,11 @@ command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || packages+=(chromium-driver)
 command -v fc-list >/dev/null 2>&1 || packages+=(fontconfig)
 # fonts the tests render with: CJK for Chinese pages and documents, DejaVu and Liberation for Latin statement layouts
-fc-list 2>/dev/null | grep -q "WenQuanYi Zen Hei" || packages+=(fonts-wqy-zenhei)
-fc-list 2>/dev/null | grep -q "DejaVu Sans" || packages+=(fonts-dejavu-core)
-fc-list 2>/dev/null | grep -q "Liberation Serif" || packages+=(fonts-liberation)
+# read the list once: piping fc-list into grep -q fails under pipefail when grep stops early (SIGPIPE)
+fonts="$(fc-list 2>/dev/null || true)"
+grep -q "WenQuanYi Zen Hei" <<<"$fonts" || packages+=(fonts-wqy-zenhei)
+grep -q "DejaVu Sans" <<<"$fonts" || packages+=(fonts-dejavu-core)
+grep -q "Liberation Serif" <<<"$fonts" || packages+=(fonts-liberation)
 # document extraction (rpa-ocr-bots): Tesseract 5 with the Chinese and English models
 command -v tesseract >/dev/null 2>&1 || packages+=(tesseract-ocr)
 [ -f /usr/share/tesseract-ocr/5/tessdata/eng.traineddata ] || packages+=(tesseract-ocr-eng)

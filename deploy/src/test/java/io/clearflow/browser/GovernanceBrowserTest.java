@@ -3,13 +3,12 @@ package io.clearflow.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clearflow.ClearFlowApplication;
-import io.clearflow.engine.identity.OrgDirectory;
-import io.clearflow.engine.work.WorkService;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A process owner (sunqi, 运营管理部) takes a business scenario through the five governance steps
  * in a real headless Chromium: registers it, accepts the recommended mode, uploads a BPMN model,
- * validates it, sees the diagram, publishes it, and gives feedback from a task of the published
- * process; the scenario page then shows the version, the feedback and the audit trail.
+ * validates it, sees the diagram, designs the start and review forms, publishes it, starts a case
+ * from the home page through the start form (an empty required field is refused first), gives
+ * feedback from the review task and completes it through its form; the scenario page then shows
+ * the version, the feedback and the audit trail.
  */
 @SpringBootTest(classes = ClearFlowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:governance-browser;DB_CLOSE_DELAY=-1",
@@ -33,8 +34,8 @@ class GovernanceBrowserTest {
     static Browser browser;
 
     @LocalServerPort int port;
-    @Autowired WorkService work;
-    @Autowired OrgDirectory directory;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService taskService;
 
     @BeforeEach
     void startBrowser() throws Exception {
@@ -91,6 +92,19 @@ class GovernanceBrowserTest {
                 .intValue() > 0);
         b.screenshot("gov-02-design");
 
+        // forms for the start event and the review step, typed as JSON on the page
+        b.select(By.id("form-activity"), "start");
+        b.type(By.id("form-definition"), "{\"fields\":[{\"key\":\"amount\",\"label\":\"回售金额\",\"type\":\"number\","
+                + "\"required\":true},{\"key\":\"note\",\"label\":\"备注\",\"type\":\"text\"}]}");
+        b.clickInView(By.id("form-save"));
+        b.waitForText(By.id("stored-forms"), "回售金额");
+        b.select(By.id("form-activity"), "review");
+        b.type(By.id("form-definition"), "{\"fields\":[{\"key\":\"opinion\",\"label\":\"复核意见\",\"type\":\"select\","
+                + "\"required\":true,\"options\":[\"同意\",\"不同意\"]}]}");
+        b.clickInView(By.id("form-save"));
+        b.waitForText(By.id("stored-forms"), "复核意见");
+        assertThat(b.text(By.id("stored-forms"))).contains("回售金额 (number, *)").contains("复核意见 (select, *)");
+
         // 4 implementation
         b.clickInView(By.id("publish-submit"));
         assertThat(b.text(By.cssSelector(".flash.ok"))).contains("已发布上线");
@@ -98,10 +112,23 @@ class GovernanceBrowserTest {
         assertThat(b.text(By.id("versions"))).contains("v1").contains("生效").contains("首个版本");
         String scenarioUrl = b.driver.getCurrentUrl();
 
-        // 5 improvement: a case of the published process, feedback from its task page
-        var started = work.start(directory.requireMember("sunqi"), "govBrowserPutBack", "GB-1", Map.of());
+        // the published process is started from the home page through its designed start form
         b.open("/");
-        WebElement row = b.present(Browser.taskRow(started.id()));
+        b.clickInView(By.id("start-govBrowserPutBack"));
+        assertThat(b.text(By.id("start-process"))).isEqualTo("浏览器回售审批");
+        b.clickInView(By.id("start-submit"));
+        b.waitForText(By.id("error-amount"), "必填");
+        b.type(By.id("field-amount"), "250000");
+        b.type(By.id("field-note"), "浏览器发起");
+        b.screenshot("gov-03-start-form");
+        b.clickInView(By.id("start-submit"));
+        assertThat(b.text(By.cssSelector(".flash.ok"))).contains("流程已发起");
+        String caseId = b.driver.getCurrentUrl().replaceAll(".*/cases/", "");
+        assertThat(runtime.getVariables(caseId)).containsEntry("amount", 250000L).containsEntry("note", "浏览器发起");
+
+        // 5 improvement: feedback from the task page, then the review completed through its form
+        b.open("/");
+        WebElement row = b.present(Browser.taskRow(caseId));
         assertThat(row.getText()).contains("复核");
         row.findElement(By.tagName("a")).click();
         b.select(By.id("feedback-rating"), "4");
@@ -109,6 +136,12 @@ class GovernanceBrowserTest {
         b.screenshot("gov-03-task-feedback");
         b.clickInView(By.id("feedback-submit"));
         assertThat(b.text(By.cssSelector(".flash.ok"))).contains("感谢您的评价");
+        b.select(By.id("field-opinion"), "同意");
+        b.clickInView(By.id("task-form-submit"));
+        b.waitForText(By.cssSelector(".flash.ok"), "已提交");
+        assertThat(runtime.getVariables(caseId)).containsEntry("opinion", "同意");
+        assertThat(taskService.createTaskQuery().processInstanceId(caseId).singleResult().getTaskDefinitionKey())
+                .isEqualTo("signOff");
 
         b.driver.get(scenarioUrl);
         assertThat(b.text(By.id("scenario-feedback"))).contains("复核环节清楚").contains("4 / 5");

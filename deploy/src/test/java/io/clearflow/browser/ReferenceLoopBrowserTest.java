@@ -43,7 +43,7 @@ class ReferenceLoopBrowserTest {
     void aRequestGoesThroughBothReviewsAndTheRequesterSeesItCompleted() throws Exception {
         Browser b = browser;
         b.signIn("zhangsan");
-        b.click(By.id("start-reference"));
+        b.click(By.id("start-referenceApproval"));
         b.type(By.id("title"), "浏览器测试申请");
         b.type(By.id("amount"), "1234.50");
         b.type(By.id("reason"), "端到端测试");

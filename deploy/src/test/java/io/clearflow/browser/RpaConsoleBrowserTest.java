@@ -50,7 +50,7 @@ class RpaConsoleBrowserTest {
         Files.write(card, SpecimenCard.render("王小明", "110105199001011232", "北京市朝阳区建国路1号", "png"));
 
         b.signIn("issuer01");
-        b.click(By.id("start-account-opening"));
+        b.click(By.id("start-accountOpening"));
         b.type(By.id("name"), "王大明");
         b.type(By.id("idNumber"), "110105199001011232");
         b.type(By.id("phone"), "13800000000");

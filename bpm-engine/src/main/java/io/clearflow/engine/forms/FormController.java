@@ -4,6 +4,7 @@ import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.engine.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.clearflow.engine.work.CaseView;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,11 +22,13 @@ class FormController {
 
     private final FormViews views;
     private final TaskForms taskForms;
+    private final StartForms startForms;
     private final CurrentUser currentUser;
 
-    FormController(FormViews views, TaskForms taskForms, CurrentUser currentUser) {
+    FormController(FormViews views, TaskForms taskForms, StartForms startForms, CurrentUser currentUser) {
         this.views = views;
         this.taskForms = taskForms;
+        this.startForms = startForms;
         this.currentUser = currentUser;
     }
 
@@ -49,5 +52,19 @@ class FormController {
     @Operation(summary = "Complete a task with its form's values; 400 with field errors when they break the form's rules")
     void submit(@PathVariable String taskId, @RequestBody FormSubmission submission) {
         taskForms.complete(currentUser.get(), taskId, submission.values() == null ? Map.of() : submission.values());
+    }
+
+    @GetMapping("/forms/start/{processKey}")
+    @Operation(summary = "The start form of a process published from the governance catalog "
+            + "(no fields when it has none; 404 for a process started from its own module's page)")
+    FormView startForm(@PathVariable String processKey) {
+        return views.of(startForms.forProcess(currentUser.get(), processKey).form());
+    }
+
+    @PostMapping("/forms/start/{processKey}")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Start a catalog process with its start form's values; 400 with field errors when they break its rules")
+    CaseView start(@PathVariable String processKey, @RequestBody FormSubmission submission) {
+        return startForms.start(currentUser.get(), processKey, submission.values() == null ? Map.of() : submission.values());
     }
 }

@@ -1,6 +1,7 @@
 package io.clearflow.engine.forms;
 
 import io.clearflow.engine.api.Member;
+import io.clearflow.engine.work.TaskStep;
 import io.clearflow.engine.work.TaskView;
 import io.clearflow.engine.work.WorkService;
 import java.math.BigDecimal;
@@ -25,18 +26,26 @@ public class TaskForms {
     private final FormRegistry registry;
     private final FormValidator validator;
     private final List<TaskFormListener> listeners;
+    private final List<FormSource> sources;
 
-    TaskForms(WorkService work, FormRegistry registry, FormValidator validator, List<TaskFormListener> listeners) {
+    TaskForms(WorkService work, FormRegistry registry, FormValidator validator, List<TaskFormListener> listeners,
+              List<FormSource> sources) {
         this.work = work;
         this.registry = registry;
         this.validator = validator;
         this.listeners = listeners;
+        this.sources = sources;
     }
 
-    /** The form of a task the member may see, if its step has one. */
+    /**
+     * The form of a task the member may see, if its step has one: the registered form of its
+     * {@code flowable:formKey}, otherwise the one a {@link FormSource} (the catalog) keeps for the step.
+     */
     @Transactional(readOnly = true)
     public Optional<FormDefinition> forTask(Member member, String taskId) {
-        return work.formKey(member, taskId).flatMap(registry::find);
+        TaskStep step = work.step(member, taskId);
+        return registry.find(step.formKey())
+                .or(() -> FormSources.find(sources, step.processDefinitionId(), step.activityId()));
     }
 
     @Transactional

@@ -2,6 +2,9 @@ package io.clearflow.engine.work;
 
 import io.clearflow.engine.eventlog.EventLogFilter;
 import io.clearflow.engine.eventlog.EventLogService;
+import io.clearflow.engine.forms.FormViews;
+import io.clearflow.engine.forms.StartLinks;
+import io.clearflow.engine.forms.TaskForms;
 import io.clearflow.engine.security.CurrentUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,14 +23,16 @@ class WorkPageController {
     private final java.util.List<CaseDetailContributor> contributors;
     private final io.clearflow.engine.identity.OrgDirectory directory;
     private final java.time.Clock clock;
-    private final io.clearflow.engine.forms.FormRegistry forms;
-    private final io.clearflow.engine.forms.FormViews formViews;
+    private final TaskForms taskForms;
+    private final FormViews formViews;
+    private final StartLinks startLinks;
 
     WorkPageController(WorkService work, EventLogService eventLog, CurrentUser currentUser,
                        java.util.List<CaseDetailContributor> contributors,
                        io.clearflow.engine.identity.OrgDirectory directory, java.time.Clock clock,
-                       io.clearflow.engine.forms.FormRegistry forms, io.clearflow.engine.forms.FormViews formViews) {
-        this.forms = forms;
+                       TaskForms taskForms, FormViews formViews, StartLinks startLinks) {
+        this.taskForms = taskForms;
+        this.startLinks = startLinks;
         this.formViews = formViews;
         this.directory = directory;
         this.clock = clock;
@@ -44,7 +49,9 @@ class WorkPageController {
         model.addAttribute("now", clock.instant());
         model.addAttribute("inboxSize", work.inboxSize(me));
         model.addAttribute("cases", work.startedBy(me, 0, 20));
-        model.addAttribute("startable", work.startable(me));
+        var startable = work.startable(me);
+        model.addAttribute("startable", startable);
+        model.addAttribute("startLinks", startLinks.of(startable));
         return "home";
     }
 
@@ -66,8 +73,8 @@ class WorkPageController {
         TaskView task = work.task(me, taskId);
         model.addAttribute("task", task);
         model.addAttribute("now", clock.instant());
-        // a step with a registered form definition is completed through it (forms/fields :: taskForm)
-        work.formKey(me, taskId).filter(forms::has).ifPresent(key -> model.addAttribute("taskForm", formViews.of(key)));
+        // a step with a form (registered for its formKey, or designed in the catalog) is completed through it
+        taskForms.forTask(me, taskId).ifPresent(form -> model.addAttribute("taskForm", formViews.of(form)));
         // a refused form comes back (as flash attributes) with its values and field errors
         if (!model.containsAttribute("formValues")) {
             model.addAttribute("formValues", java.util.Map.of());

@@ -155,10 +155,11 @@ public class WorkService {
         }
     }
 
-    /** The form key of a task's step ({@code flowable:formKey}), for a member who may see the task. */
+    /** The step of a task the member may see: where it is in which process definition, and its form key. */
     @Transactional(readOnly = true)
-    public java.util.Optional<String> formKey(Member member, String taskId) {
-        return java.util.Optional.ofNullable(visibleTask(member, taskId).getFormKey());
+    public TaskStep step(Member member, String taskId) {
+        Task task = visibleTask(member, taskId);
+        return new TaskStep(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getFormKey());
     }
 
     /**
@@ -395,6 +396,20 @@ public class WorkService {
         return repository.createProcessDefinitionQuery().latestVersion().active()
                 .startableByUserOrGroups(member.userId(), member.candidateGroups())
                 .orderByProcessDefinitionName().asc().list();
+    }
+
+    /** The latest definition of a process the member may start; 404 when there is none, 403 when not allowed. */
+    @Transactional(readOnly = true)
+    public ProcessDefinition startableDefinition(Member member, String processKey) {
+        ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
+                .latestVersion().active().startableByUserOrGroups(member.userId(), member.candidateGroups()).singleResult();
+        if (definition == null) {
+            if (repository.createProcessDefinitionQuery().processDefinitionKey(processKey).count() == 0) {
+                throw new NotFoundException("process", processKey);
+            }
+            throw new AccessDeniedException("your department and roles may not start this process");
+        }
+        return definition;
     }
 
     @Transactional

@@ -49,10 +49,11 @@ public class ReleaseService {
     private final RepositoryService repository;
     private final RuntimeService runtime;
     private final ProcessMigrationService migration;
+    private final VersionForms forms;
 
     public ReleaseService(JdbcTemplate jdbc, Clock clock, GovernanceAccess access, AuditTrail audit,
                           CatalogService catalog, BpmnValidator validator, RepositoryService repository,
-                          RuntimeService runtime, ProcessMigrationService migration) {
+                          RuntimeService runtime, ProcessMigrationService migration, VersionForms forms) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.access = access;
@@ -62,6 +63,7 @@ public class ReleaseService {
         this.repository = repository;
         this.runtime = runtime;
         this.migration = migration;
+        this.forms = forms;
     }
 
     @Transactional
@@ -81,8 +83,8 @@ public class ReleaseService {
         Design design = catalog.currentDesign(scenarioId)
                 .orElseThrow(() -> new ConflictException("upload a design before publishing"));
         Optional<Version> active = activeVersion(scenarioId);
-        if (active.isPresent() && active.get().designId() == design.id()) {
-            throw new ConflictException("this design is already the active version " + active.get().versionNo());
+        if (active.isPresent() && active.get().designId() == design.id() && forms.unchangedSince(active.get().id(), scenarioId)) {
+            throw new ConflictException("this design and its forms are already the active version " + active.get().versionNo());
         }
         byte[] bpmn = catalog.bpmn(design.id());
         ValidationReport report = validator.validate(bpmn, scenario.mode());
@@ -134,6 +136,7 @@ public class ReleaseService {
                 migrationText, member.userId(), now);
         jdbc.update("UPDATE gov_scenario SET process_key = ?, updated_at = ? WHERE id = ?", key, now, scenarioId);
         Version published = activeVersion(scenarioId).orElseThrow();
+        forms.snapshot(published.id(), scenarioId);
         audit.record(scenarioId, member.userId(), "published", "version " + versionNo + " = " + definition.getId()
                 + ", running instances: " + runningInstances + (migrationText == null ? "" : " (" + migrationText + ")")
                 + (published.changes().isEmpty() ? "" : ", " + published.changes().size() + " change(s)"));

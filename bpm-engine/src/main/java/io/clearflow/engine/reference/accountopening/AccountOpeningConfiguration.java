@@ -3,6 +3,7 @@ package io.clearflow.engine.reference.accountopening;
 import io.clearflow.engine.api.ModuleSchema;
 import io.clearflow.engine.api.NavigationItem;
 import io.clearflow.engine.api.PlatformRole;
+import io.clearflow.engine.api.StartPage;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,5 +21,10 @@ class AccountOpeningConfiguration {
     NavigationItem accountOpeningNavigation() {
         return new NavigationItem("nav.accountOpening", "/account-opening/new", 30, List.of(PlatformRole.PARTICIPANT.roleName(),
                 PlatformRole.BUSINESS.roleName(), PlatformRole.ADMIN.roleName()));
+    }
+
+    @Bean
+    StartPage accountOpeningStartPage() {
+        return new StartPage(AccountOpeningService.PROCESS_KEY, "/account-opening/new");
     }
 }

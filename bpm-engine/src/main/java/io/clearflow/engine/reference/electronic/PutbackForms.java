@@ -2,6 +2,7 @@ package io.clearflow.engine.reference.electronic;
 
 import io.clearflow.engine.api.ModuleSchema;
 import io.clearflow.engine.api.NavigationItem;
+import io.clearflow.engine.api.StartPage;
 import io.clearflow.engine.forms.FormDefinition;
 import io.clearflow.engine.forms.FormField;
 import io.clearflow.engine.forms.Patterns;
@@ -28,6 +29,11 @@ class PutbackForms {
     @Bean
     NavigationItem putbackNavigation() {
         return new NavigationItem("modes.nav.putback", "/putback/new", 30, List.of("PARTICIPANT", "BUSINESS"));
+    }
+
+    @Bean
+    StartPage putbackStartPage() {
+        return new StartPage(PutbackService.PROCESS_KEY, "/putback/new");
     }
 
     @Bean

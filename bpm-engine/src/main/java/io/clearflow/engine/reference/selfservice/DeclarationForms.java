@@ -1,6 +1,7 @@
 package io.clearflow.engine.reference.selfservice;
 
 import io.clearflow.engine.api.NavigationItem;
+import io.clearflow.engine.api.StartPage;
 import io.clearflow.engine.forms.FormDefinition;
 import io.clearflow.engine.forms.FormField;
 import io.clearflow.engine.forms.Patterns;
@@ -22,6 +23,11 @@ class DeclarationForms {
     NavigationItem selfServiceNavigation() {
         return new NavigationItem("modes.nav.selfservice", "/selfservice", 31,
                 List.of("PARTICIPANT", "BUSINESS", "PROCESS_OWNER", "ADMIN"));
+    }
+
+    @Bean
+    StartPage declarationStartPage() {
+        return new StartPage(DeclarationService.PROCESS_KEY, "/selfservice/new");
     }
 
     @Bean

@@ -194,6 +194,6 @@ class TaskOperationGapsTest {
         String page = mvc.perform(get("/tasks/" + taskId).with(user("lisi").roles("BUSINESS"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"task-overdue\"").contains("id=\"task-form\"")
-                .contains("data-form-src=\"/api/forms/putback-review\"").contains("审核结论");
+                .contains("data-form-src=\"/api/tasks/" + taskId + "/form\"").contains("审核结论");
     }
 }

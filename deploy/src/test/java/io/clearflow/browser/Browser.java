@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -112,6 +113,16 @@ final class Browser implements AutoCloseable {
 
     void click(By by) {
         within(WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    /** Follows a link of the navigation bar by its label, opening its menu first as a person would. */
+    void navigate(String label) {
+        WebElement link = present(By.xpath("//nav[contains(@class,'shell-nav')]//a[normalize-space()='" + label + "']"));
+        List<WebElement> menu = link.findElements(By.xpath("ancestor::details[contains(@class,'nav-menu')]/summary"));
+        if (!menu.isEmpty()) {
+            menu.get(0).click();
+        }
+        within(WAIT).until(ExpectedConditions.elementToBeClickable(link)).click();
     }
 
     /** Scrolls the element to the middle of the window first, for long pages where it may sit under the header. */

@@ -45,7 +45,7 @@ class ElectronicModeBrowserTest {
     void issuerRegistryClearingAndOwnerTakeARegistrationThroughWithOneSendBack() throws Exception {
         Browser b = browser;
         b.signIn("issuer01");
-        b.click(By.linkText("回售登记"));
+        b.navigate("回售登记");
         b.formReady("putback-form");
         LocalDate start = LocalDate.now().plusDays(10);
         b.field("issuerName", "示例发行人股份有限公司");

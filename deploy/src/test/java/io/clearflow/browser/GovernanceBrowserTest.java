@@ -56,7 +56,7 @@ class GovernanceBrowserTest {
         // the scenario page is long: every click scrolls its target to the middle of the window first
         Browser b = browser;
         b.signIn("sunqi");
-        b.clickInView(By.linkText("流程治理"));
+        b.navigate("流程治理");
         b.clickInView(By.id("register-scenario"));
 
         // 1 identification

@@ -82,7 +82,7 @@ class SelfServiceBrowserTest {
     void invalidAutoApprovedAndReviewedDeclarationsWithLiveStatus() throws Exception {
         Browser b = browser;
         b.signIn("issuer01");
-        b.click(By.linkText("自助申报"));
+        b.navigate("自助申报");
         b.click(By.id("new-declaration"));
 
         // 1. invalid: refused in the page, field by field

@@ -13,26 +13,26 @@ class MonitorNavigation {
 
     @Bean
     NavigationItem jobMonitorNavigation() {
-        return new NavigationItem("nav.monitor", "/monitor/jobs", 90, OVERSEERS);
+        return new NavigationItem("nav.monitor", "/monitor/jobs", 90, OVERSEERS, NavigationItem.OPERATIONS);
     }
 
     @Bean
     NavigationItem instanceQueryNavigation() {
-        return new NavigationItem("nav.monitor.instances", "/monitor/instances", 91, List.of());
+        return new NavigationItem("nav.monitor.instances", "/monitor/instances", 91, List.of(), NavigationItem.OPERATIONS);
     }
 
     @Bean
     NavigationItem departmentQueryNavigation() {
-        return new NavigationItem("nav.monitor.departments", "/monitor/departments", 92, List.of());
+        return new NavigationItem("nav.monitor.departments", "/monitor/departments", 92, List.of(), NavigationItem.OPERATIONS);
     }
 
     @Bean
     NavigationItem usageStatisticsNavigation() {
-        return new NavigationItem("nav.monitor.statistics", "/monitor/statistics", 93, List.of());
+        return new NavigationItem("nav.monitor.statistics", "/monitor/statistics", 93, List.of(), NavigationItem.OPERATIONS);
     }
 
     @Bean
     NavigationItem exceptionTasksNavigation() {
-        return new NavigationItem("nav.monitor.exceptions", "/monitor/exceptions", 94, OVERSEERS);
+        return new NavigationItem("nav.monitor.exceptions", "/monitor/exceptions", 94, OVERSEERS, NavigationItem.OPERATIONS);
     }
 }

@@ -3,6 +3,7 @@ package io.clearflow.engine.web;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.NavigationItem;
 import io.clearflow.engine.identity.OrgDirectory;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,12 @@ class ShellModelAdvice {
             return null;
         }
         return directory.member(auth.getName()).orElse(null);
+    }
+
+    /** The navigation bar: top-level links and menus, the entry of the current page marked. */
+    @ModelAttribute("navigationMenu")
+    List<NavigationMenu> navigationMenu(HttpServletRequest request) {
+        return NavigationMenu.of(navigation(), request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     @ModelAttribute("navigation")

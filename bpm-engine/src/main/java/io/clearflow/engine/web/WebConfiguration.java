@@ -50,7 +50,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     NavigationItem eventLogNavigation() {
-        return new NavigationItem("nav.events", "/events", 80, List.of());
+        return new NavigationItem("nav.events", "/events", 80, List.of(), NavigationItem.OPERATIONS);
     }
 
     @Bean

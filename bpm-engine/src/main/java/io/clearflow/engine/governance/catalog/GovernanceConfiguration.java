@@ -18,6 +18,6 @@ class GovernanceConfiguration {
     @Bean
     NavigationItem governanceNavigation() {
         return new NavigationItem("nav.governance", "/governance", 70,
-                List.of("ADMIN", "PROCESS_OWNER", "COMPLIANCE", "IT_MANAGER"));
+                List.of("ADMIN", "PROCESS_OWNER", "COMPLIANCE", "IT_MANAGER"), NavigationItem.GOVERNANCE);
     }
 }

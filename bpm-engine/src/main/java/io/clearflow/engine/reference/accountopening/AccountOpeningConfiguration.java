@@ -20,7 +20,7 @@ class AccountOpeningConfiguration {
     @Bean
     NavigationItem accountOpeningNavigation() {
         return new NavigationItem("nav.accountOpening", "/account-opening/new", 30, List.of(PlatformRole.PARTICIPANT.roleName(),
-                PlatformRole.BUSINESS.roleName(), PlatformRole.ADMIN.roleName()));
+                PlatformRole.BUSINESS.roleName(), PlatformRole.ADMIN.roleName()), NavigationItem.BUSINESS);
     }
 
     @Bean

@@ -28,7 +28,7 @@ class PutbackForms {
 
     @Bean
     NavigationItem putbackNavigation() {
-        return new NavigationItem("modes.nav.putback", "/putback/new", 30, List.of("PARTICIPANT", "BUSINESS"));
+        return new NavigationItem("modes.nav.putback", "/putback/new", 30, List.of("PARTICIPANT", "BUSINESS"), NavigationItem.BUSINESS);
     }
 
     @Bean

@@ -17,6 +17,6 @@ class ReconciliationConfiguration {
 
     @Bean
     NavigationItem reconciliationNavigation() {
-        return new NavigationItem("recon.nav", "/reconciliation", 60, List.of("BUSINESS", "ADMIN", "PROCESS_OWNER"));
+        return new NavigationItem("recon.nav", "/reconciliation", 60, List.of("BUSINESS", "ADMIN", "PROCESS_OWNER"), NavigationItem.BUSINESS);
     }
 }

@@ -22,7 +22,7 @@ class DeclarationForms {
     @Bean
     NavigationItem selfServiceNavigation() {
         return new NavigationItem("modes.nav.selfservice", "/selfservice", 31,
-                List.of("PARTICIPANT", "BUSINESS", "PROCESS_OWNER", "ADMIN"));
+                List.of("PARTICIPANT", "BUSINESS", "PROCESS_OWNER", "ADMIN"), NavigationItem.BUSINESS);
     }
 
     @Bean

@@ -1,13 +1,13 @@
 package io.clearflow.bots;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.clearflow.bots.runtime.Bot;
 import io.clearflow.bots.runtime.BotRuntime;
 import io.clearflow.bots.runtime.BotStore;
 import io.clearflow.bots.runtime.BotTokenSource;
 import io.clearflow.bots.runtime.BotsProperties;
 import io.clearflow.bots.runtime.ExternalWorkerClient;
 import io.clearflow.bots.runtime.PlatformClient;
+import io.clearflow.bots.runtime.ScheduledBot;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -75,7 +75,7 @@ public class BotsConfiguration {
     }
 
     @Bean
-    BotRuntime botRuntime(List<Bot> bots, BotStore store, ExternalWorkerClient worker, BotsProperties properties) {
+    BotRuntime botRuntime(List<ScheduledBot> bots, BotStore store, ExternalWorkerClient worker, BotsProperties properties) {
         return new BotRuntime(bots, store, worker, properties);
     }
 

@@ -11,7 +11,7 @@ import io.clearflow.bots.runtime.SourceRun;
  * status as the note; a statement already delivered is a duplicate; a technical failure is failed with its error
  * (the statement stays in the source for the next run).
  */
-public class ReconciliationBot implements SourceBot {
+public class ReconciliationBot implements SourceBot, AutoCloseable {
 
     public static final String NAME = "reconciliation";
     /** Every 30 minutes in business hours, as statements arrive during the day. */
@@ -41,6 +41,12 @@ public class ReconciliationBot implements SourceBot {
     @Override
     public void run(SourceRun run) {
         service.runOnce(outcome -> run.item(item(outcome)), run::stopRequested);
+    }
+
+    /** Stops the service's worker threads with the application context (Spring calls it as the bean's close method). */
+    @Override
+    public void close() {
+        service.close();
     }
 
     static SourceRun.SourceItem item(ReconciliationService.DocumentOutcome o) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * and extracts, reconciles against the platform's record and hands each result to people through the platform,
  * which opens the confirmation task. Documents are worked on in parallel, one per core.
  */
-public class ReconciliationService {
+public class ReconciliationService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReconciliationService.class);
 
@@ -34,7 +35,11 @@ public class ReconciliationService {
     private final DocumentExtractor extractor;
     private final Reconciler reconciler;
     private final ReconciliationPlatform platform;
-    private final int threads;
+    /**
+     * Worker threads for the whole life of the service: each keeps its own Tesseract engines (started once per
+     * thread), so a pool per run would start, and keep, new engines every run.
+     */
+    private final ExecutorService pool;
     private final Clock clock;
 
     public ReconciliationService(StatementSource source, DocumentExtractor extractor, ReconciliationPlatform platform,
@@ -43,7 +48,12 @@ public class ReconciliationService {
         this.extractor = extractor;
         this.reconciler = new Reconciler(extractor.types());
         this.platform = platform;
-        this.threads = Math.max(1, threads);
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "reconciliation-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.clock = clock;
     }
 
@@ -74,28 +84,23 @@ public class ReconciliationService {
         List<IncomingDocument> documents = source.fetch();
         Set<String> seen = Collections.synchronizedSet(new HashSet<>());
         List<DocumentOutcome> outcomes = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<DocumentOutcome>> futures = new ArrayList<>();
-            for (IncomingDocument d : documents) {
-                futures.add(pool.submit(() -> {
-                    if (stop.getAsBoolean()) {
-                        return null;
-                    }
-                    DocumentOutcome outcome = handle(d, seen);
-                    listener.handled(outcome);
-                    return outcome;
-                }));
-            }
-            for (Future<DocumentOutcome> f : futures) {
-                try {
-                    Optional.ofNullable(f.get()).ifPresent(outcomes::add);
-                } catch (Exception e) {
-                    outcomes.add(new DocumentOutcome(null, null, null, false, null, String.valueOf(e.getCause()), started, 0));
+        List<Future<DocumentOutcome>> futures = new ArrayList<>();
+        for (IncomingDocument d : documents) {
+            futures.add(pool.submit(() -> {
+                if (stop.getAsBoolean()) {
+                    return null;
                 }
+                DocumentOutcome outcome = handle(d, seen);
+                listener.handled(outcome);
+                return outcome;
+            }));
+        }
+        for (Future<DocumentOutcome> f : futures) {
+            try {
+                Optional.ofNullable(f.get()).ifPresent(outcomes::add);
+            } catch (Exception e) {
+                outcomes.add(new DocumentOutcome(null, null, null, false, null, String.valueOf(e.getCause()), started, 0));
             }
-        } finally {
-            pool.shutdownNow();
         }
         Map<Reconciliation.Status, Integer> byStatus = new EnumMap<>(Reconciliation.Status.class);
         List<String> errors = new ArrayList<>();
@@ -118,6 +123,11 @@ public class ReconciliationService {
                     run.fetched(), run.duplicates(), run.submitted(), run.matched(), errors.size());
         }
         return run;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
     }
 
     /** The source this service pulls from. */

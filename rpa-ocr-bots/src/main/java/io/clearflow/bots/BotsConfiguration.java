@@ -60,9 +60,13 @@ public class BotsConfiguration {
         AtomicReference<String> token = new AtomicReference<>(blankToNull(properties.token()));
         return new PlatformClient(address::get, () -> {
             if (token.get() == null) {
-                BotTokenSource source = tokens.getIfAvailable();
-                if (source != null) {
-                    token.compareAndSet(null, source.issueToken());
+                // one issue at a time: bots starting together would each issue one, and each issue revokes the
+                // previous embedded token, so the one kept could be a revoked one (401 on every call)
+                synchronized (token) {
+                    BotTokenSource source = tokens.getIfAvailable();
+                    if (token.get() == null && source != null) {
+                        token.set(source.issueToken());
+                    }
                 }
             }
             return token.get();

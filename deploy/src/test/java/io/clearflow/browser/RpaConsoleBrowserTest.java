@@ -71,14 +71,7 @@ class RpaConsoleBrowserTest {
         b.open("/rpa");
         WebElement bot = b.waitFor(By.id("bot-account-opening"));
         assertThat(bot.getText()).contains("开户机器人").contains("account-opening-check");
-        bot.findElement(By.cssSelector("button.run-now")).click();
-        b.waitFor(By.cssSelector(".flash.ok"));
-        // the run goes on in the background: reload until it has finished
-        b.within(Duration.ofSeconds(120)).pollingEvery(Duration.ofSeconds(2)).until(d -> {
-            d.navigate().refresh();
-            var runs = d.findElements(By.cssSelector("#runs-account-opening tr.run"));
-            return !runs.isEmpty() && runs.get(0).findElement(By.cssSelector(".items-handed")).getText().equals("1");
-        });
+        runNowUntilOneHandedOver(b, "account-opening");
         assertThat(b.text(By.cssSelector("#runs-account-opening tr.run"))).contains("立即运行").contains("sunqi");
         assertThat(b.text(By.cssSelector("#runs-account-opening ul.handed"))).contains(caseId);
         b.screenshot("rpa-02-console");
@@ -91,13 +84,7 @@ class RpaConsoleBrowserTest {
         WebElement recon = b.waitFor(By.id("bot-reconciliation"));
         assertThat(recon.getText()).contains("对账机器人").contains("来源：文件夹").contains("rpa-browser-statements")
                 .contains("仅手动");
-        recon.findElement(By.cssSelector("button.run-now")).click();
-        b.waitFor(By.cssSelector(".flash.ok"));
-        b.within(Duration.ofSeconds(120)).pollingEvery(Duration.ofSeconds(2)).until(d -> {
-            d.navigate().refresh();
-            var runs = d.findElements(By.cssSelector("#runs-reconciliation tr.run"));
-            return !runs.isEmpty() && runs.get(0).findElement(By.cssSelector(".items-handed")).getText().equals("1");
-        });
+        runNowUntilOneHandedOver(b, "reconciliation");
         assertThat(b.text(By.cssSelector("#runs-reconciliation ul.handed"))).contains(statement).contains("NO_RECORD");
         b.screenshot("rpa-03-reconciliation-run");
         b.driver.findElement(By.cssSelector("#runs-reconciliation tr.run a")).click();
@@ -122,5 +109,16 @@ class RpaConsoleBrowserTest {
         assertThat(b.text(By.id("ao-account-no"))).startsWith("CF");
         b.screenshot("rpa-05-opened");
         b.signOut();
+    }
+
+    /** Presses 立即运行 of a bot; the run goes on in the background: reloads until its latest run handed one item over. */
+    private static void runNowUntilOneHandedOver(Browser b, String bot) {
+        b.driver.findElement(By.cssSelector("#bot-" + bot + " button.run-now")).click();
+        b.waitFor(By.cssSelector(".flash.ok"));
+        b.within(Duration.ofSeconds(120)).pollingEvery(Duration.ofSeconds(2)).until(d -> {
+            d.navigate().refresh();
+            var runs = d.findElements(By.cssSelector("#runs-" + bot + " tr.run"));
+            return !runs.isEmpty() && runs.get(0).findElement(By.cssSelector(".items-handed")).getText().equals("1");
+        });
     }
 }

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clearflow.ClearFlowApplication;
 import io.clearflow.bots.documents.DocumentExtractor;
 import io.clearflow.bots.reconciliation.FolderStatementSource;
-import io.clearflow.bots.reconciliation.HttpPlatformClient;
+import io.clearflow.bots.reconciliation.ReconciliationApi;
 import io.clearflow.bots.reconciliation.ReconciliationService;
 import io.clearflow.engine.identity.OrgDirectory;
 import io.clearflow.engine.reference.reconciliation.ReconciliationConfirmationService;
 import io.clearflow.engine.security.ApiTokenService;
 import io.clearflow.reconciliation.DemoStatements;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,7 +68,7 @@ class ReconciliationBrowserTest {
                 "40,000.00", "12.40", "40,012.40"));
         String token = tokens.issue("rpa-bot", "browser").token();
         var run = new ReconciliationService(new FolderStatementSource(inbox), extractor,
-                new HttpPlatformClient(URI.create(b.url("")), () -> token, HttpClient.newHttpClient()), 1, Clock.systemUTC())
+                ReconciliationApi.at(b.url(""), () -> token), 1, Clock.systemUTC())
                 .runOnce();
         assertThat(run.submitted()).isEqualTo(1);
         String caseId = jdbc.queryForObject("SELECT process_instance_id FROM cf_recon_document WHERE file_name = ?",

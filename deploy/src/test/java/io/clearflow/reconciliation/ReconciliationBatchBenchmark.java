@@ -1,22 +1,18 @@
 package io.clearflow.reconciliation;
 
 import io.clearflow.ClearFlowApplication;
-import io.clearflow.bots.documents.DocumentExtractor;
-import io.clearflow.bots.reconciliation.FolderStatementSource;
-import io.clearflow.bots.reconciliation.HttpPlatformClient;
-import io.clearflow.bots.reconciliation.ReconciliationRun;
-import io.clearflow.bots.reconciliation.ReconciliationService;
+import io.clearflow.bots.runtime.BotRuntime;
+import io.clearflow.bots.runtime.RunReport;
 import io.clearflow.engine.identity.OrgDirectory;
 import io.clearflow.engine.reference.reconciliation.ReconciliationConfirmationService;
-import io.clearflow.engine.security.ApiTokenService;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,8 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A batch of statements reconciled end to end on the running platform (not a unit test; run by hand, see
  * rpa-ocr-bots/README.md): the platform starts on a free port, the expected records are booked, the statements are
- * written to a folder (text-layer PDFs and {@code bench.scanned} 300 dpi scans), then one timed bot run fetches,
- * classifies, extracts, matches over HTTP and creates the confirmation tasks with 2 worker threads.
+ * written to the embedded reconciliation bot's folder ({@code <data-dir>/statements}: text-layer PDFs and
+ * {@code bench.scanned} 300 dpi scans), then one timed run of that bot (run now, as from the console) fetches,
+ * classifies, extracts, matches over HTTP and creates the confirmation tasks with {@code bench.threads} threads.
  */
 public final class ReconciliationBatchBenchmark {
 
@@ -36,10 +33,11 @@ public final class ReconciliationBatchBenchmark {
         Path data = Files.createTempDirectory("recon-bench");
         var app = SpringApplication.run(ClearFlowApplication.class, "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:recon-bench;DB_CLOSE_DELAY=-1", "--clearflow.data-dir=" + data,
-                "--flowable.async-executor-activate=false", "--logging.level.root=warn");
+                "--flowable.async-executor-activate=false", "--logging.level.root=warn",
+                // the platform's own reconciliation bot over data/statements, started here rather than by its schedule
+                "--clearflow.bots.bot.reconciliation.cron=", "--clearflow.bots.reconciliation.threads=" + threads);
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            String token = app.getBean(ApiTokenService.class).issue("rpa-bot", "benchmark").token();
             var admin = app.getBean(OrgDirectory.class).member("admin").orElseThrow();
             var confirmations = app.getBean(ReconciliationConfirmationService.class);
             Path inbox = Files.createDirectories(data.resolve("statements"));
@@ -61,18 +59,21 @@ public final class ReconciliationBatchBenchmark {
             }
             System.out.printf("%d statements (%d scanned, %d text-layer PDF) in %s; reconciling with %d threads%n",
                     statements, scanned, statements - scanned, inbox, threads);
-            var bot = new ReconciliationService(new FolderStatementSource(inbox), app.getBean(DocumentExtractor.class),
-                    new HttpPlatformClient(URI.create("http://localhost:" + port), () -> token, HttpClient.newHttpClient()),
-                    threads, Clock.systemUTC());
+            BotRuntime bots = app.getBean(BotRuntime.class);
             long t0 = System.nanoTime();
-            ReconciliationRun run = bot.runOnce();
+            RunReport run = bots.await(bots.runNow("reconciliation", "benchmark").id(), Duration.ofHours(2));
             double seconds = (System.nanoTime() - t0) / 1e9;
             Integer tasks = app.getBean(JdbcTemplate.class).queryForObject(
                     "SELECT COUNT(*) FROM ACT_RU_TASK WHERE TASK_DEF_KEY_ = 'confirmReconciliation'", Integer.class);
-            System.out.printf(Locale.ROOT, "wall time %.1f s for %d statements (%.2f s each); submitted %d, matched %d, "
-                            + "by status %s, errors %d; confirmation tasks open: %d%n", seconds, statements,
-                    seconds / statements, run.submitted(), run.matched(), run.byStatus(), run.errors().size(), tasks);
-            run.errors().stream().limit(5).forEach(e -> System.out.println("  error: " + e));
+            Map<String, Long> byNote = bots.items(run.id()).stream()
+                    .collect(Collectors.groupingBy(i -> i.outcome() + " " + i.note(), TreeMap::new, Collectors.counting()));
+            System.out.printf(Locale.ROOT, "wall time %.1f s for %d statements (%.2f s each); run #%d: done %d (matched), "
+                            + "handed to people %d, failed %d; items by outcome %s; confirmation tasks open: %d%n", seconds,
+                    statements, seconds / statements, run.id(), run.itemsDone(), run.itemsHanded(), run.itemsFailed(), byNote,
+                    tasks);
+            if (run.errors() != null) {
+                run.errors().lines().limit(5).forEach(e -> System.out.println("  error: " + e));
+            }
         } finally {
             app.close();
         }

@@ -1,16 +1,12 @@
 package io.clearflow.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.clearflow.ClearFlowApplication;
-import io.clearflow.bots.documents.DocumentExtractor;
-import io.clearflow.bots.documents.DocumentTypes;
-import io.clearflow.bots.documents.TesseractOcr;
-import io.clearflow.bots.reconciliation.FolderStatementSource;
-import io.clearflow.bots.reconciliation.HttpPlatformClient;
-import io.clearflow.bots.reconciliation.Reconciliation;
-import io.clearflow.bots.reconciliation.ReconciliationRun;
-import io.clearflow.bots.reconciliation.ReconciliationService;
+import io.clearflow.bots.runtime.BotRuntime;
+import io.clearflow.bots.runtime.RunItem;
+import io.clearflow.bots.runtime.RunReport;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.identity.OrgDirectory;
 import io.clearflow.engine.reference.reconciliation.ReconciliationConfirmationService;
@@ -23,15 +19,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -41,18 +38,28 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 
 /**
- * The reconciliation bot end to end against the running platform over HTTP with its bearer token: fetch from a
+ * The reconciliation bot end to end: the platform's embedded bot, run now from its console API, fetches from its
  * folder, classify, extract, match against the platform's records, open confirmation tasks in 清算交收部; a clearing
- * user confirms one with a correction, which is kept and counted.
+ * user confirms one with a correction, which is kept and counted. The run report has one item per statement.
  * Bad inputs tried: a duplicate delivery under another name, a 0-byte file, a truncated PDF, an unknown document
  * type, a statement whose totals do not add up, a statement the platform has no record of, a mismatch, a submission
- * by a non-bot user, a malformed result; on the extraction endpoint: 0-byte, truncated PDF, a user without the role.
+ * by a non-bot user, a malformed result, run now while paused; on the extraction endpoint: 0-byte, truncated PDF, a user without the role.
  */
 @AutoConfigureMockMvc
 @SpringBootTest(classes = ClearFlowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:recon-e2e;DB_CLOSE_DELAY=-1",
-                "flowable.async-executor-activate=false", "clearflow.data-dir=target/data"})
+                "flowable.async-executor-activate=false", "clearflow.data-dir=target/data",
+                // on demand only here: the schedule is tested in RpaPlatformTest's context (ReconciliationBotScheduleTest)
+                "clearflow.bots.bot.reconciliation.cron="})
 class ReconciliationEndToEndTest {
+
+    /** The embedded reconciliation bot's folder: a fresh one per test JVM. */
+    static final Path inbox = temporaryFolder();
+
+    @DynamicPropertySource
+    static void statementsFolder(DynamicPropertyRegistry registry) {
+        registry.add("clearflow.bots.reconciliation.folder", inbox::toString);
+    }
 
     @LocalServerPort int port;
     @Autowired ApiTokenService tokens;
@@ -61,9 +68,10 @@ class ReconciliationEndToEndTest {
     @Autowired OrgDirectory directory;
     @Autowired JdbcTemplate jdbc;
     @Autowired MockMvc mvc;
+    @Autowired BotRuntime bots;
 
     @Test
-    void aBatchIsReconciledAndAPersonConfirmsWithACorrection(@TempDir Path inbox) throws Exception {
+    void theEmbeddedBotReconcilesABatchAndAPersonConfirmsWithACorrection() throws Exception {
         String token = tokens.issue("rpa-bot", "recon-e2e").token();
         Member admin = directory.member("admin").orElseThrow();
         confirmations.book(admin, "bank_statement", "6222000011112222|2025-04-30", Map.of("account_no", "6222000011112222",
@@ -84,30 +92,53 @@ class ReconciliationEndToEndTest {
         Files.write(inbox.resolve("f-empty.pdf"), new byte[0]);
         Files.write(inbox.resolve("g-truncated.pdf"), java.util.Arrays.copyOf(matched, matched.length / 2));
 
-        try (var extractor = new DocumentExtractor(DocumentTypes.builtIn(), TesseractOcr.DEFAULT_DATAPATH)) {
-            var bot = new ReconciliationService(new FolderStatementSource(inbox), extractor,
-                    new HttpPlatformClient(URI.create("http://localhost:" + port), () -> token, HttpClient.newHttpClient()),
-                    2, Clock.systemUTC());
-            ReconciliationRun run = bot.runOnce();
+        // the platform's own reconciliation bot, run now from its console API as a process owner would
+        HttpResponse<String> started = http("POST", "/api/rpa/bots/reconciliation/run", basic("sunqi"), "");
+        assertThat(started.statusCode()).isEqualTo(202);
+        RunReport run = bots.await(runId(started), Duration.ofMinutes(3));
 
-            assertThat(run.errors()).isEmpty();
-            assertThat(run.fetched()).isEqualTo(7);
-            assertThat(run.duplicates()).isEqualTo(1);
-            assertThat(run.submitted()).isEqualTo(6);
-            assertThat(run.matched()).isEqualTo(1);
-            assertThat(run.byStatus()).containsEntry(Reconciliation.Status.MATCHED, 1)
-                    .containsEntry(Reconciliation.Status.MISMATCHED, 1)
-                    .containsEntry(Reconciliation.Status.TOTALS_ERROR, 1)
-                    .containsEntry(Reconciliation.Status.UNCLASSIFIED, 1)
-                    .containsEntry(Reconciliation.Status.REJECTED, 2);
-            assertThat(Files.list(inbox).filter(Files::isRegularFile).toList()).as("handled files moved to done/").isEmpty();
+        assertThat(run.trigger()).isEqualTo("manual");
+        assertThat(run.startedBy()).isEqualTo("sunqi");
+        assertThat(run.finishedAt()).isNotNull();
+        assertThat(run.errors()).isNull();
+        // done: the matched statement and the duplicate; handed to people: everything a person must look at
+        assertThat(run.itemsDone()).isEqualTo(2);
+        assertThat(run.itemsHanded()).isEqualTo(5);
+        assertThat(run.itemsFailed()).isZero();
+        List<RunItem> items = bots.items(run.id());
+        assertThat(items).extracting(RunItem::itemName, RunItem::outcome, RunItem::note).containsExactlyInAnyOrder(
+                tuple("a-matched.pdf", "done", "MATCHED"),
+                tuple("b-duplicate-of-a.pdf", "duplicate", "duplicate (content already delivered)"),
+                tuple("c-mismatch.pdf", "handed", "MISMATCHED"),
+                tuple("d-totals.pdf", "handed", "TOTALS_ERROR"),
+                tuple("e-unknown.pdf", "handed", "UNCLASSIFIED"),
+                tuple("f-empty.pdf", "handed", "REJECTED"),
+                tuple("g-truncated.pdf", "handed", "REJECTED"));
+        assertThat(items).filteredOn(i -> !i.outcome().equals("duplicate"))
+                .allSatisfy(i -> assertThat(i.caseId()).as("the confirmation case of " + i.itemName()).isNotBlank())
+                .allSatisfy(i -> assertThat(i.jobId()).as("content hash").hasSize(64));
+        assertThat(bots.handedToPeople("reconciliation", 10)).hasSize(5);
+        assertThat(Files.list(inbox).filter(Files::isRegularFile).toList()).as("handled files moved to done/").isEmpty();
+        var status = http("GET", "/api/rpa/bots/reconciliation", basic("sunqi"), null);
+        assertThat(status.body()).contains("\"kind\":\"source\"").contains("\"kind\":\"folder\"")
+                .contains(inbox.toString()).contains("\"cron\":\"\"");
 
-            // the same statement delivered again later under a new name: recognised by content, not processed twice
-            Files.write(inbox.resolve("h-again.pdf"), matched);
-            ReconciliationRun again = bot.runOnce();
-            assertThat(again.duplicates()).isEqualTo(1);
-            assertThat(again.submitted()).isZero();
-        }
+        // the same statement delivered again later under a new name: recognised by content, not processed twice
+        Files.write(inbox.resolve("h-again.pdf"), matched);
+        RunReport again = bots.await(bots.runNow("reconciliation", "sunqi").id(), Duration.ofMinutes(1));
+        assertThat(bots.items(again.id())).singleElement()
+                .satisfies(i -> assertThat(i.outcome()).isEqualTo("duplicate"))
+                .satisfies(i -> assertThat(i.itemName()).isEqualTo("h-again.pdf"));
+
+        // paused: run now is refused and the statement waits in the folder
+        assertThat(http("POST", "/api/rpa/bots/reconciliation/pause", basic("sunqi"), "").statusCode()).isEqualTo(200);
+        Files.write(inbox.resolve("i-while-paused.pdf"), matched);
+        HttpResponse<String> refused = http("POST", "/api/rpa/bots/reconciliation/run", basic("sunqi"), "");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("PAUSED");
+        assertThat(bots.runs("reconciliation", 10)).hasSize(2);
+        assertThat(inbox.resolve("i-while-paused.pdf")).exists();
+        bots.resume("reconciliation", "sunqi");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_recon_document", Integer.class)).isEqualTo(6);
 
         // every result waits in 清算交收部's inbox; wangwu corrects the mismatched quantity
@@ -204,7 +235,19 @@ class ReconciliationEndToEndTest {
     private HttpResponse<String> http(String method, String path, String auth, String json) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", auth).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long runId(HttpResponse<String> started) {
+        return Long.parseLong(started.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1"));
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("recon-e2e-statements");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String basic(String user) {

@@ -32,9 +32,14 @@ import org.springframework.test.context.ActiveProfiles;
                 // the engine frees the jobs of a dead worker when their lock expired, checked this often
                 "flowable.process.async.executor.reset-expired-jobs-interval=PT1S", "clearflow.bots.retry-backoff=PT1M",
                 "clearflow.bots.account-opening.watch-list.id-numbers=11010519491231002X",
-                "clearflow.bots.account-opening.watch-list.names=黑名单"})
+                "clearflow.bots.account-opening.watch-list.names=黑名单",
+                // the reconciliation bot on a per-second schedule over its own folder (ReconciliationBotScheduleTest)
+                "clearflow.bots.bot.reconciliation.cron=* * * * * *",
+                "clearflow.bots.reconciliation.folder=" + RpaPlatformTest.STATEMENTS})
 @ActiveProfiles("test")
 abstract class RpaPlatformTest {
+
+    static final String STATEMENTS = "target/rpa-statements";
 
     @LocalServerPort int port;
     @Autowired RuntimeService runtime;

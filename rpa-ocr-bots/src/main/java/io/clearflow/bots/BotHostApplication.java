@@ -1,5 +1,6 @@
 package io.clearflow.bots;
 
+import io.clearflow.bots.documents.DocumentsConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -14,8 +15,9 @@ import org.springframework.context.annotation.Profile;
  * {@code bot-host}), and the platform's own context runs the same bots.
  */
 @Profile(BotHostApplication.PROFILE)
-@SpringBootApplication(scanBasePackages = {"io.clearflow.bots.runtime", "io.clearflow.bots.accountopening"})
-@Import(BotsConfiguration.class)
+@SpringBootApplication(scanBasePackages = {"io.clearflow.bots.runtime", "io.clearflow.bots.accountopening",
+        "io.clearflow.bots.reconciliation"})
+@Import({BotsConfiguration.class, DocumentsConfiguration.class})
 public class BotHostApplication {
 
     static final String PROFILE = "bot-host";

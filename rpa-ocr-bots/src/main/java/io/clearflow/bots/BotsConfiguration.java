@@ -1,13 +1,13 @@
 package io.clearflow.bots;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.clearflow.bots.runtime.Bot;
 import io.clearflow.bots.runtime.BotRuntime;
 import io.clearflow.bots.runtime.BotStore;
 import io.clearflow.bots.runtime.BotTokenSource;
 import io.clearflow.bots.runtime.BotsProperties;
 import io.clearflow.bots.runtime.ExternalWorkerClient;
 import io.clearflow.bots.runtime.PlatformClient;
+import io.clearflow.bots.runtime.ScheduledBot;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -60,9 +60,13 @@ public class BotsConfiguration {
         AtomicReference<String> token = new AtomicReference<>(blankToNull(properties.token()));
         return new PlatformClient(address::get, () -> {
             if (token.get() == null) {
-                BotTokenSource source = tokens.getIfAvailable();
-                if (source != null) {
-                    token.compareAndSet(null, source.issueToken());
+                // one issue at a time: bots starting together would each issue one, and each issue revokes the
+                // previous embedded token, so the one kept could be a revoked one (401 on every call)
+                synchronized (token) {
+                    BotTokenSource source = tokens.getIfAvailable();
+                    if (token.get() == null && source != null) {
+                        token.set(source.issueToken());
+                    }
                 }
             }
             return token.get();
@@ -75,7 +79,7 @@ public class BotsConfiguration {
     }
 
     @Bean
-    BotRuntime botRuntime(List<Bot> bots, BotStore store, ExternalWorkerClient worker, BotsProperties properties) {
+    BotRuntime botRuntime(List<ScheduledBot> bots, BotStore store, ExternalWorkerClient worker, BotsProperties properties) {
         return new BotRuntime(bots, store, worker, properties);
     }
 

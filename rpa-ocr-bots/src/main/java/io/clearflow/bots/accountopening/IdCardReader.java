@@ -1,5 +1,6 @@
 package io.clearflow.bots.accountopening;
 
+import io.clearflow.bots.documents.TesseractOcr;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -8,14 +9,13 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import net.sourceforge.tess4j.ITessAPI;
-import net.sourceforge.tess4j.Tesseract;
-import net.sourceforge.tess4j.TesseractException;
 
 /**
- * Reads the name and the ID number off the front of a resident ID card with Tesseract (Tess4J over
- * Debian's libtesseract; the datapath is always set, as without it the JVM crashes natively). Kept
- * small on purpose: the module's general OCR service lives in {@code bots.documents}.
+ * Reads the name and the ID number off the front of a resident ID card with the module's OCR service
+ * ({@link TesseractOcr}: Tesseract over Debian's libtesseract, one engine per thread and setup, started
+ * once). Up to three passes over the grey card, each an engine setup of its own: {@code chi_sim+eng}
+ * with automatic layout; {@code chi_sim} alone for the name when the mixed one read it as Latin; and
+ * {@code eng} restricted to digits and X for the number when it is missing or fails its check character.
  */
 public class IdCardReader {
 
@@ -32,30 +32,34 @@ public class IdCardReader {
     private static final Pattern NAME = Pattern.compile("姓名[^\\p{IsHan}]*(\\p{IsHan}{2,10})[^\\p{IsHan}]*$");
     private static final int MAX_PIXELS = 25_000_000;
 
-    private final Tesseract tesseract = new Tesseract();
-    /** A second pass for the number only: Latin model restricted to digits and X, which reads them more surely. */
-    private final Tesseract digits = new Tesseract();
+    /** Cards are rendered and scanned at about 300 dpi; Tesseract needs to know, as images carry no resolution here. */
+    private static final int DPI = 300;
+
+    private final TesseractOcr ocr;
+    /** The first pass: Chinese and Latin together, automatic layout. */
+    private final TesseractOcr.Engine mixed;
     /** For the name when the mixed model read it as Latin: chi_sim alone reads Chinese-only fields better (stack.md). */
-    private final Tesseract chinese = new Tesseract();
+    private final TesseractOcr.Engine chinese;
+    /** A pass for the number only: Latin model restricted to digits and X, which reads them more surely. */
+    private final TesseractOcr.Engine digits;
 
     public IdCardReader(String tessdata, String languages) {
-        tesseract.setDatapath(tessdata);
-        tesseract.setLanguage(languages);
-        tesseract.setPageSegMode(ITessAPI.TessPageSegMode.PSM_AUTO);
-        tesseract.setVariable("user_defined_dpi", "300");
-        chinese.setDatapath(tessdata);
-        chinese.setLanguage("chi_sim");
-        chinese.setPageSegMode(ITessAPI.TessPageSegMode.PSM_AUTO);
-        chinese.setVariable("user_defined_dpi", "300");
-        digits.setDatapath(tessdata);
-        digits.setLanguage("eng");
-        digits.setPageSegMode(ITessAPI.TessPageSegMode.PSM_AUTO);
-        digits.setVariable("user_defined_dpi", "300");
-        digits.setVariable("tessedit_char_whitelist", "0123456789X");
+        this(new TesseractOcr(tessdata, languages), languages);
     }
 
-    /** One Tesseract handle, used by one thread at a time (a bot handles its jobs one after another). */
-    public synchronized CardText read(byte[] image) throws UnreadableImageException, TesseractException {
+    public IdCardReader(TesseractOcr ocr, String languages) {
+        this.ocr = ocr;
+        this.mixed = card(languages);
+        this.chinese = card("chi_sim");
+        this.digits = card("eng").with("tessedit_char_whitelist", "0123456789X");
+    }
+
+    private static TesseractOcr.Engine card(String language) {
+        return TesseractOcr.Engine.auto(language).with("user_defined_dpi", String.valueOf(DPI));
+    }
+
+    /** Thread-safe: each thread reads with engines of its own. */
+    public CardText read(byte[] image) throws UnreadableImageException {
         BufferedImage decoded;
         try {
             decoded = ImageIO.read(new ByteArrayInputStream(image));
@@ -66,10 +70,10 @@ public class IdCardReader {
             throw new UnreadableImageException("the ID-card image cannot be decoded");
         }
         BufferedImage gray = gray(decoded);
-        String raw = tesseract.doOCR(gray);
+        String raw = ocr.readText(mixed, gray, DPI);
         CardText text = parse(raw);
         if (text.name().isEmpty()) {
-            String han = chinese.doOCR(gray);
+            String han = ocr.readText(chinese, gray, DPI);
             raw = raw + "\n" + han;
             text = new CardText(parse(han).name(), text.idNumber(), raw);
         }
@@ -77,7 +81,7 @@ public class IdCardReader {
             return text;
         }
         // the number was missing or fails its check character: ask the digit reader
-        String numbers = digits.doOCR(gray);
+        String numbers = ocr.readText(digits, gray, DPI);
         Optional<String> number = candidates(numbers).stream().filter(c -> ResidentId.validate(c).valid()).findFirst()
                 .or(text::idNumber).or(() -> candidates(numbers).stream().findFirst());
         return new CardText(text.name(), number, text.raw() + "\n" + numbers);

@@ -9,14 +9,21 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import net.sourceforge.tess4j.ITessAPI;
 import net.sourceforge.tess4j.TessAPI;
 
 /**
- * Tesseract through Tess4J's low-level API: one engine per thread, initialised once (loading chi_sim
- * costs far more than a page), fed an 8-bit binarised page, read back word by word with confidences
- * and line starts. Tess4J's convenience class re-initialises the engine on every call, hence this.
+ * The module's one OCR service: Tesseract through Tess4J's low-level API, one engine per thread and
+ * {@link Engine} setup, initialised once (loading chi_sim costs far more than a page), fed an 8-bit
+ * grey page, read back word by word with confidences and line starts ({@link #read}) or as plain text
+ * ({@link #readText}). Tess4J's convenience class re-initialises the engine on every call, hence this.
+ * Statements use {@link Engine#block}; the ID-card reader its own setups (automatic layout, a digits-only
+ * whitelist).
  *
  * <p>Traps (stack.md): the datapath must be set, or the JVM crashes natively instead of throwing; and
  * OpenMP must be limited to one thread ({@code OMP_THREAD_LIMIT=1}), or pages get slower on 2 cores.
@@ -33,10 +40,39 @@ public final class TesseractOcr implements AutoCloseable {
 
     private static volatile TessAPI api;
 
+    /**
+     * How an engine is set up: its language model(s), page segmentation, engine mode and Tesseract variables.
+     * Each distinct setup gets its own engine per thread.
+     */
+    public record Engine(String language, int pageSegMode, int engineMode, Map<String, String> variables) {
+
+        public Engine {
+            variables = Map.copyOf(variables);
+        }
+
+        /** A uniform block of text, spaces between words kept, LSTM only: statements are lines of label/value pairs and table rows. */
+        public static Engine block(String language) {
+            return new Engine(language, ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK, ITessAPI.TessOcrEngineMode.OEM_LSTM_ONLY,
+                    Map.of("preserve_interword_spaces", "1"));
+        }
+
+        /** Tesseract's automatic page segmentation and default engine mode (as Tess4J's {@code Tesseract} class). */
+        public static Engine auto(String language) {
+            return new Engine(language, ITessAPI.TessPageSegMode.PSM_AUTO, ITessAPI.TessOcrEngineMode.OEM_DEFAULT, Map.of());
+        }
+
+        /** The same setup with one more Tesseract variable (e.g. {@code tessedit_char_whitelist}). */
+        public Engine with(String variable, String value) {
+            Map<String, String> more = new TreeMap<>(variables);
+            more.put(variable, value);
+            return new Engine(language, pageSegMode, engineMode, more);
+        }
+    }
+
     private final String datapath;
-    private final String language;
-    private final ThreadLocal<ITessAPI.TessBaseAPI> handles;
-    private final ThreadLocal<ITessAPI.TessBaseAPI> latinHandles;
+    private final Engine statements;
+    private final Engine latin;
+    private final ThreadLocal<Map<Engine, ITessAPI.TessBaseAPI>> handles = ThreadLocal.withInitial(HashMap::new);
     private final List<ITessAPI.TessBaseAPI> all = new ArrayList<>();
 
     public TesseractOcr(String datapath, String language) {
@@ -50,9 +86,8 @@ public final class TesseractOcr implements AutoCloseable {
             }
         }
         this.datapath = datapath;
-        this.language = language;
-        this.handles = ThreadLocal.withInitial(() -> newHandle(language));
-        this.latinHandles = ThreadLocal.withInitial(() -> newHandle("eng"));
+        this.statements = Engine.block(language);
+        this.latin = Engine.block("eng");
     }
 
     /** Whether Tesseract and its data can be used here (tests skip OCR cases otherwise). */
@@ -80,31 +115,58 @@ public final class TesseractOcr implements AutoCloseable {
         return api;
     }
 
-    private synchronized ITessAPI.TessBaseAPI newHandle(String language) {
+    private synchronized ITessAPI.TessBaseAPI newHandle(Engine engine) {
         TessAPI t = api();
         ITessAPI.TessBaseAPI handle = t.TessBaseAPICreate();
-        if (t.TessBaseAPIInit2(handle, datapath, language, ITessAPI.TessOcrEngineMode.OEM_LSTM_ONLY) != 0) {
+        if (t.TessBaseAPIInit2(handle, datapath, engine.language(), engine.engineMode()) != 0) {
             t.TessBaseAPIDelete(handle);
-            throw new IllegalStateException("Tesseract could not start with " + language + " from " + datapath);
+            throw new IllegalStateException("Tesseract could not start with " + engine.language() + " from " + datapath);
         }
-        // a uniform block of text: statements are lines of label/value pairs and table rows
-        t.TessBaseAPISetPageSegMode(handle, ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK);
-        t.TessBaseAPISetVariable(handle, "preserve_interword_spaces", "1");
+        t.TessBaseAPISetPageSegMode(handle, engine.pageSegMode());
+        engine.variables().forEach((name, value) -> t.TessBaseAPISetVariable(handle, name, value));
         all.add(handle);
         return handle;
     }
 
+    /** This thread's engine of that setup, started at its first use. */
+    private ITessAPI.TessBaseAPI handle(Engine engine) {
+        return handles.get().computeIfAbsent(engine, this::newHandle);
+    }
+
     /** Reads an 8-bit grey (already binarised) page into lines, each word with its confidence. */
     public List<TextLine> read(BufferedImage grey, int dpi) {
-        return read(handles.get(), grey, dpi);
+        return read(statements, grey, dpi);
     }
 
     /** The same with the English model only, for pages without Chinese. */
     public List<TextLine> readLatin(BufferedImage grey, int dpi) {
-        return read(latinHandles.get(), grey, dpi);
+        return read(latin, grey, dpi);
     }
 
-    private List<TextLine> read(ITessAPI.TessBaseAPI handle, BufferedImage grey, int dpi) {
+    /** Reads an 8-bit grey image with an engine of the given setup into lines, each word with its confidence. */
+    public List<TextLine> read(Engine engine, BufferedImage grey, int dpi) {
+        ITessAPI.TessBaseAPI handle = handle(engine);
+        return recognise(handle, grey, dpi, () -> lines(handle), List.of());
+    }
+
+    /** Reads an 8-bit grey image with an engine of the given setup into plain text, lines separated by newlines. */
+    public String readText(Engine engine, BufferedImage grey, int dpi) {
+        ITessAPI.TessBaseAPI handle = handle(engine);
+        return recognise(handle, grey, dpi, () -> {
+            Pointer p = api().TessBaseAPIGetUTF8Text(handle);
+            if (p == null) {
+                return "";
+            }
+            try {
+                return p.getString(0, "UTF-8");
+            } finally {
+                api().TessDeleteText(p);
+            }
+        }, "");
+    }
+
+    /** Sets the image, recognises it, reads the result ({@code nothing} when Tesseract fails) and clears the engine. */
+    private <T> T recognise(ITessAPI.TessBaseAPI handle, BufferedImage grey, int dpi, Supplier<T> result, T nothing) {
         if (grey.getType() != BufferedImage.TYPE_BYTE_GRAY) {
             throw new IllegalArgumentException("expects TYPE_BYTE_GRAY");
         }
@@ -114,46 +176,52 @@ public final class TesseractOcr implements AutoCloseable {
         buffer.put(pixels).flip();
         t.TessBaseAPISetImage(handle, buffer, grey.getWidth(), grey.getHeight(), 1, grey.getWidth());
         t.TessBaseAPISetSourceResolution(handle, dpi);
-        List<TextLine> lines = new ArrayList<>();
         try {
             if (t.TessBaseAPIRecognize(handle, null) != 0) {
-                return lines;
+                return nothing;
             }
-            ITessAPI.TessResultIterator ri = t.TessBaseAPIGetIterator(handle);
-            if (ri == null) {
-                return lines;
-            }
-            try {
-                ITessAPI.TessPageIterator pi = t.TessResultIteratorGetPageIterator(ri);
-                List<String> words = new ArrayList<>();
-                List<Float> confidences = new ArrayList<>();
-                int level = ITessAPI.TessPageIteratorLevel.RIL_WORD;
-                do {
-                    if (t.TessPageIteratorIsAtBeginningOf(pi, ITessAPI.TessPageIteratorLevel.RIL_TEXTLINE) != 0
-                            && !words.isEmpty()) {
-                        lines.add(TextLine.ofWords(words, confidences));
-                        words = new ArrayList<>();
-                        confidences = new ArrayList<>();
-                    }
-                    Pointer p = t.TessResultIteratorGetUTF8Text(ri, level);
-                    if (p == null) {
-                        continue;
-                    }
-                    String word = p.getString(0, "UTF-8");
-                    t.TessDeleteText(p);
-                    if (!word.isBlank()) {
-                        words.add(word.strip());
-                        confidences.add(Math.max(0f, Math.min(1f, t.TessResultIteratorConfidence(ri, level) / 100f)));
-                    }
-                } while (t.TessResultIteratorNext(ri, level) != 0);
-                if (!words.isEmpty()) {
-                    lines.add(TextLine.ofWords(words, confidences));
-                }
-            } finally {
-                t.TessResultIteratorDelete(ri);
-            }
+            return result.get();
         } finally {
             t.TessBaseAPIClear(handle);
+        }
+    }
+
+    /** The recognised words, line by line, with their confidences (0..1). */
+    private List<TextLine> lines(ITessAPI.TessBaseAPI handle) {
+        TessAPI t = api();
+        List<TextLine> lines = new ArrayList<>();
+        ITessAPI.TessResultIterator ri = t.TessBaseAPIGetIterator(handle);
+        if (ri == null) {
+            return lines;
+        }
+        try {
+            ITessAPI.TessPageIterator pi = t.TessResultIteratorGetPageIterator(ri);
+            List<String> words = new ArrayList<>();
+            List<Float> confidences = new ArrayList<>();
+            int level = ITessAPI.TessPageIteratorLevel.RIL_WORD;
+            do {
+                if (t.TessPageIteratorIsAtBeginningOf(pi, ITessAPI.TessPageIteratorLevel.RIL_TEXTLINE) != 0
+                        && !words.isEmpty()) {
+                    lines.add(TextLine.ofWords(words, confidences));
+                    words = new ArrayList<>();
+                    confidences = new ArrayList<>();
+                }
+                Pointer p = t.TessResultIteratorGetUTF8Text(ri, level);
+                if (p == null) {
+                    continue;
+                }
+                String word = p.getString(0, "UTF-8");
+                t.TessDeleteText(p);
+                if (!word.isBlank()) {
+                    words.add(word.strip());
+                    confidences.add(Math.max(0f, Math.min(1f, t.TessResultIteratorConfidence(ri, level) / 100f)));
+                }
+            } while (t.TessResultIteratorNext(ri, level) != 0);
+            if (!words.isEmpty()) {
+                lines.add(TextLine.ofWords(words, confidences));
+            }
+        } finally {
+            t.TessResultIteratorDelete(ri);
         }
         return lines;
     }

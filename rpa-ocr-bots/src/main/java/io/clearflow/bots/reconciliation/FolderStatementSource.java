@@ -1,5 +1,6 @@
 package io.clearflow.bots.reconciliation;
 
+import io.clearflow.bots.runtime.BotSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -62,7 +63,7 @@ public final class FolderStatementSource implements StatementSource {
     }
 
     @Override
-    public String describe() {
-        return "folder " + folder;
+    public BotSource describe() {
+        return new BotSource("folder", folder.toString());
     }
 }

@@ -2,6 +2,7 @@ package io.clearflow.bots.reconciliation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clearflow.bots.runtime.BotSource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,7 +61,7 @@ public final class HttpStatementSource implements StatementSource {
     }
 
     @Override
-    public String describe() {
-        return "http " + listUrl;
+    public BotSource describe() {
+        return new BotSource("http", listUrl.toString());
     }
 }

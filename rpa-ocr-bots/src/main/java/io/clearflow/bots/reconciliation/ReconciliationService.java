@@ -15,66 +15,99 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reconciliation bot's work, as a plain service a scheduled bot calls: {@link #runOnce()} fetches every waiting
+ * The reconciliation bot's work, as a plain service the scheduled {@link ReconciliationBot} calls: {@link #runOnce()} fetches every waiting
  * statement, drops duplicates by content hash (in this batch and against the platform, before any OCR), classifies
  * and extracts, reconciles against the platform's record and hands each result to people through the platform,
  * which opens the confirmation task. Documents are worked on in parallel, one per core.
  */
-public class ReconciliationService {
+public class ReconciliationService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReconciliationService.class);
 
     private final StatementSource source;
     private final DocumentExtractor extractor;
     private final Reconciler reconciler;
-    private final PlatformClient platform;
-    private final int threads;
+    private final ReconciliationPlatform platform;
+    /**
+     * Worker threads for the whole life of the service: each keeps its own Tesseract engines (started once per
+     * thread), so a pool per run would start, and keep, new engines every run.
+     */
+    private final ExecutorService pool;
     private final Clock clock;
 
-    public ReconciliationService(StatementSource source, DocumentExtractor extractor, PlatformClient platform, int threads,
-                                 Clock clock) {
+    public ReconciliationService(StatementSource source, DocumentExtractor extractor, ReconciliationPlatform platform,
+                                 int threads, Clock clock) {
         this.source = source;
         this.extractor = extractor;
         this.reconciler = new Reconciler(extractor.types());
         this.platform = platform;
-        this.threads = Math.max(1, threads);
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "reconciliation-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.clock = clock;
     }
 
-    /** One outcome per fetched document. */
-    private record Outcome(Reconciliation.Status status, boolean duplicate, String error) { }
+    /**
+     * What became of one fetched document: a status (submitted), a duplicate, or a technical error (left in the
+     * source for the next run). {@code caseId} is the confirmation case opened for it.
+     */
+    public record DocumentOutcome(IncomingDocument document, String contentHash, Reconciliation.Status status,
+                                  boolean duplicate, String caseId, String error, Instant startedAt, long handlingMs) { }
 
-    public synchronized ReconciliationRun runOnce() {
+    /** Told of every document as soon as it is done with; called from the worker threads. */
+    @FunctionalInterface
+    public interface Listener {
+        void handled(DocumentOutcome outcome);
+    }
+
+    /** A run without anyone listening or asking it to stop. */
+    public ReconciliationRun runOnce() {
+        return runOnce(outcome -> { }, () -> false);
+    }
+
+    /**
+     * One run: every waiting document, each reported to {@code listener}; once {@code stop} answers true, documents
+     * not yet started are left in the source for the next run.
+     */
+    public synchronized ReconciliationRun runOnce(Listener listener, BooleanSupplier stop) {
         Instant started = clock.instant();
         List<IncomingDocument> documents = source.fetch();
         Set<String> seen = Collections.synchronizedSet(new HashSet<>());
-        List<Outcome> outcomes = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (IncomingDocument d : documents) {
-                futures.add(pool.submit(() -> handle(d, seen)));
-            }
-            for (Future<Outcome> f : futures) {
-                try {
-                    outcomes.add(f.get());
-                } catch (Exception e) {
-                    outcomes.add(new Outcome(null, false, String.valueOf(e.getCause())));
+        List<DocumentOutcome> outcomes = new ArrayList<>();
+        List<Future<DocumentOutcome>> futures = new ArrayList<>();
+        for (IncomingDocument d : documents) {
+            futures.add(pool.submit(() -> {
+                if (stop.getAsBoolean()) {
+                    return null;
                 }
+                DocumentOutcome outcome = handle(d, seen);
+                listener.handled(outcome);
+                return outcome;
+            }));
+        }
+        for (Future<DocumentOutcome> f : futures) {
+            try {
+                Optional.ofNullable(f.get()).ifPresent(outcomes::add);
+            } catch (Exception e) {
+                outcomes.add(new DocumentOutcome(null, null, null, false, null, String.valueOf(e.getCause()), started, 0));
             }
-        } finally {
-            pool.shutdownNow();
         }
         Map<Reconciliation.Status, Integer> byStatus = new EnumMap<>(Reconciliation.Status.class);
         List<String> errors = new ArrayList<>();
         int duplicates = 0;
-        for (Outcome o : outcomes) {
+        for (DocumentOutcome o : outcomes) {
             if (o.error() != null) {
-                errors.add(o.error());
+                errors.add(o.document() == null ? o.error() : o.document().name() + ": " + o.error());
             } else if (o.duplicate()) {
                 duplicates++;
             } else {
@@ -83,19 +116,33 @@ public class ReconciliationService {
         }
         int submitted = byStatus.values().stream().mapToInt(Integer::intValue).sum();
         int matched = byStatus.getOrDefault(Reconciliation.Status.MATCHED, 0);
-        var run = new ReconciliationRun(started, clock.instant(), source.describe(), documents.size(), duplicates, submitted,
-                matched, submitted - matched, byStatus, errors);
-        log.info("reconciliation run: {} fetched, {} duplicates, {} submitted ({} matched), {} errors",
-                run.fetched(), run.duplicates(), run.submitted(), run.matched(), errors.size());
+        var run = new ReconciliationRun(started, clock.instant(), source.describe().toString(), documents.size(), duplicates,
+                submitted, matched, submitted - matched, byStatus, errors);
+        if (run.fetched() > 0) { // a scheduled run over an empty folder is not news
+            log.info("reconciliation run: {} fetched, {} duplicates, {} submitted ({} matched), {} errors",
+                    run.fetched(), run.duplicates(), run.submitted(), run.matched(), errors.size());
+        }
         return run;
     }
 
-    private Outcome handle(IncomingDocument document, Set<String> seen) {
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+
+    /** The source this service pulls from. */
+    public StatementSource source() {
+        return source;
+    }
+
+    private DocumentOutcome handle(IncomingDocument document, Set<String> seen) {
+        Instant startedAt = clock.instant();
+        long t0 = System.nanoTime();
         String hash = document.contentHash();
         try {
             if (!seen.add(hash) || platform.alreadySubmitted(hash)) {
                 source.acknowledge(document);
-                return new Outcome(null, true, null);
+                return new DocumentOutcome(document, hash, null, true, null, null, startedAt, elapsedMs(t0));
             }
             Reconciliation result;
             byte[] preview = null;
@@ -109,13 +156,21 @@ public class ReconciliationService {
             } catch (DocumentRejectedException e) {
                 result = Reconciler.rejected(hash, document.name(), e.reason() + ": " + e.getMessage());
             }
-            Optional<Long> id = platform.submit(result, preview);
+            Optional<ReconciliationPlatform.Submitted> submitted = platform.submit(result, preview);
             source.acknowledge(document);
-            return id.isPresent() ? new Outcome(result.status(), false, null) : new Outcome(null, true, null);
+            Reconciliation.Status status = result.status();
+            return submitted.map(s -> new DocumentOutcome(document, hash, status, false, s.caseId(), null, startedAt,
+                            elapsedMs(t0)))
+                    .orElseGet(() -> new DocumentOutcome(document, hash, null, true, null, null, startedAt, elapsedMs(t0)));
         } catch (RuntimeException e) {
             // left in the source: the next run tries again, and the hash keeps it from being done twice
             log.warn("reconciliation of {} failed: {}", document.name(), e.getMessage());
-            return new Outcome(null, false, document.name() + ": " + e.getMessage());
+            return new DocumentOutcome(document, hash, null, false, null, String.valueOf(e.getMessage()), startedAt,
+                    elapsedMs(t0));
         }
+    }
+
+    private static long elapsedMs(long t0) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
     }
 }

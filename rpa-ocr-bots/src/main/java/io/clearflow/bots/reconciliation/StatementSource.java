@@ -1,5 +1,6 @@
 package io.clearflow.bots.reconciliation;
 
+import io.clearflow.bots.runtime.BotSource;
 import java.util.List;
 
 /** Where electronic statements come from: a folder by default, an HTTP endpoint as the second adapter. */
@@ -11,6 +12,6 @@ public interface StatementSource {
     /** The document was handed to the platform (or recognised as a duplicate): the source may let it go. */
     default void acknowledge(IncomingDocument document) { }
 
-    /** A short description for run reports. */
-    String describe();
+    /** What and where it is, for run reports and the console. */
+    BotSource describe();
 }

@@ -1,25 +1,17 @@
 package io.clearflow.bots.runtime;
 
 /**
- * A bot: the handler of one external-worker topic. Declare an implementation as a Spring bean and
+ * A job-driven bot: the handler of one external-worker topic. Declare an implementation as a Spring bean and
  * the {@link BotRuntime} schedules it, runs it on demand and records its runs.
  *
  * <p>{@link #handle} returns what to report to the engine. A technical problem is thrown as an
  * exception: the runtime fails the job with a retry and back-off. A business exception is an
  * outcome ({@link BotOutcome#bpmnError}), not an exception.
  */
-public interface Bot {
-
-    /** Stable name, used in URLs, the store and configuration ({@code clearflow.bots.bot.<name>.*}). */
-    String name();
+public interface Bot extends ScheduledBot {
 
     /** The external-worker topic of the BPMN service tasks this bot works on. */
     String topic();
-
-    /** Spring cron (six fields, in {@code clearflow.bots.zone}) used unless configuration overrides it; empty for on demand only. */
-    default String defaultCron() {
-        return "0 */30 9-17 * * MON-FRI";
-    }
 
     BotOutcome handle(BotJob job) throws Exception;
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,10 @@ import org.springframework.scheduling.support.CronExpression;
 import org.springframework.scheduling.support.CronTrigger;
 
 /**
- * Runs bots: on their cron schedule and on demand. A run acquires every job due on the bot's topic
- * (batch by batch, until none is left), hands each to the bot and reports the outcome to the engine,
- * and records a run report with one item per job.
+ * Runs bots: on their cron schedule and on demand, one run per bot at a time, none while paused. A run of a
+ * job-driven {@link Bot} acquires every job due on the bot's topic (batch by batch, until none is left), hands each
+ * to the bot and reports the outcome to the engine; a run of a {@link SourceBot} lets the bot pull its items from
+ * its source. Either way the run report has one item per job or source item, in the same tables.
  *
  * <p>Idempotency: before reporting to the engine the outcome is recorded in the store under the job's
  * idempotency key. A job that comes back after a crash (its lock expired before complete) is answered
@@ -38,8 +40,9 @@ public class BotRuntime implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BotRuntime.class);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    private static final int MAX_ERRORS = 20;
 
-    private final Map<String, Bot> bots = new LinkedHashMap<>();
+    private final Map<String, ScheduledBot> bots = new LinkedHashMap<>();
     private final BotStore store;
     private final ExternalWorkerClient worker;
     private final BotsProperties properties;
@@ -49,10 +52,13 @@ public class BotRuntime implements SmartLifecycle {
     private ThreadPoolTaskScheduler scheduler;
     private volatile boolean started;
 
-    public BotRuntime(List<Bot> bots, BotStore store, ExternalWorkerClient worker, BotsProperties properties) {
+    public BotRuntime(List<? extends ScheduledBot> bots, BotStore store, ExternalWorkerClient worker, BotsProperties properties) {
         bots.forEach(bot -> {
             if (this.bots.putIfAbsent(bot.name(), bot) != null) {
                 throw new IllegalStateException("two bots are named " + bot.name());
+            }
+            if (!(bot instanceof Bot) && !(bot instanceof SourceBot)) {
+                throw new IllegalStateException("bot " + bot.name() + " is neither a Bot nor a SourceBot");
             }
             running.put(bot.name(), new AtomicBoolean());
             String cron = properties.cron(bot);
@@ -112,12 +118,13 @@ public class BotRuntime implements SmartLifecycle {
     }
 
     public BotStatus status(String name) {
-        Bot bot = bot(name);
+        ScheduledBot bot = bot(name);
         String cron = properties.cron(bot);
         Instant next = cron.isEmpty() ? null : Optional.ofNullable(CronExpression.parse(cron)
                 .next(Instant.now().atZone(zone()))).map(t -> t.toInstant()).orElse(null);
         List<RunReport> last = store.runs(name, 1);
-        return new BotStatus(name, bot.topic(), cron, zone().getId(), store.paused(name), running.get(name).get(),
+        return new BotStatus(name, bot instanceof Bot jobs ? BotStatus.KIND_JOBS : BotStatus.KIND_SOURCE,
+                bot instanceof Bot jobs ? jobs.topic() : null, bot instanceof SourceBot s ? s.source() : null, cron, zone().getId(), store.paused(name), running.get(name).get(),
                 next, last.isEmpty() ? null : last.get(0), store.stats(name));
     }
 
@@ -153,7 +160,7 @@ public class BotRuntime implements SmartLifecycle {
 
     /** Starts a run now, in the background; returns its report as it starts. Refused while paused or running. */
     public RunReport runNow(String name, String by) {
-        Bot bot = bot(name);
+        ScheduledBot bot = bot(name);
         if (store.paused(name)) {
             throw new BotException(BotException.Reason.PAUSED, "bot " + name + " is paused; resume it first");
         }
@@ -192,7 +199,7 @@ public class BotRuntime implements SmartLifecycle {
 
     // --- runs
 
-    void runScheduled(Bot bot) {
+    void runScheduled(ScheduledBot bot) {
         if (store.paused(bot.name())) {
             log.debug("Bot {} is paused: scheduled run skipped", bot.name());
             return;
@@ -204,7 +211,7 @@ public class BotRuntime implements SmartLifecycle {
         }
     }
 
-    private RunReport begin(Bot bot, String trigger, String by) {
+    private RunReport begin(ScheduledBot bot, String trigger, String by) {
         if (!running.get(bot.name()).compareAndSet(false, true)) {
             throw new BotException(BotException.Reason.ALREADY_RUNNING, "bot " + bot.name() + " is already running");
         }
@@ -216,36 +223,72 @@ public class BotRuntime implements SmartLifecycle {
         }
     }
 
-    private RunReport execute(Bot bot, RunReport run) {
-        List<String> errors = new ArrayList<>();
-        String runWorker = workerId + "/" + bot.name();
+    private RunReport execute(ScheduledBot bot, RunReport run) {
+        List<String> errors = Collections.synchronizedList(new ArrayList<>());
         try {
             if (!worker.platform().ready()) {
                 throw new IllegalStateException("no platform URL or bot token: set clearflow.bots.platform-url and clearflow.bots.token");
             }
-            int handled = 0;
-            while (handled < properties.maxItemsPerRun() && !store.paused(bot.name())) {
-                List<ExternalJob> jobs = worker.acquire(bot.topic(), properties.lock(bot),
-                        Math.min(properties.batchSize(), properties.maxItemsPerRun() - handled), runWorker);
-                if (jobs.isEmpty()) {
-                    break;
-                }
-                for (ExternalJob job : jobs) {
-                    String error = handle(bot, run.id(), job, runWorker);
-                    if (error != null && errors.size() < 20) {
-                        errors.add(error);
-                    }
-                    handled++;
-                }
+            if (bot instanceof Bot jobs) {
+                workOnJobs(jobs, run, errors);
+            } else {
+                ((SourceBot) bot).run(new StoredSourceRun(bot.name(), run.id(), errors));
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             log.warn("Run {} of bot {} stopped: {}", run.id(), bot.name(), e.getMessage());
-            errors.add(e.getMessage());
+            errors.add(String.valueOf(e.getMessage()));
         } finally {
             store.finishRun(run.id(), errors.isEmpty() ? null : String.join("\n", errors));
             running.get(bot.name()).set(false);
         }
         return store.run(run.id()).orElseThrow();
+    }
+
+    /** A job-driven run: batch after batch of due jobs until none is left, the item limit is reached or the bot is paused. */
+    private void workOnJobs(Bot bot, RunReport run, List<String> errors) {
+        String runWorker = workerId + "/" + bot.name();
+        int handled = 0;
+        while (handled < properties.maxItemsPerRun() && !store.paused(bot.name())) {
+            List<ExternalJob> jobs = worker.acquire(bot.topic(), properties.lock(bot),
+                    Math.min(properties.batchSize(), properties.maxItemsPerRun() - handled), runWorker);
+            if (jobs.isEmpty()) {
+                break;
+            }
+            for (ExternalJob job : jobs) {
+                String error = handle(bot, run.id(), job, runWorker);
+                if (error != null && errors.size() < MAX_ERRORS) {
+                    errors.add(error);
+                }
+                handled++;
+            }
+        }
+    }
+
+    /** A source bot's view of its run: items go to the same run report as jobs do; pausing asks it to stop. */
+    private final class StoredSourceRun implements SourceRun {
+        private final String bot;
+        private final long runId;
+        private final List<String> errors;
+
+        StoredSourceRun(String bot, long runId, List<String> errors) {
+            this.bot = bot;
+            this.runId = runId;
+            this.errors = errors;
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return store.paused(bot);
+        }
+
+        @Override
+        public void item(SourceItem item) {
+            store.addItem(runId, bot, new BotStore.Item(item.id(), item.caseId(), null, item.name()),
+                    item.outcome().code(), false, item.startedAt(), item.handlingMs(), item.note());
+            if (item.outcome() == SourceRun.Outcome.FAILED && errors.size() < MAX_ERRORS) {
+                errors.add(item.name() + ": " + item.note());
+            }
+        }
     }
 
     /** One job: its recorded outcome if it had one, else the bot's; reported to the engine. Returns an error line or null. */
@@ -275,7 +318,7 @@ public class BotRuntime implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             // the engine did not take the report (lock lost, engine down): the record stays, the next delivery replays it
-            store.addItem(runId, bot.name(), job, "failed", replayed, start, elapsedMs(t0), "report failed: " + e.getMessage());
+            store.addItem(runId, bot.name(), BotStore.Item.of(job), "failed", replayed, start, elapsedMs(t0), "report failed: " + e.getMessage());
             return job.id() + ": " + e.getMessage();
         }
         String kind = switch (outcome.kind()) {
@@ -283,7 +326,7 @@ public class BotRuntime implements SmartLifecycle {
             case HANDED_TO_PERSON -> "handed";
             case BPMN_ERROR -> "bpmn-error";
         };
-        store.addItem(runId, bot.name(), job, kind, replayed, start, elapsedMs(t0), outcome.note());
+        store.addItem(runId, bot.name(), BotStore.Item.of(job), kind, replayed, start, elapsedMs(t0), outcome.note());
         return null;
     }
 
@@ -296,7 +339,7 @@ public class BotRuntime implements SmartLifecycle {
         } catch (RuntimeException reportFailure) {
             message += " (and the failure could not be reported: " + reportFailure.getMessage() + ")";
         }
-        store.addItem(runId, bot.name(), job, "failed", false, start, elapsedMs(t0),
+        store.addItem(runId, bot.name(), BotStore.Item.of(job), "failed", false, start, elapsedMs(t0),
                 message + (retriesLeft > 0 ? " — retry in " + backoff : " — no retries left"));
         return job.id() + ": " + message;
     }
@@ -308,8 +351,8 @@ public class BotRuntime implements SmartLifecycle {
         return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
     }
 
-    private Bot bot(String name) {
-        Bot bot = bots.get(name);
+    private ScheduledBot bot(String name) {
+        ScheduledBot bot = bots.get(name);
         if (bot == null) {
             throw new BotException(BotException.Reason.UNKNOWN_BOT, "no bot named " + name);
         }

@@ -76,16 +76,29 @@ public class BotStore {
                 abbreviate(errors, 4000), runId);
     }
 
-    public void addItem(long runId, String bot, ExternalJob job, String outcome, boolean replayed, Instant startedAt,
+    /**
+     * What a run item worked on: an engine job (its id, case and activity) or an item of a source bot (its id in the
+     * source, the case it led to, its name).
+     */
+    public record Item(String id, String caseId, String activityId, String name) {
+        static Item of(ExternalJob job) {
+            return new Item(job.id(), job.processInstanceId(), job.elementId(), null);
+        }
+    }
+
+    /** Outcomes counted as done in the run's counters and the bot's record. */
+    private static final java.util.Set<String> DONE = java.util.Set.of("done", "bpmn-error", "duplicate");
+
+    public void addItem(long runId, String bot, Item item, String outcome, boolean replayed, Instant startedAt,
                         long handlingMs, String note) {
-        jdbc.update("INSERT INTO rpa_run_item (run_id, bot_name, job_id, case_id, activity_id, outcome, replayed, started_at,"
-                        + " handling_ms, note) VALUES (?,?,?,?,?,?,?,?,?,?)", runId, bot, job.id(), job.processInstanceId(),
-                job.elementId(), outcome, replayed, Timestamp.from(startedAt), handlingMs, abbreviate(note, 2000));
+        jdbc.update("INSERT INTO rpa_run_item (run_id, bot_name, job_id, case_id, activity_id, item_name, outcome, replayed,"
+                        + " started_at, handling_ms, note) VALUES (?,?,?,?,?,?,?,?,?,?,?)", runId, bot, abbreviate(item.id(), 64),
+                item.caseId(), item.activityId(), abbreviate(item.name(), 255), outcome, replayed, Timestamp.from(startedAt),
+                handlingMs, abbreviate(note, 2000));
         // keep the run's counters current while it runs, so the console shows progress
         jdbc.update("UPDATE rpa_run SET "
                 + "items_done = items_done + ?, items_handed = items_handed + ?, items_failed = items_failed + ? WHERE id = ?",
-                outcome.equals("done") || outcome.equals("bpmn-error") ? 1 : 0, outcome.equals("handed") ? 1 : 0,
-                outcome.equals("failed") ? 1 : 0, runId);
+                DONE.contains(outcome) ? 1 : 0, outcome.equals("handed") ? 1 : 0, outcome.equals("failed") ? 1 : 0, runId);
     }
 
     public Optional<RunReport> run(long runId) {
@@ -108,7 +121,7 @@ public class BotStore {
     public BotStats stats(String bot) {
         long runs = jdbc.queryForObject("SELECT COUNT(*) FROM rpa_run WHERE bot_name = ?", Long.class, bot);
         return jdbc.queryForObject("SELECT COUNT(*) AS items, "
-                + "COALESCE(SUM(CASE WHEN outcome IN ('done','bpmn-error') THEN 1 ELSE 0 END), 0) AS done_count, "
+                + "COALESCE(SUM(CASE WHEN outcome IN ('done','bpmn-error','duplicate') THEN 1 ELSE 0 END), 0) AS done_count, "
                 + "COALESCE(SUM(CASE WHEN outcome = 'handed' THEN 1 ELSE 0 END), 0) AS handed_count, "
                 + "COALESCE(SUM(CASE WHEN outcome = 'failed' THEN 1 ELSE 0 END), 0) AS failed_count, "
                 + "COALESCE(AVG(CAST(handling_ms AS DOUBLE PRECISION)), 0) AS avg_ms "
@@ -134,7 +147,7 @@ public class BotStore {
 
     private static RunItem item(ResultSet rs, int row) throws SQLException {
         return new RunItem(rs.getLong("id"), rs.getLong("run_id"), rs.getString("bot_name"), rs.getString("job_id"),
-                rs.getString("case_id"), rs.getString("activity_id"), rs.getString("outcome"), rs.getBoolean("replayed"),
+                rs.getString("case_id"), rs.getString("activity_id"), rs.getString("item_name"), rs.getString("outcome"), rs.getBoolean("replayed"),
                 instant(rs.getTimestamp("started_at")), rs.getLong("handling_ms"), rs.getString("note"));
     }
 

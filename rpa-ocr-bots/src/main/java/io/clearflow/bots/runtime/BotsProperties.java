@@ -34,7 +34,7 @@ public record BotsProperties(@DefaultValue("true") boolean enabled, String platf
     /** Settings of one bot; null fields fall back to the bot's default and the runtime's. */
     public record BotSettings(String cron, Duration lockDuration) { }
 
-    String cron(Bot b) {
+    String cron(ScheduledBot b) {
         BotSettings s = bot.get(b.name());
         return s != null && s.cron() != null ? s.cron().strip() : b.defaultCron();
     }

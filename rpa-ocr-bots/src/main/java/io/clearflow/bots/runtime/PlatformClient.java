@@ -2,13 +2,18 @@ package io.clearflow.bots.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -57,10 +62,40 @@ public class PlatformClient {
         return readJson(send(request(path).GET().build()));
     }
 
+    /** GET that answers empty on 404: the platform has no such thing (the caller says what that means). */
+    public Optional<JsonNode> findJson(String path) {
+        try {
+            return Optional.of(getJson(path));
+        } catch (PlatformException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     public byte[] getBytes(String path) {
         HttpResponse<byte[]> response = exchange(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        check(response.statusCode(), path, new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        check(response.statusCode(), path, new String(response.body(), StandardCharsets.UTF_8));
         return response.body();
+    }
+
+    /** A file part of a multipart request. */
+    public record Part(String name, String fileName, String contentType, byte[] content) { }
+
+    /** POST {@code multipart/form-data}; answers the JSON the platform returns. */
+    public JsonNode postMultipart(String path, List<Part> parts) {
+        String boundary = "cf-" + UUID.randomUUID();
+        var body = new ByteArrayOutputStream();
+        for (Part p : parts) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.name() + "\"; filename=\""
+                    + p.fileName() + "\"\r\nContent-Type: " + p.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(p.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return readJson(send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build()));
     }
 
     public JsonNode postJson(String path, Object body) {

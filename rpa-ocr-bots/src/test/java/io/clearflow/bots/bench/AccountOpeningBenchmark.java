@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * Seconds per account-opening case for the bot's own work (ID checks and the OCR of the card, which
  * is nearly all of it; the platform's HTTP calls add milliseconds, see each run's items in the
- * console). Not a test: {@code OMP_THREAD_LIMIT=1 ./mvnw -B -pl rpa-ocr-bots -Pbench test-compile exec:exec}
- * ({@code -Dbench.cases=30 -Dbench.warmup=3}).
+ * console). Not a test: {@code ./mvnw -B -o -pl rpa-ocr-bots process-test-classes -Pbench-account-opening}
+ * ({@code -Dbench.cases=30 -Dbench.warmup=3}; the profile runs it in a JVM of its own with {@code OMP_THREAD_LIMIT=1}).
  */
 public final class AccountOpeningBenchmark {
 
@@ -21,8 +21,8 @@ public final class AccountOpeningBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int cases = Integer.parseInt(args.length > 0 ? args[0] : "30");
-        int warmup = Integer.parseInt(args.length > 1 ? args[1] : "3");
+        int cases = args.length > 0 ? Integer.parseInt(args[0]) : Integer.getInteger("bench.cases", 30);
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : Integer.getInteger("bench.warmup", 3);
         IdCardReader reader = new IdCardReader("/usr/share/tesseract-ocr/5/tessdata", "chi_sim+eng");
         List<byte[]> cards = new ArrayList<>();
         List<String> ids = new ArrayList<>();

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReconciliationServiceTest {
 
-    static final class FakePlatform implements PlatformClient {
+    static final class FakePlatform implements ReconciliationPlatform {
         final Map<String, Reconciliation> submitted = new ConcurrentHashMap<>();
         final Map<String, Map<String, String>> records = new HashMap<>();
         volatile String failFor;
@@ -46,11 +46,12 @@ class ReconciliationServiceTest {
         }
 
         @Override
-        public Optional<Long> submit(Reconciliation r, byte[] png) {
+        public Optional<Submitted> submit(Reconciliation r, byte[] png) {
             if (r.fileName().equals(failFor)) {
                 throw new IllegalStateException("platform unreachable");
             }
-            return submitted.putIfAbsent(r.contentHash(), r) == null ? Optional.of((long) submitted.size()) : Optional.empty();
+            return submitted.putIfAbsent(r.contentHash(), r) == null
+                    ? Optional.of(new Submitted(submitted.size(), "case-" + submitted.size())) : Optional.empty();
         }
     }
 

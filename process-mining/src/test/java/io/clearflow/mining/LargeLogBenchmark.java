@@ -80,7 +80,7 @@ public final class LargeLogBenchmark {
     }
 
     /** The same request process as {@link MiningBenchmark#generate}, written straight to XES text. */
-    static int write(Path file, int targetEvents) throws Exception {
+    public static int write(Path file, int targetEvents) throws Exception {
         Random random = new Random(42);
         long base = Instant.parse("2025-01-01T00:00:00Z").toEpochMilli();
         int written = 0;

@@ -19,12 +19,28 @@ public final class Durations {
         return size;
     }
 
+    /** Exact (a long sum), so the mean does not depend on the order the values came in. */
     public double total() {
-        double sum = 0;
+        long sum = 0;
         for (int i = 0; i < size; i++) {
             sum += values[i];
         }
         return sum;
+    }
+
+    /** All values of several sets in one, e.g. a year from its months (the parts are left as they are). */
+    public static Durations merged(Iterable<Durations> parts) {
+        Durations all = new Durations();
+        int n = 0;
+        for (Durations part : parts) {
+            n += part.size;
+        }
+        all.values = new long[Math.max(n, 1)];
+        for (Durations part : parts) {
+            System.arraycopy(part.values, 0, all.values, all.size, part.size);
+            all.size += part.size;
+        }
+        return all;
     }
 
     /** {@code null} when empty, so JSON shows "no data" rather than 0. */

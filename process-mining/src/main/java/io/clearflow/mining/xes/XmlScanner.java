@@ -85,6 +85,11 @@ final class XmlScanner {
         for (String known : knownValues) {
             values.intern(known.getBytes(StandardCharsets.ISO_8859_1), 0, known.length(), known.hashCode(), known);
         }
+        // the names callers compare with literals: interned as those literals, String.equals is an identity check
+        for (String known : new String[] {"log", "trace", "event", "string", "date", "int", "float", "boolean", "id",
+                "list", "container", "key", "value"}) {
+            names.intern(known.getBytes(StandardCharsets.ISO_8859_1), 0, known.length(), known.hashCode(), known);
+        }
     }
 
     int line() {
@@ -545,6 +550,8 @@ final class XmlScanner {
      * {@link #intern(String)}). Bounded, so a log of unique values does not keep them all twice.
      */
     private static final class Interner {
+        private static final java.lang.invoke.VarHandle LONGS =
+                java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
         private static final int MAX = 1 << 20;
         private String[] table;
         private byte[][] keys; // the bytes of each string, compared with the vectorised Arrays.equals
@@ -624,10 +631,17 @@ final class XmlScanner {
 
         /** A plain loop: the values are short, where Arrays.equals costs more in its set-up than it saves. */
         private static boolean same(byte[] key, byte[] b, int from, int to) {
-            if (key.length != to - from) {
+            int n = key.length;
+            if (n != to - from) {
                 return false;
             }
-            for (int k = 0; k < key.length; k++) {
+            int k = 0;
+            for (; k + 8 <= n; k += 8) { // eight bytes at a time: most values are 5 to 20 bytes long
+                if ((long) LONGS.get(key, k) != (long) LONGS.get(b, from + k)) {
+                    return false;
+                }
+            }
+            for (; k < n; k++) {
                 if (key[k] != b[from + k]) {
                     return false;
                 }

@@ -7,6 +7,7 @@ import io.clearflow.mining.log.EventLog;
 import io.clearflow.mining.log.ImportOptions;
 import io.clearflow.mining.metrics.MetricsCalculator;
 import io.clearflow.mining.metrics.MetricsReport;
+import io.clearflow.mining.stream.StreamingMiner;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -25,7 +26,8 @@ import java.util.zip.GZIPOutputStream;
  * Not a test: a generated XES.gz log of N events (default 10,000,000) is imported and mined for the
  * DFG and all metrics, printing the time of each step and the peak heap (sum of the heap pools' peak
  * usage) and GC figures. Run in its own JVM with a 2 GB heap (see README):
- * {@code java -Xmx2g -cp ... io.clearflow.mining.LargeLogBenchmark [events] [folder]}.
+ * {@code java -Xmx2g -cp ... io.clearflow.mining.LargeLogBenchmark [events] [folder]}; with a third argument
+ * {@code stream} the file is mined by {@link StreamingMiner} instead (run it with a small heap, e.g. -Xmx256m).
  * The file is written as text, trace by trace, so generating it needs no memory.
  */
 public final class LargeLogBenchmark {
@@ -50,7 +52,14 @@ public final class LargeLogBenchmark {
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        Thread sampler = new Thread(LargeLogBenchmark::sampleHeap, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
 
+        if (args.length > 2 && "stream".equals(args[2])) {
+            stream(file);
+            return;
+        }
         long t0 = System.nanoTime();
         EventLog log = LogImporter.importFile(file, null, new ImportOptions(false, events + 1_000_000)).log();
         long t1 = System.nanoTime();
@@ -64,23 +73,59 @@ public final class LargeLogBenchmark {
                 (t2 - t1) / 1e9);
         System.out.printf("metrics: %d tasks, %d resources, %d posts, %d months in %.1f s%n", metrics.tasks().size(),
                 metrics.resources().size(), metrics.posts().size(), metrics.process().months().size(), (t3 - t2) / 1e9);
+        memory();
+        System.out.printf("total %.1f s%n", (t3 - t0) / 1e9);
+    }
+
+    /** The streaming path: one pass over the file, DFG + variants + metrics, the log never held. */
+    private static void stream(Path file) throws Exception {
+        long t0 = System.nanoTime();
+        StreamingMiner.Result result = StreamingMiner.mine(file, false);
+        long t1 = System.nanoTime();
+        System.out.printf("stream: %,d events, %,d cases; DFG %d activities, %d edges; %d variants; metrics %d tasks, "
+                        + "%d resources, %d posts, %d months in %.1f s (%,.0f events/s)%n", result.summary().events(),
+                result.summary().cases(), result.dfg().activities().size(), result.dfg().edges().size(),
+                result.variants().size(), result.metrics().tasks().size(), result.metrics().resources().size(),
+                result.metrics().posts().size(), result.metrics().process().months().size(), (t1 - t0) / 1e9,
+                result.summary().events() / ((t1 - t0) / 1e9));
+        memory();
+    }
+
+    private static volatile long sampledPeak;
+
+    /** The heap in use, sampled every 5 ms: what the run really occupied at its fullest (at most -Xmx). */
+    private static void sampleHeap() {
+        var memory = ManagementFactory.getMemoryMXBean();
+        while (true) {
+            sampledPeak = Math.max(sampledPeak, memory.getHeapMemoryUsage().getUsed());
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static void memory() {
+        System.out.printf("main thread CPU %.1f s%n", ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9);
+        System.out.printf("peak heap in use (sampled every 5 ms): %,d MB of %,d MB max%n", sampledPeak >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.printf("peak heap (sum of heap pools' peaks): %,d MB of %,d MB max%n", peak >> 20,
-                Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("sum of the heap pools' peaks (an upper bound: the pools peak at different times): %,d MB%n",
+                peak >> 20);
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             System.out.printf("GC %s: %d collections, %.1f s%n", gc.getName(), gc.getCollectionCount(),
                     gc.getCollectionTime() / 1e3);
         }
-        System.out.printf("total %.1f s%n", (t3 - t0) / 1e9);
     }
 
     /** The same request process as {@link MiningBenchmark#generate}, written straight to XES text. */
-    static int write(Path file, int targetEvents) throws Exception {
+    public static int write(Path file, int targetEvents) throws Exception {
         Random random = new Random(42);
         long base = Instant.parse("2025-01-01T00:00:00Z").toEpochMilli();
         int written = 0;

@@ -21,7 +21,7 @@ import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Not a test: prints XES import throughput (helpdesk.xes.gz and a generated ~250,000-event log, plain
+ * Not a test ({@code -Dbench.runs=11 -Dbench.importWarmup=10} by default): prints XES import throughput (helpdesk.xes.gz and a generated ~250,000-event log, plain
  * and gzip) and the time of DFG + variants + all metrics on the generated log, medians of several
  * runs after warm-up. Run:
  * {@code ./mvnw -q -o test-compile exec:java -pl process-mining -Dexec.mainClass=io.clearflow.mining.MiningBenchmark -Dexec.classpathScope=test}
@@ -29,9 +29,9 @@ import java.util.zip.GZIPOutputStream;
 public final class MiningBenchmark {
 
     private static final String[] ACTIVITIES = {"receive", "check", "review", "approve", "reject", "archive", "notify"};
-    private static final int RUNS = 7;
+    private static final int RUNS = Integer.getInteger("bench.runs", 11);
     /** Imports before the timed ones; the parser keeps getting faster until the JIT has compiled it (about 8). */
-    private static final int IMPORT_WARMUP = Integer.getInteger("bench.importWarmup", 4);
+    private static final int IMPORT_WARMUP = Integer.getInteger("bench.importWarmup", 10);
 
     private MiningBenchmark() {
     }
@@ -95,9 +95,13 @@ public final class MiningBenchmark {
         }
         double seconds = median(times) / 1e9;
         double cpuSeconds = median(cpu) / 1e9;
-        System.out.printf("import %-20s %,9d events (%,d KB): median %.0f ms = %,.0f events/s wall; %.0f ms = %,.0f events/s "
-                        + "thread CPU (wall runs: %s ms)%n", file.getFileName(), events, Files.size(file) >> 10,
-                seconds * 1000, events / seconds, cpuSeconds * 1000, events / cpuSeconds, millis(times));
+        long min = Arrays.stream(times).min().orElse(0);
+        long max = Arrays.stream(times).max().orElse(0);
+        System.out.printf("import %-20s %,9d events (%,d KB), %d runs after %d warm-ups: wall median %.0f ms = %,.0f events/s, "
+                        + "min %d ms = %,.0f events/s, max %d ms = %,.0f events/s; thread CPU median %.0f ms = %,.0f events/s%n"
+                        + "    wall runs: %s ms%n", file.getFileName(), events, Files.size(file) >> 10, RUNS, IMPORT_WARMUP,
+                seconds * 1000, events / seconds, min / 1_000_000, events / (min / 1e9), max / 1_000_000,
+                events / (max / 1e9), cpuSeconds * 1000, events / cpuSeconds, millis(times));
     }
 
     /**

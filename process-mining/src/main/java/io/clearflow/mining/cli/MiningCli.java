@@ -14,6 +14,7 @@ import io.clearflow.mining.log.ImportResult;
 import io.clearflow.mining.log.LogFormatException;
 import io.clearflow.mining.log.LogSummary;
 import io.clearflow.mining.metrics.MetricsCalculator;
+import io.clearflow.mining.stream.StreamingMiner;
 import io.clearflow.mining.variants.VariantMiner;
 import io.clearflow.mining.xes.XesExporter;
 import java.io.IOException;
@@ -32,6 +33,7 @@ import java.util.Map;
  *           [--case=COL] [--activity=COL] [--timestamp=COL] [--resource=COL] [--group=COL] [--role=COL]
  *           [--lifecycle=COL] [--instance=COL] [--max-events=N]
  * </pre>
+ * {@code --stream} mines summary/dfg/variants/metrics of an XES(.gz) file case by case without holding it.
  * {@code export} writes XES; {@code discover} writes BPMN 2.0 ({@code --noise=0.2},
  * {@code --candidate-group=role-process-owner}). Exit status 2 for usage errors, 1 for a file that is not a valid log.
  */
@@ -43,7 +45,7 @@ public final class MiningCli {
             .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false); // standard output must stay open
 
     private static final String USAGE = "usage: MiningCli summary|dfg|variants|metrics|bottlenecks|export|discover FILE "
-            + "[--skip-invalid] [--sla=P7D] [--noise=0.2] [--candidate-group=G] [--max-events=N] [--case=COL --activity=COL --timestamp=COL --resource=COL "
+            + "[--stream (summary|dfg|variants|metrics of XES, not held in memory)] [--skip-invalid] [--sla=P7D] [--noise=0.2] [--candidate-group=G] [--max-events=N] [--case=COL --activity=COL --timestamp=COL --resource=COL "
             + "--group=COL --role=COL --lifecycle=COL --instance=COL]";
 
     private MiningCli() {
@@ -51,6 +53,31 @@ public final class MiningCli {
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * {@code --stream}: mines an XES(.gz) file case by case without holding the log (no event limit,
+     * memory bounded by the answers), for logs too large to import; same JSON as without it.
+     */
+    private static int stream(String analysis, Path file, Map<String, String> options, PrintStream out, PrintStream err)
+            throws IOException {
+        if (!java.util.Set.of("summary", "dfg", "variants", "metrics").contains(analysis)) {
+            throw new IllegalArgumentException("--stream supports summary, dfg, variants and metrics\n" + USAGE);
+        }
+        StreamingMiner.Result result = StreamingMiner.mine(file, options.containsKey("skip-invalid"));
+        if (result.skippedEvents() > 0) {
+            err.println("skipped " + result.skippedEvents() + " invalid events");
+        }
+        Object answer = switch (analysis) {
+            case "summary" -> result.summary();
+            case "dfg" -> result.dfg();
+            case "variants" -> result.variants();
+            default -> result.metrics();
+        };
+        JSON.writeValue(out, answer);
+        out.println();
+        out.flush();
+        return 0;
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -74,6 +101,9 @@ public final class MiningCli {
             return 2;
         }
         try {
+            if (options.containsKey("stream")) {
+                return stream(args[0], file, options, out, err);
+            }
             var mapping = new ColumnMapping(options.get("case"), options.get("activity"), options.get("timestamp"),
                     options.get("resource"), options.get("group"), options.get("role"), options.get("lifecycle"),
                     options.get("instance"));

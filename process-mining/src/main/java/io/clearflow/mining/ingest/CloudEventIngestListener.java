@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clearflow.mining.log.Timestamps;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -14,7 +18,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Takes events of other systems from a Kafka topic into named mining logs. Each record is a
- * CloudEvents 1.0 JSON event (structured mode) whose {@code data} has {@code case}, {@code activity},
+ * CloudEvents 1.0 event in either mode of the CloudEvents Kafka protocol binding: structured (the
+ * record value is the JSON event; header {@code content-type: application/cloudevents+json} or no
+ * {@code ce_specversion} header) or binary (attributes in {@code ce_*} headers, {@code ce_specversion},
+ * {@code ce_id}, {@code ce_source}, {@code ce_type} required; the value is the data, JSON by its
+ * {@code content-type} header). The data has {@code case}, {@code activity},
  * {@code timestamp} (ISO-8601 or epoch ms; default the event's {@code time}) and optionally
  * {@code resource}, {@code group}, {@code lifecycle}. The log is named by the extension attribute
  * {@code logname}, else by {@code source}. A bad record is counted
@@ -45,7 +53,14 @@ class CloudEventIngestListener {
                     "auto.offset.reset=earliest"})
     void onEvent(ConsumerRecord<String, String> record) {
         try {
-            ingest(record.value());
+            String contentType = header(record.headers(), "content-type");
+            boolean structured = (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/cloudevents"))
+                    || header(record.headers(), "ce_specversion") == null;
+            if (structured) {
+                ingest(record.value());
+            } else {
+                ingestBinary(record.headers(), record.value());
+            }
             accepted.increment();
         } catch (RuntimeException e) {
             rejected.increment();
@@ -71,13 +86,65 @@ class CloudEventIngestListener {
         if (data == null || !data.isObject()) {
             throw new IllegalArgumentException("CloudEvent without a JSON object in data");
         }
-        String logName = IngestedLogs.logName(text(event, "logname") != null ? text(event, "logname") : text(event, "source"));
+        append(text(event, "logname"), text(event, "source"), event.get("time"), data);
+    }
+
+    /**
+     * Binary mode (CloudEvents Kafka binding 3.2): the context attributes are headers named {@code ce_<attribute>}
+     * (UTF-8 values), {@code content-type} is the data's content type and the record value is the data itself.
+     */
+    void ingestBinary(Headers headers, String value) {
+        String specVersion = header(headers, "ce_specversion");
+        if (!"1.0".equals(specVersion)) {
+            throw new IllegalArgumentException("binary CloudEvent with unsupported ce_specversion '" + specVersion + "'");
+        }
+        for (String required : new String[] {"ce_id", "ce_source", "ce_type"}) {
+            String attribute = header(headers, required);
+            if (attribute == null || attribute.isBlank()) {
+                throw new IllegalArgumentException("binary CloudEvent without " + required + " header");
+            }
+        }
+        String contentType = header(headers, "content-type");
+        if (contentType != null && !isJson(contentType)) {
+            throw new IllegalArgumentException("binary CloudEvent data is " + contentType + ", not JSON");
+        }
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("binary CloudEvent without data");
+        }
+        JsonNode data;
+        try {
+            data = json.readTree(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("data is not JSON: " + e.getOriginalMessage());
+        }
+        if (!data.isObject()) {
+            throw new IllegalArgumentException("binary CloudEvent data is not a JSON object");
+        }
+        String time = header(headers, "ce_time");
+        append(header(headers, "ce_logname"), header(headers, "ce_source"),
+                time == null ? null : json.getNodeFactory().textNode(time), data);
+    }
+
+    private static boolean isJson(String contentType) {
+        String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return mediaType.equals("application/json") || mediaType.endsWith("+json") || mediaType.equals("text/json");
+    }
+
+    /** The last header of that name as UTF-8 text, or null. */
+    private static String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Both modes end here: the log name from the extension or the source, the event from the data. */
+    private void append(String logNameExtension, String source, JsonNode eventTime, JsonNode data) {
+        String logName = IngestedLogs.logName(logNameExtension != null ? logNameExtension : source);
         if (logName.isEmpty()) {
             throw new IllegalArgumentException("no log name (extension logname or source)");
         }
         String caseId = require(data, "case");
         String activity = require(data, "activity");
-        JsonNode time = data.hasNonNull("timestamp") ? data.get("timestamp") : event.get("time");
+        JsonNode time = data.hasNonNull("timestamp") ? data.get("timestamp") : eventTime;
         if (time == null || time.isNull()) {
             throw new IllegalArgumentException("no timestamp in data and no time attribute");
         }

@@ -34,6 +34,14 @@ final class Dictionary {
         return id;
     }
 
+    String value(int id) {
+        return values.get(id);
+    }
+
+    int size() {
+        return values.size();
+    }
+
     String[] toArray() {
         return values.toArray(String[]::new);
     }

@@ -10,7 +10,7 @@ import java.util.function.IntPredicate;
  * Events are grouped by case (cases in order of first appearance) and ordered by timestamp within a
  * case; ties keep the order in which they were read. Build one with {@link EventLogBuilder}.
  */
-public final class EventLog {
+public final class EventLog implements LogNames {
 
     /** Attribute value that an event does not carry. */
     public static final int NONE = Dictionary.NONE;
@@ -33,6 +33,7 @@ public final class EventLog {
     private final String[] instanceNames;
     private final boolean[] completeLifecycle;
     private final boolean hasLifecycle;
+    private final byte[] lifecycleKinds;
 
     EventLog(String name, String[] caseIds, int[] caseStart, long[] timestamps, int[] activities, int[] resources,
              int[] groups, int[] roles, int[] lifecycles, int[] instances, String[] activityNames,
@@ -59,6 +60,10 @@ public final class EventLog {
             completeLifecycle[i] = Lifecycle.COMPLETE.equals(lifecycleNames[i]);
         }
         this.hasLifecycle = lifecycleNames.length > 0;
+        this.lifecycleKinds = new byte[lifecycleNames.length];
+        for (int i = 0; i < lifecycleNames.length; i++) {
+            lifecycleKinds[i] = CaseTrace.kindOf(lifecycleNames[i]);
+        }
     }
 
     public String name() {
@@ -115,34 +120,42 @@ public final class EventLog {
         return instances[event];
     }
 
+    @Override
     public String activityName(int id) {
         return activityNames[id];
     }
 
+    @Override
     public int activityCount() {
         return activityNames.length;
     }
 
+    @Override
     public String resourceName(int id) {
         return id == NONE ? null : resourceNames[id];
     }
 
+    @Override
     public int resourceCount() {
         return resourceNames.length;
     }
 
+    @Override
     public String groupName(int id) {
         return id == NONE ? null : groupNames[id];
     }
 
+    @Override
     public int groupCount() {
         return groupNames.length;
     }
 
+    @Override
     public String roleName(int id) {
         return id == NONE ? null : roleNames[id];
     }
 
+    @Override
     public int roleCount() {
         return roleNames.length;
     }
@@ -182,6 +195,17 @@ public final class EventLog {
             }
         }
         return n == selected.length ? selected : java.util.Arrays.copyOf(selected, n);
+    }
+
+    /** Copies the events of a case into a (reused) trace buffer; they are already in order. */
+    public CaseTrace trace(int caseIndex, CaseTrace into) {
+        into.clear();
+        for (int e = caseStart[caseIndex]; e < caseStart[caseIndex + 1]; e++) {
+            int lifecycle = lifecycles[e];
+            into.add(activities[e], timestamps[e], resources[e], groups[e], roles[e], instances[e],
+                    lifecycle == NONE ? CaseTrace.NO_TRANSITION : lifecycleKinds[lifecycle]);
+        }
+        return into;
     }
 
     public Instant firstTimestamp() {

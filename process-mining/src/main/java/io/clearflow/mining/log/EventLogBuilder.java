@@ -7,7 +7,7 @@ import java.util.Arrays;
  * {@link EventLog}: events grouped by case in order of first appearance, then stably sorted by
  * timestamp, so events read out of order are put right and ties keep their read order.
  */
-public final class EventLogBuilder {
+public final class EventLogBuilder implements EventSink {
 
     private final String name;
     private final Dictionary cases = new Dictionary();
@@ -42,9 +42,30 @@ public final class EventLogBuilder {
         resourceColumn.add(resources.id(resource));
         groupColumn.add(groups.id(group));
         roleColumn.add(roles.id(role));
-        lifecycleColumn.add(lifecycles.id(EventLog.Lifecycle.normalise(lifecycle)));
+        lifecycleColumn.add(lifecycleId(lifecycle));
         instanceColumn.add(instances.id(instance));
         return this;
+    }
+
+    @Override
+    public void event(String caseId, String activity, long timestampMillis, String resource, String group, String role,
+                      String lifecycle, String instance) {
+        add(caseId, activity, timestampMillis, resource, group, role, lifecycle, instance);
+    }
+
+    private String lastLifecycle;
+    private int lastLifecycleId = Dictionary.NONE;
+
+    /** Readers pass the same few lifecycle strings again and again: normalise each only once in a row. */
+    private int lifecycleId(String lifecycle) {
+        if (lifecycle == null) {
+            return Dictionary.NONE;
+        }
+        if (lifecycle != lastLifecycle) {
+            lastLifecycleId = lifecycles.id(EventLog.Lifecycle.normalise(lifecycle));
+            lastLifecycle = lifecycle;
+        }
+        return lastLifecycleId;
     }
 
     public int size() {

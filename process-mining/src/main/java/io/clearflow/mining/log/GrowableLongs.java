@@ -2,20 +2,28 @@ package io.clearflow.mining.log;
 
 import java.util.Arrays;
 
-/** A long list without boxing, for timestamps. */
+/** A long list without boxing, for timestamps; in chunks of 64K like {@link GrowableInts}. */
 final class GrowableLongs {
 
-    private long[] values = new long[1024];
+    private static final int SHIFT = 16;
+    private static final int MASK = (1 << SHIFT) - 1;
+
+    private long[][] chunks = new long[4][];
     private int size;
 
     void add(long value) {
-        if (size == values.length) {
-            values = Arrays.copyOf(values, size * 2);
+        int chunk = size >>> SHIFT;
+        if ((size & MASK) == 0) {
+            if (chunk == chunks.length) {
+                chunks = Arrays.copyOf(chunks, chunk * 2);
+            }
+            chunks[chunk] = new long[1 << SHIFT];
         }
-        values[size++] = value;
+        chunks[chunk][size & MASK] = value;
+        size++;
     }
 
     long get(int index) {
-        return values[index];
+        return chunks[index >>> SHIFT][index & MASK];
     }
 }

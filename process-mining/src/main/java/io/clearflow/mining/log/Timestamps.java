@@ -1,5 +1,6 @@
 package io.clearflow.mining.log;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -47,31 +48,48 @@ public final class Timestamps {
         }
     }
 
-    /** yyyy-MM-dd[T ]HH:mm:ss[.f+][Z|±HH:MM]; {@code Long.MIN_VALUE} when the shape differs. */
-    private static long fast(String s) {
-        int n = s.length();
-        if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
-                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+    private static long fast(String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1); // other characters become '?' and fail the shape
+        return parseFast(bytes, 0, bytes.length);
+    }
+
+    /**
+     * yyyy-MM-dd[T ]HH:mm:ss[.f+][Z|±HH:MM] from ASCII bytes, without allocating (the XES reader's path);
+     * {@code Long.MIN_VALUE} when the shape differs, then {@link #parse} gives the answer or the error.
+     */
+    public static long parseFast(byte[] b, int from, int to) {
+        while (from < to && b[from] == ' ') {
+            from++;
+        }
+        while (to > from && b[to - 1] == ' ') {
+            to--;
+        }
+        return fast(b, from, to - from);
+    }
+
+    private static long fast(byte[] b, int o, int n) {
+        if (n < 19 || b[o + 4] != '-' || b[o + 7] != '-' || (b[o + 10] != 'T' && b[o + 10] != ' ')
+                || b[o + 13] != ':' || b[o + 16] != ':') {
             return Long.MIN_VALUE;
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
-        int second = digits(s, 17, 2);
+        int year = digits(b, o + 0, 4);
+        int month = digits(b, o + 5, 2);
+        int day = digits(b, o + 8, 2);
+        int hour = digits(b, o + 11, 2);
+        int minute = digits(b, o + 14, 2);
+        int second = digits(b, o + 17, 2);
         if ((year | month | day | hour | minute | second) < 0 || month < 1 || month > 12 || day < 1 || day > 31
                 || hour > 23 || minute > 59 || second > 59) {
             return Long.MIN_VALUE;
         }
         int i = 19;
         int millis = 0;
-        if (i < n && s.charAt(i) == '.') {
+        if (i < n && b[o + i] == '.') {
             i++;
             int scale = 100;
             int start = i;
-            while (i < n && Character.isDigit(s.charAt(i))) {
-                millis += (s.charAt(i) - '0') * scale;
+            while (i < n && b[o + i] >= '0' && b[o + i] <= '9') {
+                millis += (b[o + i] - '0') * scale;
                 scale /= 10;
                 i++;
             }
@@ -81,12 +99,12 @@ public final class Timestamps {
         }
         int offsetSeconds = 0;
         if (i < n) {
-            char sign = s.charAt(i);
+            byte sign = b[o + i];
             if ((sign == 'Z' || sign == 'z') && i == n - 1) {
                 offsetSeconds = 0;
-            } else if ((sign == '+' || sign == '-') && n - i == 6 && s.charAt(i + 3) == ':') {
-                int oh = digits(s, i + 1, 2);
-                int om = digits(s, i + 4, 2);
+            } else if ((sign == '+' || sign == '-') && n - i == 6 && b[o + i + 3] == ':') {
+                int oh = digits(b, o + i + 1, 2);
+                int om = digits(b, o + i + 4, 2);
                 if ((oh | om) < 0 || om > 59 || oh * 60 + om > 18 * 60) {
                     return Long.MIN_VALUE;
                 }
@@ -118,10 +136,10 @@ public final class Timestamps {
         return era * 146_097L + dayOfEra - 719_468;
     }
 
-    private static int digits(String s, int from, int count) {
+    private static int digits(byte[] b, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
+            int c = b[i];
             if (c < '0' || c > '9') {
                 return -1;
             }

@@ -1,5 +1,6 @@
 package io.clearflow.mining.metrics;
 
+import io.clearflow.mining.log.CaseTrace;
 import io.clearflow.mining.log.EventLog;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,47 +34,64 @@ public final class ActivityInstances {
     private long[] pickup = new long[1024];
     private long[] complete = new long[1024];
 
+    /** Open instances of the case being paired, by instance or activity key. */
+    private final Map<Long, Integer> open = new HashMap<>();
+
     private ActivityInstances() {
     }
 
+    /** Pairs the events of every case of a log held in memory. */
     public static ActivityInstances of(EventLog log) {
         ActivityInstances instances = new ActivityInstances();
-        Map<Long, Integer> open = new HashMap<>();
+        CaseTrace trace = new CaseTrace();
         for (int c = 0; c < log.caseCount(); c++) {
-            open.clear();
-            long lastCompletion = UNKNOWN;
-            int lastCompletedActivity = EventLog.NONE;
-            for (int e = log.caseStart(c); e < log.caseEnd(c); e++) {
-                long key = log.instance(e) != EventLog.NONE ? ((long) log.instance(e) << 1) | 1 : (long) log.activity(e) << 1;
-                String lifecycle = log.lifecycleName(log.lifecycle(e));
-                long t = log.timestamp(e);
-                Integer current = open.get(key);
-                if (lifecycle == null || EventLog.Lifecycle.COMPLETE.equals(lifecycle)) {
-                    int i = current != null ? current
-                            : instances.add(c, log.activity(e), lastCompletion, lastCompletedActivity);
-                    instances.complete[i] = t;
-                    instances.attribute(i, log.resource(e), log.group(e), true);
-                    open.remove(key);
-                    lastCompletion = t;
-                    lastCompletedActivity = log.activity(e);
-                } else if (EventLog.Lifecycle.SCHEDULE.equals(lifecycle)) {
-                    int i = instances.add(c, log.activity(e), t, lastCompletedActivity);
-                    instances.attribute(i, EventLog.NONE, log.group(e), false);
-                    open.put(key, i);
-                } else if (EventLog.Lifecycle.ASSIGN.equals(lifecycle) || EventLog.Lifecycle.START.equals(lifecycle)) {
-                    int i = current != null ? current
-                            : instances.add(c, log.activity(e), lastCompletion, lastCompletedActivity);
-                    if (instances.pickup[i] == UNKNOWN) {
-                        instances.pickup[i] = t;
-                    }
-                    instances.attribute(i, log.resource(e), log.group(e), true);
-                    open.put(key, i);
-                } else if (EventLog.Lifecycle.SEND_BACK.equals(lifecycle) || EventLog.Lifecycle.WITHDRAW.equals(lifecycle)) {
-                    open.remove(key);
-                }
-            }
+            instances.addCase(log.trace(c, trace), c);
         }
         return instances;
+    }
+
+    /** An empty set to fill case by case ({@link #addCase}); the streaming path clears it per case. */
+    public static ActivityInstances empty() {
+        return new ActivityInstances();
+    }
+
+    public void clear() {
+        size = 0;
+    }
+
+    /** Pairs the lifecycle events of one case (its events in order) into instances of that case. */
+    public void addCase(CaseTrace trace, int c) {
+        open.clear();
+        long lastCompletion = UNKNOWN;
+        int lastCompletedActivity = EventLog.NONE;
+        for (int e = 0; e < trace.size(); e++) {
+            int activityId = trace.activity(e);
+            long key = trace.instance(e) != EventLog.NONE ? ((long) trace.instance(e) << 1) | 1 : (long) activityId << 1;
+            byte kind = trace.kind(e);
+            long t = trace.time(e);
+            Integer current = open.get(key);
+            if (kind == CaseTrace.NO_TRANSITION || kind == CaseTrace.COMPLETE) {
+                int i = current != null ? current : add(c, activityId, lastCompletion, lastCompletedActivity);
+                complete[i] = t;
+                attribute(i, trace.resource(e), trace.group(e), true);
+                open.remove(key);
+                lastCompletion = t;
+                lastCompletedActivity = activityId;
+            } else if (kind == CaseTrace.SCHEDULE) {
+                int i = add(c, activityId, t, lastCompletedActivity);
+                attribute(i, EventLog.NONE, trace.group(e), false);
+                open.put(key, i);
+            } else if (kind == CaseTrace.PICKUP) {
+                int i = current != null ? current : add(c, activityId, lastCompletion, lastCompletedActivity);
+                if (pickup[i] == UNKNOWN) {
+                    pickup[i] = t;
+                }
+                attribute(i, trace.resource(e), trace.group(e), true);
+                open.put(key, i);
+            } else if (kind == CaseTrace.SEND_BACK || kind == CaseTrace.WITHDRAW) {
+                open.remove(key);
+            }
+        }
     }
 
     private int add(int c, int activityId, long arrivalTime, int previous) {

@@ -1,6 +1,7 @@
 package io.clearflow.mining.xes;
 
 import io.clearflow.mining.log.EventLogBuilder;
+import io.clearflow.mining.log.EventSink;
 import io.clearflow.mining.log.ImportOptions;
 import io.clearflow.mining.log.ImportResult;
 import io.clearflow.mining.log.LogFormatException;
@@ -11,36 +12,35 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * Streaming IEEE 1849 XES reader (plain or gzip, told apart by the magic bytes). It reads the
  * standard concept, time, lifecycle and org attributes of events and the case name of traces; other
  * attributes, nested attributes and globals are skipped. DTDs and external entities are refused
- * because XES never needs them and they are the way into XXE attacks.
+ * because XES never needs them and they are the way into XXE attacks ({@link XmlScanner} has no DTD
+ * support at all).
  */
 public final class XesReader {
-
-    private static final XMLInputFactory FACTORY = secureFactory();
 
     private XesReader() {
     }
 
+    /** Reads the whole log into memory. */
     public static ImportResult read(InputStream input, String name, ImportOptions options) throws IOException {
-        try {
-            XMLStreamReader xml = FACTORY.createXMLStreamReader(decompressed(input));
-            try {
-                return new Parse(xml, name, options).run();
-            } finally {
-                xml.close();
-            }
-        } catch (XMLStreamException e) {
-            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
-            throw new LogFormatException("malformed XES at line " + line + ": " + firstLine(e.getMessage()), e);
-        }
+        EventLogBuilder builder = new EventLogBuilder(name);
+        int skipped = read(input, options, builder);
+        return new ImportResult(builder.build(), skipped);
+    }
+
+    /**
+     * Reads the log into a sink, trace by trace ({@link EventSink#endCase} after each trace), so a
+     * streaming analysis never holds more than one case. Returns the number of skipped invalid events.
+     */
+    public static int read(InputStream input, ImportOptions options, EventSink sink) throws IOException {
+        XmlScanner scanner = new XmlScanner(decompressed(input), Parse.KEYS);
+        Parse parse = new Parse(scanner, options, sink);
+        scanner.scan(parse);
+        return parse.finish();
     }
 
     /** Wraps gzip input in a decompressor; anything else is passed through. */
@@ -50,28 +50,8 @@ public final class XesReader {
         int b1 = buffered.read();
         int b2 = buffered.read();
         buffered.reset();
-        return b1 == 0x1f && b2 == 0x8b ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16)
-                : buffered;
-    }
-
-    private static XMLInputFactory secureFactory() {
-        // Woodstox by name, not by service lookup: the speed of the import must not depend on class path order
-        XMLInputFactory factory = new com.ctc.wstx.stax.WstxInputFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        // XES elements and attributes carry no prefixes; skipping namespace processing is measurably faster
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
-        return factory;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable XML";
-        }
-        String trimmed = message.strip();
-        int cut = trimmed.lastIndexOf("Message: ");
-        return cut >= 0 ? trimmed.substring(cut + 9) : trimmed;
+        // the scanner reads in 64 KB blocks itself, so the inflater needs no buffer on its output
+        return b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
     }
 
     /** An event read before its trace's name; kept until the trace ends. */
@@ -79,11 +59,23 @@ public final class XesReader {
                            String lifecycle, String instance) {
     }
 
-    private static final class Parse {
-        private final XMLStreamReader xml;
+    private static final class Parse implements XmlScanner.Handler {
+        private static final String NAME = "concept:name";
+        private static final String TIMESTAMP = "time:timestamp";
+        private static final String RESOURCE = "org:resource";
+        private static final String GROUP = "org:group";
+        private static final String ROLE = "org:role";
+        private static final String LIFECYCLE = "lifecycle:transition";
+        private static final String INSTANCE = "concept:instance";
+        /** The scanner hands these back as the same instances, so keys are compared by identity. */
+        static final String[] KEYS = {NAME, TIMESTAMP, RESOURCE, GROUP, ROLE, LIFECYCLE, INSTANCE};
+
+        private final XmlScanner xml;
         private final ImportOptions options;
-        private final EventLogBuilder builder;
+        private final EventSink sink;
         private final List<Pending> trace = new ArrayList<>();
+        private boolean sawLog;
+        private long events;
         private int skipped;
         private int traces;
         private boolean inTrace;
@@ -92,44 +84,37 @@ public final class XesReader {
         private int eventLine;
         private String caseId;
         private String activity;
-        private String timestamp;
+        private long time;
+        private String badTimestamp;
+        private boolean hasTimestamp;
         private String resource;
         private String group;
         private String role;
         private String lifecycle;
         private String instance;
 
-        Parse(XMLStreamReader xml, String name, ImportOptions options) {
+        Parse(XmlScanner xml, ImportOptions options, EventSink sink) {
             this.xml = xml;
             this.options = options;
-            this.builder = new EventLogBuilder(name);
+            this.sink = sink;
         }
 
-        ImportResult run() throws XMLStreamException {
-            boolean sawLog = false;
-            while (xml.hasNext()) {
-                int type = xml.next();
-                if (type == XMLStreamConstants.DTD || type == XMLStreamConstants.ENTITY_REFERENCE) {
-                    throw new LogFormatException("XES at line " + line() + " declares a DTD or entity; refused");
-                }
-                if (type == XMLStreamConstants.START_ELEMENT) {
-                    String element = xml.getLocalName();
-                    if (!sawLog && !"log".equals(element)) {
-                        throw new LogFormatException("not an XES log: root element is <" + element + "> at line " + line());
-                    }
-                    sawLog = true;
-                    start(element);
-                } else if (type == XMLStreamConstants.END_ELEMENT) {
-                    end(xml.getLocalName());
-                }
-            }
+        int finish() {
             if (!sawLog) {
                 throw new LogFormatException("not an XES log: no <log> element");
             }
-            return new ImportResult(builder.build(), skipped);
+            return skipped;
         }
 
-        private void start(String element) {
+        @Override
+        public void start(String element) {
+            if (!sawLog) {
+                if (!"log".equals(element)) {
+                    throw new LogFormatException("not an XES log: root element is <" + element + "> at line " + xml.line());
+                }
+                sawLog = true;
+                return;
+            }
             if (nestedDepth > 0) {
                 nestedDepth++;
             } else if (inEvent) {
@@ -137,12 +122,17 @@ public final class XesReader {
                 nestedDepth = 1;
             } else if (inTrace && "event".equals(element)) {
                 inEvent = true;
-                eventLine = line();
-                activity = timestamp = resource = group = role = lifecycle = instance = null;
+                eventLine = xml.line();
+                activity = resource = group = role = lifecycle = instance = badTimestamp = null;
+                hasTimestamp = false;
             } else if (inTrace) {
-                if (caseId == null && "concept:name".equals(xml.getAttributeValue(null, "key"))) {
-                    caseId = xml.getAttributeValue(null, "value");
-                    flush(caseId);
+                if (caseId == null) {
+                    int key = xml.attribute("key");
+                    int value = xml.attribute("value");
+                    if (key >= 0 && value >= 0 && xml.internedValue(key) == NAME) {
+                        caseId = xml.value(value);
+                        flush(caseId);
+                    }
                 }
                 nestedDepth = 1;
             } else if ("trace".equals(element)) {
@@ -150,38 +140,53 @@ public final class XesReader {
                 traces++;
                 caseId = null;
                 trace.clear();
-            } else if (!"log".equals(element)) {
+            } else {
                 nestedDepth = 1; // log attributes, globals, extensions, classifiers
             }
         }
 
         private void eventAttribute(String element) {
-            String key = null;
-            String value = null;
-            for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
-                String name = xml.getAttributeLocalName(i);
-                if ("key".equals(name)) {
-                    key = xml.getAttributeValue(i);
-                } else if ("value".equals(name)) {
-                    value = xml.getAttributeValue(i);
-                }
-            }
-            if (key == null) {
+            int keyIndex = xml.attribute("key");
+            int valueIndex = xml.attribute("value");
+            if (keyIndex < 0 || valueIndex < 0) {
                 return;
             }
-            switch (key) {
-                case "concept:name" -> activity = value;
-                case "time:timestamp" -> timestamp = "date".equals(element) ? value : timestamp;
-                case "org:resource" -> resource = value;
-                case "org:group" -> group = value;
-                case "org:role" -> role = value;
-                case "lifecycle:transition" -> lifecycle = value;
-                case "concept:instance" -> instance = value;
-                default -> { }
+            String key = xml.internedValue(keyIndex);
+            if (key == NAME) {
+                activity = xml.internedValue(valueIndex);
+            } else if (key == TIMESTAMP) {
+                if ("date".equals(element)) {
+                    timestamp(valueIndex);
+                }
+            } else if (key == LIFECYCLE) {
+                lifecycle = xml.internedValue(valueIndex);
+            } else if (key == RESOURCE) {
+                resource = xml.internedValue(valueIndex);
+            } else if (key == GROUP) {
+                group = xml.internedValue(valueIndex);
+            } else if (key == ROLE) {
+                role = xml.internedValue(valueIndex);
+            } else if (key == INSTANCE) {
+                instance = xml.internedValue(valueIndex);
             }
         }
 
-        private void end(String element) {
+        private void timestamp(int valueIndex) {
+            hasTimestamp = true;
+            badTimestamp = null;
+            time = xml.timestampValue(valueIndex);
+            if (time == Long.MIN_VALUE) { // an unusual shape: the general parser decides
+                String text = xml.value(valueIndex);
+                try {
+                    time = Timestamps.parse(text);
+                } catch (IllegalArgumentException e) {
+                    badTimestamp = e.getMessage();
+                }
+            }
+        }
+
+        @Override
+        public void end(String element) {
             if (nestedDepth > 0) {
                 nestedDepth--;
             } else if (inEvent) {
@@ -190,37 +195,33 @@ public final class XesReader {
             } else if (inTrace && "trace".equals(element)) {
                 inTrace = false;
                 flush(caseId != null ? caseId : "trace " + traces);
+                sink.endCase();
             }
         }
 
         private void flush(String id) {
             for (Pending e : trace) {
-                builder.add(id, e.activity(), e.timestamp(), e.resource(), e.group(), e.role(), e.lifecycle(),
-                        e.instance());
+                add(id, e.activity(), e.timestamp(), e.resource(), e.group(), e.role(), e.lifecycle(), e.instance());
             }
             trace.clear();
-            checkLimit();
         }
 
-        private void checkLimit() {
-            if (builder.size() > options.maxEvents()) {
+        private void add(String id, String activityName, long timestamp, String resourceName, String groupName,
+                         String roleName, String lifecycleName, String instanceName) {
+            if (++events > options.maxEvents()) {
                 throw new LogFormatException("log has more than " + options.maxEvents() + " events (the configured limit)");
             }
+            sink.event(id, activityName, timestamp, resourceName, groupName, roleName, lifecycleName, instanceName);
         }
 
         private void finishEvent() {
             String problem = null;
-            long time = 0;
             if (activity == null || activity.isBlank()) {
                 problem = "has no concept:name";
-            } else if (timestamp == null) {
+            } else if (!hasTimestamp) {
                 problem = "has no time:timestamp";
-            } else {
-                try {
-                    time = Timestamps.parse(timestamp);
-                } catch (IllegalArgumentException e) {
-                    problem = "has an " + e.getMessage();
-                }
+            } else if (badTimestamp != null) {
+                problem = "has an " + badTimestamp;
             }
             if (problem != null) {
                 if (!options.skipInvalid()) {
@@ -231,15 +232,10 @@ public final class XesReader {
                 return;
             }
             if (caseId != null) { // the usual order: the trace's name comes before its events
-                builder.add(caseId, activity, time, resource, group, role, lifecycle, instance);
-                checkLimit();
+                add(caseId, activity, time, resource, group, role, lifecycle, instance);
             } else {
                 trace.add(new Pending(activity, time, resource, group, role, lifecycle, instance));
             }
-        }
-
-        private int line() {
-            return xml.getLocation().getLineNumber();
         }
     }
 }

@@ -45,6 +45,22 @@ class MiningCliTest {
     }
 
     @Test
+    void streamPrintsTheSameJsonAsTheInMemoryPath() throws Exception {
+        String file = SharedData.eventLog("helpdesk.xes.gz").toString();
+        for (String analysis : new String[] {"summary", "dfg", "variants", "metrics"}) {
+            out.reset();
+            assertThat(run(analysis, file)).isZero();
+            String inMemory = out.toString(StandardCharsets.UTF_8);
+            out.reset();
+            assertThat(run(analysis, file, "--stream")).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).as(analysis).isEqualTo(inMemory);
+        }
+        // tried: an analysis the stream cannot do (it needs the whole log)
+        assertThat(run("bottlenecks", file, "--stream")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--stream supports");
+    }
+
+    @Test
     void reportsBadInputAndUsageWithDistinctExitCodes(@TempDir Path temp) throws Exception {
         Path broken = Files.writeString(temp.resolve("broken.xes"), "<log><trace>\n<event>\n</log>");
 

@@ -141,6 +141,81 @@ class XesReaderTest {
         assertThat(copy.lifecycleName(copy.lifecycle(0))).isEqualTo("start");
     }
 
+    @Test
+    void entitiesCommentsCdataAndNonAsciiValuesAreRead() throws IOException {
+        String xml = HEAD + "<!-- a comment with <tags> -->\n" + trace("1",
+                "<event><string key=\"concept:name\" value=\"审批 &amp; &#x41;&lt;\"/><![CDATA[ <ignored/> ]]>"
+                        + "<date key='time:timestamp' value='2020-01-01T10:00:00Z'/></event>",
+                event("b\tc", "2020-01-01T11:00:00.5+08:00")) + "<?pi ignored?></log>";
+
+        EventLog log = read(xml, ImportOptions.strict()).log();
+
+        // attribute values are normalised as XML says: a tab is a space
+        assertThat(activities(log)).isEqualTo("b c,审批 & A<");
+        assertThat(log.timestamp(0)).isEqualTo(java.time.Instant.parse("2020-01-01T03:00:00.500Z").toEpochMilli());
+    }
+
+    @Test
+    void badMarkupIsRefusedWithItsLine() {
+        // tried: an entity no DTD declared, '<' in a value, an unquoted value, a second root, text outside the root,
+        // an unclosed root, an end tag that matches nothing, a non-UTF-8 encoding
+        assertThatThrownBy(() -> read(HEAD + "<string key=\"a\" value=\"&xxe;\"/></log>", ImportOptions.strict()))
+                .hasMessage("malformed XES at line 3: undeclared entity &xxe;");
+        assertThatThrownBy(() -> read(HEAD + "<string key=\"a\" value=\"a<b\"/></log>", ImportOptions.strict()))
+                .hasMessageContaining("line 3").hasMessageContaining("'<' in the value");
+        assertThatThrownBy(() -> read(HEAD + "<string key=a/></log>", ImportOptions.strict()))
+                .hasMessageContaining("not quoted");
+        assertThatThrownBy(() -> read(HEAD + "</log><log/>", ImportOptions.strict()))
+                .hasMessageContaining("more than one root element");
+        assertThatThrownBy(() -> read(HEAD + "</log>junk", ImportOptions.strict()))
+                .hasMessageContaining("content after the root element");
+        assertThatThrownBy(() -> read(HEAD + "<trace>\n", ImportOptions.strict()))
+                .hasMessageStartingWith("malformed XES at line 4").hasMessageContaining("<trace> is not closed");
+        assertThatThrownBy(() -> read(HEAD + "</trace></log>", ImportOptions.strict()))
+                .hasMessageContaining("end tag </trace> does not match <log>");
+        assertThatThrownBy(() -> read("<?xml version=\"1.0\" encoding=\"Shift_JIS\"?><log/>", ImportOptions.strict()))
+                .hasMessageContaining("must be UTF-8");
+    }
+
+    @Test
+    void inputArrivingInTinyPiecesReadsTheSame() throws Exception {
+        // every token (names, values, entities, comments) is split across reads somewhere in these files
+        for (String name : new String[] {"reviewing.xes", "running-example.xes"}) {
+            byte[] bytes = Files.readAllBytes(SharedData.eventLog(name));
+            EventLog whole = XesReader.read(new ByteArrayInputStream(bytes), name, ImportOptions.strict()).log();
+            InputStream trickle = new java.io.FilterInputStream(new ByteArrayInputStream(bytes)) {
+                private int call;
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return super.read(b, off, Math.min(len, 1 + call++ % 7));
+                }
+
+                @Override
+                public int available() {
+                    return 0;
+                }
+            };
+
+            EventLog pieces = XesReader.read(trickle, name, ImportOptions.strict()).log();
+
+            assertThat(LogSummary.of(pieces)).isEqualTo(LogSummary.of(whole));
+            assertThat(DfgMiner.mine(pieces)).isEqualTo(DfgMiner.mine(whole));
+            assertThat(activities(pieces)).isEqualTo(activities(whole));
+        }
+    }
+
+    @Test
+    void aLatin1DeclarationIsHonoured() throws IOException {
+        String xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<log>" + trace("1", event("caf\u00e9", "2020-01-01T10:00:00Z"))
+                + "</log>";
+
+        EventLog log = XesReader.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.ISO_8859_1)), "x",
+                ImportOptions.strict()).log();
+
+        assertThat(activities(log)).isEqualTo("caf\u00e9");
+    }
+
     private ImportResult read(String xml, ImportOptions options) throws IOException {
         return XesReader.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "test.xes", options);
     }

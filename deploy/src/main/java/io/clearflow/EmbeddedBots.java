@@ -27,8 +27,8 @@ class EmbeddedBots {
 
     @Bean
     NavigationItem rpaConsoleNavigation() {
-        return new NavigationItem("nav.rpa", "/rpa", 70, List.of(PlatformRole.ADMIN.roleName(), PlatformRole.OPS.roleName(),
-                PlatformRole.PROCESS_OWNER.roleName()));
+        return new NavigationItem("nav.rpa", "/rpa", 85, List.of(PlatformRole.ADMIN.roleName(), PlatformRole.OPS.roleName(),
+                PlatformRole.PROCESS_OWNER.roleName()), NavigationItem.OPERATIONS);
     }
 
     /**

@@ -195,7 +195,7 @@ class MiningPageController {
     static class Navigation {
         @Bean
         NavigationItem miningNavigation() {
-            return new NavigationItem("nav.mining", "/mining", 60, new ArrayList<>(ROLES));
+            return new NavigationItem("nav.mining", "/mining", 75, new ArrayList<>(ROLES), NavigationItem.GOVERNANCE);
         }
     }
 }

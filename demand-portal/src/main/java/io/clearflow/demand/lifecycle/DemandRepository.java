@@ -181,28 +181,4 @@ public class DemandRepository {
         return jdbc.query("SELECT " + DEMAND_COLUMNS + " FROM cf_demand WHERE department = ? ORDER BY id DESC "
                 + "OFFSET ? ROWS FETCH FIRST ? ROWS ONLY", DEMAND, department, offset, limit);
     }
-
-    /** The newest demands in one state (a kanban column), optionally of one department. */
-    public List<Demand> inState(DemandState state, String department, int limit) {
-        if (department == null) {
-            return jdbc.query("SELECT " + DEMAND_COLUMNS + " FROM cf_demand WHERE state = ? ORDER BY id DESC "
-                    + "FETCH FIRST ? ROWS ONLY", DEMAND, state.name(), limit);
-        }
-        return jdbc.query("SELECT " + DEMAND_COLUMNS + " FROM cf_demand WHERE department = ? AND state = ? "
-                + "ORDER BY id DESC FETCH FIRST ? ROWS ONLY", DEMAND, department, state.name(), limit);
-    }
-
-    public Map<DemandState, Long> countByState(String department) {
-        Map<DemandState, Long> counts = new java.util.EnumMap<>(DemandState.class);
-        for (DemandState s : DemandState.values()) {
-            counts.put(s, 0L);
-        }
-        String sql = "SELECT state, COUNT(*) AS n FROM cf_demand" + (department == null ? "" : " WHERE department = ?")
-                + " GROUP BY state";
-        Object[] args = department == null ? new Object[0] : new Object[] {department};
-        jdbc.query(sql, rs -> {
-            counts.put(DemandState.valueOf(rs.getString("state")), rs.getLong("n"));
-        }, args);
-        return counts;
-    }
 }

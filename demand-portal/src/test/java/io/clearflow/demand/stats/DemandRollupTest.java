@@ -1,5 +1,6 @@
 package io.clearflow.demand.stats;
 
+import static io.clearflow.demand.support.RollupRows.normalised;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,9 +15,7 @@ import io.clearflow.engine.api.Member;
 import io.clearflow.engine.identity.OrgDirectory;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -119,15 +118,5 @@ class DemandRollupTest {
         assertThat(f.closed()).isEqualTo(((Number) done.get("N")).longValue());
         assertThat(f.firstTimeAcceptanceRate()).isEqualTo(((Number) done.get("FIRST_TIME")).doubleValue() / f.closed());
         assertThat(f.counts().get(DemandState.TRACKING)).isGreaterThanOrEqualTo(1);
-    }
-
-    /** Rows keyed the same, numbers compared by value (H2 and PostgreSQL type SUMs differently). */
-    static List<Map<String, Object>> normalised(List<Map<String, Object>> rows) {
-        return rows.stream().map(row -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            row.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v instanceof Number n
-                    ? new BigDecimal(n.toString()).stripTrailingZeros() : v == null ? null : v.toString().trim()));
-            return out;
-        }).toList();
     }
 }

@@ -58,18 +58,20 @@ class BoardPageController {
         }
         DemandQueries.BoardFilter filter = new DemandQueries.BoardFilter(department, category, urgency, version, q);
         int limit = properties.boardColumnLimit();
-        Map<DemandState, List<Demand>> columns = new LinkedHashMap<>();
-        for (DemandState s : state == null ? DemandState.values() : new DemandState[] {state}) {
-            columns.put(s, queries.column(me, filter, s, state == null ? 0 : page * limit, limit));
-        }
-        Map<Long, List<String>> actions = new LinkedHashMap<>();
-        columns.values().forEach(cards -> cards.forEach(d ->
-                actions.put(d.id(), DemandService.actions(me, d).stream().map(Enum::name).toList())));
         // unfiltered (or by department only): the counts are the statistics rollup's, a few rows;
         // otherwise one grouped COUNT over the filtered demands
         Map<DemandState, Long> counts = filter.departmentOnly()
                 ? statistics.countsByState(DemandAccess.departmentScope(me, filter.department()))
                 : queries.counts(me, filter);
+        Map<DemandState, List<Demand>> columns = new LinkedHashMap<>();
+        for (DemandState s : state == null ? DemandState.values() : new DemandState[] {state}) {
+            // an empty column needs no query (a selective text filter leaves most columns empty)
+            columns.put(s, counts.get(s) == 0 ? List.of()
+                    : queries.column(me, filter, s, state == null ? 0 : page * limit, limit));
+        }
+        Map<Long, List<String>> actions = new LinkedHashMap<>();
+        columns.values().forEach(cards -> cards.forEach(d ->
+                actions.put(d.id(), DemandService.actions(me, d).stream().map(Enum::name).toList())));
         model.addAttribute("columns", columns);
         model.addAttribute("counts", counts);
         model.addAttribute("cardActions", actions);

@@ -126,9 +126,10 @@ public class DemandQueries {
         List<Object> args = new ArrayList<>();
         args.add(state.name());
         where(filter, scope, sql, args);
-        sql.append(" ORDER BY id DESC OFFSET ? ROWS FETCH FIRST ? ROWS ONLY");
-        args.add(offset);
-        args.add(limit);
+        // offset and limit as literals (checked ints): with bind parameters PostgreSQL's generic plan
+        // cannot see how few rows are wanted and may sort the whole column instead of walking the index
+        sql.append(" ORDER BY id DESC OFFSET ").append(Math.max(0, offset)).append(" ROWS FETCH FIRST ")
+                .append(Math.max(1, limit)).append(" ROWS ONLY");
         return jdbc.query(sql.toString(), DemandRepository.DEMAND, args.toArray());
     }
 

@@ -172,13 +172,22 @@ public class DemandRepository {
 
     /** Demands of a requester, newest first. */
     public List<Demand> byRequester(String requester, int offset, int limit) {
-        return jdbc.query("SELECT " + DEMAND_COLUMNS + " FROM cf_demand WHERE requester = ? ORDER BY id DESC "
-                + "OFFSET ? ROWS FETCH FIRST ? ROWS ONLY", DEMAND, requester, offset, limit);
+        return jdbc.query("SELECT " + DEMAND_COLUMNS + " FROM cf_demand WHERE requester = ? ORDER BY id DESC"
+                + page(offset, limit), DEMAND, requester);
     }
 
     /** Demands of a business department, newest first. */
     public List<Demand> byDepartment(String department, int offset, int limit) {
-        return jdbc.query("SELECT " + DEMAND_COLUMNS + " FROM cf_demand WHERE department = ? ORDER BY id DESC "
-                + "OFFSET ? ROWS FETCH FIRST ? ROWS ONLY", DEMAND, department, offset, limit);
+        return jdbc.query("SELECT " + DEMAND_COLUMNS + " FROM cf_demand WHERE department = ? ORDER BY id DESC"
+                + page(offset, limit), DEMAND, department);
+    }
+
+    /**
+     * Offset and limit as literals (checked ints, nothing a user types): with bind parameters
+     * PostgreSQL's generic plan does not know how few rows are wanted and may sort every row of
+     * the requester or department instead of walking the index newest first.
+     */
+    static String page(int offset, int limit) {
+        return " OFFSET " + Math.max(0, offset) + " ROWS FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY";
     }
 }

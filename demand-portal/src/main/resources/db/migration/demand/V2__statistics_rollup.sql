@@ -46,9 +46,3 @@ CREATE INDEX ix_cf_demand_lead ON cf_demand (state, lead_seconds, submitted_mont
 DROP INDEX ix_cf_demand_department;
 CREATE INDEX ix_cf_demand_department_state ON cf_demand (department, state, id);
 
--- Version tracking sums demands and tasks per target version: covering indexes let both sums read
--- index entries instead of whole rows.
-DROP INDEX ix_cf_demand_version;
-CREATE INDEX ix_cf_demand_version_totals ON cf_demand (target_version, id, state, estimate_days, actual_days);
-DROP INDEX ix_cf_demand_task_demand;
-CREATE INDEX ix_cf_demand_task_demand_status ON cf_demand_task (demand_id, status);

@@ -158,6 +158,12 @@ class DemandBenchmark {
                         + "OFFSET 0 ROWS FETCH FIRST 50 ROWS ONLY",
                 "SELECT " + columns + " FROM cf_demand WHERE requester = 'zhangsan' ORDER BY id DESC OFFSET 0 ROWS FETCH FIRST 100 ROWS ONLY",
                 "SELECT state, SUM(demands) FROM cf_demand_rollup GROUP BY state",
+                "SELECT d.target_version AS v, COUNT(t.id) AS n, SUM(CASE WHEN t.status = 'DONE' THEN 1 ELSE 0 END) AS done "
+                        + "FROM cf_demand d JOIN cf_demand_task t ON t.demand_id = d.id WHERE d.target_version IS NOT NULL "
+                        + "GROUP BY d.target_version",
+                "SELECT d.target_version AS v, COUNT(*) AS n, SUM(CASE WHEN d.state = 'DONE' THEN 1 ELSE 0 END) AS done, "
+                        + "SUM(d.estimate_days) AS est, SUM(d.actual_days) AS act FROM cf_demand d WHERE d.target_version IS NOT NULL "
+                        + "GROUP BY d.target_version ORDER BY d.target_version DESC",
                 "SELECT lead_seconds FROM cf_demand WHERE state = 'DONE' AND lead_seconds IS NOT NULL ORDER BY lead_seconds DESC "
                         + "OFFSET 3000 ROWS FETCH FIRST 1 ROW ONLY",
                 "SELECT lead_seconds FROM cf_demand WHERE state = 'DONE' AND department = 'dept-clearing' AND lead_seconds IS NOT NULL "

@@ -8,6 +8,7 @@ import io.clearflow.demand.DemandTestApplication;
 import io.clearflow.demand.api.DemandState;
 import io.clearflow.demand.api.NewDemand;
 import io.clearflow.demand.lifecycle.DemandInput;
+import io.clearflow.demand.lifecycle.DemandQueries;
 import io.clearflow.demand.lifecycle.DemandService;
 import io.clearflow.demand.lifecycle.DemandTask;
 import io.clearflow.engine.api.ConflictException;
@@ -37,6 +38,7 @@ class DemandRollupTest {
     @Autowired DemandService demands;
     @Autowired DemandRollup rollup;
     @Autowired DemandStatistics statistics;
+    @Autowired DemandQueries queries;
     @Autowired OrgDirectory directory;
     @Autowired JdbcTemplate jdbc;
 
@@ -118,5 +120,14 @@ class DemandRollupTest {
         assertThat(f.closed()).isEqualTo(((Number) done.get("N")).longValue());
         assertThat(f.firstTimeAcceptanceRate()).isEqualTo(((Number) done.get("FIRST_TIME")).doubleValue() / f.closed());
         assertThat(f.counts().get(DemandState.TRACKING)).isGreaterThanOrEqualTo(1);
+
+        // version tracking (one pass with per-demand task counts) agrees with plain counts
+        DemandQueries.VersionRow v = queries.versions(manager(), null).stream()
+                .filter(r -> r.version().equals("v9.1")).findFirst().orElseThrow();
+        assertThat(v.demands()).isEqualTo(4);
+        assertThat(v.done()).isEqualTo(3);
+        assertThat(v.tasks()).isEqualTo(4);
+        assertThat(v.tasksDone()).isEqualTo(4);
+        assertThat(v.estimatedDays()).isEqualByComparingTo("10.5");
     }
 }

@@ -157,15 +157,19 @@ public class DemandQueries {
         String scope = DemandAccess.departmentScope(member, department);
         String where = " WHERE d.target_version IS NOT NULL" + (scope == null ? "" : " AND d.department = ?");
         Object[] args = scope == null ? new Object[0] : new Object[] {scope};
-        // one pass over the demands, with each demand's task counts summed beforehand: PostgreSQL
-        // scans cf_demand once instead of once per aggregate
+        Map<String, long[]> tasks = new java.util.HashMap<>();
+        jdbc.query("SELECT d.target_version AS v, COUNT(t.id) AS n, SUM(CASE WHEN t.status = 'DONE' THEN 1 ELSE 0 END) "
+                + "AS done FROM cf_demand d JOIN cf_demand_task t ON t.demand_id = d.id" + where
+                + " GROUP BY d.target_version", rs -> {
+                    tasks.put(rs.getString("v"), new long[] {rs.getLong("n"), rs.getLong("done")});
+                }, args);
         return jdbc.query("SELECT d.target_version AS v, COUNT(*) AS n, SUM(CASE WHEN d.state = 'DONE' THEN 1 ELSE 0 END) "
-                + "AS done, SUM(d.estimate_days) AS est, SUM(d.actual_days) AS act, SUM(COALESCE(t.n, 0)) AS tasks, "
-                + "SUM(COALESCE(t.done, 0)) AS tasks_done FROM cf_demand d LEFT JOIN (SELECT demand_id, COUNT(*) AS n, "
-                + "SUM(CASE WHEN status = 'DONE' THEN 1 ELSE 0 END) AS done FROM cf_demand_task GROUP BY demand_id) t "
-                + "ON t.demand_id = d.id" + where + " GROUP BY d.target_version ORDER BY d.target_version DESC",
-                (rs, i) -> new VersionRow(rs.getString("v"), rs.getLong("n"), rs.getLong("done"), rs.getLong("tasks"),
-                        rs.getLong("tasks_done"), rs.getBigDecimal("est"), rs.getBigDecimal("act")), args);
+                + "AS done, SUM(d.estimate_days) AS est, SUM(d.actual_days) AS act FROM cf_demand d" + where
+                + " GROUP BY d.target_version ORDER BY d.target_version DESC", (rs, i) -> {
+                    long[] t = tasks.getOrDefault(rs.getString("v"), new long[2]);
+                    return new VersionRow(rs.getString("v"), rs.getLong("n"), rs.getLong("done"), t[0], t[1],
+                            rs.getBigDecimal("est"), rs.getBigDecimal("act"));
+                }, args);
     }
 
     /** Demands of one version, for the version page. */

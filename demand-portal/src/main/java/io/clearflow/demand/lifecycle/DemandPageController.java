@@ -3,6 +3,7 @@ package io.clearflow.demand.lifecycle;
 import io.clearflow.demand.api.DemandCategory;
 import io.clearflow.demand.api.DemandUrgency;
 import io.clearflow.demand.api.NewDemand;
+import io.clearflow.demand.jira.JiraProperties;
 import io.clearflow.engine.api.ConflictException;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.Member;
@@ -37,14 +38,19 @@ class DemandPageController implements CaseDetailContributor {
     private final WorkService work;
     private final EventLogService eventLog;
     private final CurrentUser currentUser;
+    /** Where a Jira key links to ({base-url}/browse/), or null when Jira is not configured. */
+    private final String jiraBrowse;
 
     DemandPageController(DemandService demands, DemandQueries queries, WorkService work, EventLogService eventLog,
-                         CurrentUser currentUser) {
+                         CurrentUser currentUser, JiraProperties jira) {
         this.demands = demands;
         this.queries = queries;
         this.work = work;
         this.eventLog = eventLog;
         this.currentUser = currentUser;
+        String base = jira.baseUrl();
+        this.jiraBrowse = base != null && base.matches("(?i)https?://.+")
+                ? base.replaceAll("/+$", "") + "/browse/" : null;
     }
 
     /** Form fields as typed, so a refused form comes back filled in. */
@@ -119,6 +125,7 @@ class DemandPageController implements CaseDetailContributor {
         model.addAttribute("timeline", eventLog.find(me, EventLogFilter.none().withCaseId(detail.demand().caseId()), 0, 500)
                 .content());
         model.addAttribute("attachments", work.attachments(me, detail.demand().caseId()));
+        model.addAttribute("jiraBrowse", jiraBrowse);
         return "demand/detail";
     }
 

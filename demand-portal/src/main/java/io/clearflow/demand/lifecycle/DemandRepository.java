@@ -172,37 +172,22 @@ public class DemandRepository {
 
     /** Demands of a requester, newest first. */
     public List<Demand> byRequester(String requester, int offset, int limit) {
-        return jdbc.query("SELECT " + DEMAND_COLUMNS + " FROM cf_demand WHERE requester = ? ORDER BY id DESC "
-                + "OFFSET ? ROWS FETCH FIRST ? ROWS ONLY", DEMAND, requester, offset, limit);
+        return jdbc.query("SELECT " + DEMAND_COLUMNS + " FROM cf_demand WHERE requester = ? ORDER BY id DESC"
+                + page(offset, limit), DEMAND, requester);
     }
 
     /** Demands of a business department, newest first. */
     public List<Demand> byDepartment(String department, int offset, int limit) {
-        return jdbc.query("SELECT " + DEMAND_COLUMNS + " FROM cf_demand WHERE department = ? ORDER BY id DESC "
-                + "OFFSET ? ROWS FETCH FIRST ? ROWS ONLY", DEMAND, department, offset, limit);
+        return jdbc.query("SELECT " + DEMAND_COLUMNS + " FROM cf_demand WHERE department = ? ORDER BY id DESC"
+                + page(offset, limit), DEMAND, department);
     }
 
-    /** The newest demands in one state (a kanban column), optionally of one department. */
-    public List<Demand> inState(DemandState state, String department, int limit) {
-        if (department == null) {
-            return jdbc.query("SELECT " + DEMAND_COLUMNS + " FROM cf_demand WHERE state = ? ORDER BY id DESC "
-                    + "FETCH FIRST ? ROWS ONLY", DEMAND, state.name(), limit);
-        }
-        return jdbc.query("SELECT " + DEMAND_COLUMNS + " FROM cf_demand WHERE department = ? AND state = ? "
-                + "ORDER BY id DESC FETCH FIRST ? ROWS ONLY", DEMAND, department, state.name(), limit);
-    }
-
-    public Map<DemandState, Long> countByState(String department) {
-        Map<DemandState, Long> counts = new java.util.EnumMap<>(DemandState.class);
-        for (DemandState s : DemandState.values()) {
-            counts.put(s, 0L);
-        }
-        String sql = "SELECT state, COUNT(*) AS n FROM cf_demand" + (department == null ? "" : " WHERE department = ?")
-                + " GROUP BY state";
-        Object[] args = department == null ? new Object[0] : new Object[] {department};
-        jdbc.query(sql, rs -> {
-            counts.put(DemandState.valueOf(rs.getString("state")), rs.getLong("n"));
-        }, args);
-        return counts;
+    /**
+     * Offset and limit as literals (checked ints, nothing a user types): with bind parameters
+     * PostgreSQL's generic plan does not know how few rows are wanted and may sort every row of
+     * the requester or department instead of walking the index newest first.
+     */
+    static String page(int offset, int limit) {
+        return " OFFSET " + Math.max(0, offset) + " ROWS FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY";
     }
 }

@@ -54,6 +54,13 @@ public class DemandService implements DemandIntake {
     /** Raised after commit when tasks were created that should be mirrored in Jira. */
     public record TasksCreated(long demandId) { }
 
+    /**
+     * A demand entered a state ({@code from} is null at submission). Published synchronously inside
+     * the transaction of the change, after cf_demand holds the new state: listeners that keep
+     * derived tables (the statistics rollup) commit or roll back together with it.
+     */
+    public record StateChanged(long demandId, DemandState from, DemandState to) { }
+
     private final DemandRepository demands;
     private final WorkService work;
     private final TaskService engineTasks;
@@ -112,6 +119,7 @@ public class DemandService implements DemandIntake {
         CaseView started = work.start(requester, PROCESS_KEY, "DEM-" + id,
                 Map.of("demandId", id, "complianceRequired", compliance));
         demands.setCase(id, started.id());
+        events.publishEvent(new StateChanged(id, null, DemandState.SUBMITTED));
         demands.addHistory(id, null, DemandState.SUBMITTED, requester.userId(), now,
                 d.origin() == null ? null : d.origin().type() + ": " + d.origin().reference());
         for (int i = 0; i < files.size(); i++) {
@@ -313,6 +321,7 @@ public class DemandService implements DemandIntake {
             throw new ConflictException("demand " + d.id() + " was changed by someone else meanwhile");
         }
         demands.addHistory(d.id(), d.state(), to, member.userId(), now, note);
+        events.publishEvent(new StateChanged(d.id(), d.state(), to));
         if (action != DemandAction.UPDATE_TASK) {
             Task step = engineTasks.createTaskQuery().processInstanceId(d.caseId())
                     .taskDefinitionKey(action.from().activityId()).singleResult();

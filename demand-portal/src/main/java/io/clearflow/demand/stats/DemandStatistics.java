@@ -16,9 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Per-business-department figures for IT management and the year-end review. A few aggregate
- * queries over cf_demand; lead times are stored when a demand is accepted, so p90 needs only one
- * narrow column.
+ * Per-business-department figures for IT management and the year-end review. Counts and sums come
+ * from the pre-aggregation {@code cf_demand_rollup} (see {@link DemandRollup}); the p90 lead time,
+ * which no sum can give, is read exactly from an index on the stored lead times.
  *
  * <p>Definitions: lead time runs from submission to the requester's business acceptance (closed
  * demands only); p90 is the nearest-rank 90th percentile; workload compares the evaluation's
@@ -52,7 +52,7 @@ public class DemandStatistics {
         String scope = DemandAccess.departmentScope(member, department);
         checkMonth("from", fromMonth);
         checkMonth("to", toMonth);
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        StringBuilder where = new StringBuilder();
         List<Object> args = new ArrayList<>();
         if (scope != null) {
             where.append(" AND department = ?");
@@ -69,50 +69,83 @@ public class DemandStatistics {
         Object[] a = args.toArray();
         Map<String, Accumulator> byDepartment = new TreeMap<>();
         Accumulator all = new Accumulator();
-        jdbc.query("SELECT department, state, COUNT(*) AS n FROM cf_demand" + where + " GROUP BY department, state", rs -> {
+        Map<String, long[]> months = new TreeMap<>();
+        // one read of the pre-aggregation (a few rows per department and month) gives every sum
+        jdbc.query("SELECT " + DemandRollup.COLUMNS + " FROM cf_demand_rollup WHERE demands <> 0" + where, rs -> {
             DemandState state = DemandState.valueOf(rs.getString("state"));
-            long n = rs.getLong("n");
-            byDepartment.computeIfAbsent(rs.getString("department"), d -> new Accumulator()).count(state, n);
-            all.count(state, n);
-        }, a);
-        jdbc.query("SELECT department, SUM(estimate_days) AS estimated, SUM(actual_days) AS actual, "
-                + "SUM(CASE WHEN on_time THEN 1 ELSE 0 END) AS on_time, "
-                + "SUM(CASE WHEN on_time IS NOT NULL THEN 1 ELSE 0 END) AS with_date, "
-                + "SUM(CASE WHEN acceptance_rejections = 0 THEN 1 ELSE 0 END) AS first_time "
-                + "FROM cf_demand" + where + " AND state = 'DONE' GROUP BY department", rs -> {
+            long n = rs.getLong("demands");
             Accumulator acc = byDepartment.computeIfAbsent(rs.getString("department"), d -> new Accumulator());
+            months.computeIfAbsent(rs.getString("submitted_month"), m -> new long[2])[0] += n;
+            if (state == DemandState.DONE) {
+                months.computeIfAbsent(rs.getString("closed_month"), m -> new long[2])[1] += n;
+            }
             for (Accumulator target : List.of(acc, all)) {
-                target.estimated = target.estimated.add(zero(rs.getBigDecimal("estimated")));
-                target.actual = target.actual.add(zero(rs.getBigDecimal("actual")));
+                target.count(state, n);
+                target.estimated = target.estimated.add(rs.getBigDecimal("estimated_days"));
+                target.actual = target.actual.add(rs.getBigDecimal("actual_days"));
                 target.onTime += rs.getLong("on_time");
                 target.withDate += rs.getLong("with_date");
                 target.firstTime += rs.getLong("first_time");
+                target.leadCount += rs.getLong("lead_count");
+                target.leadSum += rs.getLong("lead_seconds");
             }
         }, a);
-        jdbc.query("SELECT department, lead_seconds FROM cf_demand" + where + " AND state = 'DONE'", rs -> {
-            long seconds = rs.getLong("lead_seconds");
-            byDepartment.computeIfAbsent(rs.getString("department"), d -> new Accumulator()).lead(seconds);
-            all.lead(seconds);
-        }, a);
         List<DepartmentFigures> departments = new ArrayList<>();
-        byDepartment.forEach((d, acc) -> departments.add(acc.figures(d)));
-        return new Figures(scope, blankToNull(fromMonth), blankToNull(toMonth), departments, all.figures(null),
-                trend(where.toString(), a));
-    }
-
-    private List<MonthFigures> trend(String where, Object[] args) {
-        Map<String, long[]> months = new TreeMap<>();
-        jdbc.query("SELECT submitted_month AS m, COUNT(*) AS n FROM cf_demand" + where + " GROUP BY submitted_month",
-                rs -> {
-                    months.computeIfAbsent(rs.getString("m"), m -> new long[2])[0] = rs.getLong("n");
-                }, args);
-        jdbc.query("SELECT closed_month AS m, COUNT(*) AS n FROM cf_demand" + where
-                + " AND state = 'DONE' GROUP BY closed_month", rs -> {
-                    months.computeIfAbsent(rs.getString("m"), m -> new long[2])[1] = rs.getLong("n");
-                }, args);
+        byDepartment.forEach((d, acc) -> {
+            acc.p90 = p90(d, acc.leadCount, fromMonth, toMonth);
+            departments.add(acc.figures(d));
+        });
+        all.p90 = scope != null && byDepartment.containsKey(scope) ? byDepartment.get(scope).p90
+                : p90(null, all.leadCount, fromMonth, toMonth);
         List<MonthFigures> trend = new ArrayList<>();
         months.forEach((m, n) -> trend.add(new MonthFigures(m, n[0], n[1])));
-        return trend;
+        return new Figures(scope, blankToNull(fromMonth), blankToNull(toMonth), departments, all.figures(null), trend);
+    }
+
+    /** Demands per lifecycle state (kanban column counts) from the pre-aggregation; {@code null} = all departments. */
+    @Transactional(readOnly = true)
+    public Map<DemandState, Long> countsByState(String department) {
+        Map<DemandState, Long> counts = new EnumMap<>(DemandState.class);
+        for (DemandState s : DemandState.values()) {
+            counts.put(s, 0L);
+        }
+        jdbc.query("SELECT state, SUM(demands) AS n FROM cf_demand_rollup" + (department == null ? "" : " WHERE department = ?")
+                + " GROUP BY state", rs -> {
+                    counts.put(DemandState.valueOf(rs.getString("state")), rs.getLong("n"));
+                }, department == null ? new Object[0] : new Object[] {department});
+        return counts;
+    }
+
+    /**
+     * Nearest-rank p90 of the lead times of the closed demands in range: the rank is known from the
+     * rollup's count, so the value is read by walking the lead-time index from the longest lead time
+     * down, skipping the top (count - rank) rows: about a tenth of the closed demands, exact, one
+     * query per department. A histogram would be cheaper still but only approximate.
+     */
+    private Long p90(String department, long count, String fromMonth, String toMonth) {
+        if (count == 0) {
+            return null;
+        }
+        long rank = (long) Math.ceil(0.9 * count);
+        StringBuilder sql = new StringBuilder("SELECT lead_seconds FROM cf_demand WHERE state = 'DONE'");
+        List<Object> args = new ArrayList<>();
+        if (department != null) {
+            sql.append(" AND department = ?");
+            args.add(department);
+        }
+        sql.append(" AND lead_seconds IS NOT NULL");
+        if (fromMonth != null && !fromMonth.isBlank()) {
+            sql.append(" AND submitted_month >= ?");
+            args.add(fromMonth);
+        }
+        if (toMonth != null && !toMonth.isBlank()) {
+            sql.append(" AND submitted_month <= ?");
+            args.add(toMonth);
+        }
+        sql.append(" ORDER BY lead_seconds DESC OFFSET ? ROWS FETCH FIRST 1 ROW ONLY");
+        args.add(count - rank);
+        List<Long> value = jdbc.queryForList(sql.toString(), Long.class, args.toArray());
+        return value.isEmpty() ? null : value.get(0);
     }
 
     private static void checkMonth(String field, String month) {
@@ -125,16 +158,6 @@ public class DemandStatistics {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static BigDecimal zero(BigDecimal value) {
-        return value == null ? BigDecimal.ZERO : value;
-    }
-
-    /** Nearest-rank percentile of sorted values: the smallest value with at least p of them at or below. */
-    static long percentile(long[] sorted, int count, double p) {
-        int rank = (int) Math.ceil(p * count);
-        return sorted[Math.max(0, rank - 1)];
-    }
-
     private static final class Accumulator {
         final Map<DemandState, Long> counts = new EnumMap<>(DemandState.class);
         long total;
@@ -143,9 +166,9 @@ public class DemandStatistics {
         long onTime;
         long withDate;
         long firstTime;
-        long[] leads = new long[16];
-        int leadCount;
+        long leadCount;
         long leadSum;
+        Long p90;
 
         Accumulator() {
             for (DemandState s : DemandState.values()) {
@@ -158,24 +181,11 @@ public class DemandStatistics {
             total += n;
         }
 
-        void lead(long seconds) {
-            if (leadCount == leads.length) {
-                leads = java.util.Arrays.copyOf(leads, leads.length * 2);
-            }
-            leads[leadCount++] = seconds;
-            leadSum += seconds;
-        }
-
         DepartmentFigures figures(String department) {
             long closed = counts.get(DemandState.DONE);
-            Double mean = null;
-            Double p90 = null;
-            if (leadCount > 0) {
-                java.util.Arrays.sort(leads, 0, leadCount);
-                mean = leadSum / (double) leadCount / 86_400d;
-                p90 = percentile(leads, leadCount, 0.9) / 86_400d;
-            }
-            return new DepartmentFigures(department, Map.copyOf(counts), total, closed, mean, p90, estimated, actual,
+            Double mean = leadCount == 0 ? null : leadSum / (double) leadCount / 86_400d;
+            Double p90Days = p90 == null ? null : p90 / 86_400d;
+            return new DepartmentFigures(department, Map.copyOf(counts), total, closed, mean, p90Days, estimated, actual,
                     withDate == 0 ? null : onTime / (double) withDate, closed == 0 ? null : firstTime / (double) closed);
         }
     }

@@ -1,6 +1,7 @@
 package io.clearflow.demand.support;
 
 import io.clearflow.demand.api.DemandState;
+import io.clearflow.demand.stats.DemandRollup;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,6 +94,8 @@ public final class DemandSeeder {
         jdbc.update("INSERT INTO cf_demand_task (demand_id, title, estimate_days, status, sync_state, updated_at) "
                 + "SELECT id, '开发任务', estimate_days, CASE WHEN state IN ('DONE','ACCEPTANCE') THEN 'DONE' ELSE 'TODO' END, "
                 + "'LOCAL', submitted_at FROM cf_demand WHERE target_version IS NOT NULL AND title LIKE '批量需求 %'");
+        // the rows bypassed the lifecycle, so the statistics pre-aggregation is recomputed from them
+        DemandRollup.rebuild(jdbc);
     }
 
     private static Object utc(Instant instant) {

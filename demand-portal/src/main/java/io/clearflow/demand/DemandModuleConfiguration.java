@@ -1,13 +1,15 @@
 package io.clearflow.demand;
 
+import io.clearflow.demand.lifecycle.DemandService;
 import io.clearflow.engine.api.ModuleSchema;
 import io.clearflow.engine.api.NavigationItem;
+import io.clearflow.engine.api.StartPage;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The demand module's tables, settings and menu entries. */
+/** The demand module's tables, settings, menu entries and start page. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({DemandProperties.class, io.clearflow.demand.jira.JiraProperties.class})
 class DemandModuleConfiguration {
@@ -19,17 +21,23 @@ class DemandModuleConfiguration {
 
     @Bean
     NavigationItem demandMineNavigation() {
-        return new NavigationItem("demand.nav.mine", "/demand", 20, List.of());
+        return new NavigationItem("demand.nav.mine", "/demand", 20, List.of(), NavigationItem.DEMAND);
     }
 
     @Bean
     NavigationItem demandBoardNavigation() {
         return new NavigationItem("demand.nav.board", "/demand/board", 21,
-                List.of("IT_MANAGER", "COMPLIANCE", "ADMIN", "PROCESS_OWNER", "DEVELOPER"));
+                List.of("IT_MANAGER", "COMPLIANCE", "ADMIN", "PROCESS_OWNER", "DEVELOPER"), NavigationItem.DEMAND);
     }
 
     @Bean
     NavigationItem demandStatsNavigation() {
-        return new NavigationItem("demand.nav.stats", "/demand/stats", 22, List.of());
+        return new NavigationItem("demand.nav.stats", "/demand/stats", 22, List.of(), NavigationItem.DEMAND);
+    }
+
+    /** The home page's start button opens the submission form, which stores the demand before its process starts. */
+    @Bean
+    StartPage demandStartPage() {
+        return new StartPage(DemandService.PROCESS_KEY, "/demand/new");
     }
 }

@@ -53,7 +53,7 @@ class MiningBrowserTest {
     void uploadSeeTheMapMoveTheSliderAndSeeTheMetricsChart() throws Exception {
         Browser b = browser;
         b.signIn("sunqi");
-        b.click(By.cssSelector("a[href='/mining']"));
+        b.navigate("流程挖掘");
         b.waitFor(By.id("mining-upload"));
         b.driver.findElement(By.id("mining-file")).sendKeys(sharedLog("reviewing.xes").toString());
         b.click(By.id("mining-upload-submit"));

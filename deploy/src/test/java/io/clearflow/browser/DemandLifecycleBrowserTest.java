@@ -3,14 +3,12 @@ package io.clearflow.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clearflow.ClearFlowApplication;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A regulated demand from submission to business acceptance in a real headless Chromium, each step
@@ -24,27 +22,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "flowable.async-executor-activate=false", "clearflow.data-dir=target/data"})
 class DemandLifecycleBrowserTest {
 
-    static Browser browser;
-
-    @LocalServerPort int port;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        if (browser == null) {
-            browser = new Browser(port, 1400, 1000);
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession(1400, 1000);
 
     @Test
     void aRegulatedDemandGoesFromSubmissionToAcceptanceWithTheRightPeople() throws Exception {
-        Browser b = browser;
+        Browser b = browser.get();
         b.signIn("zhangsan");
         b.open("/demand");
         b.click(By.id("new-demand"));

@@ -27,12 +27,11 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -53,7 +52,9 @@ class DemandWithJiraBrowserTest {
     static final String SECRET = "browser-webhook-secret";
     static final String FIELD = "customfield_10050";
     static final WireMockServer JIRA = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    static Browser browser;
+
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession(1400, 1000);
 
     static {
         JIRA.start();
@@ -69,22 +70,11 @@ class DemandWithJiraBrowserTest {
         registry.add("clearflow.demand.jira.webhook-secret", () -> SECRET);
     }
 
-    @LocalServerPort int port;
     final ObjectMapper json = new ObjectMapper();
     final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeEach
-    void startBrowser() throws Exception {
-        if (browser == null) {
-            browser = new Browser(port, 1400, 1000);
-        }
-    }
-
     @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
+    static void stopJira() {
         JIRA.stop();
     }
 
@@ -113,7 +103,7 @@ class DemandWithJiraBrowserTest {
     @Test
     void aDemandIsTrackedInJiraFromSplitToAcceptance() throws Exception {
         jiraCreatesIssues();
-        Browser b = browser;
+        Browser b = browser.get();
         b.signIn("zhangsan");
         b.open("/demand/new");
         b.type(By.id("title"), "清算对账差错自动识别");
@@ -225,12 +215,12 @@ class DemandWithJiraBrowserTest {
     }
 
     WebElement taskRow(String jiraKey) {
-        return browser.waitFor(By.xpath("//table[@id='demand-tasks']//tr[contains(@class,'task-row')][.//*[contains(@class,'jira-key') and text()='"
+        return browser.get().waitFor(By.xpath("//table[@id='demand-tasks']//tr[contains(@class,'task-row')][.//*[contains(@class,'jira-key') and text()='"
                 + jiraKey + "']]"));
     }
 
     HttpResponse<String> webhook(String body, String signature) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(browser.url("/api/integrations/jira/webhook")))
+        return http.send(HttpRequest.newBuilder(URI.create(browser.get().url("/api/integrations/jira/webhook")))
                 .header("Content-Type", "application/json").header("X-Hub-Signature", signature)
                 .header("X-Atlassian-Webhook-Identifier", "browser-delivery-1")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clearflow.ClearFlowApplication;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The electronic-mode reference process in a real headless Chromium, with the right people: the
@@ -23,27 +21,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "flowable.async-executor-activate=false", "clearflow.data-dir=target/data"})
 class ElectronicModeBrowserTest {
 
-    static Browser browser;
-
-    @LocalServerPort int port;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession();
 
     @Test
     void issuerRegistryClearingAndOwnerTakeARegistrationThroughWithOneSendBack() throws Exception {
-        Browser b = browser;
+        Browser b = browser.get();
         b.signIn("issuer01");
         b.navigate("回售登记");
         b.formReady("putback-form");

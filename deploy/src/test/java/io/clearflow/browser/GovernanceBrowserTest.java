@@ -9,14 +9,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A process owner (sunqi, 运营管理部) takes a business scenario through the five governance steps
@@ -31,30 +29,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "flowable.async-executor-activate=false", "clearflow.data-dir=target/data"})
 class GovernanceBrowserTest {
 
-    static Browser browser;
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession(1280, 1600);
 
-    @LocalServerPort int port;
     @Autowired RuntimeService runtime;
     @Autowired TaskService taskService;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        if (browser == null) {
-            browser = new Browser(port, 1280, 1600);
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aProcessOwnerTakesAScenarioThroughAllFiveSteps() throws Exception {
         // the scenario page is long: every click scrolls its target to the middle of the window first
-        Browser b = browser;
+        Browser b = browser.get();
         b.signIn("sunqi");
         b.navigate("流程治理");
         b.clickInView(By.id("register-scenario"));

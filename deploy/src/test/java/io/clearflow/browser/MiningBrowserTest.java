@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clearflow.ClearFlowApplication;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A process owner uploads a shared real log in Chromium, sees the process map, thins it with the
@@ -24,23 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "flowable.async-executor-activate=false", "clearflow.data-dir=target/data-mining-browser"})
 class MiningBrowserTest {
 
-    static Browser browser;
-
-    @LocalServerPort int port;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        if (browser == null) {
-            browser = new Browser(port, 1280, 1000);
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession(1280, 1000);
 
     static Path sharedLog(String name) {
         Path file = Path.of(System.getProperty("clearflow.shared.data", "../../shared/data"), "eventlogs", name)
@@ -51,7 +34,7 @@ class MiningBrowserTest {
 
     @Test
     void uploadSeeTheMapMoveTheSliderAndSeeTheMetricsChart() throws Exception {
-        Browser b = browser;
+        Browser b = browser.get();
         b.signIn("sunqi");
         b.navigate("流程挖掘");
         b.waitFor(By.id("mining-upload"));

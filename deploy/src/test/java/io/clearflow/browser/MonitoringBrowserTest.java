@@ -10,14 +10,12 @@ import io.clearflow.engine.work.WorkService;
 import java.util.Map;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.TaskService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Monitoring in a real headless Chromium: a service task fails because the ledger it books with is
@@ -32,28 +30,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "flowable.async-executor-activate=false", "clearflow.data-dir=target/data"})
 class MonitoringBrowserTest {
 
-    static Browser browser;
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession(1400, 1000);
 
-    @LocalServerPort int port;
     @Autowired WorkService work;
     @Autowired OrgDirectory directory;
     @Autowired ManagementService management;
     @Autowired TaskService tasks;
     @Autowired FlakyLedger ledger;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        if (browser == null) {
-            browser = new Browser(port, 1400, 1000);
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void opsSeesTheFailingJobRetriesItAfterTheFixAndTheStatisticsChartRenders() throws Exception {
@@ -62,7 +46,7 @@ class MonitoringBrowserTest {
         String jobId = management.createJobQuery().processInstanceId(caseId).singleResult().getId();
         assertThatThrownBy(() -> management.executeJob(jobId)).isInstanceOf(RuntimeException.class);
 
-        Browser b = browser;
+        Browser b = browser.get();
         b.signIn("linops");
         b.open("/monitor/jobs");
         WebElement row = b.waitFor(By.cssSelector("tr.job-row[data-case='" + caseId + "']"));

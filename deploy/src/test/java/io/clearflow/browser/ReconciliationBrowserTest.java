@@ -15,14 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -35,32 +33,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
                 "flowable.async-executor-activate=false", "clearflow.data-dir=target/data"})
 class ReconciliationBrowserTest {
 
-    static Browser browser;
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession(1400, 1100);
 
-    @LocalServerPort int port;
     @Autowired ApiTokenService tokens;
     @Autowired OrgDirectory directory;
     @Autowired ReconciliationConfirmationService confirmations;
     @Autowired DocumentExtractor extractor;
     @Autowired JdbcTemplate jdbc;
 
-    @BeforeEach
-    void startBrowser() throws Exception {
-        if (browser == null) {
-            browser = new Browser(port, 1400, 1100);
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void wangwuCorrectsAMismatchedQuantityAndConfirms() throws Exception {
-        Browser b = browser;
+        Browser b = browser.get();
         confirmations.book(directory.member("admin").orElseThrow(), "clearing_settlement", "PB00321|2025-05-06|601398",
                 Map.of("quantity", "800", "fees", "12.40", "net_amount", "40012.40"));
         Path inbox = Files.createTempDirectory("recon-browser");

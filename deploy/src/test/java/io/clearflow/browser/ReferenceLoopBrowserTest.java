@@ -3,13 +3,11 @@ package io.clearflow.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clearflow.ClearFlowApplication;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The whole loop of the reference process in a real headless Chromium, as its users would do it:
@@ -21,27 +19,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "flowable.async-executor-activate=false", "clearflow.data-dir=target/data"})
 class ReferenceLoopBrowserTest {
 
-    static Browser browser;
-
-    @LocalServerPort int port;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        if (browser == null) {
-            browser = new Browser(port, 1280, 1000);
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession(1280, 1000);
 
     @Test
     void aRequestGoesThroughBothReviewsAndTheRequesterSeesItCompleted() throws Exception {
-        Browser b = browser;
+        Browser b = browser.get();
         b.signIn("zhangsan");
         b.click(By.id("start-referenceApproval"));
         b.type(By.id("title"), "浏览器测试申请");
@@ -98,7 +81,7 @@ class ReferenceLoopBrowserTest {
 
     @Test
     void aWrongPasswordShowsAnErrorAndAnEmptyFormIsNotSent() {
-        Browser b = browser;
+        Browser b = browser.get();
         b.open("/login");
         b.type(By.id("username"), "zhangsan");
         b.type(By.id("password"), "wrong-password");

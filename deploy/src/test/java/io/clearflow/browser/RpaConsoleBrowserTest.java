@@ -8,13 +8,11 @@ import io.clearflow.reconciliation.DemoStatements;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Account opening with its bot in a real headless Chromium: an investor applies with an ID card that
@@ -28,27 +26,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "clearflow.bots.reconciliation.folder=target/rpa-browser-statements", "clearflow.bots.bot.reconciliation.cron="})
 class RpaConsoleBrowserTest {
 
-    static Browser browser;
-
-    @LocalServerPort int port;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        if (browser == null) {
-            browser = new Browser(port, 1280, 1000);
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession(1280, 1000);
 
     @Test
     void aHandedOverApplicationShowsInTheConsoleAndAccountManagementOpensIt() throws Exception {
-        Browser b = browser;
+        Browser b = browser.get();
         Path card = Files.createTempFile("id-card", ".png");
         Files.write(card, SpecimenCard.render("王小明", "110105199001011232", "北京市朝阳区建国路1号", "png"));
 

@@ -8,14 +8,12 @@ import io.clearflow.engine.identity.OrgDirectory;
 import io.clearflow.engine.work.WorkService;
 import java.time.LocalDate;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -31,27 +29,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
                 "flowable.async-executor-activate=false", "clearflow.data-dir=target/data"})
 class SelfServiceBrowserTest {
 
-    static Browser browser;
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession();
 
-    @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
     @Autowired WorkService work;
     @Autowired TaskForms taskForms;
     @Autowired OrgDirectory directory;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     private void fillDeclaration(Browser b, String code, String quantity, String amount) {
         b.open("/selfservice/new");
@@ -80,7 +64,7 @@ class SelfServiceBrowserTest {
 
     @Test
     void invalidAutoApprovedAndReviewedDeclarationsWithLiveStatus() throws Exception {
-        Browser b = browser;
+        Browser b = browser.get();
         b.signIn("issuer01");
         b.navigate("自助申报");
         b.click(By.id("new-declaration"));

@@ -123,9 +123,11 @@ public class BotRuntime implements SmartLifecycle {
         Instant next = cron.isEmpty() ? null : Optional.ofNullable(CronExpression.parse(cron)
                 .next(Instant.now().atZone(zone()))).map(t -> t.toInstant()).orElse(null);
         List<RunReport> last = store.runs(name, 1);
-        return new BotStatus(name, bot instanceof Bot jobs ? BotStatus.KIND_JOBS : BotStatus.KIND_SOURCE,
-                bot instanceof Bot jobs ? jobs.topic() : null, bot instanceof SourceBot s ? s.source() : null, cron, zone().getId(), store.paused(name), running.get(name).get(),
-                next, last.isEmpty() ? null : last.get(0), store.stats(name));
+        String kind = bot instanceof Bot ? BotStatus.KIND_JOBS : BotStatus.KIND_SOURCE;
+        String topic = bot instanceof Bot jobs ? jobs.topic() : null;
+        BotSource source = bot instanceof SourceBot pulling ? pulling.source() : null;
+        return new BotStatus(name, kind, topic, source, cron, zone().getId(), store.paused(name),
+                running.get(name).get(), next, last.isEmpty() ? null : last.get(0), store.stats(name));
     }
 
     public List<RunReport> runs(String name, int limit) {

@@ -1,5 +1,7 @@
 package io.clearflow.engine.work;
 
+import io.clearflow.engine.api.ConflictException;
+import io.clearflow.engine.forms.TaskForms;
 import io.clearflow.engine.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,8 +27,10 @@ class WorkController {
 
     private final WorkService work;
     private final CurrentUser currentUser;
+    private final TaskForms taskForms;
 
-    WorkController(WorkService work, CurrentUser currentUser) {
+    WorkController(WorkService work, CurrentUser currentUser, TaskForms taskForms) {
+        this.taskForms = taskForms;
         this.work = work;
         this.currentUser = currentUser;
     }
@@ -58,7 +62,17 @@ class WorkController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Complete a task (claims it first when it is still in a shared inbox)")
     void complete(@PathVariable String taskId, @Valid @RequestBody CompleteRequest request) {
-        work.complete(currentUser.get(), taskId, request.variables(), request.comment());
+        var me = currentUser.get();
+        // a step with a form is completed through it, so its rules are checked and its owner module records
+        // the decision; a delegate only hands a delegated task back (resolve), which needs no form
+        // (a task held by somebody else goes on to WorkService, which answers 403)
+        TaskView task = work.task(me, taskId);
+        boolean mayComplete = task.assignee() == null || task.assignee().equals(me.userId());
+        if (mayComplete && !task.delegated() && taskForms.forTask(me, taskId).isPresent()) {
+            throw new ConflictException("this step has a form: complete it with POST /api/tasks/" + taskId
+                    + "/form so its rules and records apply");
+        }
+        work.complete(me, taskId, request.variables(), request.comment());
     }
 
     record ReasonRequest(@NotBlank @Size(max = WorkService.MAX_COMMENT) String reason) { }

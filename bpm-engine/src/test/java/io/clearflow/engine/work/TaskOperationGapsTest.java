@@ -154,6 +154,16 @@ class TaskOperationGapsTest {
     }
 
     @Test
+    void aStepWithAFormCannotBeCompletedAroundIt() throws Exception {
+        String caseId = newCase();
+        String registry = task(caseId, "lisi");
+        postJson("/api/tasks/" + registry + "/complete", "lisi", "{\"variables\":{\"approved\":true}}")
+                .andExpect(status().isConflict());
+        assertThat(engineTasks.createTaskQuery().taskId(registry).count()).isOne();
+        assertThat(events(caseId, "complete")).noneMatch(e -> e.scope() == PlatformEvent.Scope.TASK);
+    }
+
+    @Test
     void everyOperationWritesItsLifecycleToTheEventLog() throws Exception {
         String caseId = newCase();
         String registry = task(caseId, "lisi");

@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /** A bad filter on a monitoring page: a 400 page that says what was wrong; nothing was queried or changed. */
+// ordered first: the platform-wide PageExceptionAdvice also handles InvalidRequestException, less specifically
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 @ControllerAdvice(assignableTypes = {MonitorPageController.class, JobMonitorPageController.class})
 class MonitorPageAdvice {
 

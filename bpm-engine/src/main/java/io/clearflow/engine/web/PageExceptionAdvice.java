@@ -1,6 +1,7 @@
 package io.clearflow.engine.web;
 
 import io.clearflow.engine.api.ConflictException;
+import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.NotFoundException;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
@@ -22,6 +23,15 @@ class PageExceptionAdvice {
     @ExceptionHandler({ConflictException.class, FlowableOptimisticLockingException.class})
     ModelAndView conflict(RuntimeException e) {
         return page(HttpStatus.CONFLICT, "error.conflict");
+    }
+
+    /** A page request with a bad parameter (a negative page, an over-long search): 400 saying which, nothing changed. */
+    @ExceptionHandler(InvalidRequestException.class)
+    ModelAndView badRequest(InvalidRequestException e) {
+        ModelAndView page = page(HttpStatus.BAD_REQUEST, "error.badRequest");
+        page.addObject("details", e.fieldErrors().isEmpty() ? java.util.List.of(e.getMessage())
+                : e.fieldErrors().entrySet().stream().map(f -> f.getKey() + ": " + f.getValue()).toList());
+        return page;
     }
 
     private static ModelAndView page(HttpStatus status, String messageKey) {

@@ -240,5 +240,11 @@ class DemandLifecycleTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(en).contains("Awaiting triage");
         mvc.perform(get("/demand/" + id).with(user("wangwu"))).andExpect(status().isForbidden());
+        // bad page parameters answer a 400 page that says which, not a 500
+        String negative = mvc.perform(get("/demand/board").param("page", "-1").with(user("zhouba")))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(negative).contains("请求参数不正确").contains("id=\"error-details\"");
+        mvc.perform(get("/demand/board").param("q", "x".repeat(201)).with(user("zhouba")))
+                .andExpect(status().isBadRequest());
     }
 }

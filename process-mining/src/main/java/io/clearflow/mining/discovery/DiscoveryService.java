@@ -1,7 +1,9 @@
 package io.clearflow.mining.discovery;
 
+import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.mining.log.EventLog;
 import io.clearflow.mining.store.MiningProperties;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,10 +20,25 @@ public class DiscoveryService {
         this.properties = properties;
     }
 
-    /** @param noise IMf threshold 0..1, or {@code null} for {@code clearflow.mining.discovery.default-noise} */
+    /**
+     * The checks every caller (REST, pages, the draft offer) needs, as 400s: a noise threshold outside 0..1
+     * and a log without cases.
+     *
+     * @param noise IMf threshold 0..1, or {@code null} for {@code clearflow.mining.discovery.default-noise}
+     */
     public byte[] discoverBpmn(EventLog log, Double noise, String processName) {
+        requireDiscoverable(log, noise);
         return discoverBpmn(log, noise == null ? properties.discovery().defaultNoise() : noise, processName,
                 properties.discovery().candidateGroup());
+    }
+
+    public static void requireDiscoverable(EventLog log, Double noise) {
+        if (noise != null && (noise.isNaN() || noise < 0 || noise > 1)) {
+            throw new InvalidRequestException("noise must be between 0 and 1", Map.of("noise", "0 to 1"));
+        }
+        if (log.caseCount() == 0) {
+            throw new InvalidRequestException("the log has no cases to discover a model from");
+        }
     }
 
     /** Without Spring (CLI): the candidate group named by the caller. */

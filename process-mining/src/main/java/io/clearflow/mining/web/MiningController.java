@@ -174,13 +174,7 @@ class MiningController {
     ResponseEntity<byte[]> discover(@PathVariable String id, @ParameterObject LogParameters parameters,
                                     @RequestParam(required = false) Double noise,
                                     @RequestParam(required = false) String name) {
-        if (noise != null && (noise < 0 || noise > 1 || noise.isNaN())) {
-            throw new InvalidRequestException("noise must be between 0 and 1");
-        }
         EventLog log = log(id, parameters);
-        if (log.caseCount() == 0) {
-            throw new InvalidRequestException("the log (after filters) has no cases to discover a model from");
-        }
         byte[] bpmn = discovery.discoverBpmn(log, noise, name == null ? log.name() : name);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".bpmn20.xml\"")
@@ -196,13 +190,7 @@ class MiningController {
     ResponseEntity<DesignDraftOffering.DraftOffer> offer(@PathVariable String id, @ParameterObject LogParameters parameters,
                                                         @RequestParam String scenarioId,
                                                         @RequestParam(required = false) Double noise) {
-        if (noise != null && (noise < 0 || noise > 1 || noise.isNaN())) {
-            throw new InvalidRequestException("noise must be between 0 and 1");
-        }
         EventLog log = log(id, parameters);
-        if (log.caseCount() == 0) {
-            throw new InvalidRequestException("the log (after filters) has no cases to discover a model from");
-        }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(drafts.offer(id, log, noise, scenarioId, currentUser.get().userId()));
     }

@@ -4,7 +4,6 @@ import io.clearflow.engine.security.CurrentUser;
 import io.clearflow.mining.discovery.DesignDraftOffering;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.NavigationItem;
 import io.clearflow.mining.bottleneck.BottleneckAnalyzer;
 import io.clearflow.mining.conformance.BpmnModelException;
@@ -140,9 +139,6 @@ class MiningPageController {
     @PreAuthorize("hasAnyRole('ADMIN','PROCESS_OWNER')")
     String offer(@PathVariable String id, @RequestParam String scenarioId, @RequestParam(required = false) Double noise,
                  RedirectAttributes redirect) {
-        if (noise != null && (noise < 0 || noise > 1 || noise.isNaN())) {
-            throw new InvalidRequestException("noise must be between 0 and 1");
-        }
         drafts.offer(id, resolver.resolve(id), noise, scenarioId, currentUser.get().userId());
         redirect.addFlashAttribute("flash", "mining.offer.done");
         return "redirect:/mining/logs/" + id;
@@ -165,9 +161,6 @@ class MiningPageController {
 
     @GetMapping("/mining/logs/{id}/model.bpmn")
     ResponseEntity<byte[]> model(@PathVariable String id, @RequestParam(required = false) Double noise) {
-        if (noise != null && (noise < 0 || noise > 1 || noise.isNaN())) {
-            throw new InvalidRequestException("noise must be between 0 and 1");
-        }
         EventLog log = resolver.resolve(id);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".bpmn20.xml\"")

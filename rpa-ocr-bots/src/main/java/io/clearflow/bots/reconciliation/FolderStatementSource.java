@@ -36,7 +36,8 @@ public final class FolderStatementSource implements StatementSource {
                 if (name.startsWith(".")) {
                     continue; // partial uploads by convention
                 }
-                found.add(new IncomingDocument(name, Files.size(f) > MAX_FILE_BYTES ? tooLarge() : Files.readAllBytes(f)));
+                long size = Files.size(f);
+                found.add(new IncomingDocument(name, size > MAX_FILE_BYTES ? tooLarge(name, size) : Files.readAllBytes(f)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read statements from " + folder, e);
@@ -44,9 +45,13 @@ public final class FolderStatementSource implements StatementSource {
         return found;
     }
 
-    /** Oversized files are not read into memory: a marker the extractor rejects as unsupported. */
-    private static byte[] tooLarge() {
-        return "file larger than 20 MB".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /**
+     * Oversized files are not read into memory: a marker the extractor rejects as unsupported. It names
+     * the file and its size, so two different oversized files never share a content hash (one would
+     * otherwise be taken for a duplicate of the other and never reach a person).
+     */
+    private static byte[] tooLarge(String name, long size) {
+        return ("file larger than 20 MB: " + name + " (" + size + " bytes)").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Override

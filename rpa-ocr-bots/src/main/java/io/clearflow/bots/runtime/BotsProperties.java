@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Configuration of the bot runtime ({@code clearflow.bots.*}).
  *
- * @param enabled       run bots in this JVM at all (schedules and run-now)
+ * @param enabled       run bots on their schedules in this JVM (run now still works when off)
  * @param platformUrl   the platform's base URL; empty in the platform JVM means its own port
  * @param token         the bot user's API token; empty in the platform JVM means one issued at start (see README)
  * @param zone          time zone of the cron schedules (the firm's business hours)

@@ -22,10 +22,6 @@ public class FormRegistry {
         return Optional.ofNullable(key).map(forms::get);
     }
 
-    public boolean has(String key) {
-        return key != null && forms.containsKey(key);
-    }
-
     public FormDefinition get(String key) {
         return find(key).orElseThrow(() -> new NotFoundException("form", key));
     }

@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Form definitions of a scenario's start event and user tasks (step 3, design). They are stored
- * and served; rendering them is up to the pages and clients that run the process.
+ * edited here; publishing copies them into the version ({@link VersionForms}), whose forms the task
+ * and start pages render and check.
  */
 @Service
 public class FormService {

@@ -5,7 +5,6 @@ import io.clearflow.bots.documents.DocumentRejectedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -82,15 +81,18 @@ public class ReconciliationService implements AutoCloseable {
     public synchronized ReconciliationRun runOnce(Listener listener, BooleanSupplier stop) {
         Instant started = clock.instant();
         List<IncomingDocument> documents = source.fetch();
-        Set<String> seen = Collections.synchronizedSet(new HashSet<>());
+        // repeats within the batch are decided in fetch order, before the parallel work: the first copy is
+        // the one reconciled, whichever thread gets to it first
+        Set<String> seen = new HashSet<>();
         List<DocumentOutcome> outcomes = new ArrayList<>();
         List<Future<DocumentOutcome>> futures = new ArrayList<>();
         for (IncomingDocument d : documents) {
+            boolean repeat = !seen.add(d.contentHash());
             futures.add(pool.submit(() -> {
                 if (stop.getAsBoolean()) {
                     return null;
                 }
-                DocumentOutcome outcome = handle(d, seen);
+                DocumentOutcome outcome = handle(d, repeat);
                 listener.handled(outcome);
                 return outcome;
             }));
@@ -135,12 +137,12 @@ public class ReconciliationService implements AutoCloseable {
         return source;
     }
 
-    private DocumentOutcome handle(IncomingDocument document, Set<String> seen) {
+    private DocumentOutcome handle(IncomingDocument document, boolean repeatInBatch) {
         Instant startedAt = clock.instant();
         long t0 = System.nanoTime();
         String hash = document.contentHash();
         try {
-            if (!seen.add(hash) || platform.alreadySubmitted(hash)) {
+            if (repeatInBatch || platform.alreadySubmitted(hash)) {
                 source.acknowledge(document);
                 return new DocumentOutcome(document, hash, null, true, null, null, startedAt, elapsedMs(t0));
             }

@@ -8,6 +8,8 @@
 # data folder, and kept while the jar stays the same (builds are reproducible).
 set -euo pipefail
 cd "$(dirname "$0")"
+# Tesseract (OCR) and a CJK font, installed when missing; the platform also starts without them and says so
+bash scripts/system-packages.sh run
 ./mvnw -B -q -ntp -DskipTests package
 
 jar=deploy/target/clearflow.jar

@@ -1,7 +1,9 @@
 package io.clearflow.bots.accountopening;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clearflow.bots.documents.OcrStatus;
 import io.clearflow.bots.runtime.Bot;
+import io.clearflow.bots.runtime.BotLimitation;
 import io.clearflow.bots.runtime.BotJob;
 import io.clearflow.bots.runtime.BotOutcome;
 import java.net.URLEncoder;
@@ -12,9 +14,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +27,8 @@ import org.springframework.stereotype.Component;
  * account) or hands it to 账户管理部 with its findings. Checks: the ID number (GB 11643 check
  * character, region code, birth date), age, the ID card read by OCR against the form (name and
  * number), an existing account, the watch list. Findings go to the application through the platform's
- * REST API; the job completes with the routing fact {@code passed} only.
+ * REST API; the job completes with the routing fact {@code passed} only. Without OCR on this node the card cannot be
+ * read: every application then goes to a person with that reason (the other checks still run), not a failed job.
  */
 @Component
 @EnableConfigurationProperties(AccountOpeningBotProperties.class)
@@ -31,20 +37,47 @@ public class AccountOpeningBot implements Bot {
     static final String NAME = "account-opening";
     static final String TOPIC = "account-opening-check";
     static final String API = "/api/account-opening/bot";
+    /** Findings are kept as written, in Chinese like every other finding of the bot. */
+    private static final Locale FINDINGS_LOCALE = Locale.SIMPLIFIED_CHINESE;
 
     private final AccountOpeningBotProperties properties;
+    private final OcrStatus ocr;
+    /** Null when OCR is unavailable here. */
     private final IdCardReader reader;
     private final Clock clock;
 
+    /** The finding written on every application while OCR is unavailable, in the language findings are kept in. */
+    private final String noOcrFinding;
+
     @Autowired
-    public AccountOpeningBot(AccountOpeningBotProperties properties) {
-        this(properties, new IdCardReader(properties.tessdata(), properties.languages()), Clock.system(ZoneId.of("Asia/Shanghai")));
+    public AccountOpeningBot(AccountOpeningBotProperties properties, OcrStatus ocr, MessageSource messages) {
+        this(properties, ocr, ocr.available() ? new IdCardReader(ocr.datapath(), properties.languages()) : null,
+                Clock.system(ZoneId.of("Asia/Shanghai")), noOcrFinding(ocr, messages));
     }
 
-    AccountOpeningBot(AccountOpeningBotProperties properties, IdCardReader reader, Clock clock) {
+    AccountOpeningBot(AccountOpeningBotProperties properties, OcrStatus ocr, IdCardReader reader, Clock clock,
+                      String noOcrFinding) {
         this.properties = properties;
+        this.ocr = ocr;
         this.reader = reader;
         this.clock = clock;
+        this.noOcrFinding = noOcrFinding;
+    }
+
+    private static String noOcrFinding(OcrStatus ocr, MessageSource messages) {
+        if (ocr.available()) {
+            return null;
+        }
+        String reason = messages.getMessage("rpa.ocr.problem." + ocr.problem().orElseThrow().name(),
+                new Object[] {ocr.argument()}, ocr.reason(), FINDINGS_LOCALE);
+        // a bot host may run without the platform's bundles: the default keeps the finding readable there
+        return messages.getMessage("rpa.ocr.finding", new Object[] {reason},
+                "证件照片未经自动核对：本机 OCR 不可用（" + reason + "），请人工核对证件", FINDINGS_LOCALE);
+    }
+
+    @Override
+    public Optional<BotLimitation> limitation() {
+        return ocr.asLimitation();
     }
 
     @Override
@@ -67,11 +100,15 @@ public class AccountOpeningBot implements Bot {
 
         List<String> findings = new ArrayList<>(checkIdNumber(idNumber));
         IdCardReader.CardText card = null;
-        try {
-            card = reader.read(job.platform().getBytes(API + "/applications/" + applicationId + "/id-image"));
-            findings.addAll(compare(card, name, idNumber));
-        } catch (IdCardReader.UnreadableImageException e) {
-            findings.add("证件照片无法识别：" + e.getMessage());
+        if (reader == null) {
+            findings.add(noOcrFinding);
+        } else {
+            try {
+                card = reader.read(job.platform().getBytes(API + "/applications/" + applicationId + "/id-image"));
+                findings.addAll(compare(card, name, idNumber));
+            } catch (IdCardReader.UnreadableImageException e) {
+                findings.add("证件照片无法识别：" + e.getMessage());
+            }
         }
         JsonNode existing = job.platform().getJson(API + "/accounts?idNumber=" + URLEncoder.encode(idNumber, StandardCharsets.UTF_8));
         if (existing.path("exists").asBoolean()) {

@@ -8,13 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The account-opening bot ({@code clearflow.bots.account-opening.*}).
  *
  * @param minimumAge  an investor must be at least this old
- * @param tessdata    Tesseract's language data (Debian's package puts it here)
- * @param languages   Tesseract languages for the ID card
+ * @param languages   Tesseract languages for the ID card (the data folder is {@code clearflow.ocr.tessdata})
  * @param watchList   ID numbers and names that always go to a person
  */
 @ConfigurationProperties("clearflow.bots.account-opening")
 public record AccountOpeningBotProperties(@DefaultValue("18") int minimumAge,
-                                          @DefaultValue("/usr/share/tesseract-ocr/5/tessdata") String tessdata,
                                           @DefaultValue("chi_sim+eng") String languages,
                                           @DefaultValue WatchList watchList) {
 

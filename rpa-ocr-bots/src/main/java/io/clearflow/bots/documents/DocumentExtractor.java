@@ -19,33 +19,48 @@ public class DocumentExtractor implements AutoCloseable {
     private final DocumentClassifier classifier;
     private final FieldExtractor fields;
     private final DocumentReader reader;
-    private final String datapath;
+    private final OcrStatus ocrStatus;
     private volatile TesseractOcr ocr;
 
     public DocumentExtractor(DocumentTypes types, String tessdata) {
+        this(types, OcrStatus.probe(tessdata));
+    }
+
+    /** Without OCR here, text-layer PDFs are still read; a page that needs OCR throws {@link OcrUnavailableException}. */
+    public DocumentExtractor(DocumentTypes types, OcrStatus ocrStatus) {
         this.types = types;
         this.classifier = new DocumentClassifier(types);
         this.fields = new FieldExtractor(types);
-        this.datapath = tessdata;
+        this.ocrStatus = ocrStatus;
         this.reader = new DocumentReader(this::ocr);
     }
 
     private TesseractOcr ocr() {
+        if (!ocrStatus.available()) {
+            throw ocrStatus.unavailableException();
+        }
         if (ocr == null) {
             synchronized (this) {
                 if (ocr == null) {
-                    ocr = new TesseractOcr(datapath, "chi_sim");
+                    ocr = new TesseractOcr(ocrStatus.datapath(), "chi_sim");
                 }
             }
         }
         return ocr;
     }
 
+    public OcrStatus ocrStatus() {
+        return ocrStatus;
+    }
+
     public DocumentTypes types() {
         return types;
     }
 
-    /** @throws DocumentRejectedException when the file cannot be read at all */
+    /**
+     * @throws DocumentRejectedException when the file cannot be read at all
+     * @throws OcrUnavailableException   when it needs OCR and this JVM has none
+     */
     public Extraction extract(byte[] content) {
         return extractWithPreview(content, false).extraction();
     }

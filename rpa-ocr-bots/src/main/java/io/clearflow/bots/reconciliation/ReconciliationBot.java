@@ -1,8 +1,10 @@
 package io.clearflow.bots.reconciliation;
 
+import io.clearflow.bots.runtime.BotLimitation;
 import io.clearflow.bots.runtime.BotSource;
 import io.clearflow.bots.runtime.SourceBot;
 import io.clearflow.bots.runtime.SourceRun;
+import java.util.Optional;
 
 /**
  * 对账机器人 as a bot of the runtime: each run (on its schedule, or run now) reconciles everything waiting in its
@@ -31,6 +33,12 @@ public class ReconciliationBot implements SourceBot, AutoCloseable {
     @Override
     public String defaultCron() {
         return DEFAULT_CRON;
+    }
+
+    /** Scanned statements need OCR; without it they go to people (text-layer PDFs are still reconciled). */
+    @Override
+    public Optional<BotLimitation> limitation() {
+        return service.ocrStatus().asLimitation();
     }
 
     @Override

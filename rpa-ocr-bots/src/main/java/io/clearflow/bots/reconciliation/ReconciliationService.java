@@ -2,6 +2,8 @@ package io.clearflow.bots.reconciliation;
 
 import io.clearflow.bots.documents.DocumentExtractor;
 import io.clearflow.bots.documents.DocumentRejectedException;
+import io.clearflow.bots.documents.OcrStatus;
+import io.clearflow.bots.documents.OcrUnavailableException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -132,6 +134,11 @@ public class ReconciliationService implements AutoCloseable {
         pool.shutdownNow();
     }
 
+    /** Whether scanned statements can be read here. */
+    public OcrStatus ocrStatus() {
+        return extractor.ocrStatus();
+    }
+
     /** The source this service pulls from. */
     public StatementSource source() {
         return source;
@@ -157,6 +164,9 @@ public class ReconciliationService implements AutoCloseable {
                 result = reconciler.reconcile(hash, document.name(), e, key.orElse(null), record);
             } catch (DocumentRejectedException e) {
                 result = Reconciler.rejected(hash, document.name(), e.reason() + ": " + e.getMessage());
+            } catch (OcrUnavailableException e) {
+                // a person can reconcile a scan by eye; leaving it in the source would fail it on every run until OCR is installed
+                result = Reconciler.rejected(hash, document.name(), "OCR_UNAVAILABLE: " + e.getMessage());
             }
             Optional<ReconciliationPlatform.Submitted> submitted = platform.submit(result, preview);
             source.acknowledge(document);

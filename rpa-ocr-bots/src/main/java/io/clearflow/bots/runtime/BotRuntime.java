@@ -127,7 +127,8 @@ public class BotRuntime implements SmartLifecycle {
         String topic = bot instanceof Bot jobs ? jobs.topic() : null;
         BotSource source = bot instanceof SourceBot pulling ? pulling.source() : null;
         return new BotStatus(name, kind, topic, source, cron, zone().getId(), store.paused(name),
-                running.get(name).get(), next, last.isEmpty() ? null : last.get(0), store.stats(name));
+                running.get(name).get(), next, last.isEmpty() ? null : last.get(0), store.stats(name),
+                bot.limitation().orElse(null));
     }
 
     public List<RunReport> runs(String name, int limit) {

@@ -1,5 +1,7 @@
 package io.clearflow.bots.runtime;
 
+import java.util.Optional;
+
 /**
  * What the {@link BotRuntime} needs of every bot, whatever its kind: a name, a schedule. A bot is one of two
  * kinds, which share the runtime's schedules, run now, pause/resume and run reports:
@@ -16,5 +18,10 @@ public interface ScheduledBot {
     /** Spring cron (six fields, in {@code clearflow.bots.zone}) used unless configuration overrides it; empty for on demand only. */
     default String defaultCron() {
         return "0 */30 9-17 * * MON-FRI";
+    }
+
+    /** What this bot cannot do here now for want of an optional capability; empty when it can do all its work. */
+    default Optional<BotLimitation> limitation() {
+        return Optional.empty();
     }
 }

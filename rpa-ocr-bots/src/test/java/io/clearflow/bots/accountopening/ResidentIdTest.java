@@ -2,6 +2,7 @@ package io.clearflow.bots.accountopening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clearflow.bots.documents.OcrStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,8 +69,8 @@ class ResidentIdTest {
     @Test
     void theBotHandsOverAnInvestorUnder18AndPassesOneOn18thBirthday() {
         Clock today = Clock.fixed(Instant.parse("2026-11-25T04:00:00Z"), ZoneId.of("Asia/Shanghai"));
-        var bot = new AccountOpeningBot(new AccountOpeningBotProperties(18, "/nonexistent", "eng",
-                new AccountOpeningBotProperties.WatchList(List.of(), List.of())), null, today);
+        var bot = new AccountOpeningBot(new AccountOpeningBotProperties(18, "eng",
+                new AccountOpeningBotProperties.WatchList(List.of(), List.of())), OcrStatus.probe("/nonexistent"), null, today, "");
         String turns18Today = "11010520081125" + "123";
         String turns18Tomorrow = "11010520081126" + "123";
 

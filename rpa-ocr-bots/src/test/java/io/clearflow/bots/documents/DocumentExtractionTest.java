@@ -42,7 +42,7 @@ class DocumentExtractionTest {
     }
 
     static void requireOcr() {
-        assertThat(TesseractOcr.available(TesseractOcr.DEFAULT_DATAPATH)).as("Tesseract with chi_sim must be installed (./test.sh installs it)").isTrue();
+        assertThat(OcrStatus.probe(TesseractOcr.DEFAULT_DATAPATH).available()).as("Tesseract with chi_sim must be installed (./test.sh installs it)").isTrue();
         assertThat(StatementCorpus.fontsAvailable()).as("the CJK font WenQuanYi Zen Hei must be installed (./test.sh installs it)").isTrue();
     }
 

@@ -1,6 +1,6 @@
 /*
- * The process map: the directly-follows graph drawn with an ECharts graph series, laid out left to
- * right by distance from the start, with two coverage sliders as in Disco: the activity slider keeps
+ * The process map: the directly-follows graph drawn with an ECharts graph series in a layered layout
+ * (left to right, no overlapping nodes, back edges dashed), with two coverage sliders as in Disco: the activity slider keeps
  * the most frequent activities that together account for at least X% of the events; the edge slider
  * keeps, among the edges between those, the most frequent ones covering Y% of their frequency, plus
  * each activity's strongest incoming and outgoing edge so that no activity is left hanging.
@@ -54,29 +54,100 @@
     return kept;
   }
 
-  /** Column = shortest distance from the start node, so the main flow runs left to right. */
-  function layout(nodes, edges) {
-    var next = {};
-    edges.forEach(function (e) { (next[e.source] = next[e.source] || []).push(e.target); });
-    var depth = {};
-    depth[START] = 0;
-    var queue = [START];
+  // every node keeps this size on screen: the map grows (and the frame scrolls) instead of squeezing nodes together
+  var NODE_W = 168;
+  var NODE_H = 52;
+  var GAP_X = 80;
+  var GAP_Y = 24;
+  var MARGIN = 30;
+
+  /**
+   * A layered (Sugiyama-style) layout, so that nodes never overlap and the main flow runs left to right:
+   * 1. back edges found by a depth-first search from the start, strongest edges first, are left out of the ranking;
+   * 2. each node's layer is its longest path from the start over the remaining edges (the end in the last layer);
+   * 3. the order within each layer follows the weighted barycentre of its neighbours, a few sweeps each way, which
+   *    removes most crossings;
+   * 4. layers are columns of fixed pitch, each centred on the tallest.
+   */
+  function layout(names, edges) {
+    var out = {};
+    var incoming = {};
+    names.forEach(function (n) { out[n] = []; incoming[n] = []; });
+    var sorted = edges.slice().sort(function (x, y) { return y.frequency - x.frequency; });
+    sorted.forEach(function (e) { out[e.source].push(e); });
+
+    var state = {};
+    var back = [];
+    function visit(n) {
+      state[n] = 1;
+      out[n].forEach(function (e) {
+        if (state[e.target] === 1) { back.push(e); } else if (!state[e.target]) { visit(e.target); }
+      });
+      state[n] = 2;
+    }
+    visit(START);
+    names.forEach(function (n) { if (!state[n]) { visit(n); } });
+    var forward = sorted.filter(function (e) { return back.indexOf(e) < 0 && e.source !== e.target; });
+    forward.forEach(function (e) { incoming[e.target].push(e); });
+
+    var rank = {};
+    var pending = {};
+    names.forEach(function (n) { pending[n] = incoming[n].length; rank[n] = n === START ? 0 : 1; });
+    var queue = names.filter(function (n) { return pending[n] === 0; });
     while (queue.length) {
       var n = queue.shift();
-      (next[n] || []).forEach(function (m) {
-        if (!(m in depth)) { depth[m] = depth[n] + 1; queue.push(m); }
+      forward.forEach(function (e) {
+        if (e.source !== n) { return; }
+        rank[e.target] = Math.max(rank[e.target], rank[n] + 1);
+        if (--pending[e.target] === 0) { queue.push(e.target); }
       });
     }
-    var maxDepth = 0;
-    nodes.forEach(function (n) { if (n in depth) { maxDepth = Math.max(maxDepth, depth[n]); } });
-    depth[END] = maxDepth + 1;
-    var rows = {};
-    var position = { columns: maxDepth + 2, rows: 1 };
-    nodes.forEach(function (n) {
-      var d = n in depth ? depth[n] : maxDepth + 1;
-      rows[d] = (rows[d] || 0) + 1;
-      position.rows = Math.max(position.rows, rows[d]);
-      position[n] = { x: d * 220, y: rows[d] * 90 };
+    var last = 0;
+    names.forEach(function (n) { if (n !== END) { last = Math.max(last, rank[n]); } });
+    rank[END] = last + 1;
+
+    var layers = [];
+    for (var r = 0; r <= last + 1; r++) { layers.push([]); }
+    names.forEach(function (n) { layers[rank[n]].push(n); });
+    var place = {};
+    function number() {
+      layers.forEach(function (layer) {
+        layer.forEach(function (n, i) { place[n] = (i + 0.5) / layer.length; });
+      });
+    }
+    function sweep(downwards) {
+      var order = downwards ? layers.map(function (l, i) { return i; }) : layers.map(function (l, i) { return layers.length - 1 - i; });
+      order.forEach(function (r) {
+        var centre = {};
+        layers[r].forEach(function (n) {
+          var neighbours = downwards ? incoming[n].map(function (e) { return [e.source, e.frequency]; })
+            : forward.filter(function (e) { return e.source === n; }).map(function (e) { return [e.target, e.frequency]; });
+          var weight = 0;
+          var sum = 0;
+          neighbours.forEach(function (nb) { sum += place[nb[0]] * nb[1]; weight += nb[1]; });
+          centre[n] = weight > 0 ? sum / weight : place[n];
+        });
+        layers[r].sort(function (a, b) { return centre[a] - centre[b]; });
+        layers[r].forEach(function (n, i) { place[n] = (i + 0.5) / layers[r].length; });
+      });
+    }
+    number();
+    for (var i = 0; i < 6; i++) { sweep(i % 2 === 0); }
+
+    var tallest = layers.reduce(function (m, l) { return Math.max(m, l.length); }, 1);
+    var position = {
+      width: 2 * MARGIN + layers.length * NODE_W + (layers.length - 1) * GAP_X,
+      height: 2 * MARGIN + tallest * NODE_H + (tallest - 1) * GAP_Y,
+      back: back
+    };
+    layers.forEach(function (layer, column) {
+      var offset = (tallest - layer.length) / 2;
+      layer.forEach(function (n, row) {
+        position[n] = {
+          x: MARGIN + column * (NODE_W + GAP_X) + NODE_W / 2,
+          y: MARGIN + (offset + row) * (NODE_H + GAP_Y) + NODE_H / 2
+        };
+      });
     });
     return position;
   }
@@ -93,30 +164,37 @@
       var names = [START].concat(Object.keys(activities), [END]);
       var position = layout(names, edges);
       var maxEdge = edges.reduce(function (m, e) { return Math.max(m, e.frequency); }, 1);
-      // ECharts fits the coordinates into the box but not the symbols: size them to the grid cell
-      var nodeWidth = Math.max(60, Math.min(150, element.clientWidth / (position.columns + 1) * 0.8));
-      var nodeHeight = Math.max(24, Math.min(44, element.clientHeight / (position.rows + 1) * 0.6));
-      var edgeLabels = edges.length <= 40;
+      // the chart is as large as the layout (the frame scrolls): one layout pixel is one screen pixel
+      element.style.width = Math.max(element.parentNode.clientWidth - 2, position.width) + 'px';
+      element.style.height = position.height + 'px';
+      chart.resize();
+      var edgeLabels = edges.length <= 60;
       var nodes = names.map(function (n) {
         var event = n === START || n === END;
         var frequency = activities[n];
         return {
           name: n, x: position[n].x, y: position[n].y,
           symbol: event ? 'circle' : 'roundRect',
-          symbolSize: event ? 26 : [nodeWidth, nodeHeight],
+          symbolSize: event ? 26 : [NODE_W, NODE_H],
           value: frequency,
-          label: { show: true, formatter: event ? n : n + '\n' + frequency, fontSize: 10, overflow: 'truncate', width: nodeWidth - 6,
+          label: { show: true, formatter: event ? n : n + '\n' + frequency, fontSize: 11, lineHeight: 13,
+            overflow: 'break', width: NODE_W - 10,
             color: !event && frequency / maxFrequency > 0.5 ? '#fff' : '#102a43' },
           itemStyle: event ? { color: n === START ? '#3ebd93' : '#e66a6a' }
             : { color: 'rgba(24, 98, 172, ' + (0.25 + 0.75 * frequency / maxFrequency) + ')' }
         };
       });
+      // two invisible corners pin the view to the layout's own size, so ECharts does not rescale it
+      [['\u0000nw', 0, 0], ['\u0000se', position.width, position.height]].forEach(function (c) {
+        nodes.push({ name: c[0], x: c[1], y: c[2], symbolSize: 0, label: { show: false }, tooltip: { show: false }, silent: true });
+      });
       var links = edges.map(function (e) {
-        var back = position[e.target].x <= position[e.source].x;
+        var back = position.back.indexOf(e) >= 0 || position[e.target].x <= position[e.source].x;
         return {
           source: e.source, target: e.target, value: e.frequency,
           label: { show: edgeLabels, formatter: String(e.frequency), fontSize: 10 },
-          lineStyle: { width: 1 + 5 * e.frequency / maxEdge, curveness: back ? 0.35 : 0.08, opacity: 0.8 }
+          lineStyle: { width: 1 + 5 * e.frequency / maxEdge, curveness: back ? 0.3 : 0.05, opacity: 0.8,
+            type: back ? 'dashed' : 'solid' }
         };
       });
       chart.setOption({
@@ -124,6 +202,7 @@
         tooltip: {},
         series: [{
           type: 'graph', layout: 'none', roam: true, draggable: true,
+          left: 0, top: 0, width: position.width, height: position.height,
           edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 8,
           data: nodes, links: links,
           lineStyle: { color: '#627d98' }
@@ -147,6 +226,8 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
+    var process = document.getElementById('process-key');
+    if (process) { process.addEventListener('change', function () { process.form.submit(); }); }
     var element = document.getElementById('process-map');
     if (!element) { return; }
     fetch(element.dataset.src, { credentials: 'same-origin', headers: { Accept: 'application/json' } })

@@ -5,17 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clearflow.ClearFlowApplication;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.flowable.engine.RepositoryService;
+import org.flowable.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A process owner uploads a shared real log in Chromium, sees the process map, thins it with the
- * activity-coverage slider and sees the metrics chart drawn.
+ * activity-coverage slider and sees the metrics chart drawn; on the platform's own log the map shows one process at a
+ * time (the most frequent first, another chosen from the list), and no two nodes of a map overlap.
  */
 @SpringBootTest(classes = ClearFlowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:mining-browser;DB_CLOSE_DELAY=-1",
@@ -24,6 +32,37 @@ class MiningBrowserTest {
 
     @RegisterExtension
     static final BrowserSession browser = new BrowserSession(1280, 1000);
+
+    @LocalServerPort int port;
+    @Autowired RuntimeService runtime;
+    @Autowired RepositoryService repository;
+
+    /**
+     * Node boxes of the drawn map as ECharts placed them (screen pixels), and how many pairs of them overlap:
+     * activities are {@code symbolSize} rectangles, start and end circles; the layout's invisible corners are skipped.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> mapGeometry(Browser b) {
+        return (Map<String, Object>) b.script("""
+                var chart = echarts.getInstanceByDom(document.getElementById('process-map'));
+                var data = chart.getModel().getSeriesByIndex(0).getData();
+                var boxes = [];
+                for (var i = 0; i < data.count(); i++) {
+                  if (data.getName(i).charAt(0) === '\u0000') { continue; }
+                  var p = data.getItemLayout(i);
+                  var size = data.getItemVisual(i, 'symbolSize');
+                  var w = Array.isArray(size) ? size[0] : size, h = Array.isArray(size) ? size[1] : size;
+                  boxes.push([p[0] - w / 2, p[1] - h / 2, p[0] + w / 2, p[1] + h / 2]);
+                }
+                var overlaps = 0;
+                for (var a = 0; a < boxes.length; a++) {
+                  for (var c = a + 1; c < boxes.length; c++) {
+                    var x = boxes[a], y = boxes[c];
+                    if (x[0] < y[2] && y[0] < x[2] && x[1] < y[3] && y[1] < x[3]) { overlaps++; }
+                  }
+                }
+                return {nodes: boxes.length, overlaps: overlaps};""");
+    }
 
     static Path sharedLog(String name) {
         Path file = Path.of(System.getProperty("clearflow.shared.data", "../../shared/data"), "eventlogs", name)
@@ -50,6 +89,9 @@ class MiningBrowserTest {
         assertThat(allActivities).isEqualTo(14); // every activity of the log at 100%
         assertThat(map.findElements(By.tagName("canvas"))).isNotEmpty();
         b.screenshot("mining-01-map");
+        Map<String, Object> geometry = mapGeometry(b);
+        assertThat(((Number) geometry.get("nodes")).intValue()).isEqualTo(allActivities + 2); // with start and end
+        assertThat(((Number) geometry.get("overlaps")).intValue()).as("overlapping nodes").isZero();
 
         // the slider to its lowest value: only the most frequent activities stay
         WebElement slider = b.driver.findElement(By.id("activity-coverage"));
@@ -67,5 +109,50 @@ class MiningBrowserTest {
         assertThat(b.driver.findElement(By.id("chart-waiting")).getAttribute("data-chart-ready")).isEqualTo("true");
         b.screenshot("mining-03-metrics");
         assertThat(b.driver.getPageSource()).doesNotContain("??");
+    }
+
+    @Test
+    void thePlatformLogIsMappedOneProcessAtATimeMostFrequentFirst() throws Exception {
+        // two cases of the reference approval (two steps each) and one of the bot probe (one external-worker step)
+        for (int i = 0; i < 2; i++) {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + "/api/approvals"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("zhangsan:demo".getBytes()))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\":\"地图测试\",\"amount\":100,\"reason\":\"测试\"}"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        }
+        if (repository.createProcessDefinitionQuery().processDefinitionKey("rpaProbe").count() == 0) {
+            repository.createDeployment().addClasspathResource("rpa/rpa-probe.bpmn20.xml").deploy();
+        }
+        runtime.startProcessInstanceByKey("rpaProbe", Map.of("topic", "map-test"));
+
+        Browser b = browser.get();
+        b.signIn("sunqi");
+        b.open("/mining/logs/platform");
+        WebElement map = b.within(Duration.ofSeconds(60)).until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#process-map[data-map-ready='true']")));
+        var process = new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("process-key")));
+        assertThat(process.getFirstSelectedOption().getAttribute("value")).as("most cases first").isEqualTo("referenceApproval");
+        assertThat(process.getFirstSelectedOption().getText()).contains("2");
+        List<String> offered = process.getOptions().stream().map(o -> o.getAttribute("value")).toList();
+        assertThat(offered).contains("referenceApproval", "rpaProbe");
+        assertThat(b.text(By.id("summary-cases"))).isEqualTo("2");
+        int approvalActivities = Integer.parseInt(map.getAttribute("data-activities"));
+        assertThat(approvalActivities).isGreaterThan(0);
+        assertThat(((Number) mapGeometry(b).get("overlaps")).intValue()).isZero();
+        b.screenshot("mining-04-platform-map");
+
+        process.selectByValue("rpaProbe");
+        b.within(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("processKey=rpaProbe"));
+        b.within(Duration.ofSeconds(30)).until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#process-map[data-map-ready='true']")));
+        assertThat(b.text(By.id("summary-cases"))).isEqualTo("1");
+        assertThat(new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("process-key")))
+                .getFirstSelectedOption().getAttribute("value")).isEqualTo("rpaProbe");
+        assertThat(b.driver.findElement(By.id("discovery-form")).findElement(By.name("processKey")).getAttribute("value"))
+                .isEqualTo("rpaProbe");
+        b.signOut();
     }
 }

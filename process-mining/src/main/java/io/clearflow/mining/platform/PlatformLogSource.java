@@ -7,6 +7,10 @@ import io.clearflow.mining.log.EventLog;
 import io.clearflow.mining.log.EventLogBuilder;
 import io.clearflow.mining.log.LogFormatException;
 import io.clearflow.mining.store.MiningProperties;
+import java.util.List;
+import java.util.Optional;
+import org.flowable.engine.RepositoryService;
+import org.flowable.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,12 +23,33 @@ public class PlatformLogSource {
 
     public static final String ID = "platform";
 
+    /** A process of the platform log, named as its latest definition names it, with its number of cases. */
+    public record PlatformProcess(String key, String name, long cases) { }
+
     private final EventLogRepository repository;
     private final MiningProperties properties;
+    private final RepositoryService definitions;
 
-    PlatformLogSource(EventLogRepository repository, MiningProperties properties) {
+    PlatformLogSource(EventLogRepository repository, MiningProperties properties, RepositoryService definitions) {
         this.repository = repository;
         this.properties = properties;
+        this.definitions = definitions;
+    }
+
+    /**
+     * The processes of the log, most cases first. A map of every process merged together means nothing to a reader,
+     * so the pages analyse one process at a time, the most frequent one unless another is chosen.
+     */
+    public List<PlatformProcess> processes() {
+        return repository.casesByProcess().stream()
+                .map(p -> new PlatformProcess(p.processKey(), name(p.processKey()), p.cases()))
+                .toList();
+    }
+
+    private String name(String key) {
+        return Optional.ofNullable(definitions.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+                        .singleResult())
+                .map(ProcessDefinition::getName).filter(n -> !n.isBlank()).orElse(key);
     }
 
     /** Reads the rows the filter selects; refuses more than the configured event limit. */

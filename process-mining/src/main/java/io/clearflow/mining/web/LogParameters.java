@@ -19,6 +19,10 @@ record LogParameters(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant
         return new LogParameters(null, null, null, null, null, null, null, null, null);
     }
 
+    LogParameters withProcessKey(String key) {
+        return new LogParameters(from, to, activity, resource, department, variant, minDurationMs, maxDurationMs, key);
+    }
+
     LogFilter filter() {
         return new LogFilter(from, to, activity, resource, department, variant, minDurationMs, maxDurationMs);
     }

@@ -39,4 +39,9 @@ class LogResolver {
     EventLog resolve(String id) {
         return resolve(id, LogParameters.none());
     }
+
+    /** The whole log, or for the platform log the cases of one process when {@code processKey} is given. */
+    EventLog resolve(String id, String processKey) {
+        return resolve(id, processKey == null ? LogParameters.none() : LogParameters.none().withProcessKey(processKey));
+    }
 }

@@ -59,10 +59,12 @@ class MiningPageController {
     private final ObjectMapper json;
     private final DesignDraftOffering drafts;
     private final CurrentUser currentUser;
+    private final PlatformLogSource platform;
 
     MiningPageController(LogStore store, IngestedLogs ingested, LogResolver resolver, MiningProperties properties,
                          DiscoveryService discovery, ConformanceService conformance, MessageSource messages,
-                         ObjectMapper json, DesignDraftOffering drafts, CurrentUser currentUser) {
+                         ObjectMapper json, DesignDraftOffering drafts, CurrentUser currentUser, PlatformLogSource platform) {
+        this.platform = platform;
         this.drafts = drafts;
         this.currentUser = currentUser;
         this.store = store;
@@ -113,8 +115,9 @@ class MiningPageController {
     }
 
     @GetMapping("/mining/logs/{id}")
-    String log(@PathVariable String id, Model model) {
-        EventLog log = resolver.resolve(id);
+    String log(@PathVariable String id, @RequestParam(required = false) String processKey, Model model) {
+        String process = processOf(id, processKey, model);
+        EventLog log = resolver.resolve(id, process);
         model.addAttribute("id", id);
         model.addAttribute("title", PlatformLogSource.ID.equals(id) ? message("mining.platformLog") : log.name());
         model.addAttribute("summary", LogSummary.of(log));
@@ -138,34 +141,53 @@ class MiningPageController {
     @PostMapping("/mining/logs/{id}/offer")
     @PreAuthorize("hasAnyRole('ADMIN','PROCESS_OWNER')")
     String offer(@PathVariable String id, @RequestParam String scenarioId, @RequestParam(required = false) Double noise,
-                 RedirectAttributes redirect) {
-        drafts.offer(id, resolver.resolve(id), noise, scenarioId, currentUser.get().userId());
+                 @RequestParam(required = false) String processKey, RedirectAttributes redirect) {
+        drafts.offer(id, resolver.resolve(id, blank(processKey)), noise, scenarioId, currentUser.get().userId());
         redirect.addFlashAttribute("flash", "mining.offer.done");
+        if (blank(processKey) != null) {
+            redirect.addAttribute("processKey", processKey.strip());
+        }
         return "redirect:/mining/logs/" + id;
     }
 
     @PostMapping("/mining/logs/{id}/conformance")
-    String conformance(@PathVariable String id, @RequestParam("model") MultipartFile modelFile, Model model)
-            throws IOException {
+    String conformance(@PathVariable String id, @RequestParam("model") MultipartFile modelFile,
+                       @RequestParam(required = false) String processKey, Model model) throws IOException {
         if (modelFile.isEmpty()) {
             model.addAttribute("conformanceError", message("mining.conformance.noFile"));
         } else {
             try {
-                model.addAttribute("conformance", conformance.check(resolver.resolve(id), modelFile.getBytes()));
+                model.addAttribute("conformance", conformance.check(resolver.resolve(id, blank(processKey)), modelFile.getBytes()));
             } catch (BpmnModelException e) {
                 model.addAttribute("conformanceError", e.getMessage());
             }
         }
-        return log(id, model);
+        return log(id, processKey, model);
     }
 
     @GetMapping("/mining/logs/{id}/model.bpmn")
-    ResponseEntity<byte[]> model(@PathVariable String id, @RequestParam(required = false) Double noise) {
-        EventLog log = resolver.resolve(id);
+    ResponseEntity<byte[]> model(@PathVariable String id, @RequestParam(required = false) Double noise,
+                                 @RequestParam(required = false) String processKey) {
+        EventLog log = resolver.resolve(id, blank(processKey));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".bpmn20.xml\"")
                 .contentType(MediaType.APPLICATION_XML)
                 .body(discovery.discoverBpmn(log, noise, log.name()));
+    }
+
+    /**
+     * The process the platform log's pages analyse: the one asked for, else the one with the most cases (null for other
+     * logs, and for a platform log without any process yet). Puts the choice and the processes to choose from on the page.
+     */
+    private String processOf(String id, String requested, Model model) {
+        if (!PlatformLogSource.ID.equals(id)) {
+            return null;
+        }
+        var processes = platform.processes();
+        String chosen = blank(requested) != null ? requested.strip() : processes.isEmpty() ? null : processes.get(0).key();
+        model.addAttribute("processes", processes);
+        model.addAttribute("processKey", chosen);
+        return chosen;
     }
 
     private String message(String key) {

@@ -7,12 +7,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -76,15 +78,43 @@ class GovernanceBrowserTest {
                 .intValue() > 0);
         b.screenshot("gov-02-design");
 
-        // forms for the start event and the review step, typed as JSON on the page
+        // the start form built in the field editor: a field without a label is refused on the page, nothing sent
         b.select(By.id("form-activity"), "start");
-        b.type(By.id("form-definition"), "{\"fields\":[{\"key\":\"amount\",\"label\":\"回售金额\",\"type\":\"number\","
-                + "\"required\":true},{\"key\":\"note\",\"label\":\"备注\",\"type\":\"text\"}]}");
+        WebElement amount = b.present(By.cssSelector("#field-rows tr.field-row"));
+        amount.findElement(By.className("field-label")).sendKeys("回售金额");
+        amount.findElement(By.className("field-key")).clear();
+        amount.findElement(By.className("field-key")).sendKeys("amount");
+        new Select(amount.findElement(By.className("field-type"))).selectByValue("number");
+        amount.findElement(By.className("field-required")).click();
+        b.clickInView(By.id("field-add"));
+        b.clickInView(By.id("field-add"));
+        List<WebElement> rows = b.driver.findElements(By.cssSelector("#field-rows tr.field-row"));
+        assertThat(rows).hasSize(3);
+        rows.get(2).findElement(By.className("field-label")).sendKeys("备注");
+        rows.get(2).findElement(By.className("field-key")).clear();
+        rows.get(2).findElement(By.className("field-key")).sendKeys("note");
+        b.clickInView(By.id("form-save"));
+        assertThat(b.text(By.id("field-editor-error"))).isEqualTo("第 2 个字段：请填写字段名称");
+        assertThat(b.driver.findElements(By.id("stored-forms"))).as("nothing was sent").isEmpty();
+        // the empty one removed, the note moved above the amount and back: the order is what the table shows
+        b.driver.findElements(By.cssSelector("#field-rows tr.field-row")).get(1).findElement(By.className("field-remove")).click();
+        b.driver.findElements(By.cssSelector("#field-rows tr.field-row")).get(1).findElement(By.className("field-up")).click();
+        assertThat(b.driver.findElements(By.cssSelector("#field-rows .field-label")).get(0).getAttribute("value")).isEqualTo("备注");
+        b.driver.findElements(By.cssSelector("#field-rows tr.field-row")).get(0).findElement(By.className("field-down")).click();
+        b.screenshot("gov-02-form-editor");
         b.clickInView(By.id("form-save"));
         b.waitForText(By.id("stored-forms"), "回售金额");
+        assertThat(b.text(By.id("stored-forms"))).contains("回售金额 (number, *), 备注 (text)");
+        // the saved form comes back into the editor for that step
+        assertThat(b.driver.findElements(By.cssSelector("#field-rows .field-label")).stream()
+                .map(e -> e.getAttribute("value")).toList()).containsExactly("回售金额", "备注");
+
+        // the review step's form typed as JSON, for those who prefer it: the rows follow the text
         b.select(By.id("form-activity"), "review");
+        b.clickInView(By.cssSelector("#form-json summary"));
         b.type(By.id("form-definition"), "{\"fields\":[{\"key\":\"opinion\",\"label\":\"复核意见\",\"type\":\"select\","
                 + "\"required\":true,\"options\":[\"同意\",\"不同意\"]}]}");
+        assertThat(b.driver.findElement(By.cssSelector("#field-rows .field-options")).getAttribute("value")).isEqualTo("同意\n不同意");
         b.clickInView(By.id("form-save"));
         b.waitForText(By.id("stored-forms"), "复核意见");
         assertThat(b.text(By.id("stored-forms"))).contains("回售金额 (number, *)").contains("复核意见 (select, *)");

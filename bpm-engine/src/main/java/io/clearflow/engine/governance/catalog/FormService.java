@@ -110,6 +110,17 @@ public class FormService {
                 .orElseThrow(() -> new NotFoundException("form", activityId));
     }
 
+    /** Stored definitions as one JSON object, activity id → definition: what the page's field editor starts from. */
+    public String definitionsJson(List<StoredForm> stored) {
+        Map<String, FormDefinition> byActivity = new LinkedHashMap<>();
+        stored.forEach(f -> byActivity.put(f.activityId(), f.definition()));
+        try {
+            return json.writeValueAsString(byActivity);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Parses a form definition typed as JSON on the page. */
     public FormDefinition parse(String text) {
         try {

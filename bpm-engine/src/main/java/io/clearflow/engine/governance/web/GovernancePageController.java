@@ -111,7 +111,9 @@ class GovernancePageController {
         model.addAttribute("diagramProblem", design == null ? null : diagramProblem(catalog.bpmn(design.id())));
         model.addAttribute("drafts", catalog.offeredDrafts(id));
         model.addAttribute("formActivities", forms.formActivities(id));
-        model.addAttribute("forms", forms.forms(id));
+        var storedForms = forms.forms(id);
+        model.addAttribute("forms", storedForms);
+        model.addAttribute("storedFormsJson", forms.definitionsJson(storedForms));
         model.addAttribute("versions", releases.versions(id));
         model.addAttribute("runningOnOlder", releases.runningOnOlderVersions(scenario));
         var feedback = improvements.feedbackOf(scenario);
@@ -161,9 +163,17 @@ class GovernancePageController {
     @PostMapping("/governance/scenarios/{id}/forms")
     String saveForm(@PathVariable String id, @RequestParam String activityId, @RequestParam String definition,
                     RedirectAttributes redirect) {
-        return act(id, redirect, "gov.flash.formSaved",
+        String view = act(id, redirect, "gov.flash.formSaved",
                 () -> forms.save(currentUser.get(), id, activityId, forms.parse(definition)));
+        if (!redirect.getFlashAttributes().containsKey("flash")) {
+            // refused: the page shows the owner's definition again instead of the stored one
+            redirect.addFlashAttribute("formDraft", new FormDraft(activityId, definition));
+        }
+        return view;
     }
+
+    /** A form definition the server refused, shown again for correction. */
+    public record FormDraft(String activityId, String definition) { }
 
     @PostMapping("/governance/scenarios/{id}/publication")
     String publish(@PathVariable String id, @RequestParam(required = false) String runningInstances,

@@ -1,0 +1,17 @@
+package io.clearflow.engine.resilience;
+
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** How the platform behaves while a dependency is down; see the README's fault matrix. */
+@Configuration(proxyBeanMethods = false)
+class ResilienceConfiguration {
+
+    /** Static: a post-processor must exist before the data source it waits for. */
+    @Bean
+    static DatabaseStartupWait databaseStartupWait(@Value("${clearflow.startup.database-wait:PT2M}") Duration patience) {
+        return new DatabaseStartupWait(patience);
+    }
+}

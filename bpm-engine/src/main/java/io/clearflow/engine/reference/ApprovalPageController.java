@@ -42,7 +42,7 @@ class ApprovalPageController implements CaseDetailContributor {
             try {
                 amount = new BigDecimal(form.amount().strip());
             } catch (RuntimeException e) {
-                throw new InvalidRequestException("amount", java.util.Map.of("amount", "approval.amount.invalid"));
+                amount = null; // refused by the service with the other fields, so every refusal shows at once
             }
             ApprovalRequest request = approvals.submit(currentUser.get(), form.title(), amount, form.reason());
             redirect.addFlashAttribute("flash", "approval.submitted");

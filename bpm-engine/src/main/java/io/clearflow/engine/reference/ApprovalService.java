@@ -37,13 +37,13 @@ public class ApprovalService {
     public ApprovalRequest submit(Member requester, String title, BigDecimal amount, String reason) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (title == null || title.isBlank() || title.strip().length() > 200) {
-            errors.put("title", "required, at most 200 characters");
+            errors.put("title", "approval.error.title");
         }
         if (amount == null || amount.signum() < 0 || amount.compareTo(MAX_AMOUNT) > 0 || amount.scale() > 2) {
-            errors.put("amount", "a non-negative amount with at most 2 decimals");
+            errors.put("amount", "approval.amount.invalid");
         }
         if (reason == null || reason.isBlank() || reason.strip().length() > 2000) {
-            errors.put("reason", "required, at most 2000 characters");
+            errors.put("reason", "approval.error.reason");
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException("the request is incomplete", errors);

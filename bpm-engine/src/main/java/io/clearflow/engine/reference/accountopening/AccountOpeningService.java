@@ -61,16 +61,16 @@ public class AccountOpeningService {
         String phone = strip(form.phone());
         String address = strip(form.address());
         if (name.isEmpty() || name.length() > 50) {
-            errors.put("name", "required, at most 50 characters");
+            errors.put("name", "accountOpening.error.name");
         }
         if (!ID_SHAPE.matcher(idNumber).matches()) {
-            errors.put("idNumber", "18 characters: 17 digits and a digit or X");
+            errors.put("idNumber", "accountOpening.error.idNumber");
         }
         if (!PHONE.matcher(phone).matches()) {
-            errors.put("phone", "a mainland mobile number: 11 digits starting with 1");
+            errors.put("phone", "accountOpening.error.phone");
         }
         if (address.isEmpty() || address.length() > 200) {
-            errors.put("address", "required, at most 200 characters");
+            errors.put("address", "accountOpening.error.address");
         }
         IdCardImagePolicy.Checked checked = null;
         try {

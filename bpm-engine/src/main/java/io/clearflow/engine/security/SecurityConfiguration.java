@@ -76,7 +76,7 @@ class SecurityConfiguration {
         http.securityMatcher(new OrRequestMatcher(paths("/api/**", "/v3/api-docs", "/v3/api-docs/**")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(paths("/api/admin/**")).hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        .anyRequest().access(ParticipantBoundary.INSTANCE))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndRequestMatcher(stateChanging, sessionOnly)))
@@ -109,7 +109,7 @@ class SecurityConfiguration {
                         .requestMatchers(paths("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error"))
                         .permitAll()
                         .requestMatchers(paths("/admin/**")).hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        .anyRequest().access(ParticipantBoundary.INSTANCE))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error")
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

@@ -59,7 +59,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({ConflictException.class, FlowableTaskAlreadyClaimedException.class})
     ProblemDetail conflict(RuntimeException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, text(e.getMessage()));
     }
 
     @ExceptionHandler(FlowableOptimisticLockingException.class)

@@ -26,11 +26,13 @@ class WorkPageController {
     private final TaskForms taskForms;
     private final FormViews formViews;
     private final StartLinks startLinks;
+    private final GenericOperations generic;
 
     WorkPageController(WorkService work, EventLogService eventLog, CurrentUser currentUser,
                        java.util.List<CaseDetailContributor> contributors,
                        io.clearflow.engine.identity.OrgDirectory directory, java.time.Clock clock,
-                       TaskForms taskForms, FormViews formViews, StartLinks startLinks) {
+                       TaskForms taskForms, FormViews formViews, StartLinks startLinks, GenericOperations generic) {
+        this.generic = generic;
         this.taskForms = taskForms;
         this.startLinks = startLinks;
         this.formViews = formViews;
@@ -61,7 +63,8 @@ class WorkPageController {
         CaseView view = work.caseOf(me, caseId);
         model.addAttribute("caseView", view);
         model.addAttribute("timeline", eventLog.find(me, EventLogFilter.none().withCaseId(caseId), 0, 500).content());
-        model.addAttribute("withdrawal", work.withdrawal(me, caseId).orElse(null));
+        // a module-owned process is moved only by its module's page, which keeps its business state in step
+        model.addAttribute("withdrawal", generic.allowed(view.processKey()) ? work.withdrawal(me, caseId).orElse(null) : null);
         model.addAttribute("attachments", work.attachments(me, caseId));
         contributors.forEach(c -> c.contribute(view, model));
         return "case";
@@ -83,7 +86,8 @@ class WorkPageController {
         CaseView view = work.caseOf(me, task.caseId());
         model.addAttribute("caseView", view);
         model.addAttribute("timeline", eventLog.find(me, EventLogFilter.none().withCaseId(task.caseId()), 0, 500).content());
-        model.addAttribute("sendBackTargets", work.sendBackTargets(me, taskId));
+        model.addAttribute("sendBackTargets", generic.allowed(task.processKey()) ? work.sendBackTargets(me, taskId)
+                : java.util.List.of());
         model.addAttribute("comments", work.comments(me, taskId));
         model.addAttribute("attachments", work.attachments(me, task.caseId()));
         model.addAttribute("colleagues", directory.membersOf(me.department()).stream()
@@ -103,11 +107,15 @@ class WorkPageController {
     String sendBack(@PathVariable String taskId, @org.springframework.web.bind.annotation.RequestParam String targetActivityId,
                     @org.springframework.web.bind.annotation.RequestParam String reason, RedirectAttributes redirect) {
         try {
+            generic.require(work.task(currentUser.get(), taskId).processKey());
             work.sendBack(currentUser.get(), taskId, targetActivityId, reason);
             redirect.addFlashAttribute("flash", "task.sentBack");
             return "redirect:/";
         } catch (io.clearflow.engine.api.InvalidRequestException e) {
             redirect.addFlashAttribute("flashError", "task.sendBack.invalid");
+            return "redirect:/tasks/" + taskId;
+        } catch (io.clearflow.engine.api.ConflictException e) {
+            redirect.addFlashAttribute("flashError", GenericOperations.REFUSED);
             return "redirect:/tasks/" + taskId;
         }
     }
@@ -115,6 +123,10 @@ class WorkPageController {
     @PostMapping("/cases/{caseId}/withdraw")
     String withdraw(@PathVariable String caseId, @org.springframework.web.bind.annotation.RequestParam String reason,
                     RedirectAttributes redirect) {
+        if (!generic.allowed(work.caseOf(currentUser.get(), caseId).processKey())) {
+            redirect.addFlashAttribute("flashError", GenericOperations.REFUSED);
+            return "redirect:/cases/" + caseId;
+        }
         try {
             work.withdraw(currentUser.get(), caseId, reason);
             redirect.addFlashAttribute("flash", "case.withdrawn");

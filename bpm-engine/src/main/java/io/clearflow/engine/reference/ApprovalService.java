@@ -4,6 +4,7 @@ import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.engine.work.CaseView;
+import io.clearflow.engine.work.CaseOpinions;
 import io.clearflow.engine.work.WorkService;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -26,8 +27,10 @@ public class ApprovalService {
     private final JdbcTemplate jdbc;
     private final WorkService work;
     private final Clock clock;
+    private final CaseOpinions opinions;
 
-    public ApprovalService(JdbcTemplate jdbc, WorkService work, Clock clock) {
+    public ApprovalService(JdbcTemplate jdbc, WorkService work, Clock clock, CaseOpinions opinions) {
+        this.opinions = opinions;
         this.jdbc = jdbc;
         this.work = work;
         this.clock = clock;
@@ -84,6 +87,7 @@ public class ApprovalService {
     /** Approve or reject the review task a member holds or can take. */
     @Transactional
     public void decide(Member reviewer, String taskId, boolean approved, String comment) {
-        work.complete(reviewer, taskId, Map.of("approved", approved), comment);
+        opinions.decision(reviewer, taskId, approved, comment);
+        work.complete(reviewer, taskId, Map.of("approved", approved), null);
     }
 }

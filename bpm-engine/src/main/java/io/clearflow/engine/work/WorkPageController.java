@@ -27,11 +27,14 @@ class WorkPageController {
     private final FormViews formViews;
     private final StartLinks startLinks;
     private final GenericOperations generic;
+    private final CaseOpinions opinions;
 
     WorkPageController(WorkService work, EventLogService eventLog, CurrentUser currentUser,
                        java.util.List<CaseDetailContributor> contributors,
                        io.clearflow.engine.identity.OrgDirectory directory, java.time.Clock clock,
-                       TaskForms taskForms, FormViews formViews, StartLinks startLinks, GenericOperations generic) {
+                       TaskForms taskForms, FormViews formViews, StartLinks startLinks, GenericOperations generic,
+                       CaseOpinions opinions) {
+        this.opinions = opinions;
         this.generic = generic;
         this.taskForms = taskForms;
         this.startLinks = startLinks;
@@ -66,6 +69,7 @@ class WorkPageController {
         // a module-owned process is moved only by its module's page, which keeps its business state in step
         model.addAttribute("withdrawal", generic.allowed(view.processKey()) ? work.withdrawal(me, caseId).orElse(null) : null);
         model.addAttribute("attachments", work.attachments(me, caseId));
+        model.addAttribute("opinions", opinions.of(me, caseId));
         contributors.forEach(c -> c.contribute(view, model));
         return "case";
     }
@@ -89,6 +93,7 @@ class WorkPageController {
         model.addAttribute("sendBackTargets", generic.allowed(task.processKey()) ? work.sendBackTargets(me, taskId)
                 : java.util.List.of());
         model.addAttribute("comments", work.comments(me, taskId));
+        model.addAttribute("opinions", opinions.of(me, task.caseId()));
         model.addAttribute("attachments", work.attachments(me, task.caseId()));
         model.addAttribute("colleagues", directory.membersOf(me.department()).stream()
                 .filter(m -> !m.userId().equals(me.userId())).toList());

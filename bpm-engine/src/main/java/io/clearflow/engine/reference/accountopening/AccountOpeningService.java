@@ -45,7 +45,11 @@ public class AccountOpeningService {
     private final IdCardImagePolicy images;
     private final Clock clock;
 
-    AccountOpeningService(JdbcTemplate jdbc, WorkService work, IdCardImagePolicy images, Clock clock) {
+    private final io.clearflow.engine.work.CaseOpinions opinions;
+
+    AccountOpeningService(JdbcTemplate jdbc, WorkService work, IdCardImagePolicy images, Clock clock,
+                          io.clearflow.engine.work.CaseOpinions opinions) {
+        this.opinions = opinions;
         this.jdbc = jdbc;
         this.work = work;
         this.images = images;
@@ -151,11 +155,12 @@ public class AccountOpeningService {
     @Transactional
     public void decide(Member reviewer, String taskId, boolean open, String comment) {
         var task = work.task(reviewer, taskId);
+        opinions.decision(reviewer, taskId, open, comment);
         AccountApplication application = forCase(task.caseId())
                 .orElseThrow(() -> new NotFoundException("account-opening application of case", task.caseId()));
         jdbc.update("UPDATE ao_application SET decided_by = ?, decided_at = ?, status = ? WHERE id = ?", reviewer.userId(),
                 Timestamp.from(clock.instant()), open ? application.status() : "rejected", application.id());
-        work.complete(reviewer, taskId, Map.of("approved", open), comment);
+        work.complete(reviewer, taskId, Map.of("approved", open), null);
     }
 
     /**

@@ -49,7 +49,7 @@ public class ApprovalService {
             errors.put("reason", "approval.error.reason");
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException("the request is incomplete", errors);
+            throw new InvalidRequestException("common.formErrors", errors);
         }
         var now = clock.instant();
         var keys = new GeneratedKeyHolder();

@@ -46,10 +46,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** A message that is a bundle key, in the caller's language (Accept-Language); other text as it is. */
     private String text(String message) {
+        return text(message, null);
+    }
+
+    private String text(String message, Object[] args) {
         if (message == null || getMessageSource() == null) {
             return message;
         }
-        return getMessageSource().getMessage(message, null, message, LocaleContextHolder.getLocale());
+        return getMessageSource().getMessage(message, args, message, LocaleContextHolder.getLocale());
     }
 
     @ExceptionHandler({NotFoundException.class, FlowableObjectNotFoundException.class})
@@ -59,7 +63,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({ConflictException.class, FlowableTaskAlreadyClaimedException.class})
     ProblemDetail conflict(RuntimeException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, text(e.getMessage()));
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                text(e.getMessage(), e instanceof ConflictException c ? c.args() : null));
     }
 
     @ExceptionHandler(FlowableOptimisticLockingException.class)

@@ -158,7 +158,7 @@ class WorkPageController {
             }
             return "redirect:/";
         } catch (io.clearflow.engine.api.InvalidRequestException e) {
-            redirect.addFlashAttribute("flashErrorText", e.getMessage());
+            io.clearflow.engine.api.Flash.error(redirect, e);
             return "redirect:/tasks/" + taskId;
         }
     }
@@ -171,7 +171,7 @@ class WorkPageController {
             work.attach(currentUser.get(), taskId, file.getOriginalFilename(), file.getBytes());
             redirect.addFlashAttribute("flash", "task.attached");
         } catch (io.clearflow.engine.api.InvalidRequestException e) {
-            redirect.addFlashAttribute("flashErrorText", e.getMessage());
+            io.clearflow.engine.api.Flash.error(redirect, e);
         }
         return "redirect:/tasks/" + taskId;
     }
@@ -182,7 +182,7 @@ class WorkPageController {
         try {
             work.comment(currentUser.get(), taskId, message);
         } catch (io.clearflow.engine.api.InvalidRequestException e) {
-            redirect.addFlashAttribute("flashErrorText", e.getMessage());
+            io.clearflow.engine.api.Flash.error(redirect, e);
         }
         return "redirect:/tasks/" + taskId;
     }

@@ -83,7 +83,7 @@ public class AccountOpeningService {
             errors.putAll(e.fieldErrors());
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException("the application is incomplete or invalid", errors);
+            throw new InvalidRequestException("common.formErrors", errors);
         }
         Instant now = clock.instant();
         var keys = new GeneratedKeyHolder();

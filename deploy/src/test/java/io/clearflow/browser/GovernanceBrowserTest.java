@@ -67,6 +67,18 @@ class GovernanceBrowserTest {
         b.present(By.id("design-file")).sendKeys(model.toAbsolutePath().toString());
         b.clickInView(By.id("design-upload"));
         assertThat(b.text(By.id("report-valid"))).isEqualTo("校验通过");
+        // the upload carried its CSRF token in the form body: the address never shows it
+        assertThat(b.driver.getCurrentUrl()).doesNotContain("_csrf");
+
+        // a program renamed .bpmn is refused with one message, and the current design is said to stand
+        Path program = Files.write(Files.createTempFile("setup", ".bpmn"), new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0});
+        b.present(By.id("design-file")).sendKeys(program.toAbsolutePath().toString());
+        b.clickInView(By.id("design-upload"));
+        assertThat(b.text(By.cssSelector(".flash.error"))).contains("上传的文件未被采用").contains("当前设计保持不变")
+                .doesNotContain("not a readable");
+        assertThat(b.text(By.id("design-unchanged"))).contains("未改变");
+        assertThat(b.driver.getCurrentUrl()).doesNotContain("_csrf");
+        b.screenshot("governance-03b-rejected-upload");
         b.clickInView(By.id("design-validate"));
         b.present(By.cssSelector(".flash.ok"));
         assertThat(b.text(By.id("report-valid"))).isEqualTo("校验通过");

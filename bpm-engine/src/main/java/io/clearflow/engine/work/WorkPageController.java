@@ -28,12 +28,14 @@ class WorkPageController {
     private final StartLinks startLinks;
     private final GenericOperations generic;
     private final CaseOpinions opinions;
+    private final HandOverCandidates handOver;
 
     WorkPageController(WorkService work, EventLogService eventLog, CurrentUser currentUser,
                        java.util.List<CaseDetailContributor> contributors,
                        io.clearflow.engine.identity.OrgDirectory directory, java.time.Clock clock,
                        TaskForms taskForms, FormViews formViews, StartLinks startLinks, GenericOperations generic,
-                       CaseOpinions opinions) {
+                       CaseOpinions opinions, HandOverCandidates handOver) {
+        this.handOver = handOver;
         this.opinions = opinions;
         this.generic = generic;
         this.taskForms = taskForms;
@@ -95,8 +97,7 @@ class WorkPageController {
         model.addAttribute("comments", work.comments(me, taskId));
         model.addAttribute("opinions", opinions.of(me, task.caseId()));
         model.addAttribute("attachments", work.attachments(me, task.caseId()));
-        model.addAttribute("colleagues", directory.membersOf(me.department()).stream()
-                .filter(m -> !m.userId().equals(me.userId())).toList());
+        model.addAttribute("colleagues", handOver.of(me, taskId));
         contributors.forEach(c -> c.contribute(view, model));
         return "task";
     }

@@ -76,6 +76,9 @@ class WorkPageController {
         return "case";
     }
 
+    /** Panels that inform but decide nothing (the submitted start form, the feedback box): no module page. */
+    private static final java.util.Set<String> INFORMATION_PANELS = java.util.Set.of("submittedStart", "governanceFeedback");
+
     @GetMapping("/tasks/{taskId}")
     String task(@PathVariable String taskId, Model model) {
         var me = currentUser.get();
@@ -98,7 +101,13 @@ class WorkPageController {
         model.addAttribute("opinions", opinions.of(me, task.caseId()));
         model.addAttribute("attachments", work.attachments(me, task.caseId()));
         model.addAttribute("colleagues", handOver.of(me, taskId));
+        java.util.Set<String> before = new java.util.HashSet<>(model.asMap().keySet());
         contributors.forEach(c -> c.contribute(view, model));
+        // a step with neither a form nor a module's panel (a catalog process's plain step) gets a plain 办结
+        boolean modulePanel = model.asMap().keySet().stream()
+                .anyMatch(k -> !before.contains(k) && !INFORMATION_PANELS.contains(k));
+        model.addAttribute("defaultComplete", !model.containsAttribute("taskForm") && !modulePanel
+                && generic.allowed(task.processKey()));
         return "task";
     }
 
@@ -142,6 +151,27 @@ class WorkPageController {
             redirect.addFlashAttribute("flashError", "case.withdraw.tooLate");
         }
         return "redirect:/cases/" + caseId;
+    }
+
+    /** Completes a step that has neither a form nor a module page, with an optional comment. */
+    @PostMapping("/tasks/{taskId}/complete")
+    String complete(@PathVariable String taskId,
+                    @org.springframework.web.bind.annotation.RequestParam(required = false) String comment,
+                    RedirectAttributes redirect) {
+        var me = currentUser.get();
+        TaskView task = work.task(me, taskId);
+        if (!generic.allowed(task.processKey()) || taskForms.forTask(me, taskId).isPresent()) {
+            redirect.addFlashAttribute("flashError", GenericOperations.REFUSED);
+            return "redirect:/tasks/" + taskId;
+        }
+        try {
+            work.complete(me, taskId, java.util.Map.of(), comment);
+        } catch (io.clearflow.engine.api.InvalidRequestException e) {
+            io.clearflow.engine.api.Flash.error(redirect, e);
+            return "redirect:/tasks/" + taskId;
+        }
+        redirect.addFlashAttribute("flash", "task.completed");
+        return "redirect:/";
     }
 
     @PostMapping("/tasks/{taskId}/hand-over")

@@ -29,6 +29,7 @@ class UserMessageKeysTest {
             "demand-portal/src/main/java/io/clearflow/demand/lifecycle/DemandInput.java",
             "demand-portal/src/main/java/io/clearflow/demand/lifecycle/DemandService.java",
             "demand-portal/src/main/java/io/clearflow/demand/lifecycle/DemandPageController.java",
+            "demand-portal/src/main/java/io/clearflow/demand/lifecycle/DemandConsistency.java",
             "bpm-engine/src/main/java/io/clearflow/engine/work/AttachmentPolicy.java",
             "bpm-engine/src/main/java/io/clearflow/engine/work/CaseOpinions.java",
             "bpm-engine/src/main/java/io/clearflow/engine/work/GenericOperations.java",

@@ -70,6 +70,8 @@ class CaseOpinionsTest {
                 .andExpect(flash().attribute("flash", "task.rejected"));
         String page = mvc.perform(get("/cases/" + caseId).with(as("zhangsan"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
+        // the initiator by name, not by user id
+        assertThat(page).contains("<dd id=\"case-started-by\">张三</dd>");
         assertThat(page).contains("id=\"case-opinions\"").contains("缺少客户签字的授权书").contains("李四")
                 .contains("data-type=\"reject\"").doesNotContain("??");
     }

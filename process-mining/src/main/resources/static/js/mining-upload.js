@@ -15,6 +15,10 @@
       event.preventDefault();
       var request = new XMLHttpRequest();
       request.open('POST', form.action);
+      request.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
+      request.setRequestHeader('Accept', 'application/json');
+      status.className = 'muted';
+      status.setAttribute('role', 'status');
       progress.hidden = false;
       progress.value = 0;
       button.disabled = true;
@@ -26,15 +30,25 @@
         progress.removeAttribute('value'); // indeterminate while the server parses
         status.textContent = status.dataset.importing;
       });
-      request.addEventListener('load', function () {
-        // the server answers with a redirect to the log page (or back to the list with the error)
-        window.location.assign(request.responseURL || form.action);
-      });
-      request.addEventListener('error', function () {
+      function refused(text) {
         button.disabled = false;
         progress.hidden = true;
-        status.textContent = status.dataset.failed;
+        status.textContent = text || status.dataset.failed;
+        status.className = 'flash error';
+        status.setAttribute('role', 'alert');
+      }
+      request.addEventListener('load', function () {
+        // the server answers where the imported log is, or why the file was refused (in the reader's language);
+        // following a redirect here would consume the one-time message before the page could show it
+        var answer = null;
+        try { answer = JSON.parse(request.responseText); } catch (ignored) { answer = null; }
+        if (request.status === 200 && answer && answer.location) {
+          window.location.assign(answer.location);
+        } else {
+          refused(answer && answer.error);
+        }
       });
+      request.addEventListener('error', function () { refused(null); });
       request.send(new FormData(form));
     });
   });

@@ -40,4 +40,10 @@ class DemandModuleConfiguration {
     StartPage demandStartPage() {
         return new StartPage(DemandService.PROCESS_KEY, "/demand/new");
     }
+
+    /** A demand's steps move only through the demand's page, which keeps its state and its process in step. */
+    @Bean
+    io.clearflow.engine.work.ModuleOwnedProcess demandOwnsItsProcess() {
+        return new io.clearflow.engine.work.ModuleOwnedProcess(DemandService.PROCESS_KEY);
+    }
 }

@@ -69,6 +69,18 @@ class GovernanceBrowserTest {
         b.present(By.id("design-file")).sendKeys(model.toAbsolutePath().toString());
         b.clickInView(By.id("design-upload"));
         assertThat(b.text(By.id("report-valid"))).isEqualTo("校验通过");
+        // the upload carried its CSRF token in the form body: the address never shows it
+        assertThat(b.driver.getCurrentUrl()).doesNotContain("_csrf");
+
+        // a program renamed .bpmn is refused with one message, and the current design is said to stand
+        Path program = Files.write(Files.createTempFile("setup", ".bpmn"), new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0});
+        b.present(By.id("design-file")).sendKeys(program.toAbsolutePath().toString());
+        b.clickInView(By.id("design-upload"));
+        assertThat(b.text(By.cssSelector(".flash.error"))).contains("上传的文件未被采用").contains("当前设计保持不变")
+                .doesNotContain("not a readable");
+        assertThat(b.text(By.id("design-unchanged"))).contains("未改变");
+        assertThat(b.driver.getCurrentUrl()).doesNotContain("_csrf");
+        b.screenshot("governance-03b-rejected-upload");
         b.clickInView(By.id("design-validate"));
         b.present(By.cssSelector(".flash.ok"));
         assertThat(b.text(By.id("report-valid"))).isEqualTo("校验通过");
@@ -162,6 +174,25 @@ class GovernanceBrowserTest {
         assertThat(b.text(By.id("audit-trail"))).contains("登记场景").contains("采纳推荐模式").contains("上传模型")
                 .contains("发布上线").contains("流程评价").contains("sunqi");
         b.screenshot("gov-04-scenario");
+        b.signOut();
+    }
+
+    @Test
+    void checkingAModelKeepsTheCsrfTokenOutOfTheAddress() throws Exception {
+        Browser b = browser.get();
+        b.signIn("sunqi");
+        Path model = Files.createTempFile("browser-putback", ".bpmn20.xml");
+        try (InputStream in = getClass().getResourceAsStream("/governance/browser-putback.bpmn20.xml")) {
+            Files.write(model, in.readAllBytes());
+        }
+        b.open("/governance/validate");
+        b.present(By.id("validate-file")).sendKeys(model.toAbsolutePath().toString());
+        b.click(By.id("validate-submit"));
+        assertThat(b.text(By.id("report-valid"))).isEqualTo("校验通过");
+        // the token travels in the multipart body; an address with it would end up in history, logs and Referer
+        assertThat(b.driver.getCurrentUrl()).doesNotContain("_csrf");
+        assertThat(b.driver.getPageSource()).doesNotContain("_csrf=");
+        b.open("/");
         b.signOut();
     }
 }

@@ -155,4 +155,30 @@ class MiningBrowserTest {
                 .isEqualTo("rpaProbe");
         b.signOut();
     }
+
+    @Test
+    void aWrongFileIsRefusedWithAMessageOnThePage() throws Exception {
+        Browser b = browser.get();
+        b.signIn("sunqi");
+        Path dir = java.nio.file.Files.createTempDirectory("wrong-logs");
+        Path exe = java.nio.file.Files.write(dir.resolve("setup.xes"), new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4});
+        Path pdf = java.nio.file.Files.write(dir.resolve("report.xes"), "%PDF-1.4\n%âãÏÓ\n1 0 obj\n".getBytes(
+                java.nio.charset.StandardCharsets.ISO_8859_1));
+        Path empty = java.nio.file.Files.write(dir.resolve("empty.xes"), new byte[0]);
+        for (Path file : java.util.List.of(exe, pdf, empty)) {
+            b.open("/mining");
+            b.waitFor(By.id("mining-upload"));
+            b.driver.findElement(By.id("mining-file")).sendKeys(file.toString());
+            b.click(By.id("mining-upload-submit"));
+            WebElement status = b.within(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#mining-upload-status.error")));
+            assertThat(status.getText()).as(file.getFileName().toString())
+                    .containsAnyOf("无法导入这个文件", "上传的文件为空");
+            assertThat(b.driver.getCurrentUrl()).endsWith("/mining");
+            b.screenshot("mining-04-refused-" + file.getFileName());
+        }
+        // the list shows no log from the refused files
+        b.open("/mining");
+        assertThat(b.driver.getPageSource()).doesNotContain("setup.xes").doesNotContain("report.xes");
+    }
 }

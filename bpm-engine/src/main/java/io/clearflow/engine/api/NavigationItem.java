@@ -8,7 +8,8 @@ import java.util.List;
  * @param messageKey message-bundle key of the label
  * @param path       page path
  * @param order      position; the shell sorts by it (a menu sits where its first link would)
- * @param roles      roles that see the link (Spring role names such as {@code ADMIN}); empty for everyone
+ * @param roles      roles that see the link (Spring role names such as {@code ADMIN}, or a department's authority
+ *                   such as {@code DEPT_dept-clearing}); empty for everyone
  * @param menu       the menu the link belongs to (one of the constants below), or null for a top-level link
  */
 public record NavigationItem(String messageKey, String path, int order, List<String> roles, String menu) {

@@ -30,9 +30,11 @@ public class StartForms {
     private final FormRegistry registry;
     private final FormValidator validator;
     private final List<FormSource> sources;
+    private final List<BusinessNumbers> numbers;
 
     StartForms(WorkService work, RepositoryService repository, FormRegistry registry, FormValidator validator,
-               List<FormSource> sources) {
+               List<FormSource> sources, List<BusinessNumbers> numbers) {
+        this.numbers = numbers;
         this.work = work;
         this.repository = repository;
         this.registry = registry;
@@ -64,7 +66,9 @@ public class StartForms {
     public CaseView start(Member member, String processKey, Map<String, ?> submitted) {
         FormDefinition form = forProcess(member, processKey).form();
         Map<String, String> values = validator.validate(form, submitted);
-        return work.start(member, processKey, null, TaskForms.variables(form, values));
+        // a number people can read and quote, not the engine's UUID
+        String businessKey = numbers.isEmpty() ? null : numbers.get(0).next(work.startableDefinition(member, processKey));
+        return work.start(member, processKey, businessKey, TaskForms.variables(form, values));
     }
 
     private Optional<StartEvent> startEvent(ProcessDefinition definition) {

@@ -20,8 +20,10 @@ class ApprovalPageController implements CaseDetailContributor {
 
     private final ApprovalService approvals;
     private final CurrentUser currentUser;
+    private final io.clearflow.engine.work.WorkService work;
 
-    ApprovalPageController(ApprovalService approvals, CurrentUser currentUser) {
+    ApprovalPageController(ApprovalService approvals, CurrentUser currentUser, io.clearflow.engine.work.WorkService work) {
+        this.work = work;
         this.approvals = approvals;
         this.currentUser = currentUser;
     }
@@ -42,7 +44,7 @@ class ApprovalPageController implements CaseDetailContributor {
             try {
                 amount = new BigDecimal(form.amount().strip());
             } catch (RuntimeException e) {
-                throw new InvalidRequestException("amount", java.util.Map.of("amount", "approval.amount.invalid"));
+                amount = null; // refused by the service with the other fields, so every refusal shows at once
             }
             ApprovalRequest request = approvals.submit(currentUser.get(), form.title(), amount, form.reason());
             redirect.addFlashAttribute("flash", "approval.submitted");
@@ -56,8 +58,17 @@ class ApprovalPageController implements CaseDetailContributor {
     @PostMapping("/tasks/{taskId}/decision")
     String decide(@PathVariable String taskId, @RequestParam boolean approved,
                   @RequestParam(required = false) String comment, RedirectAttributes redirect) {
-        approvals.decide(currentUser.get(), taskId, approved, comment);
-        redirect.addFlashAttribute("flash", approved ? "task.approved" : "task.rejected");
+        var me = currentUser.get();
+        String caseId = work.task(me, taskId).caseId();
+        try {
+            approvals.decide(me, taskId, approved, comment);
+        } catch (InvalidRequestException e) {
+            redirect.addFlashAttribute("flashError", e.getMessage());
+            return "redirect:/tasks/" + taskId;
+        }
+        // the last review ends the case: say so rather than that it moved on
+        boolean ended = !"active".equals(work.caseOf(me, caseId).state());
+        redirect.addFlashAttribute("flash", !approved ? "task.rejected" : ended ? "task.approved.ended" : "task.approved");
         return "redirect:/";
     }
 

@@ -4,6 +4,7 @@ import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.engine.work.CaseView;
+import io.clearflow.engine.work.CaseOpinions;
 import io.clearflow.engine.work.WorkService;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -26,8 +27,10 @@ public class ApprovalService {
     private final JdbcTemplate jdbc;
     private final WorkService work;
     private final Clock clock;
+    private final CaseOpinions opinions;
 
-    public ApprovalService(JdbcTemplate jdbc, WorkService work, Clock clock) {
+    public ApprovalService(JdbcTemplate jdbc, WorkService work, Clock clock, CaseOpinions opinions) {
+        this.opinions = opinions;
         this.jdbc = jdbc;
         this.work = work;
         this.clock = clock;
@@ -37,16 +40,16 @@ public class ApprovalService {
     public ApprovalRequest submit(Member requester, String title, BigDecimal amount, String reason) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (title == null || title.isBlank() || title.strip().length() > 200) {
-            errors.put("title", "required, at most 200 characters");
+            errors.put("title", "approval.error.title");
         }
         if (amount == null || amount.signum() < 0 || amount.compareTo(MAX_AMOUNT) > 0 || amount.scale() > 2) {
-            errors.put("amount", "a non-negative amount with at most 2 decimals");
+            errors.put("amount", "approval.amount.invalid");
         }
         if (reason == null || reason.isBlank() || reason.strip().length() > 2000) {
-            errors.put("reason", "required, at most 2000 characters");
+            errors.put("reason", "approval.error.reason");
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException("the request is incomplete", errors);
+            throw new InvalidRequestException("common.formErrors", errors);
         }
         var now = clock.instant();
         var keys = new GeneratedKeyHolder();
@@ -84,6 +87,7 @@ public class ApprovalService {
     /** Approve or reject the review task a member holds or can take. */
     @Transactional
     public void decide(Member reviewer, String taskId, boolean approved, String comment) {
-        work.complete(reviewer, taskId, Map.of("approved", approved), comment);
+        opinions.decision(reviewer, taskId, approved, comment);
+        work.complete(reviewer, taskId, Map.of("approved", approved), null);
     }
 }

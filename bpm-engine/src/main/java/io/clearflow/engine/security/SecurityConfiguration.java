@@ -121,7 +121,7 @@ class SecurityConfiguration {
                 .securityMatcher(new OrRequestMatcher(paths("/api/**", "/v3/api-docs", "/v3/api-docs/**")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(paths("/api/admin/**")).hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        .anyRequest().access(ParticipantBoundary.INSTANCE))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndRequestMatcher(stateChanging, sessionOnly)))
@@ -158,7 +158,7 @@ class SecurityConfiguration {
                         .requestMatchers(paths("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error"))
                         .permitAll()
                         .requestMatchers(paths("/admin/**")).hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        .anyRequest().access(ParticipantBoundary.INSTANCE))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(problems.loginFailure())
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

@@ -11,6 +11,7 @@ import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -34,11 +35,25 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalid(InvalidRequestException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text(e.getMessage()));
         if (!e.fieldErrors().isEmpty()) {
-            problem.setProperty("errors", e.fieldErrors());
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.fieldErrors().forEach((field, message) -> errors.put(field, text(message)));
+            problem.setProperty("errors", errors);
         }
         return problem;
+    }
+
+    /** A message that is a bundle key, in the caller's language (Accept-Language); other text as it is. */
+    private String text(String message) {
+        return text(message, null);
+    }
+
+    private String text(String message, Object[] args) {
+        if (message == null || getMessageSource() == null) {
+            return message;
+        }
+        return getMessageSource().getMessage(message, args, message, LocaleContextHolder.getLocale());
     }
 
     @ExceptionHandler({NotFoundException.class, FlowableObjectNotFoundException.class})
@@ -48,7 +63,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({ConflictException.class, FlowableTaskAlreadyClaimedException.class})
     ProblemDetail conflict(RuntimeException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                text(e.getMessage(), e instanceof ConflictException c ? c.args() : null));
     }
 
     @ExceptionHandler(FlowableOptimisticLockingException.class)

@@ -3,6 +3,7 @@ package io.clearflow.engine.web;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.NavigationItem;
 import io.clearflow.engine.identity.OrgDirectory;
+import io.clearflow.engine.security.ParticipantBoundary;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.List;
@@ -48,8 +49,15 @@ class ShellModelAdvice {
         }
         var granted = auth.getAuthorities().stream().map(a -> a.getAuthority()).toList();
         return navigation.stream()
-                .filter(item -> item.roles().isEmpty() || item.roles().stream().anyMatch(r -> granted.contains("ROLE_" + r)))
+                .filter(item -> item.roles().isEmpty() || item.roles().stream().anyMatch(r -> granted.contains("ROLE_" + r) || granted.contains(r)))
+                .filter(item -> ParticipantBoundary.mayReach(auth, item.path()))
                 .toList();
+    }
+
+    /** Whether the shell links the API documentation (internal staff only). */
+    @ModelAttribute("showApiDocs")
+    boolean showApiDocs() {
+        return ParticipantBoundary.mayReach(SecurityContextHolder.getContext().getAuthentication(), "/swagger-ui.html");
     }
 
     /** Department and role names by id; pages prefer a message-bundle label where one exists. */

@@ -42,15 +42,13 @@ public class AttachmentPolicy {
     public Kind check(String fileName, byte[] content) {
         if (fileName == null || fileName.isBlank() || fileName.length() > MAX_NAME || fileName.contains("/")
                 || fileName.contains("\\")) {
-            throw new InvalidRequestException("a file needs a plain name of at most " + MAX_NAME + " characters",
-                    Map.of("file", "invalid file name"));
+            throw new InvalidRequestException("attachment.error.name", Map.of("file", "attachment.error.name"));
         }
         if (content.length == 0) {
-            throw new InvalidRequestException("the file is empty", Map.of("file", "0 bytes"));
+            throw new InvalidRequestException("attachment.error.empty", Map.of("file", "attachment.error.empty"));
         }
         if (content.length > maxBytes) {
-            throw new InvalidRequestException("the file is larger than " + DataSize.ofBytes(maxBytes).toMegabytes() + " MB",
-                    Map.of("file", content.length + " bytes"));
+            throw new InvalidRequestException("attachment.error.size", Map.of("file", "attachment.error.size"));
         }
         String extension = fileName.contains(".")
                 ? fileName.substring(fileName.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
@@ -66,8 +64,7 @@ public class AttachmentPolicy {
             default -> null;
         };
         if (kind == null) {
-            throw new InvalidRequestException("only PDF, PNG, JPEG, DOCX, XLSX, TXT and CSV files whose content matches "
-                    + "their name are accepted", Map.of("file", fileName));
+            throw new InvalidRequestException("attachment.error.type", Map.of("file", "attachment.error.type"));
         }
         return kind;
     }

@@ -28,8 +28,10 @@ class WorkController {
     private final WorkService work;
     private final CurrentUser currentUser;
     private final TaskForms taskForms;
+    private final GenericOperations generic;
 
-    WorkController(WorkService work, CurrentUser currentUser, TaskForms taskForms) {
+    WorkController(WorkService work, CurrentUser currentUser, TaskForms taskForms, GenericOperations generic) {
+        this.generic = generic;
         this.taskForms = taskForms;
         this.work = work;
         this.currentUser = currentUser;
@@ -67,6 +69,7 @@ class WorkController {
         // the decision; a delegate only hands a delegated task back (resolve), which needs no form
         // (a task held by somebody else goes on to WorkService, which answers 403)
         TaskView task = work.task(me, taskId);
+        generic.require(task.processKey());
         boolean mayComplete = task.assignee() == null || task.assignee().equals(me.userId());
         if (mayComplete && !task.delegated() && taskForms.forTask(me, taskId).isPresent()) {
             throw new ConflictException("this step has a form: complete it with POST /api/tasks/" + taskId
@@ -83,13 +86,15 @@ class WorkController {
     @GetMapping("/tasks/{taskId}/send-back-targets")
     @Operation(summary = "Steps of the task's case it can be sent back to")
     List<WorkService.Step> sendBackTargets(@PathVariable String taskId) {
-        return work.sendBackTargets(currentUser.get(), taskId);
+        var me = currentUser.get();
+        return generic.allowed(work.task(me, taskId).processKey()) ? work.sendBackTargets(me, taskId) : List.of();
     }
 
     @PostMapping("/tasks/{taskId}/send-back")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Send a task back (打回) to a step that already ran, with a reason")
     void sendBack(@PathVariable String taskId, @Valid @RequestBody SendBackRequest request) {
+        generic.require(work.task(currentUser.get(), taskId).processKey());
         work.sendBack(currentUser.get(), taskId, request.targetActivityId(), request.reason());
     }
 
@@ -97,6 +102,7 @@ class WorkController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Withdraw (回收) the last step you completed, or your own case, while the next step is unclaimed")
     void withdraw(@PathVariable String caseId, @Valid @RequestBody ReasonRequest request) {
+        generic.require(work.caseOf(currentUser.get(), caseId).processKey());
         work.withdraw(currentUser.get(), caseId, request.reason());
     }
 

@@ -26,11 +26,18 @@ class WorkPageController {
     private final TaskForms taskForms;
     private final FormViews formViews;
     private final StartLinks startLinks;
+    private final GenericOperations generic;
+    private final CaseOpinions opinions;
+    private final HandOverCandidates handOver;
 
     WorkPageController(WorkService work, EventLogService eventLog, CurrentUser currentUser,
                        java.util.List<CaseDetailContributor> contributors,
                        io.clearflow.engine.identity.OrgDirectory directory, java.time.Clock clock,
-                       TaskForms taskForms, FormViews formViews, StartLinks startLinks) {
+                       TaskForms taskForms, FormViews formViews, StartLinks startLinks, GenericOperations generic,
+                       CaseOpinions opinions, HandOverCandidates handOver) {
+        this.handOver = handOver;
+        this.opinions = opinions;
+        this.generic = generic;
         this.taskForms = taskForms;
         this.startLinks = startLinks;
         this.formViews = formViews;
@@ -61,11 +68,16 @@ class WorkPageController {
         CaseView view = work.caseOf(me, caseId);
         model.addAttribute("caseView", view);
         model.addAttribute("timeline", eventLog.find(me, EventLogFilter.none().withCaseId(caseId), 0, 500).content());
-        model.addAttribute("withdrawal", work.withdrawal(me, caseId).orElse(null));
+        // a module-owned process is moved only by its module's page, which keeps its business state in step
+        model.addAttribute("withdrawal", generic.allowed(view.processKey()) ? work.withdrawal(me, caseId).orElse(null) : null);
         model.addAttribute("attachments", work.attachments(me, caseId));
+        model.addAttribute("opinions", opinions.of(me, caseId));
         contributors.forEach(c -> c.contribute(view, model));
         return "case";
     }
+
+    /** Panels that inform but decide nothing (the submitted start form, the feedback box): no module page. */
+    private static final java.util.Set<String> INFORMATION_PANELS = java.util.Set.of("submittedStart", "governanceFeedback");
 
     @GetMapping("/tasks/{taskId}")
     String task(@PathVariable String taskId, Model model) {
@@ -83,12 +95,19 @@ class WorkPageController {
         CaseView view = work.caseOf(me, task.caseId());
         model.addAttribute("caseView", view);
         model.addAttribute("timeline", eventLog.find(me, EventLogFilter.none().withCaseId(task.caseId()), 0, 500).content());
-        model.addAttribute("sendBackTargets", work.sendBackTargets(me, taskId));
+        model.addAttribute("sendBackTargets", generic.allowed(task.processKey()) ? work.sendBackTargets(me, taskId)
+                : java.util.List.of());
         model.addAttribute("comments", work.comments(me, taskId));
+        model.addAttribute("opinions", opinions.of(me, task.caseId()));
         model.addAttribute("attachments", work.attachments(me, task.caseId()));
-        model.addAttribute("colleagues", directory.membersOf(me.department()).stream()
-                .filter(m -> !m.userId().equals(me.userId())).toList());
+        model.addAttribute("colleagues", handOver.of(me, taskId));
+        java.util.Set<String> before = new java.util.HashSet<>(model.asMap().keySet());
         contributors.forEach(c -> c.contribute(view, model));
+        // a step with neither a form nor a module's panel (a catalog process's plain step) gets a plain 办结
+        boolean modulePanel = model.asMap().keySet().stream()
+                .anyMatch(k -> !before.contains(k) && !INFORMATION_PANELS.contains(k));
+        model.addAttribute("defaultComplete", !model.containsAttribute("taskForm") && !modulePanel
+                && generic.allowed(task.processKey()));
         return "task";
     }
 
@@ -103,11 +122,15 @@ class WorkPageController {
     String sendBack(@PathVariable String taskId, @org.springframework.web.bind.annotation.RequestParam String targetActivityId,
                     @org.springframework.web.bind.annotation.RequestParam String reason, RedirectAttributes redirect) {
         try {
+            generic.require(work.task(currentUser.get(), taskId).processKey());
             work.sendBack(currentUser.get(), taskId, targetActivityId, reason);
             redirect.addFlashAttribute("flash", "task.sentBack");
             return "redirect:/";
         } catch (io.clearflow.engine.api.InvalidRequestException e) {
             redirect.addFlashAttribute("flashError", "task.sendBack.invalid");
+            return "redirect:/tasks/" + taskId;
+        } catch (io.clearflow.engine.api.ConflictException e) {
+            redirect.addFlashAttribute("flashError", GenericOperations.REFUSED);
             return "redirect:/tasks/" + taskId;
         }
     }
@@ -115,6 +138,10 @@ class WorkPageController {
     @PostMapping("/cases/{caseId}/withdraw")
     String withdraw(@PathVariable String caseId, @org.springframework.web.bind.annotation.RequestParam String reason,
                     RedirectAttributes redirect) {
+        if (!generic.allowed(work.caseOf(currentUser.get(), caseId).processKey())) {
+            redirect.addFlashAttribute("flashError", GenericOperations.REFUSED);
+            return "redirect:/cases/" + caseId;
+        }
         try {
             work.withdraw(currentUser.get(), caseId, reason);
             redirect.addFlashAttribute("flash", "case.withdrawn");
@@ -124,6 +151,27 @@ class WorkPageController {
             redirect.addFlashAttribute("flashError", "case.withdraw.tooLate");
         }
         return "redirect:/cases/" + caseId;
+    }
+
+    /** Completes a step that has neither a form nor a module page, with an optional comment. */
+    @PostMapping("/tasks/{taskId}/complete")
+    String complete(@PathVariable String taskId,
+                    @org.springframework.web.bind.annotation.RequestParam(required = false) String comment,
+                    RedirectAttributes redirect) {
+        var me = currentUser.get();
+        TaskView task = work.task(me, taskId);
+        if (!generic.allowed(task.processKey()) || taskForms.forTask(me, taskId).isPresent()) {
+            redirect.addFlashAttribute("flashError", GenericOperations.REFUSED);
+            return "redirect:/tasks/" + taskId;
+        }
+        try {
+            work.complete(me, taskId, java.util.Map.of(), comment);
+        } catch (io.clearflow.engine.api.InvalidRequestException e) {
+            io.clearflow.engine.api.Flash.error(redirect, e);
+            return "redirect:/tasks/" + taskId;
+        }
+        redirect.addFlashAttribute("flash", "task.completed");
+        return "redirect:/";
     }
 
     @PostMapping("/tasks/{taskId}/hand-over")
@@ -141,7 +189,7 @@ class WorkPageController {
             }
             return "redirect:/";
         } catch (io.clearflow.engine.api.InvalidRequestException e) {
-            redirect.addFlashAttribute("flashErrorText", e.getMessage());
+            io.clearflow.engine.api.Flash.error(redirect, e);
             return "redirect:/tasks/" + taskId;
         }
     }
@@ -154,7 +202,7 @@ class WorkPageController {
             work.attach(currentUser.get(), taskId, file.getOriginalFilename(), file.getBytes());
             redirect.addFlashAttribute("flash", "task.attached");
         } catch (io.clearflow.engine.api.InvalidRequestException e) {
-            redirect.addFlashAttribute("flashErrorText", e.getMessage());
+            io.clearflow.engine.api.Flash.error(redirect, e);
         }
         return "redirect:/tasks/" + taskId;
     }
@@ -165,7 +213,7 @@ class WorkPageController {
         try {
             work.comment(currentUser.get(), taskId, message);
         } catch (io.clearflow.engine.api.InvalidRequestException e) {
-            redirect.addFlashAttribute("flashErrorText", e.getMessage());
+            io.clearflow.engine.api.Flash.error(redirect, e);
         }
         return "redirect:/tasks/" + taskId;
     }

@@ -195,7 +195,8 @@ public class WorkService {
     @Transactional
     public Comment comment(Member member, String taskId, String message) {
         if (message == null || message.isBlank() || message.length() > MAX_COMMENT) {
-            throw new InvalidRequestException("a comment needs text", Map.of("message", "1.." + MAX_COMMENT + " characters"));
+            String key = message == null || message.isBlank() ? "task.comment.empty" : "task.comment.tooLong";
+            throw new InvalidRequestException(key, Map.of("message", key));
         }
         Task task = visibleTask(member, taskId);
         var saved = ActingAs.member(member, () -> tasks.addComment(taskId, task.getProcessInstanceId(), message.strip()));
@@ -262,16 +263,15 @@ public class WorkService {
 
     /** Someone who may see the task anyway: a candidate of it, or in the holder's department. */
     private Member eligibleColleague(Task task, Member holder, String toUserId) {
-        Member to = directory.member(toUserId).orElseThrow(() -> new InvalidRequestException("unknown user",
-                Map.of("userId", "no such user: " + toUserId)));
+        Member to = directory.member(toUserId).orElseThrow(() -> new InvalidRequestException("task.handOver.unknown",
+                Map.of("userId", "task.handOver.unknown")));
         if (to.userId().equals(holder.userId())) {
-            throw new InvalidRequestException("choose somebody else", Map.of("userId", "that is you"));
+            throw new InvalidRequestException("task.handOver.self", Map.of("userId", "task.handOver.self"));
         }
         boolean candidate = tasks.createTaskQuery().taskId(task.getId()).taskCandidateOrAssigned(to.userId())
                 .ignoreAssigneeValue().count() > 0;
         if (!candidate && !java.util.Objects.equals(to.department(), holder.department())) {
-            throw new InvalidRequestException("only a colleague who may see this task can take it over",
-                    Map.of("userId", to.userId() + " is neither a candidate nor in your department"));
+            throw new InvalidRequestException("task.handOver.notEligible", Map.of("userId", "task.handOver.notEligible"));
         }
         return to;
     }
@@ -279,7 +279,7 @@ public class WorkService {
     private void addCommentIfAny(Task task, String comment) {
         if (comment != null && !comment.isBlank()) {
             if (comment.length() > MAX_COMMENT) {
-                throw new InvalidRequestException("comment too long", Map.of("comment", "at most " + MAX_COMMENT));
+                throw new InvalidRequestException("task.comment.tooLong", Map.of("comment", "task.comment.tooLong"));
             }
             tasks.addComment(task.getId(), task.getProcessInstanceId(), comment.strip());
         }
@@ -385,8 +385,8 @@ public class WorkService {
 
     private static void requireReason(String reason) {
         if (reason == null || reason.isBlank() || reason.length() > MAX_COMMENT) {
-            throw new InvalidRequestException("a reason is required",
-                    Map.of("reason", "required, at most " + MAX_COMMENT + " characters"));
+            String key = reason == null || reason.isBlank() ? "task.reason.required" : "task.reason.tooLong";
+            throw new InvalidRequestException(key, Map.of("reason", key));
         }
     }
 

@@ -121,8 +121,19 @@ class CatalogFormsTest {
         assertThat(variables).containsEntry("amount", 1200L).containsEntry("reason", "首次发行")
                 .containsEntry("contact", "ir@issuer.cn").containsEntry("securityCode", "600519");
 
-        // the review task shows the catalog form and completes through it
+        // the case has a number people can quote, and the reviewer and the initiator see what was submitted
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(caseId).singleResult().getBusinessKey())
+                .matches("GOV-\\d{4}-\\d{6}");
         String taskId = tasks.createTaskQuery().processInstanceId(caseId).singleResult().getId();
+        for (String page : new String[] {"/tasks/" + taskId, "/cases/" + caseId}) {
+            String html = mvc.perform(get(page).with(user(page.startsWith("/tasks") ? "lisi" : "zhangsan").roles("BUSINESS")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(html).as(page).contains("id=\"submitted-start\"").contains("减免金额").contains("1200")
+                    .contains("首次发行").contains("ir@issuer.cn").contains("600519").containsPattern("GOV-\\d{4}-\\d{6}")
+                    .doesNotContain(">" + caseId + "<");
+        }
+
+        // the review task shows the catalog form and completes through it
         mvc.perform(get("/tasks/" + taskId).with(user("lisi").roles("BUSINESS")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("复核意见")))

@@ -30,8 +30,10 @@ class DemandController {
     private final DemandService demands;
     private final DemandQueries queries;
     private final CurrentUser currentUser;
+    private final DemandConsistency consistency;
 
-    DemandController(DemandService demands, DemandQueries queries, CurrentUser currentUser) {
+    DemandController(DemandService demands, DemandQueries queries, CurrentUser currentUser, DemandConsistency consistency) {
+        this.consistency = consistency;
         this.demands = demands;
         this.queries = queries;
         this.currentUser = currentUser;
@@ -60,6 +62,18 @@ class DemandController {
     @Operation(summary = "Current state of the given demands the caller may see (for live status on pages)")
     Map<Long, String> states(@RequestParam List<Long> ids) {
         return queries.states(currentUser.get(), ids);
+    }
+
+    @GetMapping("/consistency")
+    @Operation(summary = "Administrators: open demands whose process does not wait at the step of their state")
+    List<DemandConsistency.Stranded> consistency() {
+        return consistency.check(currentUser.get());
+    }
+
+    @PostMapping("/{id}/repair")
+    @Operation(summary = "Administrators: move a stranded demand's process back to the step of its state")
+    Demand repair(@PathVariable long id) {
+        return consistency.repair(currentUser.get(), id);
     }
 
     @GetMapping("/{id}")

@@ -44,13 +44,13 @@ public final class DemandInput {
         String value = text(errors, "businessValue", d.businessValue(), MAX_VALUE, false);
         String reference = text(errors, "regulationRef", d.regulationRef(), MAX_REFERENCE, d.regulatory());
         if (!oneOf(d.category(), DemandCategory.class)) {
-            errors.put("category", "one of " + List.of(DemandCategory.values()));
+            errors.put("category", "demand.error.category");
         }
         if (!oneOf(d.urgency(), DemandUrgency.class)) {
-            errors.put("urgency", "one of " + List.of(DemandUrgency.values()));
+            errors.put("urgency", "demand.error.urgency");
         }
         if (d.expectedDate() != null && d.expectedDate().isBefore(today)) {
-            errors.put("expectedDate", "not in the past");
+            errors.put("expectedDate", "demand.error.expectedDate");
         }
         NewDemand.Origin origin = d.origin();
         if (origin != null) {
@@ -67,14 +67,14 @@ public final class DemandInput {
     static Evaluation checked(Evaluation e) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (e.valueScore() == null || e.valueScore() < 1 || e.valueScore() > 10) {
-            errors.put("valueScore", "1..10");
+            errors.put("valueScore", "demand.error.valueScore");
         }
         days(errors, "estimateDays", e.estimateDays(), true);
         if (e.priority() == null || !PRIORITY.matcher(e.priority()).matches()) {
-            errors.put("priority", "P1..P4");
+            errors.put("priority", "demand.error.priority");
         }
         if (e.targetVersion() == null || !VERSION.matcher(e.targetVersion().strip()).matches()) {
-            errors.put("targetVersion", "letters, digits, '.', '_' or '-', at most 64");
+            errors.put("targetVersion", "demand.error.targetVersion");
         }
         fail(errors);
         return new Evaluation(e.valueScore(), e.estimateDays(), e.priority(), e.targetVersion().strip());
@@ -83,7 +83,7 @@ public final class DemandInput {
     static List<NewTask> checked(List<NewTask> tasks) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (tasks == null || tasks.isEmpty() || tasks.size() > MAX_TASKS) {
-            errors.put("tasks", "1.." + MAX_TASKS + " tasks");
+            errors.put("tasks", "demand.error.tasks");
             fail(errors);
         }
         List<NewTask> checked = new java.util.ArrayList<>();
@@ -107,10 +107,10 @@ public final class DemandInput {
     static void days(Map<String, String> errors, String field, BigDecimal days, boolean required) {
         if (days == null) {
             if (required) {
-                errors.put(field, "required");
+                errors.put(field, "demand.error.required." + base(field));
             }
         } else if (days.signum() < 0 || days.compareTo(MAX_DAYS) > 0 || days.stripTrailingZeros().scale() > 1) {
-            errors.put(field, "0..10000 person-days, one decimal");
+            errors.put(field, "demand.error.days");
         }
     }
 
@@ -118,16 +118,21 @@ public final class DemandInput {
         String v = value == null ? null : value.strip();
         if (v == null || v.isEmpty()) {
             if (required) {
-                errors.put(field, "required");
+                errors.put(field, "demand.error.required." + base(field));
             }
             return v == null || v.isEmpty() ? null : v;
         }
         if (v.length() > max) {
-            errors.put(field, "at most " + max + " characters");
+            errors.put(field, "demand.error.tooLong." + base(field));
         } else if (CONTROL.matcher(v).find()) {
-            errors.put(field, "control characters are not allowed");
+            errors.put(field, "demand.error.control");
         }
         return v;
+    }
+
+    /** A field's name without its row index, for its message key: {@code tasks[2].title} → {@code tasks.title}. */
+    private static String base(String field) {
+        return field.replaceAll("\\[\\d+]", "");
     }
 
     private static <E extends Enum<E>> boolean oneOf(String value, Class<E> type) {
@@ -144,7 +149,7 @@ public final class DemandInput {
 
     private static void fail(Map<String, String> errors) {
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException("the demand is incomplete or invalid", errors);
+            throw new InvalidRequestException("demand.error.invalid", errors);
         }
     }
 }

@@ -94,7 +94,7 @@ class DemandPageController implements CaseDetailContributor {
                 expected = LocalDate.parse(form.expectedDate().strip());
             }
         } catch (RuntimeException e) {
-            return formPage(model, form, Map.of("expectedDate", "yyyy-MM-dd"));
+            return formPage(model, form, Map.of("expectedDate", "demand.error.expectedDateFormat"));
         }
         List<DemandService.Upload> uploads = new ArrayList<>();
         if (files != null) {
@@ -168,7 +168,7 @@ class DemandPageController implements CaseDetailContributor {
                             est == null || est.isBlank() ? null : new BigDecimal(est.strip()),
                             due == null || due.isBlank() ? null : LocalDate.parse(due.strip())));
                 } catch (RuntimeException e) {
-                    throw new InvalidRequestException("task " + (i + 1) + ": estimate is a number, due date yyyy-MM-dd");
+                    throw new InvalidRequestException("demand.error.taskRow", Map.of("tasks", "demand.error.taskRow"));
                 }
             }
             return demands.split(currentUser.get(), id, tasks);
@@ -199,10 +199,8 @@ class DemandPageController implements CaseDetailContributor {
         try {
             action.get();
             redirect.addFlashAttribute("flash", flash);
-        } catch (InvalidRequestException e) {
-            redirect.addFlashAttribute("flashErrorText", e.getMessage() + (e.fieldErrors().isEmpty() ? "" : " " + e.fieldErrors()));
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("flashErrorText", e.getMessage());
+        } catch (InvalidRequestException | ConflictException e) {
+            io.clearflow.engine.api.Flash.error(redirect, e);
         }
         return "redirect:/demand/" + id;
     }

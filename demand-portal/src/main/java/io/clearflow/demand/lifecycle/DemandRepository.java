@@ -98,6 +98,12 @@ public class DemandRepository {
         return jdbc.query("SELECT " + DEMAND_COLUMNS + " FROM cf_demand WHERE id = ?", DEMAND, id).stream().findFirst();
     }
 
+    /** Demands still open (not done, not rejected), for the consistency check. */
+    public List<Demand> open() {
+        return jdbc.query("SELECT " + DEMAND_COLUMNS + " FROM cf_demand WHERE state NOT IN ('DONE', 'REJECTED') ORDER BY id",
+                DEMAND);
+    }
+
     public Optional<Demand> findByCase(String caseId) {
         return jdbc.query("SELECT " + DEMAND_COLUMNS + " FROM cf_demand WHERE process_instance_id = ?", DEMAND, caseId)
                 .stream().findFirst();

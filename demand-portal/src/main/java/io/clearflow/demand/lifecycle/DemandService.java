@@ -107,12 +107,11 @@ public class DemandService implements DemandIntake {
         NewDemand d = DemandInput.checked(input, now.atOffset(ZoneOffset.UTC).toLocalDate());
         List<Upload> files = uploads == null ? List.of() : uploads.stream().filter(u -> u.content().length > 0).toList();
         if (files.size() > properties.maxAttachments()) {
-            throw new InvalidRequestException("too many files", Map.of("files", "at most " + properties.maxAttachments()));
+            throw new InvalidRequestException("demand.error.files", Map.of("files", "demand.error.files"));
         }
         List<AttachmentPolicy.Kind> kinds = files.stream().map(f -> attachmentPolicy.check(f.name(), f.content())).toList();
         if (requester.department() == null) {
-            throw new InvalidRequestException("a demand comes from a business department",
-                    Map.of("department", "the requester belongs to no department"));
+            throw new InvalidRequestException("demand.error.noDepartment", Map.of("department", "demand.error.noDepartment"));
         }
         long id = demands.insert(d, requester.userId(), requester.department(), now);
         boolean compliance = d.regulatory() || properties.complianceCategories().contains(d.category());
@@ -214,8 +213,7 @@ public class DemandService implements DemandIntake {
         columns.put("priority", e.priority());
         columns.put("target_version", e.targetVersion());
         return transition(member, d, DemandAction.EVALUATE, DemandState.SPLITTING, columns, Map.of(),
-                "value " + e.valueScore() + ", " + e.estimateDays() + " person-days, " + e.priority() + ", "
-                        + e.targetVersion(), clock.instant());
+                null, clock.instant()); // the figures are on the demand page in the reader's language
     }
 
     /**
@@ -229,7 +227,7 @@ public class DemandService implements DemandIntake {
         Instant now = clock.instant();
         DemandTask.SyncState sync = jira.enabled() ? DemandTask.SyncState.PENDING : DemandTask.SyncState.LOCAL;
         Demand moved = transition(member, d, DemandAction.SPLIT, DemandState.TRACKING, Map.of(), Map.of(),
-                checked.size() + " tasks", now);
+                null, now);
         for (DemandInput.NewTask t : checked) {
             demands.insertTask(id, t.title(), t.estimateDays(), t.dueDate(), sync, now);
         }
@@ -245,16 +243,15 @@ public class DemandService implements DemandIntake {
         DemandTask task = demands.task(taskId).orElseThrow(() -> new NotFoundException("task", String.valueOf(taskId)));
         check(member, task.demandId(), DemandAction.UPDATE_TASK);
         if (status == null) {
-            throw new InvalidRequestException("a status is required", Map.of("status", "TODO, IN_PROGRESS or DONE"));
+            throw new InvalidRequestException("demand.error.status", Map.of("status", "demand.error.status"));
         }
         Map<String, String> errors = new HashMap<>();
         DemandInput.days(errors, "actualDays", actualDays, false);
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException("invalid workload", errors);
+            throw new InvalidRequestException("demand.error.invalid", errors);
         }
         if (task.jiraKey() != null) {
-            throw new ConflictException("task " + taskId + " is tracked in Jira as " + task.jiraKey()
-                    + "; its status comes from Jira");
+            throw new ConflictException("demand.error.trackedInJira", task.jiraKey());
         }
         demands.updateTaskStatus(taskId, status, actualDays, null, clock.instant());
         return demands.task(taskId).orElseThrow();
@@ -267,7 +264,7 @@ public class DemandService implements DemandIntake {
         List<DemandTask> tasks = demands.tasks(id);
         long open = tasks.stream().filter(t -> t.status() != DemandTask.Status.DONE).count();
         if (open > 0) {
-            throw new ConflictException(open + " development tasks are not done yet");
+            throw new ConflictException("demand.error.tasksOpen", open);
         }
         Instant now = clock.instant();
         BigDecimal actual = tasks.stream().map(t -> t.actualDays() == null ? BigDecimal.ZERO : t.actualDays())
@@ -309,8 +306,7 @@ public class DemandService implements DemandIntake {
             throw new AccessDeniedException("your role may not " + action.name().toLowerCase() + " demands");
         }
         if (d.state() != action.from()) {
-            throw new ConflictException("demand " + id + " is " + d.state() + "; " + action.name().toLowerCase()
-                    + " is only possible when it is " + action.from());
+            throw new ConflictException("demand.error.notNow", "DEM-" + id);
         }
         return d;
     }
@@ -318,7 +314,7 @@ public class DemandService implements DemandIntake {
     private Demand transition(Member member, Demand d, DemandAction action, DemandState to, Map<String, Object> columns,
                               Map<String, Object> routing, String note, Instant now) {
         if (!demands.move(d.id(), d.state(), to, columns)) {
-            throw new ConflictException("demand " + d.id() + " was changed by someone else meanwhile");
+            throw new ConflictException("demand.error.changed", "DEM-" + d.id());
         }
         demands.addHistory(d.id(), d.state(), to, member.userId(), now, note);
         events.publishEvent(new StateChanged(d.id(), d.state(), to));
@@ -326,8 +322,7 @@ public class DemandService implements DemandIntake {
             Task step = engineTasks.createTaskQuery().processInstanceId(d.caseId())
                     .taskDefinitionKey(action.from().activityId()).singleResult();
             if (step == null) {
-                throw new ConflictException("the " + action.from().activityId() + " step of demand " + d.id()
-                        + " is not open");
+                throw new ConflictException("demand.error.stepNotOpen", "DEM-" + d.id());
             }
             work.complete(member, step.getId(), routing, note);
         }

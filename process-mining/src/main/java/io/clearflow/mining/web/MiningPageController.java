@@ -1,5 +1,6 @@
 package io.clearflow.mining.web;
 
+import org.springframework.web.bind.annotation.ResponseBody;
 import io.clearflow.engine.security.CurrentUser;
 import io.clearflow.mining.discovery.DesignDraftOffering;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -85,6 +86,9 @@ class MiningPageController {
         return "mining/logs";
     }
 
+    /** How an upload ended: the imported log's id, or the refusal's message key and its detail. */
+    private record Upload(String logId, String errorKey, Object[] args) { }
+
     @PostMapping("/mining/upload")
     String upload(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String caseColumn,
                   @RequestParam(required = false) String activityColumn,
@@ -94,23 +98,64 @@ class MiningPageController {
                   @RequestParam(required = false) String lifecycleColumn,
                   @RequestParam(defaultValue = "false") boolean skipInvalid, RedirectAttributes redirect)
             throws IOException {
-        if (file.isEmpty()) {
-            redirect.addFlashAttribute("flashError", "mining.upload.empty");
+        Upload outcome = importUpload(file, caseColumn, activityColumn, timestampColumn, resourceColumn, groupColumn,
+                lifecycleColumn, skipInvalid);
+        if (outcome.logId() == null) {
+            redirect.addFlashAttribute("flashError", outcome.errorKey());
+            if (outcome.args().length > 0) {
+                redirect.addFlashAttribute("flashErrorArgs", outcome.args());
+            }
             return "redirect:/mining";
         }
+        redirect.addFlashAttribute("flash", "mining.upload.done");
+        return "redirect:/mining/logs/" + outcome.logId();
+    }
+
+    /**
+     * The same upload sent by the page's script (which shows progress): it answers where to go, or the
+     * refusal in the reader's language for the page to show in place. Following a redirect inside the
+     * script would consume the one-time message before the page could show it.
+     */
+    @PostMapping(value = "/mining/upload", headers = "X-Requested-With=XMLHttpRequest")
+    @ResponseBody
+    ResponseEntity<Map<String, String>> uploadFromScript(@RequestParam("file") MultipartFile file,
+                  @RequestParam(required = false) String caseColumn, @RequestParam(required = false) String activityColumn,
+                  @RequestParam(required = false) String timestampColumn,
+                  @RequestParam(required = false) String resourceColumn,
+                  @RequestParam(required = false) String groupColumn,
+                  @RequestParam(required = false) String lifecycleColumn,
+                  @RequestParam(defaultValue = "false") boolean skipInvalid,
+                  jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+            throws IOException {
+        Upload outcome = importUpload(file, caseColumn, activityColumn, timestampColumn, resourceColumn, groupColumn,
+                lifecycleColumn, skipInvalid);
+        if (outcome.logId() == null) {
+            return ResponseEntity.unprocessableEntity().body(Map.of("error",
+                    messages.getMessage(outcome.errorKey(), outcome.args(), LocaleContextHolder.getLocale())));
+        }
+        String location = request.getContextPath() + "/mining/logs/" + outcome.logId();
+        // the page the script opens next says the log was imported
+        org.springframework.web.servlet.support.RequestContextUtils.getOutputFlashMap(request).put("flash", "mining.upload.done");
+        org.springframework.web.servlet.support.RequestContextUtils.saveOutputFlashMap(location, request, response);
+        return ResponseEntity.ok(Map.of("location", location));
+    }
+
+    private Upload importUpload(MultipartFile file, String caseColumn, String activityColumn, String timestampColumn,
+                                String resourceColumn, String groupColumn, String lifecycleColumn, boolean skipInvalid)
+            throws IOException {
+        if (file.isEmpty()) {
+            return new Upload(null, "mining.upload.empty", new Object[0]);
+        }
         if (file.getSize() > properties.maxUploadSize().toBytes()) {
-            redirect.addFlashAttribute("flashError", "mining.upload.tooLarge");
-            return "redirect:/mining";
+            return new Upload(null, "mining.upload.tooLarge", new Object[0]);
         }
         var mapping = new ColumnMapping(blank(caseColumn), blank(activityColumn), blank(timestampColumn),
                 blank(resourceColumn), blank(groupColumn), null, blank(lifecycleColumn), null);
         try (InputStream content = file.getInputStream()) {
             var stored = store.importLog(file.getOriginalFilename(), content, mapping, skipInvalid);
-            redirect.addFlashAttribute("flash", "mining.upload.done");
-            return "redirect:/mining/logs/" + stored.id();
+            return new Upload(stored.id(), null, new Object[0]);
         } catch (LogFormatException e) {
-            redirect.addFlashAttribute("flashErrorText", e.getMessage());
-            return "redirect:/mining";
+            return new Upload(null, "mining.upload.unreadable", new Object[] {e.getMessage()});
         }
     }
 

@@ -168,6 +168,11 @@ public class BpmnValidator {
                 warnings.add(new Finding(task.getId(), "candidate group '" + group + "' is not a known department or role"));
             }
         }
+        if (task.getFormKey() == null || task.getFormKey().isBlank()) {
+            // a catalog process has no module page: without a form its handler can only complete the step as it is
+            warnings.add(new Finding(task.getId(), "the user task '" + label(task) + "' has no form (flowable:formKey): "
+                    + "its handler can only complete it with an optional comment unless a form is designed for it in step 4"));
+        }
     }
 
     private void checkListeners(Process process, List<Finding> errors) {

@@ -272,7 +272,8 @@ class GovernancePageController {
             action.get();
             redirect.addFlashAttribute("flash", flash);
         } catch (CatalogService.UnreadableModelException e) {
-            redirect.addFlashAttribute("flashErrorText", e.getMessage());
+            // one message, in the reader's language: the file was not taken and the current design stands
+            redirect.addFlashAttribute("flashError", "gov.upload.rejected");
             redirect.addFlashAttribute("rejectedReport", e.report());
         } catch (InvalidRequestException | ConflictException e) {
             redirect.addFlashAttribute("flashErrorText", e instanceof InvalidRequestException i ? text(i) : e.getMessage());

@@ -54,7 +54,12 @@ class AccountOpeningPageController implements CaseDetailContributor {
     @PostMapping("/account-opening/tasks/{taskId}/decision")
     String decide(@PathVariable String taskId, @RequestParam boolean open, @RequestParam(required = false) String comment,
                   RedirectAttributes redirect) {
-        service.decide(currentUser.get(), taskId, open, comment);
+        try {
+            service.decide(currentUser.get(), taskId, open, comment);
+        } catch (InvalidRequestException e) {
+            redirect.addFlashAttribute("flashError", e.getMessage());
+            return "redirect:/tasks/" + taskId;
+        }
         redirect.addFlashAttribute("flash", open ? "accountOpening.opened" : "accountOpening.rejected");
         return "redirect:/";
     }

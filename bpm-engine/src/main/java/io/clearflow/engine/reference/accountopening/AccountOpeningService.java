@@ -45,7 +45,11 @@ public class AccountOpeningService {
     private final IdCardImagePolicy images;
     private final Clock clock;
 
-    AccountOpeningService(JdbcTemplate jdbc, WorkService work, IdCardImagePolicy images, Clock clock) {
+    private final io.clearflow.engine.work.CaseOpinions opinions;
+
+    AccountOpeningService(JdbcTemplate jdbc, WorkService work, IdCardImagePolicy images, Clock clock,
+                          io.clearflow.engine.work.CaseOpinions opinions) {
+        this.opinions = opinions;
         this.jdbc = jdbc;
         this.work = work;
         this.images = images;
@@ -61,16 +65,16 @@ public class AccountOpeningService {
         String phone = strip(form.phone());
         String address = strip(form.address());
         if (name.isEmpty() || name.length() > 50) {
-            errors.put("name", "required, at most 50 characters");
+            errors.put("name", "accountOpening.error.name");
         }
         if (!ID_SHAPE.matcher(idNumber).matches()) {
-            errors.put("idNumber", "18 characters: 17 digits and a digit or X");
+            errors.put("idNumber", "accountOpening.error.idNumber");
         }
         if (!PHONE.matcher(phone).matches()) {
-            errors.put("phone", "a mainland mobile number: 11 digits starting with 1");
+            errors.put("phone", "accountOpening.error.phone");
         }
         if (address.isEmpty() || address.length() > 200) {
-            errors.put("address", "required, at most 200 characters");
+            errors.put("address", "accountOpening.error.address");
         }
         IdCardImagePolicy.Checked checked = null;
         try {
@@ -79,7 +83,7 @@ public class AccountOpeningService {
             errors.putAll(e.fieldErrors());
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException("the application is incomplete or invalid", errors);
+            throw new InvalidRequestException("common.formErrors", errors);
         }
         Instant now = clock.instant();
         var keys = new GeneratedKeyHolder();
@@ -151,11 +155,12 @@ public class AccountOpeningService {
     @Transactional
     public void decide(Member reviewer, String taskId, boolean open, String comment) {
         var task = work.task(reviewer, taskId);
+        opinions.decision(reviewer, taskId, open, comment);
         AccountApplication application = forCase(task.caseId())
                 .orElseThrow(() -> new NotFoundException("account-opening application of case", task.caseId()));
         jdbc.update("UPDATE ao_application SET decided_by = ?, decided_at = ?, status = ? WHERE id = ?", reviewer.userId(),
                 Timestamp.from(clock.instant()), open ? application.status() : "rejected", application.id());
-        work.complete(reviewer, taskId, Map.of("approved", open), comment);
+        work.complete(reviewer, taskId, Map.of("approved", open), null);
     }
 
     /**

@@ -35,19 +35,19 @@ class IdCardImagePolicy {
 
     Checked check(byte[] content) {
         if (content == null || content.length == 0) {
-            throw refused("the ID-card image is empty (0 bytes)");
+            throw refused("accountOpening.error.image.empty");
         }
         if (content.length > maxBytes) {
-            throw refused("the ID-card image is larger than " + DataSize.ofBytes(maxBytes).toMegabytes() + " MB");
+            throw refused("accountOpening.error.image.size");
         }
         String type = startsWith(content, PNG) ? "image/png" : startsWith(content, JPEG) ? "image/jpeg" : null;
         if (type == null) {
-            throw refused("the ID-card image must be a PNG or JPEG file");
+            throw refused("accountOpening.error.image.type");
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
             Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(type);
             if (!readers.hasNext()) {
-                throw refused("no reader for " + type);
+                throw refused("accountOpening.error.image.type");
             }
             ImageReader reader = readers.next();
             try {
@@ -55,7 +55,7 @@ class IdCardImagePolicy {
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 if (width < 1 || height < 1 || (long) width * height > MAX_PIXELS) {
-                    throw refused("the ID-card image must have at most " + MAX_PIXELS / 1_000_000 + " megapixels");
+                    throw refused("accountOpening.error.image.pixels");
                 }
                 return new Checked(type, width, height);
             } finally {
@@ -65,7 +65,7 @@ class IdCardImagePolicy {
             if (e instanceof InvalidRequestException invalid) {
                 throw invalid;
             }
-            throw refused("the ID-card image is damaged and cannot be read");
+            throw refused("accountOpening.error.image.damaged");
         }
     }
 

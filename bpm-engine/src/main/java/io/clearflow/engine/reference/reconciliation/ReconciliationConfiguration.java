@@ -17,6 +17,6 @@ class ReconciliationConfiguration {
 
     @Bean
     NavigationItem reconciliationNavigation() {
-        return new NavigationItem("recon.nav", "/reconciliation", 60, List.of("BUSINESS", "ADMIN", "PROCESS_OWNER"), NavigationItem.BUSINESS);
+        return new NavigationItem("recon.nav", "/reconciliation", 60, List.of("DEPT_" + ReconciliationConfirmationService.DEPARTMENT, "ADMIN", "PROCESS_OWNER"), NavigationItem.BUSINESS);
     }
 }

@@ -1,0 +1,26 @@
+package io.clearflow.engine.api;
+
+import java.util.List;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A refused page action as the one-time message of the next page, always by bundle key so it is shown
+ * in the reader's language (the shell renders a key without text as {@code ??key??}, which the page
+ * tests catch): a conflict's key with its arguments, or one line per field error of a bad input.
+ */
+public final class Flash {
+
+    private Flash() {
+    }
+
+    public static void error(RedirectAttributes redirect, RuntimeException e) {
+        if (e instanceof InvalidRequestException invalid && !invalid.fieldErrors().isEmpty()) {
+            redirect.addFlashAttribute("flashErrors", List.copyOf(new java.util.LinkedHashSet<>(invalid.fieldErrors().values())));
+        } else {
+            redirect.addFlashAttribute("flashError", e.getMessage());
+            if (e instanceof ConflictException conflict && conflict.args().length > 0) {
+                redirect.addFlashAttribute("flashErrorArgs", conflict.args());
+            }
+        }
+    }
+}

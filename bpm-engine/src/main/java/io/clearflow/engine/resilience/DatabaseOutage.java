@@ -2,10 +2,12 @@ package io.clearflow.engine.resilience;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure of the database itself (unreachable, restarting, failing over, out of connections) from every other
@@ -33,7 +35,13 @@ public final class DatabaseOutage {
 
     private static boolean isOutage(Throwable t) {
         if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
-                || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                || t instanceof SQLRecoverableException) {
+            return true;
+        }
+        if (t instanceof TransactionSystemException && t.getCause() instanceof SQLException) {
+            // "JDBC commit/rollback failed": ending a transaction fails at the driver only when the connection broke,
+            // and the rollback's failure hides the query's own
             return true;
         }
         if (t instanceof SQLException sql && sql.getSQLState() != null) {

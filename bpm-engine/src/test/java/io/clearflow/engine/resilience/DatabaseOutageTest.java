@@ -32,6 +32,9 @@ class DatabaseOutageTest {
         assertThat(DatabaseOutage.in(new SQLException("sorry, too many clients already", "53300"))).isPresent();
         assertThat(DatabaseOutage.in(new SQLTransientConnectionException("HikariPool-1 - Connection is not available"))).isPresent();
         assertThat(DatabaseOutage.in(new CannotGetJdbcConnectionException("no connection"))).isPresent();
+        // Hikari's closed-connection proxy says so without an SQLSTATE; the rollback's failure is what reaches us
+        assertThat(DatabaseOutage.in(new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")))).isPresent();
     }
 
     @Test
@@ -40,6 +43,7 @@ class DatabaseOutageTest {
         assertThat(DatabaseOutage.in(new SQLException("password authentication failed", "28P01"))).isEmpty();
         assertThat(DatabaseOutage.in(new DataIntegrityViolationException("constraint"))).isEmpty();
         assertThat(DatabaseOutage.in(new IllegalStateException("a bug"))).isEmpty();
+        assertThat(DatabaseOutage.in(new org.springframework.transaction.TransactionSystemException("commit refused"))).isEmpty();
         assertThat(DatabaseOutage.in(null)).isEmpty();
     }
 

@@ -88,9 +88,15 @@ public class WorkService {
         return inboxQuery(member).count();
     }
 
-    /** Tasks assigned to the member, or unassigned and offered to them or to one of their groups. */
+    /**
+     * Tasks assigned to the member, or unassigned and offered to them or to one of their groups. The
+     * groups are the member's own (cached, kept current by {@link OrgDirectory}): left out, Flowable
+     * would ask IDM for them on every inbox query. The SQL is the same either way.
+     */
     private org.flowable.task.api.TaskQuery inboxQuery(Member member) {
-        return tasks.createTaskQuery().taskCandidateOrAssigned(member.userId());
+        var query = tasks.createTaskQuery().taskCandidateOrAssigned(member.userId());
+        List<String> groups = member.candidateGroups();
+        return groups.isEmpty() ? query : query.taskCandidateGroupIn(groups);
     }
 
     @Transactional(readOnly = true)
@@ -415,9 +421,10 @@ public class WorkService {
     @Transactional
     public CaseView start(Member member, String processKey, String businessKey, Map<String, Object> variables) {
         Map<String, Object> checked = new HashMap<>(checkVariables(variables));
-        boolean allowed = repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
-                .startableByUserOrGroups(member.userId(), member.candidateGroups()).count() > 0;
-        if (!allowed) {
+        // the check finds the definition too: starting by its id spares the engine looking it up again
+        ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
+                .latestVersion().startableByUserOrGroups(member.userId(), member.candidateGroups()).singleResult();
+        if (definition == null) {
             if (repository.createProcessDefinitionQuery().processDefinitionKey(processKey).count() == 0) {
                 throw new NotFoundException("process", processKey);
             }
@@ -425,7 +432,7 @@ public class WorkService {
         }
         checked.put("department", member.department());
         ProcessInstance instance = ActingAs.member(member,
-                () -> runtime.startProcessInstanceByKey(processKey, businessKey, checked));
+                () -> runtime.startProcessInstanceById(definition.getId(), businessKey, checked));
         boolean ended = instance.isEnded();
         return new CaseView(instance.getId(), instance.getProcessDefinitionKey(),
                 definitions.name(instance.getProcessDefinitionId()), instance.getBusinessKey(), member.userId(),
@@ -469,7 +476,8 @@ public class WorkService {
      * not "unknown". Checked against the member's cached groups, without asking IDM again.
      */
     private Task visibleTask(Member member, String taskId) {
-        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        // the task and its candidates in one query, not two
+        Task task = tasks.createTaskQuery().taskId(taskId).includeIdentityLinks().singleResult();
         if (task == null) {
             if (completedAndOffered(member, taskId)) {
                 throw new ConflictException("this task has already been completed");
@@ -480,14 +488,7 @@ public class WorkService {
             return task;
         }
         var groups = member.candidateGroups();
-        List<org.flowable.identitylink.api.IdentityLink> links;
-        try {
-            links = tasks.getIdentityLinksForTask(taskId);
-        } catch (FlowableObjectNotFoundException e) {
-            // completed by someone else between our two reads
-            throw new ConflictException("this task has just been completed by someone else");
-        }
-        boolean candidate = links.stream()
+        boolean candidate = identityLinks(task).stream()
                 .filter(link -> org.flowable.identitylink.api.IdentityLinkType.CANDIDATE.equals(link.getType()))
                 .anyMatch(link -> member.userId().equals(link.getUserId())
                         || (link.getGroupId() != null && groups.contains(link.getGroupId())));
@@ -495,6 +496,19 @@ public class WorkService {
             throw new AccessDeniedException("this task is not in your inbox");
         }
         return task;
+    }
+
+    /** The links a task was read with ({@code includeIdentityLinks}); asked for separately only if it was not. */
+    private List<? extends org.flowable.identitylink.api.IdentityLinkInfo> identityLinks(Task task) {
+        if (task instanceof org.flowable.task.service.impl.persistence.entity.TaskEntityImpl entity) {
+            return entity.getQueryIdentityLinks();
+        }
+        try {
+            return tasks.getIdentityLinksForTask(task.getId());
+        } catch (FlowableObjectNotFoundException e) {
+            // completed by someone else between our two reads
+            throw new ConflictException("this task has just been completed by someone else");
+        }
     }
 
     /** A finished task the member could have taken: a late second completion is a conflict, not "unknown". */

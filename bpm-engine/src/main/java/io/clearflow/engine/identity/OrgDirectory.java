@@ -19,11 +19,15 @@ import org.flowable.engine.IdentityService;
 import org.flowable.idm.api.User;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Users, departments and roles, kept in Flowable IDM so that candidate groups in BPMN models and the
  * platform's own rules see the same organisation. Reads are cached because the event log asks for
- * every event who did it and in which department and role.
+ * every event who did it and in which department and role, and the inbox and every visibility check
+ * use the member's groups. Every change goes through this class, which drops what it changed from
+ * the cache, so a moved user is seen in the new department at once (on this node).
  */
 @Service
 public class OrgDirectory {
@@ -102,7 +106,7 @@ public class OrgDirectory {
         group.setName(name.strip());
         group.setType(type.groupType());
         idm.saveGroup(group);
-        unitsById.remove(id);
+        forget(() -> unitsById.remove(id));
         return new OrgUnit(id, name.strip(), type);
     }
 
@@ -115,8 +119,10 @@ public class OrgDirectory {
         }
         group.setName(name.strip());
         idm.saveGroup(group);
-        members.clear();
-        unitsById.remove(id);
+        forget(() -> {
+            members.clear();
+            unitsById.remove(id);
+        });
         return unit(id).orElseThrow();
     }
 
@@ -130,7 +136,7 @@ public class OrgDirectory {
             throw new ConflictException("'" + unit.name() + "' still has members; move them first");
         }
         idm.deleteGroup(id);
-        unitsById.remove(id);
+        forget(() -> unitsById.remove(id));
     }
 
     @Transactional
@@ -147,7 +153,7 @@ public class OrgDirectory {
         user.setPassword(password);
         idm.saveUser(user);
         setMembership(userId, department, roles);
-        members.remove(userId);
+        forget(() -> members.remove(userId));
         return requireMember(userId);
     }
 
@@ -167,7 +173,7 @@ public class OrgDirectory {
         apply(user, displayName, null);
         idm.saveUser(user);
         setMembership(userId, department, roles);
-        members.remove(userId);
+        forget(() -> members.remove(userId));
         return requireMember(userId);
     }
 
@@ -179,7 +185,7 @@ public class OrgDirectory {
         user.setPassword(password);
         idm.saveUser(user);
         setMembership(userId, department, roles);
-        members.remove(userId);
+        forget(() -> members.remove(userId));
         return requireMember(userId);
     }
 
@@ -197,7 +203,7 @@ public class OrgDirectory {
             idm.deleteMembership(userId, group);
         }
         setMembership(userId, department, roles);
-        members.remove(userId);
+        forget(() -> members.remove(userId));
         return requireMember(userId);
     }
 
@@ -216,7 +222,23 @@ public class OrgDirectory {
     public void deleteUser(String userId) {
         requireMember(userId);
         idm.deleteUser(userId);
-        members.remove(userId);
+        forget(() -> members.remove(userId));
+    }
+
+    /**
+     * Drops cached entries now, so this transaction reads its own change, and again once it has
+     * ended: a reader in between may have cached the state from before the commit.
+     */
+    private static void forget(Runnable drop) {
+        drop.run();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    drop.run();
+                }
+            });
+        }
     }
 
     private Optional<Member> loadMember(String userId) {

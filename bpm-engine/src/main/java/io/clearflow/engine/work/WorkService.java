@@ -18,11 +18,14 @@ import java.util.regex.Pattern;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
+import org.flowable.common.engine.impl.cfg.IdGenerator;
 import org.flowable.engine.HistoryService;
+import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.history.HistoricProcessInstance;
+import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.engine.repository.ProcessDefinition;
 import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.task.api.Task;
@@ -51,10 +54,13 @@ public class WorkService {
     private final TaskActionLog actions;
     private final OrgDirectory directory;
     private final AttachmentPolicy attachmentPolicy;
+    private final IdGenerator ids;
 
     public WorkService(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
                        ProcessDefinitions definitions, TaskActionLog actions, OrgDirectory directory,
-                       AttachmentPolicy attachmentPolicy) {
+                       AttachmentPolicy attachmentPolicy, ProcessEngineConfiguration engine) {
+        // the engine's own generator, so a case id chosen here looks like every other case id
+        this.ids = ((ProcessEngineConfigurationImpl) engine).getIdGenerator();
         this.directory = directory;
         this.attachmentPolicy = attachmentPolicy;
         this.tasks = tasks;
@@ -420,6 +426,22 @@ public class WorkService {
 
     @Transactional
     public CaseView start(Member member, String processKey, String businessKey, Map<String, Object> variables) {
+        return start(member, processKey, businessKey, variables, null);
+    }
+
+    /**
+     * A new case id, for a module that stores its business row together with the case id and then
+     * starts the case under it ({@link #start(Member, String, String, Map, String)}): one insert
+     * instead of an insert and an update.
+     */
+    public String newCaseId() {
+        return ids.getNextId();
+    }
+
+    /** Starts a case under an id from {@link #newCaseId()}; {@code caseId == null} lets the engine choose. */
+    @Transactional
+    public CaseView start(Member member, String processKey, String businessKey, Map<String, Object> variables,
+                          String caseId) {
         Map<String, Object> checked = new HashMap<>(checkVariables(variables));
         // the check finds the definition too: starting by its id spares the engine looking it up again
         ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
@@ -431,8 +453,11 @@ public class WorkService {
             throw new AccessDeniedException("your department and roles may not start this process");
         }
         checked.put("department", member.department());
-        ProcessInstance instance = ActingAs.member(member,
-                () -> runtime.startProcessInstanceById(definition.getId(), businessKey, checked));
+        ProcessInstance instance = ActingAs.member(member, () -> {
+            var builder = runtime.createProcessInstanceBuilder().processDefinitionId(definition.getId())
+                    .businessKey(businessKey).variables(checked);
+            return (caseId == null ? builder : builder.predefineProcessInstanceId(caseId)).start();
+        });
         boolean ended = instance.isEnded();
         return new CaseView(instance.getId(), instance.getProcessDefinitionKey(),
                 definitions.name(instance.getProcessDefinitionId()), instance.getBusinessKey(), member.userId(),

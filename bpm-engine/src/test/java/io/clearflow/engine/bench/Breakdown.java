@@ -34,6 +34,7 @@ final class Breakdown {
     }
 
     private final Map<Part, Long> nanos = new EnumMap<>(Part.class);
+    private final Map<String, long[]> operations = new java.util.TreeMap<>();
     private final ThreadLocal<Deque<Part>> stack = new ThreadLocal<>();
     private long last;
     private int instances;
@@ -78,7 +79,31 @@ final class Breakdown {
         last = now;
     }
 
+    /** Also keeps {@code operation}'s inclusive time and calls, for {@link #operations()}. */
+    Object operation(String operation, Part part, Call action) throws Throwable {
+        if (stack.get() == null) {
+            return action.call();
+        }
+        long start = System.nanoTime();
+        try {
+            return in(part, action);
+        } finally {
+            long[] total = operations.computeIfAbsent(operation, k -> new long[2]);
+            total[0] += System.nanoTime() - start;
+            total[1]++;
+        }
+    }
+
+    /** Milliseconds per instance and calls per instance of each operation, inclusive of what it called. */
+    String operations() {
+        StringBuilder text = new StringBuilder();
+        operations.forEach((name, total) -> text.append(String.format(Locale.ROOT, "    %-44s %7.2f ms %5.1f calls%n",
+                name, instances == 0 ? 0 : total[0] / 1e6 / instances, instances == 0 ? 0 : (double) total[1] / instances)));
+        return text.toString();
+    }
+
     void reset() {
+        operations.clear();
         nanos.clear();
         instances = 0;
     }

@@ -9,6 +9,7 @@ import org.flowable.engine.HistoryService;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
+import org.flowable.engine.runtime.ProcessInstanceBuilder;
 import org.springframework.aop.framework.Advised;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -55,7 +56,12 @@ final class BreakdownProbe implements BeanPostProcessor, Ordered {
         if (part == null) {
             return bean;
         }
-        MethodInterceptor stopwatch = invocation -> breakdown.in(part, invocation::proceed);
+        String type = bean.getClass().getSimpleName().replaceAll("\\$\\$.*", "");
+        MethodInterceptor stopwatch = invocation -> {
+            Object result = breakdown.operation(type + "." + invocation.getMethod().getName(), part, invocation::proceed);
+            // a case started through a builder runs in the engine, though outside the service's methods
+            return result instanceof ProcessInstanceBuilder builder ? timedStart(builder) : result;
+        };
         if (bean instanceof Advised advised && !advised.isFrozen()) {
             advised.addAdvice(0, stopwatch); // outermost: around the transaction interceptor
             return bean;
@@ -63,6 +69,24 @@ final class BreakdownProbe implements BeanPostProcessor, Ordered {
         // the transaction manager's commit is final: only an interface proxy can wrap it
         boolean byClass = !(bean instanceof PlatformTransactionManager) && part != Part.ENGINE;
         return proxy(bean, byClass, stopwatch);
+    }
+
+    /** The builder, with its {@code start()} charged to the engine; its setters return this proxy for chaining. */
+    private ProcessInstanceBuilder timedStart(ProcessInstanceBuilder builder) {
+        return (ProcessInstanceBuilder) java.lang.reflect.Proxy.newProxyInstance(ProcessInstanceBuilder.class.getClassLoader(),
+                new Class<?>[] {ProcessInstanceBuilder.class}, (proxy, method, args) -> {
+                    Breakdown.Call call = () -> {
+                        try {
+                            return method.invoke(builder, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    };
+                    Object result = method.getName().startsWith("start")
+                            ? breakdown.operation("ProcessInstanceBuilder." + method.getName(), Part.ENGINE, call)
+                            : call.call();
+                    return result == builder ? proxy : result;
+                });
     }
 
     private static Part partOf(Object bean) {

@@ -127,6 +127,9 @@ public final class PlatformBenchmark {
                 }
                 System.out.println(text.append(String.format(Locale.ROOT, ", platform/raw %.2f", round.ratio(0))));
             }
+            if (breakdown != null) {
+                System.out.print("  platform operations, inclusive, per instance:\n" + breakdown.operations());
+            }
             return new Result(rounds, breakdown == null ? null : breakdown.perInstance());
         } finally {
             workloads.forEach(Workload::close);

@@ -8,6 +8,8 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +31,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class EventLogWriter {
 
     static final int MAX_ATTRIBUTES_JSON = 4000;
+    private static final Logger LOG = LoggerFactory.getLogger(EventLogWriter.class);
     private static final String INSERT = "INSERT INTO cf_event_log (event_id, case_id, process_key, process_version, "
             + "process_definition_id, scope, activity_id, activity_name, activity_type, task_id, lifecycle, occurred_at, "
             + "resource, role, department, attributes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
@@ -77,7 +80,14 @@ public class EventLogWriter {
     }
 
     private void notifyCommitted(List<PlatformEvent> events) {
-        committed.orderedStream().forEach(listener -> listener.committed(events));
+        committed.orderedStream().forEach(listener -> {
+            try {
+                listener.committed(events);
+            } catch (RuntimeException e) {
+                // the work is committed: a listener's failure must not turn it into an error for the caller
+                LOG.warn("{} failed on {} committed event-log rows", listener.getClass().getName(), events.size(), e);
+            }
+        });
     }
 
     private void insert(List<PlatformEvent> events) {

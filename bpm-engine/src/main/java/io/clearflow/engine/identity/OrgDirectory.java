@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.flowable.idm.api.Group;
 import org.flowable.engine.IdentityService;
@@ -27,7 +26,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * platform's own rules see the same organisation. Reads are cached because the event log asks for
  * every event who did it and in which department and role, and the inbox and every visibility check
  * use the member's groups. Every change goes through this class, which drops what it changed from
- * the cache, so a moved user is seen in the new department at once (on this node).
+ * the cache, so a moved user is seen in the new department at once on this node; other nodes see
+ * it within {@code clearflow.identity.cache-ttl}.
  */
 @Service
 public class OrgDirectory {
@@ -37,18 +37,20 @@ public class OrgDirectory {
     static final int MIN_PASSWORD = 8;
 
     private final IdentityService idm;
-    private final Map<String, Optional<Member>> members = new ConcurrentHashMap<>();
-    private final Map<String, Optional<OrgUnit>> unitsById = new ConcurrentHashMap<>();
+    private final ExpiringCache<String, Optional<Member>> members;
+    private final ExpiringCache<String, Optional<OrgUnit>> unitsById;
 
-    public OrgDirectory(IdentityService idm) {
+    public OrgDirectory(IdentityService idm, IdentityProperties properties) {
         this.idm = idm;
+        this.members = new ExpiringCache<>(properties.cacheTtl(), System::nanoTime);
+        this.unitsById = new ExpiringCache<>(properties.cacheTtl(), System::nanoTime);
     }
 
     public Optional<Member> member(String userId) {
         if (userId == null) {
             return Optional.empty();
         }
-        return members.computeIfAbsent(userId, this::loadMember);
+        return members.get(userId, this::loadMember);
     }
 
     public Member requireMember(String userId) {
@@ -75,7 +77,7 @@ public class OrgDirectory {
 
     /** A department or role by id; cached, because the event log asks for every task that arrives. */
     public Optional<OrgUnit> unit(String groupId) {
-        return groupId == null ? Optional.empty() : unitsById.computeIfAbsent(groupId, this::loadUnit);
+        return groupId == null ? Optional.empty() : unitsById.get(groupId, this::loadUnit);
     }
 
     private Optional<OrgUnit> loadUnit(String groupId) {

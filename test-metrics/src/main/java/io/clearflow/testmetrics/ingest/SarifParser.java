@@ -34,6 +34,7 @@ final class SarifParser {
     static final Set<String> LEVELS = Set.of("none", "note", "warning", "error");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200)
                     .maxStringLength(5_000_000).build())
             .build();

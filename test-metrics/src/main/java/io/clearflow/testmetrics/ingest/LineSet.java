@@ -27,6 +27,10 @@ public final class LineSet {
         return lines.cardinality();
     }
 
+    public int[] toArray() {
+        return lines.stream().toArray();
+    }
+
     public String toRanges() {
         StringBuilder sb = new StringBuilder();
         int start = lines.nextSetBit(0);

@@ -33,7 +33,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @SpringBootTest(classes = TestMetricsTestApplication.class)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class ReportUploadApiTest {
+public class ReportUploadApiTest {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcTemplate jdbc;

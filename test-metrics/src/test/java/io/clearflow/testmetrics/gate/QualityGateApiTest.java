@@ -38,7 +38,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(classes = TestMetricsTestApplication.class)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class QualityGateApiTest {
+public class QualityGateApiTest {
 
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper json;

@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MetricsAndPagesTest {
+public class MetricsAndPagesTest {
 
     @Autowired MockMvc mvc;
 

@@ -24,4 +24,9 @@ class TestMetricsModuleConfiguration {
     NavigationItem testMetricsNavigation() {
         return new NavigationItem("tm.nav", "/test-metrics", 60, READERS);
     }
+
+    @Bean
+    NavigationItem doraNavigation() {
+        return new NavigationItem("tm.nav.dora", "/test-metrics/dora", 61, READERS);
+    }
 }

@@ -149,6 +149,41 @@ public class MetricsAndPagesTest {
                 .andExpect(status().isForbidden());
     }
 
+    @Autowired io.clearflow.testmetrics.api.DeliveryEvents delivery;
+
+    @Test
+    void doraFromRecordedDeliveryEventsAndItsPage() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        java.util.List<io.clearflow.testmetrics.api.DeliveryEvents.Deployment> deployments = new java.util.ArrayList<>();
+        for (int i = 1; i <= 20; i++) { // 20 deployments in the last 10 days, two of them failed
+            deployments.add(new io.clearflow.testmetrics.api.DeliveryEvents.Deployment("dorasys", "d" + i, "1." + i,
+                    now.minus(java.time.Duration.ofHours(12L * i)), i % 10 != 0, false));
+        }
+        delivery.record(deployments, java.util.List.of(new io.clearflow.testmetrics.api.DeliveryEvents.Change("dorasys",
+                        "c1", now.minus(java.time.Duration.ofHours(15)), "d1")),
+                java.util.List.of(new io.clearflow.testmetrics.api.DeliveryEvents.Incident("dorasys", "i1",
+                        now.minus(java.time.Duration.ofHours(119)), now.minus(java.time.Duration.ofHours(118)), "d10")));
+        mvc.perform(get("/api/test-metrics/dora/dorasys").param("days", "30").with(httpBasic("zhouba", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.deployments").value(20))
+                .andExpect(jsonPath("$.metrics[0].key").value("deploymentFrequency"))
+                .andExpect(jsonPath("$.metrics[0].band").value("high")) // 20 in 30 days: 0.67 per day, at least weekly
+                .andExpect(jsonPath("$.metrics[1].value").value(3.0)) // d1 at now-12h, first commit now-15h
+                .andExpect(jsonPath("$.metrics[1].band").value("elite"))
+                .andExpect(jsonPath("$.metrics[2].value").value(10.0))
+                .andExpect(jsonPath("$.metrics[2].band").value("high"))
+                .andExpect(jsonPath("$.metrics[3].value").value(1.0));
+        for (String lang : new String[] {"zh_CN", "en"}) {
+            String html = mvc.perform(get("/test-metrics/dora").param("system", "dorasys").param("lang", lang)
+                    .with(user("zhouba").roles("IT_MANAGER"))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(html).doesNotContain("??").contains("tm-dora");
+        }
+        // demo data seeded with the demo organisation
+        mvc.perform(get("/api/test-metrics/dora/ctrade").with(httpBasic("zhouba", "demo")))
+                .andExpect(jsonPath("$.deployments").value(org.hamcrest.Matchers.greaterThan(10)));
+    }
+
     @Test
     void pageUploadRedirectsToTheVersion() throws Exception {
         mvc.perform(multipart("/test-metrics/upload").file(new MockMultipartFile("file", "go.xml", null,

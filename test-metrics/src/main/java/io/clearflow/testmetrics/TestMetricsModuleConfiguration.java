@@ -26,6 +26,11 @@ class TestMetricsModuleConfiguration {
     }
 
     @Bean
+    NavigationItem maturityNavigation() {
+        return new NavigationItem("tm.nav.maturity", "/test-metrics/maturity", 62, READERS);
+    }
+
+    @Bean
     NavigationItem doraNavigation() {
         return new NavigationItem("tm.nav.dora", "/test-metrics/dora", 61, READERS);
     }

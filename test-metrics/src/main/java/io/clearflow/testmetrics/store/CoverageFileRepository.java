@@ -32,6 +32,13 @@ public class CoverageFileRepository {
                 });
     }
 
+    /** Whether any report of the project kept line-level coverage. */
+    public boolean existsForProject(String project) {
+        return !jdbc.queryForList("SELECT f.id FROM tm_coverage_file f JOIN tm_report r ON r.id = f.report_id "
+                + "JOIN tm_version v ON v.id = r.version_id WHERE v.project = ? FETCH FIRST 1 ROWS ONLY", Long.class, project)
+                .isEmpty();
+    }
+
     public List<FileLines> files(List<Long> reportIds) {
         if (reportIds.isEmpty()) {
             return List.of();

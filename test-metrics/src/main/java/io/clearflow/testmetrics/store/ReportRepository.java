@@ -69,6 +69,12 @@ public class ReportRepository {
                 ROW, versionId, format, versionId, format);
     }
 
+    /** Formats of a project's reports uploaded since the given time. */
+    public java.util.Set<String> formatsSince(String project, Instant since) {
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT DISTINCT r.format FROM tm_report r JOIN tm_version v "
+                + "ON v.id = r.version_id WHERE v.project = ? AND r.uploaded_at >= ?", String.class, project, Sql.utc(since)));
+    }
+
     public int count() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM tm_report", Integer.class);
     }

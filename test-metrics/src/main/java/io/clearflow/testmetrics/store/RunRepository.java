@@ -47,6 +47,13 @@ public class RunRepository {
         return jdbc.query("SELECT id, version_id, run_key, created_at FROM tm_run WHERE id = ?", ROW, id).stream().findFirst();
     }
 
+    /** Runs of a project created since the given time that have test results (CI runs, for maturity). */
+    public long runsWithResultsSince(String project, Instant since) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM tm_run r JOIN tm_version v ON v.id = r.version_id "
+                + "WHERE v.project = ? AND r.created_at >= ? AND EXISTS (SELECT 1 FROM tm_test_result t WHERE t.run_id = r.id)",
+                Long.class, project, Sql.utc(since));
+    }
+
     /** Runs of a version, oldest first. */
     public List<RunRow> runs(long versionId) {
         return jdbc.query("SELECT id, version_id, run_key, created_at FROM tm_run WHERE version_id = ? ORDER BY id",

@@ -185,6 +185,24 @@ public class MetricsAndPagesTest {
     }
 
     @Test
+    void maturityScoresFromEvidenceAndItsPage() throws Exception {
+        // paysys: 3 runs with results this week → 0.75 per week → level 1; JaCoCo kept line coverage → precision 3
+        mvc.perform(get("/api/test-metrics/maturity/paysys").with(httpBasic("chenqc", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(12))
+                .andExpect(jsonPath("$[?(@.indicator == 'automatedTesting')].level").value(1))
+                .andExpect(jsonPath("$[?(@.indicator == 'precisionTesting')].level").value(3))
+                .andExpect(jsonPath("$[?(@.indicator == 'norms')].source").value(org.hamcrest.Matchers.hasItem(
+                        org.hamcrest.Matchers.startsWith("assessor"))));
+        for (String lang : new String[] {"zh_CN", "en"}) {
+            String html = mvc.perform(get("/test-metrics/maturity").param("project", "paysys").param("lang", lang)
+                    .with(user("chenqc").roles("QC"))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(html).doesNotContain("??").contains("tm-maturity-radar");
+        }
+    }
+
+    @Test
     void pageUploadRedirectsToTheVersion() throws Exception {
         mvc.perform(multipart("/test-metrics/upload").file(new MockMultipartFile("file", "go.xml", null,
                         sample("junit/go-junit-report.xml"))).param("project", "uploadsys").param("version", "3.3.0")

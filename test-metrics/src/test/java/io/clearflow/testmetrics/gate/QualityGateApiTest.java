@@ -106,6 +106,26 @@ public class QualityGateApiTest {
     }
 
     @Test
+    void defectsOverRestCountInTheGate() throws Exception {
+        upload("junit/go-junit-report.xml", "5.0.0", null);
+        String body = "[{\"key\":\"GS-9\",\"foundInVersion\":\"5.0.0\",\"title\":\"crash\",\"severity\":\"critical\","
+                + "\"phase\":\"production\",\"open\":true,\"createdAt\":\"2024-06-01T00:00:00Z\"}]";
+        mvc.perform(post("/api/test-metrics/projects/gatesys/defects").contentType(MediaType.APPLICATION_JSON)
+                        .content(body).with(httpBasic("zhengshi", "demo")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.written").value(1));
+        mvc.perform(post("/api/test-metrics/projects/gatesys/defects").contentType(MediaType.APPLICATION_JSON)
+                        .content(body.replace("critical", "huge")).with(httpBasic("zhengshi", "demo")))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/test-metrics/projects/gatesys/defects").contentType(MediaType.APPLICATION_JSON)
+                        .content(body).with(httpBasic("zhouba", "demo")))
+                .andExpect(status().isForbidden());
+        var severe = gates.evaluate(new GateRequest("default", "gatesys", "5.0.0")).rules().stream()
+                .filter(r -> r.metric() == GateMetric.OPEN_MAJOR_DEFECTS).findFirst().orElseThrow();
+        assertThat(severe.actual()).isEqualByComparingTo("1");
+        assertThat(severe.verdict()).isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
     void unknownRuleSetsAndVersionsAndStrangers() throws Exception {
         mvc.perform(post("/api/test-metrics/gates/nope/evaluations").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"project\":\"gatesys\",\"version\":\"3.2.0\"}").with(httpBasic("wujiu", "demo")))

@@ -44,18 +44,38 @@ public final class FieldExtractor {
         Map<String, String> fields = new LinkedHashMap<>();
         Map<String, Double> confidence = new LinkedHashMap<>();
         List<String> low = new ArrayList<>();
+        Map<String, String> corrections = new LinkedHashMap<>();
+        List<PageLayout> layouts = PageLayout.of(doc.words());
+        Map<String, String> valueCells = new LinkedHashMap<>(); // value cell (found right of or below its label) -> field
         for (DocumentTypes.Field field : type.fields()) {
             Set<String> otherLabels = new HashSet<>();
-            type.fields().stream().filter(f -> f != field).forEach(f -> f.labels().forEach(l -> otherLabels.add(compact(l))));
-            Found found = find(field, doc.lines(), otherLabels);
+            type.fields().stream().filter(f -> f != field).forEach(f -> f.allLabels().forEach(l -> otherLabels.add(compact(l))));
+            Found found = new LayoutLocator(field, type, layouts, otherLabels).find();
+            if (found == null) {
+                found = find(field, doc.lines(), otherLabels);
+            }
             fields.put(field.name(), found == null ? null : found.value());
             double c = found == null ? 0 : found.confidence();
             confidence.put(field.name(), round(c));
+            if (found != null && found.note() != null) {
+                corrections.put(field.name(), found.note());
+                warnings.add("corrected: " + field.name() + " " + found.note());
+            }
+            String sharedWith = found == null || found.cell() == null ? null : valueCells.putIfAbsent(found.cell(), field.name());
             if (found == null) {
                 if (!field.optional()) {
                     low.add(field.name());
                     warnings.add("missing: " + field.name() + " (no label " + field.labels() + " with a valid value)");
                 }
+            } else if (found.ambiguous() != null) {
+                low.add(field.name());
+                warnings.add("ambiguous: " + field.name() + " = " + found.value() + " could also be read " + found.ambiguous());
+            } else if (sharedWith != null) {
+                low.add(field.name());
+                if (!low.contains(sharedWith)) {
+                    low.add(sharedWith); // one value under two labels: which one it belongs to is a person's call
+                }
+                warnings.add("ambiguous: " + field.name() + " = " + found.value() + " is the value found for " + sharedWith + " too");
             } else if (c < threshold) {
                 low.add(field.name());
                 warnings.add(String.format(Locale.ROOT, "low confidence: %s = %s (%.2f)", field.name(), found.value(), c));
@@ -77,10 +97,22 @@ public final class FieldExtractor {
             }
         }
         return new Extraction(type.id(), type.name(), fields, transactions, confidence, low, checks, warnings,
-                doc.method(), doc.pages());
+                doc.method(), doc.pages(), corrections);
     }
 
-    record Found(String value, double confidence) { }
+    /**
+     * A value: its confidence, the correction made to it (null if none), another reading that fits the pattern as well
+     * (null if none) and the cell it was taken from when that is not the label's own (null otherwise).
+     */
+    record Found(String value, double confidence, String note, String ambiguous, String cell) {
+        Found(String value, double confidence) {
+            this(value, confidence, null, null, null);
+        }
+
+        Found times(double factor) {
+            return new Found(value, confidence * factor, note, ambiguous, cell);
+        }
+    }
 
     /** Below 1: a value found after a label OCR garbled by one character is less certain where it stands. */
     static final double FUZZY_LABEL_FACTOR = 0.9;
@@ -92,11 +124,11 @@ public final class FieldExtractor {
             return exact;
         }
         Found fuzzy = find(field, lines, value, true, otherLabels);
-        return fuzzy == null ? null : new Found(fuzzy.value(), fuzzy.confidence() * FUZZY_LABEL_FACTOR);
+        return fuzzy == null ? null : fuzzy.times(FUZZY_LABEL_FACTOR);
     }
 
     private Found find(DocumentTypes.Field field, List<TextLine> lines, Pattern value, boolean fuzzy, Set<String> otherLabels) {
-        for (String label : field.labels()) {
+        for (String label : field.allLabels()) {
             Pattern labelPattern = fuzzy ? fuzzyLabelPattern(label) : labelPattern(label);
             if (labelPattern == null) {
                 continue;

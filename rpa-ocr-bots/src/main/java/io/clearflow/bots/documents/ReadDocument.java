@@ -9,8 +9,19 @@ import java.util.List;
  *
  * @param method  {@code text-layer} or {@code ocr}
  * @param preview first page, scaled for display; null when there is nothing to show
+ * @param words   every word with its box and page, for layout-aware extraction (empty when not known)
  */
-public record ReadDocument(List<TextLine> lines, String method, int pages, BufferedImage preview, List<String> warnings) {
+public record ReadDocument(List<TextLine> lines, String method, int pages, BufferedImage preview, List<String> warnings,
+                           List<Word> words) {
+
+    public ReadDocument {
+        words = words == null ? List.of() : words;
+    }
+
+    /** Lines only, no word boxes: extraction then reads label and value on the same or the next line. */
+    public ReadDocument(List<TextLine> lines, String method, int pages, BufferedImage preview, List<String> warnings) {
+        this(lines, method, pages, preview, warnings, List.of());
+    }
 
     public String fullText() {
         StringBuilder sb = new StringBuilder();

@@ -1,0 +1,175 @@
+package io.clearflow.bots.documents;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds one field's value on pages laid out as rows and cells ({@link PageLayout}): its label is looked for in every
+ * cell ({@link LabelMatcher}: labels and synonyms, exact before fuzzy, longer before shorter, reading order), and the
+ * value is taken, whichever the page shows, after the label in the same cell, in the next cell to the right, or in
+ * the cell below in the same column. A value must fit the field's pattern entirely (up to a word boundary); one that
+ * fits only with look-alike characters swapped is corrected ({@link LookAlikes}) when the correction is unique, and
+ * the correction is noted. Spring-free.
+ */
+final class LayoutLocator {
+
+    /** Below 1: a corrected value is slightly less certain than one read as it stands. */
+    static final double CORRECTED_FACTOR = 0.95;
+
+    private static final Pattern LEAD = Pattern.compile("^[\\s:|]*");
+    private static final Pattern CURRENCY = Pattern.compile("^(?:(?:CNY|RMB|¥|￥)\\s*)?");
+    private static final Pattern TOKEN = Pattern.compile("^\\S+");
+    private static final Pattern RUN = Pattern.compile("^[0-9A-Za-z,.\\-/ 年月日|!]+");
+
+    private final DocumentTypes.Field field;
+    private final DocumentTypes.Type type;
+    private final List<PageLayout> pages;
+    private final Set<String> otherLabels;
+    private final Pattern value;
+    private final Pattern whole;
+
+    LayoutLocator(DocumentTypes.Field field, DocumentTypes.Type type, List<PageLayout> pages, Set<String> otherLabels) {
+        this.field = field;
+        this.type = type;
+        this.pages = pages;
+        this.otherLabels = otherLabels;
+        String v = FieldExtractor.valuePattern(field);
+        this.value = Pattern.compile("(" + v + ")(?![0-9A-Za-z])");
+        this.whole = Pattern.compile(v);
+    }
+
+    private record Candidate(int page, PageLayout.Cell cell, TextLine text, LabelMatcher.Match match, int labelLength) { }
+
+    FieldExtractor.Found find() {
+        List<Candidate> candidates = new ArrayList<>();
+        for (int p = 0; p < pages.size(); p++) {
+            for (List<PageLayout.Cell> row : pages.get(p).rows()) {
+                for (PageLayout.Cell cell : row) {
+                    TextLine text = halfWidth(cell.text());
+                    Candidate best = null;
+                    for (String label : field.allLabels()) {
+                        LabelMatcher.Match m = LabelMatcher.find(text.text(), label);
+                        if (m == null || ownedByOtherField(text.text(), m)) {
+                            continue;
+                        }
+                        int length = FieldExtractor.compact(label).length();
+                        if (best == null || m.quality() > best.match().quality()
+                                || (m.quality() == best.match().quality() && length > best.labelLength())) {
+                            best = new Candidate(p, cell, text, m, length);
+                        }
+                    }
+                    if (best != null) {
+                        candidates.add(best);
+                    }
+                }
+            }
+        }
+        candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.match().quality())
+                .thenComparingInt(c -> -c.labelLength()));
+        for (Candidate c : candidates) {
+            FieldExtractor.Found f = locate(c);
+            if (f != null) {
+                return f.times(c.match().quality());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the label found belongs to another field: a fuzzy match that is another field's label exactly, or a match
+     * inside or right after another field's label with no value between them (应收付净额（含费用）is not the fees' label).
+     */
+    private boolean ownedByOtherField(String text, LabelMatcher.Match m) {
+        if (m.quality() < 1 && otherLabels.contains(FieldExtractor.compact(text.substring(m.start(), m.end())))) {
+            return true;
+        }
+        for (DocumentTypes.Field other : type.fields()) {
+            if (other == field) {
+                continue;
+            }
+            for (String label : other.allLabels()) {
+                Matcher o = FieldExtractor.labelPattern(label).matcher(text);
+                while (o.find() && o.start() <= m.start()) {
+                    boolean covers = o.end() > m.start() && o.end() - o.start() > m.end() - m.start();
+                    boolean before = o.end() <= m.start() && !text.substring(o.end(), m.start()).matches(".*\\d.*");
+                    if (covers || before) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private FieldExtractor.Found locate(Candidate c) {
+        FieldExtractor.Found f = valueAt(c.text().from(c.match().end()));
+        if (f != null) {
+            return f;
+        }
+        PageLayout page = pages.get(c.page());
+        PageLayout.Cell right = page.rightOf(c.cell());
+        if (right != null && (f = valueAt(halfWidth(right.text()))) != null) {
+            return withCell(f, c.page(), right);
+        }
+        PageLayout.Cell below = page.below(c.cell());
+        if (below != null && (f = valueAt(halfWidth(below.text()))) != null) {
+            return withCell(f, c.page(), below);
+        }
+        return null;
+    }
+
+    private static FieldExtractor.Found withCell(FieldExtractor.Found f, int page, PageLayout.Cell cell) {
+        return new FieldExtractor.Found(f.value(), f.confidence(), f.note(), f.ambiguous(),
+                page + ":" + cell.row() + ":" + cell.index());
+    }
+
+    /** The value at the start of the text (after separators and a currency), as read or corrected; null if none fits. */
+    FieldExtractor.Found valueAt(TextLine line) {
+        String text = line.text();
+        int at = skip(LEAD, text, 0);
+        at = skip(CURRENCY, text, at);
+        Matcher m = value.matcher(text).region(at, text.length());
+        if (m.lookingAt()) {
+            String normalised = normalise(m.group(1));
+            if (normalised != null) {
+                String alternative = "text".equals(field.kind()) ? LookAlikes.alternative(m.group(1).strip(), whole) : null;
+                return new FieldExtractor.Found(normalised, line.confidence(m.start(1), m.end(1)), null, alternative, null);
+            }
+        }
+        for (Pattern token : List.of(TOKEN, RUN)) {
+            Matcher t = token.matcher(text).region(at, text.length());
+            if (!t.lookingAt()) {
+                continue;
+            }
+            String raw = t.group().strip().replaceAll("[,.;]+$", "");
+            LookAlikes.Correction c = LookAlikes.correct(raw, whole);
+            String normalised = c == null ? null : normalise(c.value());
+            if (normalised != null) {
+                return new FieldExtractor.Found(normalised, line.confidence(t.start(), t.start() + raw.length()) * CORRECTED_FACTOR,
+                        c.note(), null, null);
+            }
+        }
+        return null;
+    }
+
+    private String normalise(String raw) {
+        try {
+            return FieldExtractor.normalise(field, raw);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static int skip(Pattern p, String text, int from) {
+        Matcher m = p.matcher(text).region(from, text.length());
+        return m.lookingAt() ? m.end() : from;
+    }
+
+    private static TextLine halfWidth(TextLine line) {
+        return new TextLine(LabelMatcher.halfWidth(line.text()), line.charConfidence());
+    }
+}

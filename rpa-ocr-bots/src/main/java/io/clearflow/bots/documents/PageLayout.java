@@ -1,0 +1,157 @@
+package io.clearflow.bots.documents;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A page as rows and cells, built from word boxes only: words whose vertical extents overlap by half the smaller
+ * height share a row; within a row, a horizontal gap wider than {@link #CELL_GAP} times the page's median word height
+ * separates cells (table cells, a right-aligned value, the second of two key-value columns). Spring-free; the same
+ * for OCR words and text-layer PDF words.
+ */
+public final class PageLayout {
+
+    /** A gap between words wider than this many median word heights starts a new cell. */
+    static final double CELL_GAP = 1.3;
+
+    /** Consecutive words of one row, with their union box and their text joined as a line. */
+    public record Cell(int row, int index, int x0, int y0, int x1, int y1, TextLine text) {
+
+        int width() {
+            return x1 - x0;
+        }
+
+        /** Horizontal overlap with [a, b]. */
+        int overlap(int a, int b) {
+            return Math.min(x1, b) - Math.max(x0, a);
+        }
+    }
+
+    private final List<List<Cell>> rows;
+    private final double wordHeight;
+
+    private PageLayout(List<List<Cell>> rows, double wordHeight) {
+        this.rows = rows;
+        this.wordHeight = wordHeight;
+    }
+
+    public List<List<Cell>> rows() {
+        return rows;
+    }
+
+    /** The median word height, the page's unit of distance. */
+    public double wordHeight() {
+        return wordHeight;
+    }
+
+    /** One layout per page, in page order. */
+    public static List<PageLayout> of(List<Word> words) {
+        Map<Integer, List<Word>> pages = new TreeMap<>();
+        words.forEach(w -> pages.computeIfAbsent(w.page(), k -> new ArrayList<>()).add(w));
+        return pages.values().stream().map(PageLayout::page).toList();
+    }
+
+    static PageLayout page(List<Word> words) {
+        List<Word> sorted = words.stream().filter(w -> !w.text().isBlank())
+                .sorted(Comparator.comparingDouble(Word::centreY)).toList();
+        if (sorted.isEmpty()) {
+            return new PageLayout(List.of(), 1);
+        }
+        double h = median(sorted.stream().mapToInt(Word::height).sorted().toArray());
+        List<List<Word>> bands = new ArrayList<>();
+        List<double[]> spans = new ArrayList<>(); // per band: top, bottom of its words' median extent
+        for (Word w : sorted) {
+            int best = -1;
+            for (int b = bands.size() - 1; b >= Math.max(0, bands.size() - 3); b--) {
+                double[] s = spans.get(b);
+                double overlap = Math.min(s[1], w.y1()) - Math.max(s[0], w.y0());
+                if (overlap >= 0.5 * Math.min(s[1] - s[0], w.height())) {
+                    best = b;
+                    break;
+                }
+            }
+            if (best < 0) {
+                bands.add(new ArrayList<>(List.of(w)));
+                spans.add(new double[] {w.y0(), w.y1()});
+            } else {
+                bands.get(best).add(w);
+                double[] s = spans.get(best);
+                // a row's extent is that of its typical word, so one tall glyph does not swallow the next row
+                List<Word> band = bands.get(best);
+                s[0] = median(band.stream().mapToInt(Word::y0).sorted().toArray());
+                s[1] = median(band.stream().mapToInt(Word::y1).sorted().toArray());
+            }
+        }
+        List<List<Cell>> rows = new ArrayList<>();
+        for (List<Word> band : bands) {
+            List<Word> line = band.stream().sorted(Comparator.comparingInt(Word::x0)).toList();
+            List<Cell> cells = new ArrayList<>();
+            List<Word> current = new ArrayList<>();
+            for (Word w : line) {
+                if (!current.isEmpty() && w.x0() - current.get(current.size() - 1).x1() > CELL_GAP * h) {
+                    cells.add(cell(rows.size(), cells.size(), current));
+                    current = new ArrayList<>();
+                }
+                current.add(w);
+            }
+            cells.add(cell(rows.size(), cells.size(), current));
+            rows.add(List.copyOf(cells));
+        }
+        return new PageLayout(List.copyOf(rows), h);
+    }
+
+    private static Cell cell(int row, int index, List<Word> words) {
+        int x0 = words.stream().mapToInt(Word::x0).min().orElse(0);
+        int x1 = words.stream().mapToInt(Word::x1).max().orElse(0);
+        int y0 = words.stream().mapToInt(Word::y0).min().orElse(0);
+        int y1 = words.stream().mapToInt(Word::y1).max().orElse(0);
+        TextLine text = TextLine.ofWords(words.stream().map(Word::text).toList(),
+                words.stream().map(Word::confidence).toList());
+        return new Cell(row, index, x0, y0, x1, y1, text);
+    }
+
+    /** The next cell to the right in the same row, or null. */
+    public Cell rightOf(Cell c) {
+        List<Cell> row = rows.get(c.row());
+        return c.index() + 1 < row.size() ? row.get(c.index() + 1) : null;
+    }
+
+    /**
+     * The cell under {@code c} in the same column: in the nearest row below (within three word heights of blank
+     * space) that has a cell overlapping c horizontally (widened by one word height), the most overlapping one.
+     */
+    public Cell below(Cell c) {
+        int slack = (int) Math.round(wordHeight);
+        int bottom = c.y1();
+        for (int r = c.row() + 1; r < rows.size(); r++) {
+            List<Cell> row = rows.get(r);
+            int top = row.stream().mapToInt(Cell::y0).min().orElse(bottom);
+            if (top - bottom > 3 * wordHeight) {
+                return null;
+            }
+            Cell best = null;
+            for (Cell d : row) {
+                int o = d.overlap(c.x0() - slack, c.x1() + slack);
+                if (o > 0 && (best == null || o > best.overlap(c.x0() - slack, c.x1() + slack))) {
+                    best = d;
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+            bottom = row.stream().mapToInt(Cell::y1).max().orElse(bottom);
+        }
+        return null;
+    }
+
+    private static double median(int[] sorted) {
+        if (sorted.length == 0) {
+            return 1;
+        }
+        int m = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2.0;
+    }
+}

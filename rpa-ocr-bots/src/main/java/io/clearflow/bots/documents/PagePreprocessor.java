@@ -9,7 +9,8 @@ import java.awt.image.DataBufferByte;
 
 /**
  * Prepares a scanned page for Tesseract: grey, deskew by projection profile (the angle at which the rows of
- * ink are sharpest), Otsu binarisation, then isolated dark pixels (speckle) removed. A 3x3 median before
+ * ink are sharpest), Otsu binarisation, table rulings erased, small print (150-200 dpi) enlarged before binarising,
+ * then isolated dark pixels (speckle) removed. A 3x3 median before
  * binarising cleaned no better and cost seconds per page.
  * Plain Java rather than Leptonica so it runs, and is tested, without the native library.
  */
@@ -17,7 +18,17 @@ public final class PagePreprocessor {
 
     static final double MAX_SKEW_DEGREES = 3.0;
 
-    public record Prepared(BufferedImage image, double skewDegrees) { }
+    /** Text lines lower than this (pixels) are enlarged before binarising: small print at 150-200 dpi. */
+    static final int MIN_LINE_HEIGHT = 28;
+    /** The line height small print is enlarged to, about 10 pt at 300 dpi. */
+    static final double TARGET_LINE_HEIGHT = 40;
+
+    /** The page ready for OCR, the skew it had, and the factor it was enlarged by (1 when it was not). */
+    public record Prepared(BufferedImage image, double skewDegrees, double scale) {
+        public Prepared(BufferedImage image, double skewDegrees) {
+            this(image, skewDegrees, 1);
+        }
+    }
 
     public Prepared prepare(BufferedImage source) {
         BufferedImage grey = toGrey(source);
@@ -25,9 +36,115 @@ public final class PagePreprocessor {
         if (Math.abs(skew) >= 0.1) {
             grey = rotate(grey, -skew);
         }
-        binarise(grey, otsuThreshold(grey));
-        despeckle(grey);
-        return new Prepared(grey, skew);
+        int threshold = otsuThreshold(grey);
+        BufferedImage bw = binarised(grey, threshold);
+        removeRules(bw);
+        double lineHeight = medianLineHeight(bw);
+        double scale = 1;
+        if (lineHeight > 0 && lineHeight < MIN_LINE_HEIGHT) {
+            // Tesseract and the binarisation lose thin strokes of small print; enlarging the grey page keeps them
+            scale = Math.min(3.0, TARGET_LINE_HEIGHT / lineHeight);
+            bw = binarised(scale(grey, scale), threshold);
+            removeRules(bw);
+        }
+        despeckle(bw);
+        return new Prepared(bw, skew, scale);
+    }
+
+    private static BufferedImage binarised(BufferedImage grey, int threshold) {
+        BufferedImage copy = new BufferedImage(grey.getWidth(), grey.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        System.arraycopy(pixels(grey), 0, pixels(copy), 0, pixels(grey).length);
+        binarise(copy, threshold);
+        return copy;
+    }
+
+    static BufferedImage scale(BufferedImage grey, double factor) {
+        int w = (int) Math.round(grey.getWidth() * factor);
+        int h = (int) Math.round(grey.getHeight() * factor);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(grey, 0, 0, w, h, null);
+        g.dispose();
+        return out;
+    }
+
+    /**
+     * Erases table rulings from a binary page: dark runs longer than any glyph (a fifteenth of the page width, at
+     * least 60 px), horizontal and vertical. Left in, Tesseract reads them as | [ _ — and splits or glues cells.
+     */
+    static void removeRules(BufferedImage bw) {
+        int w = bw.getWidth();
+        int h = bw.getHeight();
+        byte[] p = pixels(bw);
+        int minRun = Math.max(60, w / 15);
+        boolean[] rule = new boolean[p.length];
+        for (int y = 0; y < h; y++) {
+            int run = 0;
+            for (int x = 0; x <= w; x++) {
+                if (x < w && p[y * w + x] == 0) {
+                    run++;
+                } else {
+                    if (run >= minRun) {
+                        java.util.Arrays.fill(rule, y * w + x - run, y * w + x, true);
+                    }
+                    run = 0;
+                }
+            }
+        }
+        for (int x = 0; x < w; x++) {
+            int run = 0;
+            for (int y = 0; y <= h; y++) {
+                if (y < h && p[y * w + x] == 0) {
+                    run++;
+                } else {
+                    if (run >= minRun) {
+                        for (int k = y - run; k < y; k++) {
+                            rule[k * w + x] = true;
+                        }
+                    }
+                    run = 0;
+                }
+            }
+        }
+        for (int i = 0; i < p.length; i++) {
+            if (rule[i]) {
+                p[i] = (byte) 255;
+            }
+        }
+    }
+
+    /** The median height of the bands of rows holding ink (text lines), in pixels; 0 when there is no text. */
+    static double medianLineHeight(BufferedImage bw) {
+        int w = bw.getWidth();
+        int h = bw.getHeight();
+        byte[] p = pixels(bw);
+        int minInk = Math.max(3, w / 100);
+        java.util.List<Integer> heights = new java.util.ArrayList<>();
+        int run = 0;
+        for (int y = 0; y <= h; y++) {
+            int ink = 0;
+            if (y < h) {
+                for (int x = 0, i = y * w; x < w; x++, i++) {
+                    if (p[i] == 0) {
+                        ink++;
+                    }
+                }
+            }
+            if (ink >= minInk) {
+                run++;
+            } else {
+                if (run >= 5) {
+                    heights.add(run);
+                }
+                run = 0;
+            }
+        }
+        if (heights.isEmpty()) {
+            return 0;
+        }
+        java.util.Collections.sort(heights);
+        return heights.get(heights.size() / 2);
     }
 
     public static BufferedImage toGrey(BufferedImage source) {

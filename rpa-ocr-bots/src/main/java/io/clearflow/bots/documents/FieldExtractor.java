@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 public final class FieldExtractor {
 
     static final String DATE = "\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?";
-    static final String AMOUNT = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)\\.\\d{2}";
+    /** Thousands grouped by commas (OCR also gives a full stop or a space after the comma), 2 decimals. */
+    static final String AMOUNT = "(?:\\d{1,3}(?:[,.] ?\\d{3})+|\\d+)\\.\\d{2}";
     static final String INTEGER = "\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+";
     private static final Pattern DATE_PARTS = Pattern.compile("(\\d{4})\\D+(\\d{1,2})\\D+(\\d{1,2})");
     private static final String CURRENCY = "(?:(?:CNY|RMB|¥|￥)\\s*)?";
@@ -83,7 +84,10 @@ public final class FieldExtractor {
         }
         List<Map<String, String>> transactions = new ArrayList<>();
         if (type.transactions() != null) {
-            readTransactions(type.transactions(), doc.lines(), transactions, confidence, low, warnings, threshold);
+            // rows rebuilt from word boxes keep a table row together where OCR's own lines may split or merge it
+            List<TextLine> rows = layouts.isEmpty() ? doc.lines()
+                    : layouts.stream().flatMap(l -> l.rowLines().stream()).toList();
+            readTransactions(type.transactions(), rows, transactions, confidence, low, warnings, threshold);
         }
         List<Extraction.CheckResult> checks = new ArrayList<>();
         for (DocumentTypes.Check check : type.checks()) {
@@ -118,7 +122,7 @@ public final class FieldExtractor {
     static final double FUZZY_LABEL_FACTOR = 0.9;
 
     private Found find(DocumentTypes.Field field, List<TextLine> lines, Set<String> otherLabels) {
-        Pattern value = Pattern.compile(CURRENCY + "(" + valuePattern(field) + ")");
+        Pattern value = Pattern.compile(CURRENCY + "(" + valuePattern(field) + ")(?![0-9A-Za-z])");
         Found exact = find(field, lines, value, false, otherLabels);
         if (exact != null) {
             return exact;
@@ -244,7 +248,10 @@ public final class FieldExtractor {
                 }
             }
             case "amount", "signed-amount" -> {
-                return new BigDecimal(s.replace(",", "").replace(" ", "")).setScale(2).toPlainString();
+                String plain = s.replace(",", "").replace(" ", "");
+                int point = plain.lastIndexOf('.');
+                plain = plain.substring(0, point).replace(".", "") + plain.substring(point); // 1.055.82 is 1,055.82 misread
+                return new BigDecimal(plain).setScale(2).toPlainString();
             }
             case "integer" -> {
                 return new BigDecimal(s.replace(",", "")).toPlainString();

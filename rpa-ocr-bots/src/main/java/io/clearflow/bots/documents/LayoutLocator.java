@@ -38,8 +38,40 @@ final class LayoutLocator {
         this.pages = pages;
         this.otherLabels = otherLabels;
         String v = FieldExtractor.valuePattern(field);
-        this.value = Pattern.compile("(" + v + ")(?![0-9A-Za-z])");
+        // a number does not stop before more digits: 421 900 is not 421
+        String after = numeric() ? "(?![0-9A-Za-z])(?! ?[0-9])" : "(?![0-9A-Za-z])";
+        this.value = Pattern.compile("(" + v + ")" + after);
         this.whole = Pattern.compile(v);
+    }
+
+    private boolean numeric() {
+        return switch (field.kind()) {
+            case "amount", "signed-amount", "integer" -> true;
+            default -> false;
+        };
+    }
+
+    private static final Pattern SPLIT_AMOUNT = Pattern.compile("^(-?)([0-9][0-9,. ]*?) ?[.,] ?([0-9]{2})(?![0-9A-Za-z])(?! ?[0-9])");
+    private static final Pattern SPLIT_INTEGER = Pattern.compile("^[0-9]{1,3}(?:[ ,.]{1,2}[0-9]{3})+(?![0-9A-Za-z])(?! ?[0-9])");
+
+    /**
+     * A number whose separators OCR misread or dropped, all its digits there: {@code 1534100 .96} is 1534100.96,
+     * {@code 421 900} is 421900. Null when the text is no such number.
+     */
+    String repairNumber(String text) {
+        if ("integer".equals(field.kind())) {
+            Matcher m = SPLIT_INTEGER.matcher(text);
+            return m.lookingAt() ? m.group().replaceAll("[ ,.]", "") : null;
+        }
+        if ("amount".equals(field.kind()) || "signed-amount".equals(field.kind())) {
+            Matcher m = SPLIT_AMOUNT.matcher(text);
+            if (!m.lookingAt()) {
+                return null;
+            }
+            String whole = m.group(2).replaceAll("[ ,.]", "");
+            return ("amount".equals(field.kind()) ? "" : m.group(1)) + whole + "." + m.group(3);
+        }
+        return null;
     }
 
     private record Candidate(int page, PageLayout.Cell cell, TextLine text, LabelMatcher.Match match, int labelLength) { }
@@ -138,6 +170,15 @@ final class LayoutLocator {
             if (normalised != null) {
                 String alternative = "text".equals(field.kind()) ? LookAlikes.alternative(m.group(1).strip(), whole) : null;
                 return new FieldExtractor.Found(normalised, line.confidence(m.start(1), m.end(1)), null, alternative, null);
+            }
+        }
+        String repaired = repairNumber(text.substring(at));
+        if (repaired != null) {
+            String normalised = normalise(repaired);
+            if (normalised != null) {
+                int end = Math.min(text.length(), at + text.substring(at).strip().length());
+                return new FieldExtractor.Found(normalised, line.confidence(at, end) * CORRECTED_FACTOR,
+                        text.substring(at).strip() + " → " + normalised + " (separators misread)", null, null);
             }
         }
         for (Pattern token : List.of(TOKEN, RUN)) {

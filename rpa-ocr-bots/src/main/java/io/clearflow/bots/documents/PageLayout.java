@@ -18,7 +18,7 @@ public final class PageLayout {
     static final double CELL_GAP = 1.3;
 
     /** Consecutive words of one row, with their union box and their text joined as a line. */
-    public record Cell(int row, int index, int x0, int y0, int x1, int y1, TextLine text) {
+    public record Cell(int row, int index, int x0, int y0, int x1, int y1, TextLine text, List<Word> words) {
 
         int width() {
             return x1 - x0;
@@ -110,13 +110,55 @@ public final class PageLayout {
         int y1 = words.stream().mapToInt(Word::y1).max().orElse(0);
         TextLine text = TextLine.ofWords(words.stream().map(Word::text).toList(),
                 words.stream().map(Word::confidence).toList());
-        return new Cell(row, index, x0, y0, x1, y1, text);
+        return new Cell(row, index, x0, y0, x1, y1, text, List.copyOf(words));
     }
 
-    /** The next cell to the right in the same row, or null. */
+    /** The next cell to the right in the same row, passing over specks (cells of punctuation only); null if none. */
     public Cell rightOf(Cell c) {
         List<Cell> row = rows.get(c.row());
-        return c.index() + 1 < row.size() ? row.get(c.index() + 1) : null;
+        for (int i = c.index() + 1; i < row.size(); i++) {
+            if (!speck(row.get(i))) {
+                return row.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** A cell with no letter, digit or Chinese character: a ruling's remains or dirt read as punctuation. */
+    static boolean speck(Cell c) {
+        return c.text().text().codePoints().noneMatch(Character::isLetterOrDigit);
+    }
+
+    /** Each row as one line, its cells separated by two spaces (for reading table rows such as transactions). */
+    public List<TextLine> rowLines() {
+        List<TextLine> out = new ArrayList<>();
+        for (List<Cell> row : rows) {
+            StringBuilder text = new StringBuilder();
+            List<Float> conf = new ArrayList<>();
+            for (Cell c : row) {
+                if (speck(c)) {
+                    continue;
+                }
+                if (text.length() > 0) {
+                    text.append("  ");
+                    float edge = Math.min(conf.get(conf.size() - 1), c.text().confidence(0, 1));
+                    conf.add(edge);
+                    conf.add(edge);
+                }
+                text.append(c.text().text());
+                for (float f : c.text().charConfidence()) {
+                    conf.add(f);
+                }
+            }
+            if (text.length() > 0) {
+                float[] cf = new float[conf.size()];
+                for (int i = 0; i < cf.length; i++) {
+                    cf[i] = conf.get(i);
+                }
+                out.add(new TextLine(text.toString(), cf));
+            }
+        }
+        return out;
     }
 
     /**
@@ -134,6 +176,9 @@ public final class PageLayout {
             }
             Cell best = null;
             for (Cell d : row) {
+                if (speck(d)) {
+                    continue;
+                }
                 int o = d.overlap(c.x0() - slack, c.x1() + slack);
                 if (o > 0 && (best == null || o > best.overlap(c.x0() - slack, c.x1() + slack))) {
                     best = d;

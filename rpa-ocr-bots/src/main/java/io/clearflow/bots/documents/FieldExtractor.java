@@ -21,8 +21,11 @@ import java.util.regex.Pattern;
 public final class FieldExtractor {
 
     static final String DATE = "\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?";
-    /** Thousands grouped by commas (OCR also gives a full stop or a space after the comma), 2 decimals. */
-    static final String AMOUNT = "(?:\\d{1,3}(?:[,.] ?\\d{3})+|\\d+)\\.\\d{2}";
+    /**
+     * Thousands grouped by commas, 2 decimals; OCR also gives a full stop for a comma and the other way round, or a
+     * space after the comma (normalised to the same amount: the last separator before 2 final digits is the point).
+     */
+    static final String AMOUNT = "(?:\\d{1,3}(?:[,.] ?\\d{3})+|\\d+)[.,]\\d{2}";
     static final String INTEGER = "\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+";
     private static final Pattern DATE_PARTS = Pattern.compile("(\\d{4})\\D+(\\d{1,2})\\D+(\\d{1,2})");
     private static final String CURRENCY = "(?:(?:CNY|RMB|¥|￥)\\s*)?";
@@ -51,7 +54,7 @@ public final class FieldExtractor {
         for (DocumentTypes.Field field : type.fields()) {
             Set<String> otherLabels = new HashSet<>();
             type.fields().stream().filter(f -> f != field).forEach(f -> f.allLabels().forEach(l -> otherLabels.add(compact(l))));
-            Found found = new LayoutLocator(field, type, layouts, otherLabels).find();
+            Found found = new LayoutLocator(field, type, layouts, otherLabels, doc.otherReading()).find();
             if (found == null) {
                 found = find(field, doc.lines(), otherLabels);
             }
@@ -248,9 +251,10 @@ public final class FieldExtractor {
                 }
             }
             case "amount", "signed-amount" -> {
-                String plain = s.replace(",", "").replace(" ", "");
-                int point = plain.lastIndexOf('.');
-                plain = plain.substring(0, point).replace(".", "") + plain.substring(point); // 1.055.82 is 1,055.82 misread
+                String plain = s.replace(" ", "");
+                int point = Math.max(plain.lastIndexOf('.'), plain.lastIndexOf(','));
+                // 1.055.82 and 56269,28 are 1,055.82 and 56269.28 misread
+                plain = plain.substring(0, point).replaceAll("[.,]", "") + "." + plain.substring(point + 1);
                 return new BigDecimal(plain).setScale(2).toPlainString();
             }
             case "integer" -> {

@@ -55,7 +55,7 @@ public final class PageLayout {
     }
 
     static PageLayout page(List<Word> words) {
-        List<Word> sorted = words.stream().filter(w -> !w.text().isBlank())
+        List<Word> sorted = words.stream().filter(w -> !w.text().isBlank() && !dirt(w))
                 .sorted(Comparator.comparingDouble(Word::centreY)).toList();
         if (sorted.isEmpty()) {
             return new PageLayout(List.of(), 1);
@@ -74,6 +74,9 @@ public final class PageLayout {
                 }
             }
             if (best < 0) {
+                best = touching(bands, w, h);
+            }
+            if (best < 0) {
                 bands.add(new ArrayList<>(List.of(w)));
                 spans.add(new double[] {w.y0(), w.y1()});
             } else {
@@ -83,6 +86,16 @@ public final class PageLayout {
                 List<Word> band = bands.get(best);
                 s[0] = median(band.stream().mapToInt(Word::y0).sorted().toArray());
                 s[1] = median(band.stream().mapToInt(Word::y1).sorted().toArray());
+            }
+        }
+        // a word whose box took in a speck starts a band of its own just above or below its row: merge such bands
+        for (int b = bands.size() - 1; b > 0; b--) {
+            double[] s0 = spans.get(b - 1);
+            double[] s1 = spans.get(b);
+            double overlap = Math.min(s0[1], s1[1]) - Math.max(s0[0], s1[0]);
+            if (overlap >= 0.5 * Math.min(s0[1] - s0[0], s1[1] - s1[0])) {
+                bands.get(b - 1).addAll(bands.remove(b));
+                spans.remove(b);
             }
         }
         List<List<Cell>> rows = new ArrayList<>();
@@ -101,6 +114,23 @@ public final class PageLayout {
             rows.add(List.copyOf(cells));
         }
         return new PageLayout(List.copyOf(rows), h);
+    }
+
+    /**
+     * A recent band holding a word that the given one touches on the left or right with its centre less than a word
+     * height away: OCR sometimes boxes a word of a row a little too low or too high (费用 boxed 6 px tall under its
+     * row), and it belongs with its neighbour all the same. -1 if none.
+     */
+    private static int touching(List<List<Word>> bands, Word w, double h) {
+        for (int b = bands.size() - 1; b >= Math.max(0, bands.size() - 3); b--) {
+            for (Word o : bands.get(b)) {
+                int gap = Math.max(o.x0() - w.x1(), w.x0() - o.x1());
+                if (gap < 0.5 * h && gap > -0.5 * h && Math.abs(o.centreY() - w.centreY()) < 0.8 * h) {
+                    return b;
+                }
+            }
+        }
+        return -1;
     }
 
     private static Cell cell(int row, int index, List<Word> words) {
@@ -124,6 +154,15 @@ public final class PageLayout {
         return null;
     }
 
+    /**
+     * A word of punctuation only (. _ — * ;), other than a minus sign: specks and ruling remains read as characters,
+     * which would otherwise glue cells together or stand between a date and the next cell of a table row.
+     */
+    static boolean dirt(Word w) {
+        String t = w.text().strip();
+        return t.codePoints().noneMatch(Character::isLetterOrDigit) && !t.equals("-") && !t.equals("−");
+    }
+
     /** A cell with no letter, digit or Chinese character: a ruling's remains or dirt read as punctuation. */
     static boolean speck(Cell c) {
         return c.text().text().codePoints().noneMatch(Character::isLetterOrDigit);
@@ -145,8 +184,9 @@ public final class PageLayout {
                     conf.add(edge);
                     conf.add(edge);
                 }
-                text.append(c.text().text());
-                for (float f : c.text().charConfidence()) {
+                TextLine cellText = c.text().withoutSpacesInNumbers();
+                text.append(cellText.text());
+                for (float f : cellText.charConfidence()) {
                     conf.add(f);
                 }
             }

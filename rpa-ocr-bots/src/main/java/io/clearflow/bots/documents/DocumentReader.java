@@ -84,7 +84,7 @@ public final class DocumentReader {
             dpi = Math.max(70, OCR_DPI / loaded.subsampling());
         }
         TesseractOcr.Page page = ocrPage(loaded.image(), dpi, warnings, 0);
-        return new ReadDocument(page.lines(), "ocr", 1, preview(loaded.image()), warnings, page.words());
+        return new ReadDocument(page.lines(), "ocr", 1, preview(loaded.image()), warnings, page.words(), page.otherReading());
     }
 
     private ReadDocument readPdf(byte[] content, boolean withPreview) {
@@ -103,6 +103,7 @@ public final class DocumentReader {
             PDFRenderer renderer = new PDFRenderer(pdf);
             List<TextLine> lines = new ArrayList<>();
             List<Word> words = new ArrayList<>();
+            List<Word> otherReading = new ArrayList<>();
             boolean ocrUsed = false;
             BufferedImage preview = null;
             for (int i = 1; i <= pages; i++) {
@@ -121,13 +122,14 @@ public final class DocumentReader {
                     TesseractOcr.Page read = ocrPage(page, OCR_DPI, warnings, i - 1);
                     lines.addAll(read.lines());
                     words.addAll(read.words());
+                    otherReading.addAll(read.otherReading());
                     ocrUsed = true;
                     if (i == 1) {
                         preview = preview(page);
                     }
                 }
             }
-            return new ReadDocument(lines, ocrUsed ? "ocr" : "text-layer", pages, preview, warnings, words);
+            return new ReadDocument(lines, ocrUsed ? "ocr" : "text-layer", pages, preview, warnings, words, otherReading);
         } catch (InvalidPasswordException e) {
             throw new DocumentRejectedException(DocumentRejectedException.Reason.PASSWORD_PROTECTED,
                     "the PDF is password-protected", e);
@@ -150,7 +152,7 @@ public final class DocumentReader {
         if (cjkShare(read.lines()) < 0.02) {
             read = ocr.get().readPageLatin(prepared.image(), readDpi, pageIndex);
         } else {
-            read = new TesseractOcr.Page(read.lines(), rereadLatinCells(read.words(), prepared.image(), readDpi, pageIndex));
+            read = rereadLatinCells(read, prepared.image(), readDpi, pageIndex);
         }
         return read;
     }
@@ -163,11 +165,12 @@ public final class DocumentReader {
     /**
      * On a page read with the Chinese model, each cell without Chinese (numbers, dates, codes, English labels) is read
      * again with the English model as one line: chi_sim reads Latin digits worse ({@code 1534100 .96}, {@code 2025/6037/14}).
-     * The English reading replaces the cell's words when it has any.
+     * The English reading replaces the cell's words when it has any; the first reading is kept as the other reading.
      */
-    private List<Word> rereadLatinCells(List<Word> words, BufferedImage page, int dpi, int pageIndex) {
+    private TesseractOcr.Page rereadLatinCells(TesseractOcr.Page read, BufferedImage page, int dpi, int pageIndex) {
         List<Word> out = new ArrayList<>();
-        for (PageLayout layout : PageLayout.of(words)) {
+        List<Word> first = new ArrayList<>();
+        for (PageLayout layout : PageLayout.of(read.words())) {
             int pad = (int) Math.round(layout.wordHeight() * 0.35);
             for (List<PageLayout.Cell> row : layout.rows()) {
                 for (PageLayout.Cell cell : row) {
@@ -175,10 +178,13 @@ public final class DocumentReader {
                             && cell.text().text().codePoints().anyMatch(Character::isLetterOrDigit);
                     List<Word> again = latin ? readCrop(page, cell, pad, dpi, pageIndex) : List.of();
                     out.addAll(again.isEmpty() ? cell.words() : again);
+                    if (!again.isEmpty()) {
+                        first.addAll(cell.words());
+                    }
                 }
             }
         }
-        return out;
+        return new TesseractOcr.Page(read.lines(), out, first);
     }
 
     private List<Word> readCrop(BufferedImage page, PageLayout.Cell cell, int pad, int dpi, int pageIndex) {

@@ -20,7 +20,8 @@ final class LayoutLocator {
     /** Below 1: a corrected value is slightly less certain than one read as it stands. */
     static final double CORRECTED_FACTOR = 0.95;
 
-    private static final Pattern LEAD = Pattern.compile("^[\\s:|]*");
+    /** Separators and specks before a value (never a minus sign: that belongs to a signed amount). */
+    private static final Pattern LEAD = Pattern.compile("^[\\s:|*•·,;'\"_~—…]*");
     private static final Pattern CURRENCY = Pattern.compile("^(?:(?:CNY|RMB|¥|￥)\\s*)?");
     private static final Pattern TOKEN = Pattern.compile("^\\S+");
     private static final Pattern RUN = Pattern.compile("^[0-9A-Za-z,.\\-/ 年月日|!]+");
@@ -31,8 +32,16 @@ final class LayoutLocator {
     private final Set<String> otherLabels;
     private final Pattern value;
     private final Pattern whole;
+    private final List<Word> otherReading;
 
     LayoutLocator(DocumentTypes.Field field, DocumentTypes.Type type, List<PageLayout> pages, Set<String> otherLabels) {
+        this(field, type, pages, otherLabels, List.of());
+    }
+
+    /** @param otherReading a first reading of cells whose words were read again (settles ambiguous values) */
+    LayoutLocator(DocumentTypes.Field field, DocumentTypes.Type type, List<PageLayout> pages, Set<String> otherLabels,
+                  List<Word> otherReading) {
+        this.otherReading = otherReading;
         this.field = field;
         this.type = type;
         this.pages = pages;
@@ -74,7 +83,8 @@ final class LayoutLocator {
         return null;
     }
 
-    private record Candidate(int page, PageLayout.Cell cell, TextLine text, LabelMatcher.Match match, int labelLength) { }
+    private record Candidate(int page, PageLayout.Cell cell, TextLine text, LabelMatcher.Match match, int labelLength,
+                             String label) { }
 
     FieldExtractor.Found find() {
         List<Candidate> candidates = new ArrayList<>();
@@ -91,7 +101,7 @@ final class LayoutLocator {
                         int length = FieldExtractor.compact(label).length();
                         if (best == null || m.quality() > best.match().quality()
                                 || (m.quality() == best.match().quality() && length > best.labelLength())) {
-                            best = new Candidate(p, cell, text, m, length);
+                            best = new Candidate(p, cell, text, m, length, label);
                         }
                     }
                     if (best != null) {
@@ -139,19 +149,68 @@ final class LayoutLocator {
 
     private FieldExtractor.Found locate(Candidate c) {
         FieldExtractor.Found f = valueAt(c.text().from(c.match().end()));
+        if (f == null || f.ambiguous() != null) {
+            TextLine other = otherText(c.cell());
+            LabelMatcher.Match m = other == null ? null : LabelMatcher.find(other.text(), c.label());
+            f = settle(f, m == null ? null : valueAt(other.from(m.end())));
+        }
         if (f != null) {
             return f;
         }
         PageLayout page = pages.get(c.page());
         PageLayout.Cell right = page.rightOf(c.cell());
-        if (right != null && (f = valueAt(halfWidth(right.text()))) != null) {
+        if (right != null && (f = valueIn(c.page(), right)) != null) {
             return withCell(f, c.page(), right);
         }
         PageLayout.Cell below = page.below(c.cell());
-        if (below != null && (f = valueAt(halfWidth(below.text()))) != null) {
+        if (below != null && (f = valueIn(c.page(), below)) != null) {
             return withCell(f, c.page(), below);
         }
         return null;
+    }
+
+    /**
+     * The value of a whole cell; where the cell was read twice, the first reading settles a value the second leaves
+     * ambiguous (both read one of its two readings) or supplies one the second does not fit.
+     */
+    private FieldExtractor.Found valueIn(int page, PageLayout.Cell cell) {
+        FieldExtractor.Found f = valueAt(halfWidth(cell.text()));
+        if (f != null && f.ambiguous() == null) {
+            return f;
+        }
+        TextLine other = otherText(cell);
+        return settle(f, other == null ? null : valueAt(other));
+    }
+
+    /** The first reading of a cell that was read twice; null when it was read once. */
+    private TextLine otherText(PageLayout.Cell cell) {
+        if (otherReading.isEmpty() || cell.words().isEmpty()) {
+            return null;
+        }
+        int page = cell.words().get(0).page();
+        List<Word> other = otherReading.stream().filter(w -> w.page() == page
+                && (w.x0() + w.x1()) / 2 >= cell.x0() && (w.x0() + w.x1()) / 2 <= cell.x1()
+                && (w.y0() + w.y1()) / 2 >= cell.y0() && (w.y0() + w.y1()) / 2 <= cell.y1())
+                .sorted(Comparator.comparingInt(Word::x0)).toList();
+        return other.isEmpty() ? null : halfWidth(TextLine.ofWords(other.stream().map(Word::text).toList(),
+                other.stream().map(Word::confidence).toList()));
+    }
+
+    /**
+     * One value from two readings of a cell: the second ({@code g}, the first reading) settles a value the first
+     * leaves ambiguous when it reads one of its two readings unambiguously, or supplies one the first does not fit.
+     */
+    private static FieldExtractor.Found settle(FieldExtractor.Found f, FieldExtractor.Found g) {
+        if (g == null || g.ambiguous() != null) {
+            return f;
+        }
+        if (f == null) {
+            return g;
+        }
+        if (f.ambiguous() != null && (g.value().equals(f.value()) || g.value().equals(f.ambiguous()))) {
+            return new FieldExtractor.Found(g.value(), Math.min(f.confidence(), g.confidence()), g.note(), null, null);
+        }
+        return f;
     }
 
     private static FieldExtractor.Found withCell(FieldExtractor.Found f, int page, PageLayout.Cell cell) {

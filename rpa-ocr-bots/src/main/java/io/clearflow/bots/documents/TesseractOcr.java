@@ -187,8 +187,15 @@ public final class TesseractOcr implements AutoCloseable {
         }
     }
 
-    /** A page as read: its lines (words joined, with confidences) and every word with its box. */
-    public record Page(List<TextLine> lines, List<Word> words) { }
+    /**
+     * A page as read: its lines (words joined, with confidences), every word with its box and, where parts were read
+     * again with another model, their first reading.
+     */
+    public record Page(List<TextLine> lines, List<Word> words, List<Word> otherReading) {
+        public Page(List<TextLine> lines, List<Word> words) {
+            this(lines, words, List.of());
+        }
+    }
 
     /**
      * Reads an 8-bit grey (already binarised) page into lines and into words with their bounding boxes (pixels of

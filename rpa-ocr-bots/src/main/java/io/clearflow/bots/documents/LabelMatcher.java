@@ -17,6 +17,11 @@ public final class LabelMatcher {
 
     /** Quality of a fuzzy match, which multiplies the confidence of the value found after it. */
     static final double FUZZY = 0.9;
+    /**
+     * Quality of a Chinese label of 5 or more characters with two of them misread (衣收付净笑 for 应收付净额): low enough
+     * that the value found after it is always flagged for a person (below the 0.75 threshold with any confidence).
+     */
+    static final double FUZZY_TWO = 0.74;
 
     private LabelMatcher() { }
 
@@ -33,9 +38,33 @@ public final class LabelMatcher {
             if (f.find()) {
                 return new Match(f.start(), f.end(), FUZZY);
             }
+            Pattern twoOff = twoMisread(label);
+            Matcher t = twoOff == null ? null : twoOff.matcher(text);
+            if (t != null && t.find()) {
+                return new Match(t.start(), t.end(), FUZZY_TWO);
+            }
             return null;
         }
         return latinFuzzy(text, label);
+    }
+
+    /** A Chinese label of 5 or more characters with any two of them misread, at the start of a cell; null otherwise. */
+    static Pattern twoMisread(String label) {
+        int[] cps = label.codePoints().filter(c -> !Character.isWhitespace(c)).toArray();
+        if (cps.length < 5 || !java.util.Arrays.stream(cps).allMatch(TextLine::isCjk)) {
+            return null;
+        }
+        java.util.List<String> variants = new java.util.ArrayList<>();
+        for (int a = 0; a < cps.length; a++) {
+            for (int b = a + 1; b < cps.length; b++) {
+                StringBuilder v = new StringBuilder();
+                for (int i = 0; i < cps.length; i++) {
+                    v.append(i == a || i == b ? "\\p{IsHan}" : Pattern.quote(new String(Character.toChars(cps[i])))).append("\\s*");
+                }
+                variants.add(v.toString());
+            }
+        }
+        return Pattern.compile("^\\s*(?:" + String.join("|", variants) + ")[:：]?\\s*");
     }
 
     /** Full-width forms (：，１２３ＡＢ) as their ASCII twins, one char for one char so positions stay aligned. */

@@ -55,7 +55,8 @@ public final class FieldExtractor {
             Set<String> otherLabels = new HashSet<>();
             type.fields().stream().filter(f -> f != field).forEach(f -> f.allLabels().forEach(l -> otherLabels.add(compact(l))));
             Found found = new LayoutLocator(field, type, layouts, otherLabels, doc.otherReading()).find();
-            if (found == null) {
+            if (found == null && doc.words().isEmpty()) {
+                // without word boxes (lines given by a caller): label and value on the same or the next line
                 found = find(field, doc.lines(), otherLabels);
             }
             fields.put(field.name(), found == null ? null : found.value());

@@ -55,7 +55,7 @@ public final class PageLayout {
     }
 
     static PageLayout page(List<Word> words) {
-        List<Word> sorted = words.stream().filter(w -> !w.text().isBlank() && !dirt(w))
+        List<Word> sorted = words.stream().filter(w -> !w.text().isBlank())
                 .sorted(Comparator.comparingDouble(Word::centreY)).toList();
         if (sorted.isEmpty()) {
             return new PageLayout(List.of(), 1);
@@ -103,15 +103,22 @@ public final class PageLayout {
             List<Word> line = band.stream().sorted(Comparator.comparingInt(Word::x0)).toList();
             List<Cell> cells = new ArrayList<>();
             List<Word> current = new ArrayList<>();
+            int lastX1 = Integer.MIN_VALUE;
             for (Word w : line) {
-                if (!current.isEmpty() && w.x0() - current.get(current.size() - 1).x1() > CELL_GAP * h) {
-                    cells.add(cell(rows.size(), cells.size(), current));
+                // dirt bridges a gap (a bracket inside a label) but is no part of a cell's text
+                if (lastX1 != Integer.MIN_VALUE && w.x0() - lastX1 > CELL_GAP * h) {
+                    addCell(cells, rows.size(), current);
                     current = new ArrayList<>();
                 }
-                current.add(w);
+                lastX1 = Math.max(lastX1, w.x1());
+                if (!dirt(w)) {
+                    current.add(w);
+                }
             }
-            cells.add(cell(rows.size(), cells.size(), current));
-            rows.add(List.copyOf(cells));
+            addCell(cells, rows.size(), current);
+            if (!cells.isEmpty()) {
+                rows.add(List.copyOf(cells));
+            }
         }
         return new PageLayout(List.copyOf(rows), h);
     }
@@ -133,6 +140,12 @@ public final class PageLayout {
         return -1;
     }
 
+    private static void addCell(List<Cell> cells, int row, List<Word> words) {
+        if (!words.isEmpty()) {
+            cells.add(cell(row, cells.size(), words));
+        }
+    }
+
     private static Cell cell(int row, int index, List<Word> words) {
         int x0 = words.stream().mapToInt(Word::x0).min().orElse(0);
         int x1 = words.stream().mapToInt(Word::x1).max().orElse(0);
@@ -141,6 +154,16 @@ public final class PageLayout {
         TextLine text = TextLine.ofWords(words.stream().map(Word::text).toList(),
                 words.stream().map(Word::confidence).toList());
         return new Cell(row, index, x0, y0, x1, y1, text, List.copyOf(words));
+    }
+
+    /** The median width of a digit in words of digits (and separators), 0 when there are none. */
+    public double digitWidth() {
+        // separators are narrow: counted as 0.4 of a digit
+        double[] widths = rows.stream().flatMap(List::stream).flatMap(c -> c.words().stream())
+                .filter(w -> w.text().matches("[0-9][0-9.,/-]{3,}"))
+                .mapToDouble(w -> (w.x1() - w.x0()) / (w.text().replaceAll("[^0-9]", "").length()
+                        + 0.4 * w.text().replaceAll("[0-9]", "").length())).sorted().toArray();
+        return widths.length == 0 ? 0 : widths[widths.length / 2];
     }
 
     /** The next cell to the right in the same row, passing over specks (cells of punctuation only); null if none. */
@@ -155,8 +178,8 @@ public final class PageLayout {
     }
 
     /**
-     * A word of punctuation only (. _ — * ;), other than a minus sign: specks and ruling remains read as characters,
-     * which would otherwise glue cells together or stand between a date and the next cell of a table row.
+     * A word of punctuation only (. _ — * ; （), other than a minus sign: specks and ruling remains read as characters,
+     * kept out of the cells' text (a date followed by a speck is still a date), though it still bridges a gap.
      */
     static boolean dirt(Word w) {
         String t = w.text().strip();

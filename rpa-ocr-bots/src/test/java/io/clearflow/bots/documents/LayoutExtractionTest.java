@@ -103,6 +103,17 @@ class LayoutExtractionTest {
     }
 
     @Test
+    void aDoubledGlyphIsSettledByTheWidthOfTheInk() {
+        // digits are 24 px wide on this page (600519); MO05915 takes 148 px: the width of M05915 (27.6 + 5 x 24), not of 7 glyphs
+        List<Word> code = new ArrayList<>(row(200, 100, "Participant Code"));
+        code.add(new Word("MO05915", 0, 900, 200, 1048, 240, 0.93f));
+        Extraction e = extractor.extract("clearing_settlement", page(List.of(row(100, 100, "证券代码", 900, "600519"), code)));
+        assertThat(e.fields()).containsEntry("participant_code", "M05915");
+        assertThat(e.corrections().get("participant_code")).startsWith("MO05915 → M05915");
+        assertThat(e.lowConfidence()).doesNotContain("participant_code");
+    }
+
+    @Test
     void aValueCellClaimedByTwoLabelsIsFlagged() {
         // two labels side by side share the one value under them: neither is trusted
         Extraction e = extractor.extract("bank_statement", page(List.of(
@@ -130,6 +141,10 @@ class LayoutExtractionTest {
         assertThat(LabelMatcher.find("Fees", "Gross Amount")).isNull();
         assertThat(LabelMatcher.find("手续费合计", "手续费")).isNotNull().extracting(LabelMatcher.Match::quality).isEqualTo(1.0);
         assertThat(LabelMatcher.halfWidth("账号：６２２２")).isEqualTo("账号:6222");
+        // two of five characters misread: found, at a quality that always flags the value
+        assertThat(LabelMatcher.find("衣收付净笑 35,010.85", "应收付净额")).isNotNull()
+                .extracting(LabelMatcher.Match::quality).isEqualTo(LabelMatcher.FUZZY_TWO);
+        assertThat(LabelMatcher.find("衣收付净笑", "证券代码")).isNull();
     }
 
     @Test

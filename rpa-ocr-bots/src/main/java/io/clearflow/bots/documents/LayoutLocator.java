@@ -61,7 +61,7 @@ final class LayoutLocator {
     }
 
     private static final Pattern SPLIT_AMOUNT = Pattern.compile("^(-?)([0-9][0-9,. ]*?) ?[.,] ?([0-9]{2})(?![0-9A-Za-z])(?! ?[0-9])");
-    private static final Pattern SPLIT_INTEGER = Pattern.compile("^[0-9]{1,3}(?:[ ,.]{1,2}[0-9]{3})+(?![0-9A-Za-z])(?! ?[0-9])");
+    private static final Pattern SPLIT_INTEGER = Pattern.compile("^[0-9]{1,3}(?:[ ,.]{1,2}[0-9]{3})+(?![0-9A-Za-z])(?![.,]? ?[0-9])");
 
     /**
      * A number whose separators OCR misread or dropped, all its digits there: {@code 1534100 .96} is 1534100.96,
@@ -123,7 +123,7 @@ final class LayoutLocator {
 
     /**
      * Whether the label found belongs to another field: a fuzzy match that is another field's label exactly, or a match
-     * inside or right after another field's label with no value between them (应收付净额（含费用）is not the fees' label).
+     * inside another field's label or in an open bracket after it (应收付净额（含费用）is not the fees' label).
      */
     private boolean ownedByOtherField(String text, LabelMatcher.Match m) {
         if (m.quality() < 1 && otherLabels.contains(FieldExtractor.compact(text.substring(m.start(), m.end())))) {
@@ -137,7 +137,8 @@ final class LayoutLocator {
                 Matcher o = FieldExtractor.labelPattern(label).matcher(text);
                 while (o.find() && o.start() <= m.start()) {
                     boolean covers = o.end() > m.start() && o.end() - o.start() > m.end() - m.start();
-                    boolean before = o.end() <= m.start() && !text.substring(o.end(), m.start()).matches(".*\\d.*");
+                    // 应收付净额(含费用): a label in brackets after another qualifies it; two header labels run together do not
+                    boolean before = o.end() <= m.start() && text.substring(o.end(), m.start()).matches("[^\\d]*\\([^)]*");
                     if (covers || before) {
                         return true;
                     }
@@ -153,6 +154,9 @@ final class LayoutLocator {
             TextLine other = otherText(c.cell());
             LabelMatcher.Match m = other == null ? null : LabelMatcher.find(other.text(), c.label());
             f = settle(f, m == null ? null : valueAt(other.from(m.end())));
+            if (f != null && f.ambiguous() != null) {
+                f = byWidth(f, c.cell(), pages.get(c.page()));
+            }
         }
         if (f != null) {
             return f;
@@ -162,7 +166,11 @@ final class LayoutLocator {
         if (right != null && (f = valueIn(c.page(), right)) != null) {
             return withCell(f, c.page(), right);
         }
-        PageLayout.Cell below = page.below(c.cell());
+        // under the label itself, not under the whole cell when the cell holds more (two header labels run together)
+        int length = Math.max(1, c.text().text().length());
+        int xa = c.cell().x0() + c.cell().width() * c.match().start() / length;
+        int xb = c.cell().x0() + c.cell().width() * Math.max(c.match().start() + 1, c.match().end()) / length;
+        PageLayout.Cell below = page.below(c.cell(), xa, xb);
         if (below != null && (f = valueIn(c.page(), below)) != null) {
             return withCell(f, c.page(), below);
         }
@@ -189,12 +197,14 @@ final class LayoutLocator {
      * width (capitals 1.15 of it); the reading within 8 % of the word's width wins when the other is 15 % or more off.
      */
     static FieldExtractor.Found byWidth(FieldExtractor.Found f, PageLayout.Cell cell, PageLayout page) {
-        Word word = cell.words().stream().filter(w -> w.text().strip().equals(f.value())).findFirst().orElse(null);
+        Word word = cell.words().stream().filter(w -> w.text().strip().replaceAll("^[^A-Za-z0-9]+", "").equals(f.value()))
+                .findFirst().orElse(null);
         double digit = page.digitWidth();
         if (word == null || digit <= 0) {
             return f;
         }
-        double actual = word.x1() - word.x0();
+        String prefix = word.text().strip().substring(0, word.text().strip().length() - f.value().length());
+        double actual = word.x1() - word.x0() - 0.4 * digit * prefix.length(); // a colon glued to the code
         double mine = Math.abs(expectedWidth(f.value(), digit) - actual) / actual;
         double theirs = Math.abs(expectedWidth(f.ambiguous(), digit) - actual) / actual;
         if (theirs <= 0.08 && mine >= 0.15) {

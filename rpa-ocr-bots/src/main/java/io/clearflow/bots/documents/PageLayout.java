@@ -229,6 +229,11 @@ public final class PageLayout {
      * space) that has a cell overlapping c horizontally (widened by one word height), the most overlapping one.
      */
     public Cell below(Cell c) {
+        return below(c, c.x0(), c.x1());
+    }
+
+    /** The cell under the part [xa, xb] of {@code c} (a label that is only part of its cell), as {@link #below(Cell)}. */
+    public Cell below(Cell c, int xa, int xb) {
         int slack = (int) Math.round(wordHeight);
         int bottom = c.y1();
         for (int r = c.row() + 1; r < rows.size(); r++) {
@@ -242,8 +247,8 @@ public final class PageLayout {
                 if (speck(d)) {
                     continue;
                 }
-                int o = d.overlap(c.x0() - slack, c.x1() + slack);
-                if (o > 0 && (best == null || o > best.overlap(c.x0() - slack, c.x1() + slack))) {
+                int o = d.overlap(xa - slack, xb + slack);
+                if (o > 0 && (best == null || o > best.overlap(xa - slack, xb + slack))) {
                     best = d;
                 }
             }

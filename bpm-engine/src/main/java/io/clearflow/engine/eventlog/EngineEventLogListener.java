@@ -135,12 +135,9 @@ public class EngineEventLogListener implements FlowableEventListener {
                 role = link.getGroupId();
             }
         }
-        PlatformEvent event = event(task.getProcessInstanceId(), task.getProcessDefinitionId(), Scope.TASK,
+        writer.record(row(task.getProcessInstanceId(), task.getProcessDefinitionId(), Scope.TASK,
                 task.getTaskDefinitionKey(), task.getName(), "userTask", task.getId(), Lifecycle.SCHEDULE, null,
-                Map.of());
-        writer.record(new PlatformEvent(null, event.eventId(), event.caseId(), event.processKey(), event.processVersion(),
-                event.processDefinitionId(), event.scope(), event.activityId(), event.activityName(), event.activityType(),
-                event.taskId(), event.lifecycle(), event.occurredAt(), null, role, department, Map.of()));
+                null, role, department, Map.of()));
     }
 
     private void taskAssigned(TaskEntity task) {
@@ -181,26 +178,24 @@ public class EngineEventLogListener implements FlowableEventListener {
             attributes.put("error", String.valueOf(failure.getCause().getMessage()));
         }
         // dispatched while the job's transaction rolls back: the row must be written on its own
-        PlatformEvent base = event(job.getProcessInstanceId(), job.getProcessDefinitionId(), Scope.JOB, job.getElementId(),
-                job.getElementName(), null, null, Lifecycle.FAIL, null, attributes);
-        writer.recordIndependently(base);
+        writer.recordIndependently(row(job.getProcessInstanceId(), job.getProcessDefinitionId(), Scope.JOB,
+                job.getElementId(), job.getElementName(), null, null, Lifecycle.FAIL, null, null, null, null, attributes));
     }
 
+    /** A row by a person or bot: their first role and their department, from the directory's cache. */
     private void write(String caseId, String definitionId, Scope scope, String activityId, String activityName,
                        String activityType, String taskId, String lifecycle, String resource, Instant at,
                        Map<String, String> attributes) {
-        PlatformEvent base = event(caseId, definitionId, scope, activityId, activityName, activityType, taskId,
-                lifecycle, at, attributes);
         Optional<Member> member = directory.member(resource);
-        writer.record(new PlatformEvent(null, base.eventId(), caseId, base.processKey(), base.processVersion(),
-                definitionId, scope, activityId, activityName, activityType, taskId, lifecycle, base.occurredAt(),
+        writer.record(row(caseId, definitionId, scope, activityId, activityName, activityType, taskId, lifecycle, at,
                 resource, member.flatMap(m -> m.roles().stream().findFirst()).orElse(null),
                 member.map(Member::department).orElse(null), attributes));
     }
 
-    private PlatformEvent event(String caseId, String definitionId, Scope scope, String activityId, String activityName,
-                                String activityType, String taskId, String lifecycle, Instant at,
-                                Map<String, String> attributes) {
+    /** The row, made once: the definition's key and version come from the engine's deployment cache. */
+    private PlatformEvent row(String caseId, String definitionId, Scope scope, String activityId, String activityName,
+                              String activityType, String taskId, String lifecycle, Instant at, String resource,
+                              String role, String department, Map<String, String> attributes) {
         String key = null;
         Integer version = null;
         if (definitionId != null) {
@@ -209,8 +204,8 @@ public class EngineEventLogListener implements FlowableEventListener {
             version = definition.getVersion();
         }
         return new PlatformEvent(null, UUID.randomUUID().toString(), caseId, key, version, definitionId, scope,
-                activityId, activityName, activityType, taskId, lifecycle, at == null ? now() : at, null, null, null,
-                attributes);
+                activityId, activityName, activityType, taskId, lifecycle, at == null ? now() : at, resource, role,
+                department, attributes);
     }
 
     private Instant now() {

@@ -8,6 +8,9 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,12 +24,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Writes event-log rows in the caller's transaction. Rows of one transaction are collected and
  * written in one JDBC batch just before commit (in event order): the engine change and its log rows
  * commit or roll back together, at the price of one round trip instead of one per event.
- * Outside a transaction a row is written at once.
+ * Outside a transaction a row is written at once. After the commit, the {@link CommittedEvents}
+ * (metrics) hear the transaction's rows in one call.
  */
 @Component
 public class EventLogWriter {
 
     static final int MAX_ATTRIBUTES_JSON = 4000;
+    private static final Logger LOG = LoggerFactory.getLogger(EventLogWriter.class);
     private static final String INSERT = "INSERT INTO cf_event_log (event_id, case_id, process_key, process_version, "
             + "process_definition_id, scope, activity_id, activity_name, activity_type, task_id, lifecycle, occurred_at, "
             + "resource, role, department, attributes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
@@ -36,12 +41,14 @@ public class EventLogWriter {
     private final ApplicationEventPublisher publisher;
 
     private final TransactionTemplate independent;
+    private final ObjectProvider<CommittedEvents> committed;
 
     public EventLogWriter(JdbcTemplate jdbc, ObjectMapper json, ApplicationEventPublisher publisher,
-                          PlatformTransactionManager transactions) {
+                          PlatformTransactionManager transactions, ObjectProvider<CommittedEvents> committed) {
         this.jdbc = jdbc;
         this.json = json;
         this.publisher = publisher;
+        this.committed = committed;
         this.independent = new TransactionTemplate(transactions);
         this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -57,6 +64,7 @@ public class EventLogWriter {
             batch.events.add(event);
         } else {
             insert(List.of(event));
+            notifyCommitted(List.of(event));
         }
         publisher.publishEvent(event);
     }
@@ -67,7 +75,19 @@ public class EventLogWriter {
      */
     public void recordIndependently(PlatformEvent event) {
         independent.executeWithoutResult(status -> insert(List.of(event)));
+        notifyCommitted(List.of(event));
         publisher.publishEvent(event);
+    }
+
+    private void notifyCommitted(List<PlatformEvent> events) {
+        committed.orderedStream().forEach(listener -> {
+            try {
+                listener.committed(events);
+            } catch (RuntimeException e) {
+                // the work is committed: a listener's failure must not turn it into an error for the caller
+                LOG.warn("{} failed on {} committed event-log rows", listener.getClass().getName(), events.size(), e);
+            }
+        });
     }
 
     private void insert(List<PlatformEvent> events) {
@@ -120,12 +140,21 @@ public class EventLogWriter {
 
     private final class Batch implements TransactionSynchronization {
         private final List<PlatformEvent> events = new ArrayList<>();
+        private int written;
 
         @Override
         public void beforeCommit(boolean readOnly) {
+            // rows recorded by another beforeCommit hook after this one ran are written by the next call
+            if (written < events.size()) {
+                insert(events.subList(written, events.size()));
+                written = events.size();
+            }
+        }
+
+        @Override
+        public void afterCommit() {
             if (!events.isEmpty()) {
-                insert(events);
-                events.clear();
+                notifyCommitted(List.copyOf(events));
             }
         }
 

@@ -12,18 +12,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.flowable.idm.api.Group;
 import org.flowable.engine.IdentityService;
 import org.flowable.idm.api.User;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Users, departments and roles, kept in Flowable IDM so that candidate groups in BPMN models and the
  * platform's own rules see the same organisation. Reads are cached because the event log asks for
- * every event who did it and in which department and role.
+ * every event who did it and in which department and role, and the inbox and every visibility check
+ * use the member's groups. Every change goes through this class, which drops what it changed from
+ * the cache, so a moved user is seen in the new department at once on this node; other nodes see
+ * it within {@code clearflow.identity.cache-ttl}.
  */
 @Service
 public class OrgDirectory {
@@ -33,18 +37,20 @@ public class OrgDirectory {
     static final int MIN_PASSWORD = 8;
 
     private final IdentityService idm;
-    private final Map<String, Optional<Member>> members = new ConcurrentHashMap<>();
-    private final Map<String, Optional<OrgUnit>> unitsById = new ConcurrentHashMap<>();
+    private final ExpiringCache<String, Optional<Member>> members;
+    private final ExpiringCache<String, Optional<OrgUnit>> unitsById;
 
-    public OrgDirectory(IdentityService idm) {
+    public OrgDirectory(IdentityService idm, IdentityProperties properties) {
         this.idm = idm;
+        this.members = new ExpiringCache<>(properties.cacheTtl(), System::nanoTime);
+        this.unitsById = new ExpiringCache<>(properties.cacheTtl(), System::nanoTime);
     }
 
     public Optional<Member> member(String userId) {
         if (userId == null) {
             return Optional.empty();
         }
-        return members.computeIfAbsent(userId, this::loadMember);
+        return members.get(userId, this::loadMember);
     }
 
     public Member requireMember(String userId) {
@@ -71,7 +77,7 @@ public class OrgDirectory {
 
     /** A department or role by id; cached, because the event log asks for every task that arrives. */
     public Optional<OrgUnit> unit(String groupId) {
-        return groupId == null ? Optional.empty() : unitsById.computeIfAbsent(groupId, this::loadUnit);
+        return groupId == null ? Optional.empty() : unitsById.get(groupId, this::loadUnit);
     }
 
     private Optional<OrgUnit> loadUnit(String groupId) {
@@ -102,7 +108,7 @@ public class OrgDirectory {
         group.setName(name.strip());
         group.setType(type.groupType());
         idm.saveGroup(group);
-        unitsById.remove(id);
+        forget(() -> unitsById.remove(id));
         return new OrgUnit(id, name.strip(), type);
     }
 
@@ -115,8 +121,10 @@ public class OrgDirectory {
         }
         group.setName(name.strip());
         idm.saveGroup(group);
-        members.clear();
-        unitsById.remove(id);
+        forget(() -> {
+            members.clear();
+            unitsById.remove(id);
+        });
         return unit(id).orElseThrow();
     }
 
@@ -130,7 +138,7 @@ public class OrgDirectory {
             throw new ConflictException("'" + unit.name() + "' still has members; move them first");
         }
         idm.deleteGroup(id);
-        unitsById.remove(id);
+        forget(() -> unitsById.remove(id));
     }
 
     @Transactional
@@ -147,7 +155,7 @@ public class OrgDirectory {
         user.setPassword(password);
         idm.saveUser(user);
         setMembership(userId, department, roles);
-        members.remove(userId);
+        forget(() -> members.remove(userId));
         return requireMember(userId);
     }
 
@@ -167,7 +175,7 @@ public class OrgDirectory {
         apply(user, displayName, null);
         idm.saveUser(user);
         setMembership(userId, department, roles);
-        members.remove(userId);
+        forget(() -> members.remove(userId));
         return requireMember(userId);
     }
 
@@ -179,7 +187,7 @@ public class OrgDirectory {
         user.setPassword(password);
         idm.saveUser(user);
         setMembership(userId, department, roles);
-        members.remove(userId);
+        forget(() -> members.remove(userId));
         return requireMember(userId);
     }
 
@@ -197,7 +205,7 @@ public class OrgDirectory {
             idm.deleteMembership(userId, group);
         }
         setMembership(userId, department, roles);
-        members.remove(userId);
+        forget(() -> members.remove(userId));
         return requireMember(userId);
     }
 
@@ -216,7 +224,23 @@ public class OrgDirectory {
     public void deleteUser(String userId) {
         requireMember(userId);
         idm.deleteUser(userId);
-        members.remove(userId);
+        forget(() -> members.remove(userId));
+    }
+
+    /**
+     * Drops cached entries now, so this transaction reads its own change, and again once it has
+     * ended: a reader in between may have cached the state from before the commit.
+     */
+    private static void forget(Runnable drop) {
+        drop.run();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    drop.run();
+                }
+            });
+        }
     }
 
     private Optional<Member> loadMember(String userId) {

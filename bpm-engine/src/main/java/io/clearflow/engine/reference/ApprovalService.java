@@ -53,20 +53,23 @@ public class ApprovalService {
         }
         var now = clock.instant();
         var keys = new GeneratedKeyHolder();
+        // the case id is chosen first, so the row is written whole in one statement; the case is
+        // started under that id below, in the same transaction
+        String caseId = work.newCaseId();
         jdbc.update(connection -> {
-            var ps = connection.prepareStatement("INSERT INTO cf_approval_request (title, amount, reason, requester, "
-                    + "department, created_at) VALUES (?,?,?,?,?,?)", new String[] {"id"});
-            ps.setString(1, title.strip());
-            ps.setBigDecimal(2, amount);
-            ps.setString(3, reason.strip());
-            ps.setString(4, requester.userId());
-            ps.setString(5, requester.department());
-            ps.setTimestamp(6, Timestamp.from(now));
+            var ps = connection.prepareStatement("INSERT INTO cf_approval_request (process_instance_id, title, amount, "
+                    + "reason, requester, department, created_at) VALUES (?,?,?,?,?,?,?)", new String[] {"id"});
+            ps.setString(1, caseId);
+            ps.setString(2, title.strip());
+            ps.setBigDecimal(3, amount);
+            ps.setString(4, reason.strip());
+            ps.setString(5, requester.userId());
+            ps.setString(6, requester.department());
+            ps.setTimestamp(7, Timestamp.from(now));
             return ps;
         }, keys);
         long id = keys.getKey().longValue();
-        CaseView started = work.start(requester, PROCESS_KEY, "APR-" + id, Map.of("requestId", id));
-        jdbc.update("UPDATE cf_approval_request SET process_instance_id = ? WHERE id = ?", started.id(), id);
+        CaseView started = work.start(requester, PROCESS_KEY, "APR-" + id, Map.of("requestId", id), caseId);
         return new ApprovalRequest(id, started.id(), title.strip(), amount, reason.strip(), requester.userId(),
                 requester.department(), now);
     }

@@ -18,11 +18,14 @@ import java.util.regex.Pattern;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
+import org.flowable.common.engine.impl.cfg.IdGenerator;
 import org.flowable.engine.HistoryService;
+import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.history.HistoricProcessInstance;
+import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.engine.repository.ProcessDefinition;
 import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.task.api.Task;
@@ -51,10 +54,13 @@ public class WorkService {
     private final TaskActionLog actions;
     private final OrgDirectory directory;
     private final AttachmentPolicy attachmentPolicy;
+    private final IdGenerator ids;
 
     public WorkService(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
                        ProcessDefinitions definitions, TaskActionLog actions, OrgDirectory directory,
-                       AttachmentPolicy attachmentPolicy) {
+                       AttachmentPolicy attachmentPolicy, ProcessEngineConfiguration engine) {
+        // the engine's own generator, so a case id chosen here looks like every other case id
+        this.ids = ((ProcessEngineConfigurationImpl) engine).getIdGenerator();
         this.directory = directory;
         this.attachmentPolicy = attachmentPolicy;
         this.tasks = tasks;
@@ -88,9 +94,15 @@ public class WorkService {
         return inboxQuery(member).count();
     }
 
-    /** Tasks assigned to the member, or unassigned and offered to them or to one of their groups. */
+    /**
+     * Tasks assigned to the member, or unassigned and offered to them or to one of their groups. The
+     * groups are the member's own (cached, kept current by {@link OrgDirectory}): left out, Flowable
+     * would ask IDM for them on every inbox query. The SQL is the same either way.
+     */
     private org.flowable.task.api.TaskQuery inboxQuery(Member member) {
-        return tasks.createTaskQuery().taskCandidateOrAssigned(member.userId());
+        var query = tasks.createTaskQuery().taskCandidateOrAssigned(member.userId());
+        List<String> groups = member.candidateGroups();
+        return groups.isEmpty() ? query : query.taskCandidateGroupIn(groups);
     }
 
     @Transactional(readOnly = true)
@@ -414,18 +426,38 @@ public class WorkService {
 
     @Transactional
     public CaseView start(Member member, String processKey, String businessKey, Map<String, Object> variables) {
+        return start(member, processKey, businessKey, variables, null);
+    }
+
+    /**
+     * A new case id, for a module that stores its business row together with the case id and then
+     * starts the case under it ({@link #start(Member, String, String, Map, String)}): one insert
+     * instead of an insert and an update.
+     */
+    public String newCaseId() {
+        return ids.getNextId();
+    }
+
+    /** Starts a case under an id from {@link #newCaseId()}; {@code caseId == null} lets the engine choose. */
+    @Transactional
+    public CaseView start(Member member, String processKey, String businessKey, Map<String, Object> variables,
+                          String caseId) {
         Map<String, Object> checked = new HashMap<>(checkVariables(variables));
-        boolean allowed = repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
-                .startableByUserOrGroups(member.userId(), member.candidateGroups()).count() > 0;
-        if (!allowed) {
+        // the check finds the definition too: starting by its id spares the engine looking it up again
+        ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
+                .latestVersion().startableByUserOrGroups(member.userId(), member.candidateGroups()).singleResult();
+        if (definition == null) {
             if (repository.createProcessDefinitionQuery().processDefinitionKey(processKey).count() == 0) {
                 throw new NotFoundException("process", processKey);
             }
             throw new AccessDeniedException("your department and roles may not start this process");
         }
         checked.put("department", member.department());
-        ProcessInstance instance = ActingAs.member(member,
-                () -> runtime.startProcessInstanceByKey(processKey, businessKey, checked));
+        ProcessInstance instance = ActingAs.member(member, () -> {
+            var builder = runtime.createProcessInstanceBuilder().processDefinitionId(definition.getId())
+                    .businessKey(businessKey).variables(checked);
+            return (caseId == null ? builder : builder.predefineProcessInstanceId(caseId)).start();
+        });
         boolean ended = instance.isEnded();
         return new CaseView(instance.getId(), instance.getProcessDefinitionKey(),
                 definitions.name(instance.getProcessDefinitionId()), instance.getBusinessKey(), member.userId(),
@@ -469,7 +501,8 @@ public class WorkService {
      * not "unknown". Checked against the member's cached groups, without asking IDM again.
      */
     private Task visibleTask(Member member, String taskId) {
-        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        // the task and its candidates in one query, not two
+        Task task = tasks.createTaskQuery().taskId(taskId).includeIdentityLinks().singleResult();
         if (task == null) {
             if (completedAndOffered(member, taskId)) {
                 throw new ConflictException("this task has already been completed");
@@ -480,14 +513,7 @@ public class WorkService {
             return task;
         }
         var groups = member.candidateGroups();
-        List<org.flowable.identitylink.api.IdentityLink> links;
-        try {
-            links = tasks.getIdentityLinksForTask(taskId);
-        } catch (FlowableObjectNotFoundException e) {
-            // completed by someone else between our two reads
-            throw new ConflictException("this task has just been completed by someone else");
-        }
-        boolean candidate = links.stream()
+        boolean candidate = identityLinks(task).stream()
                 .filter(link -> org.flowable.identitylink.api.IdentityLinkType.CANDIDATE.equals(link.getType()))
                 .anyMatch(link -> member.userId().equals(link.getUserId())
                         || (link.getGroupId() != null && groups.contains(link.getGroupId())));
@@ -495,6 +521,19 @@ public class WorkService {
             throw new AccessDeniedException("this task is not in your inbox");
         }
         return task;
+    }
+
+    /** The links a task was read with ({@code includeIdentityLinks}); asked for separately only if it was not. */
+    private List<? extends org.flowable.identitylink.api.IdentityLinkInfo> identityLinks(Task task) {
+        if (task instanceof org.flowable.task.service.impl.persistence.entity.TaskEntityImpl entity) {
+            return entity.getQueryIdentityLinks();
+        }
+        try {
+            return tasks.getIdentityLinksForTask(task.getId());
+        } catch (FlowableObjectNotFoundException e) {
+            // completed by someone else between our two reads
+            throw new ConflictException("this task has just been completed by someone else");
+        }
     }
 
     /** A finished task the member could have taken: a late second completion is a conflict, not "unknown". */

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -27,14 +29,16 @@ import java.util.stream.Stream;
  *
  * <p>Arguments: {@code [instances=1000] [warm-up=200] [rounds=5]}, instances and warm-up per side
  * and database. With {@code -Dbench.attribution=true} a third side, the platform without its event
- * log, shows how much of the difference the event log is.
+ * log, shows how much of the difference the event log is. With {@code -Dbench.breakdown=true} the
+ * platform's time per instance is split by part (engine, commits, event log, metrics, authorisation
+ * and visibility, business data; see {@link Breakdown}) and printed after the ratios.
  */
 public final class PlatformBenchmark {
 
     private PlatformBenchmark() {
     }
 
-    record Options(int instances, int warmUp, int rounds, boolean attribution) {
+    record Options(int instances, int warmUp, int rounds, boolean attribution, boolean breakdown) {
         static Options of(String[] args) {
             int instances = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
             int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 200;
@@ -42,12 +46,16 @@ public final class PlatformBenchmark {
             if (rounds < 1 || instances < rounds || warmUp < 0) {
                 throw new IllegalArgumentException("usage: [instances >= rounds] [warm-up >= 0] [rounds >= 1]");
             }
-            return new Options(instances, warmUp, rounds, Boolean.getBoolean("bench.attribution"));
+            return new Options(instances, warmUp, rounds, Boolean.getBoolean("bench.attribution"),
+                    Boolean.getBoolean("bench.breakdown"));
         }
     }
 
-    /** A way of running the process, made on demand with its own new database. */
-    record Side(String name, Function<String, Workload> start) { }
+    /** A way of running the process, made on demand with its own new database (URL) and maybe a breakdown. */
+    record Side(String name, BiFunction<String, Breakdown, Workload> start) { }
+
+    /** The rounds of one database and, with {@code -Dbench.breakdown=true}, the platform's time by part. */
+    record Result(List<Round> rounds, Map<Breakdown.Part, Double> breakdown) { }
 
     /** Instances per second of each side in one round, in the order of the sides. */
     record Round(double[] rates) {
@@ -72,33 +80,42 @@ public final class PlatformBenchmark {
 
         // the first side is the platform, the second the bare engine; ratios are to the second
         List<Side> sides = new ArrayList<>(List.of(
-                new Side("platform", url -> new PlatformWorkload(url, user(url), "", dataDir, true)),
-                new Side("raw", url -> new RawFlowableWorkload(url, user(url), ""))));
+                new Side("platform", (url, parts) -> new PlatformWorkload(url, user(url), "", dataDir, true, parts)),
+                new Side("raw", (url, parts) -> new RawFlowableWorkload(url, user(url), ""))));
         if (options.attribution()) {
-            sides.add(new Side("no event log", url -> new PlatformWorkload(url, user(url), "", dataDir, false)));
+            sides.add(new Side("no event log", (url, parts) -> new PlatformWorkload(url, user(url), "", dataDir, false)));
         }
-        List<String> lines = new ArrayList<>();
-        lines.add(header(sides));
-        lines.add(line("H2 (file)", measure("H2 (file)", options, sides, side -> h2(dir.resolve("h2-" + side.replace(' ', '-'))))));
-        lines.add(line("PostgreSQL 17 (embedded)", measure("PostgreSQL 17 (embedded)", options, sides,
-                side -> postgres("bench_" + side.replace(' ', '_')))));
+        Result h2 = measure("H2 (file)", options, sides, side -> h2(dir.resolve("h2-" + side.replace(' ', '-'))));
+        Result postgres = measure("PostgreSQL 17 (embedded)", options, sides,
+                side -> postgres("bench_" + side.replace(' ', '_')));
 
         System.out.println();
-        lines.forEach(System.out::println);
+        System.out.println(header(sides));
+        System.out.println(line("H2 (file)", h2.rounds()));
+        System.out.println(line("PostgreSQL 17 (embedded)", postgres.rounds()));
         System.out.printf(Locale.ROOT, "(instances/s: medians of %d rounds; target platform/raw >= 0.85; took %.0f s)%n",
                 options.rounds(), (System.nanoTime() - start) / 1e9);
+        if (options.breakdown()) {
+            System.out.println();
+            System.out.print(breakdownTable(h2, postgres));
+        }
         System.exit(0); // the platform's schedulers and pools would keep the JVM alive
     }
 
-    private static List<Round> measure(String database, Options options, List<Side> sides, Function<String, String> url) {
+    private static Result measure(String database, Options options, List<Side> sides, Function<String, String> url) {
         System.out.printf("%n%s%n", database);
         List<Workload> workloads = new ArrayList<>();
+        // only the first side, the platform, is split by part; the stopwatches cost it well under 1%
+        Breakdown breakdown = options.breakdown() ? new Breakdown() : null;
         try {
-            for (Side side : sides) {
-                workloads.add(side.start().apply(url.apply(side.name())));
+            for (int s = 0; s < sides.size(); s++) {
+                workloads.add(sides.get(s).start().apply(url.apply(sides.get(s).name()), s == 0 ? breakdown : null));
             }
             Interleaved run = new Interleaved(workloads);
             run.next(options.warmUp());
+            if (breakdown != null) {
+                breakdown.reset();
+            }
             List<Round> rounds = new ArrayList<>();
             for (int i = 1; i <= options.rounds(); i++) {
                 System.gc(); // start every round without the previous one's garbage
@@ -110,7 +127,10 @@ public final class PlatformBenchmark {
                 }
                 System.out.println(text.append(String.format(Locale.ROOT, ", platform/raw %.2f", round.ratio(0))));
             }
-            return rounds;
+            if (breakdown != null) {
+                System.out.print("  platform operations, inclusive, per instance:\n" + breakdown.operations());
+            }
+            return new Result(rounds, breakdown == null ? null : breakdown.perInstance());
         } finally {
             workloads.forEach(Workload::close);
         }
@@ -145,6 +165,29 @@ public final class PlatformBenchmark {
             }
             return new Round(rates);
         }
+    }
+
+    /**
+     * Milliseconds per instance of each part of the platform (means over the measured rounds), next to
+     * the bare engine's time for the same steps (from the median round's rate).
+     */
+    private static String breakdownTable(Result h2, Result postgres) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-36s %14s %14s%n",
+                "platform, ms per instance", "H2 (file)", "PostgreSQL"));
+        for (Breakdown.Part part : Breakdown.Part.values()) {
+            text.append(String.format(Locale.ROOT, "  %-34s %14.2f %14.2f%n", part.label,
+                    h2.breakdown().get(part), postgres.breakdown().get(part)));
+        }
+        text.append(String.format(Locale.ROOT, "  %-34s %14.2f %14.2f%n", "total",
+                total(h2.breakdown()), total(postgres.breakdown())));
+        text.append(String.format(Locale.ROOT, "%-36s %14.2f %14.2f%n", "raw Flowable, ms per instance",
+                1000 / median(h2.rounds().stream().map(r -> r.rates()[1]).toList()),
+                1000 / median(postgres.rounds().stream().map(r -> r.rates()[1]).toList())));
+        return text.toString();
+    }
+
+    private static double total(Map<Breakdown.Part, Double> parts) {
+        return parts.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     private static String header(List<Side> sides) {

@@ -13,9 +13,11 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 
 /**
- * Turns a file into lines of text. PDFs with a text layer are read directly (PDFBox, exact, confidence 1);
+ * Turns a file into lines of text and words with their boxes (for layout-aware extraction). PDFs with a text layer
+ * are read directly (PDFBox, exact, confidence 1, word boxes from the text positions);
  * scanned PDFs (pages without text) are rendered at 300 dpi and images are decoded, then both are
  * deskewed, binarised and read by Tesseract. The format is recognised from the content, not the name.
  */
@@ -81,8 +83,8 @@ public final class DocumentReader {
                     + " pixels was read at 1/" + loaded.subsampling() + " resolution to bound memory");
             dpi = Math.max(70, OCR_DPI / loaded.subsampling());
         }
-        List<TextLine> lines = ocrPage(loaded.image(), dpi, warnings);
-        return new ReadDocument(lines, "ocr", 1, preview(loaded.image()), warnings);
+        TesseractOcr.Page page = ocrPage(loaded.image(), dpi, warnings, 0);
+        return new ReadDocument(page.lines(), "ocr", 1, preview(loaded.image()), warnings, page.words(), page.otherReading());
     }
 
     private ReadDocument readPdf(byte[] content, boolean withPreview) {
@@ -96,31 +98,38 @@ public final class DocumentReader {
                 warnings.add("only the first " + MAX_PDF_PAGES + " of " + pages + " pages were read");
                 pages = MAX_PDF_PAGES;
             }
-            PDFTextStripper stripper = new PDFTextStripper();
+            WordStripper stripper = new WordStripper();
             stripper.setSortByPosition(true);
             PDFRenderer renderer = new PDFRenderer(pdf);
             List<TextLine> lines = new ArrayList<>();
+            List<Word> words = new ArrayList<>();
+            List<Word> otherReading = new ArrayList<>();
             boolean ocrUsed = false;
             BufferedImage preview = null;
             for (int i = 1; i <= pages; i++) {
                 stripper.setStartPage(i);
                 stripper.setEndPage(i);
+                stripper.start(i - 1);
                 String text = stripper.getText(pdf);
                 if (text.strip().length() >= MIN_TEXT_LAYER_CHARS) {
                     text.lines().filter(l -> !l.isBlank()).forEach(l -> lines.add(TextLine.certain(l.strip())));
+                    words.addAll(stripper.words());
                     if (i == 1 && withPreview) {
                         preview = preview(renderer.renderImageWithDPI(0, 110, ImageType.GRAY));
                     }
                 } else {
                     BufferedImage page = renderer.renderImageWithDPI(i - 1, OCR_DPI, ImageType.GRAY);
-                    lines.addAll(ocrPage(page, OCR_DPI, warnings));
+                    TesseractOcr.Page read = ocrPage(page, OCR_DPI, warnings, i - 1);
+                    lines.addAll(read.lines());
+                    words.addAll(read.words());
+                    otherReading.addAll(read.otherReading());
                     ocrUsed = true;
                     if (i == 1) {
                         preview = preview(page);
                     }
                 }
             }
-            return new ReadDocument(lines, ocrUsed ? "ocr" : "text-layer", pages, preview, warnings);
+            return new ReadDocument(lines, ocrUsed ? "ocr" : "text-layer", pages, preview, warnings, words, otherReading);
         } catch (InvalidPasswordException e) {
             throw new DocumentRejectedException(DocumentRejectedException.Reason.PASSWORD_PROTECTED,
                     "the PDF is password-protected", e);
@@ -132,17 +141,118 @@ public final class DocumentReader {
         }
     }
 
-    private List<TextLine> ocrPage(BufferedImage page, int dpi, List<String> warnings) {
+    private TesseractOcr.Page ocrPage(BufferedImage page, int dpi, List<String> warnings, int pageIndex) {
         PagePreprocessor.Prepared prepared = preprocessor.prepare(page);
         if (Math.abs(prepared.skewDegrees()) >= 0.1) {
             warnings.add(String.format(java.util.Locale.ROOT, "page deskewed by %.2f degrees", prepared.skewDegrees()));
         }
-        List<TextLine> lines = ocr.get().read(prepared.image(), dpi);
+        int readDpi = dpi; // enlarged small print looks like print at the assumed resolution
+        TesseractOcr.Page read = ocr.get().readPage(prepared.image(), readDpi, pageIndex);
         // chi_sim reads Chinese best but garbles English words; a page with (almost) no Chinese is read again in eng
-        if (cjkShare(lines) < 0.02) {
-            lines = ocr.get().readLatin(prepared.image(), dpi);
+        if (cjkShare(read.lines()) < 0.02) {
+            read = ocr.get().readPageLatin(prepared.image(), readDpi, pageIndex);
+        } else {
+            read = rereadLatinCells(read, prepared.image(), readDpi, pageIndex);
         }
-        return lines;
+        return read;
+    }
+
+    /** One line of English: the setup that re-reads cells without Chinese on mixed pages. */
+    static final TesseractOcr.Engine LATIN_LINE = new TesseractOcr.Engine("eng",
+            net.sourceforge.tess4j.ITessAPI.TessPageSegMode.PSM_SINGLE_LINE,
+            net.sourceforge.tess4j.ITessAPI.TessOcrEngineMode.OEM_LSTM_ONLY, java.util.Map.of("preserve_interword_spaces", "1"));
+
+    /**
+     * On a page read with the Chinese model, each cell without Chinese (numbers, dates, codes, English labels) is read
+     * again with the English model as one line: chi_sim reads Latin digits worse ({@code 1534100 .96}, {@code 2025/6037/14}).
+     * The English reading replaces the cell's words when it has any; the first reading is kept as the other reading.
+     */
+    private TesseractOcr.Page rereadLatinCells(TesseractOcr.Page read, BufferedImage page, int dpi, int pageIndex) {
+        List<Word> out = new ArrayList<>();
+        List<Word> first = new ArrayList<>();
+        for (PageLayout layout : PageLayout.of(read.words())) {
+            int pad = (int) Math.round(layout.wordHeight() * 0.35);
+            for (List<PageLayout.Cell> row : layout.rows()) {
+                for (PageLayout.Cell cell : row) {
+                    boolean latin = cell.text().text().codePoints().noneMatch(TextLine::isCjk)
+                            && cell.text().text().codePoints().anyMatch(Character::isLetterOrDigit);
+                    List<Word> again = latin ? readCrop(page, cell, pad, dpi, pageIndex) : List.of();
+                    out.addAll(again.isEmpty() ? cell.words() : again);
+                    if (!again.isEmpty()) {
+                        first.addAll(cell.words());
+                    }
+                }
+            }
+        }
+        return new TesseractOcr.Page(read.lines(), out, first);
+    }
+
+    private List<Word> readCrop(BufferedImage page, PageLayout.Cell cell, int pad, int dpi, int pageIndex) {
+        int x0 = Math.max(0, cell.x0() - pad);
+        int y0 = Math.max(0, cell.y0() - pad);
+        int x1 = Math.min(page.getWidth(), cell.x1() + pad);
+        int y1 = Math.min(page.getHeight(), cell.y1() + pad);
+        if (x1 - x0 < 4 || y1 - y0 < 4) {
+            return List.of();
+        }
+        BufferedImage crop = new BufferedImage(x1 - x0, y1 - y0, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = crop.createGraphics();
+        g.drawImage(page.getSubimage(x0, y0, x1 - x0, y1 - y0), 0, 0, null);
+        g.dispose();
+        List<Word> read = ocr.get().readPage(LATIN_LINE, crop, dpi, pageIndex).words();
+        return read.stream().map(w -> new Word(w.text(), pageIndex, w.x0() + x0, w.y0() + y0, w.x1() + x0, w.y1() + y0,
+                w.confidence())).toList();
+    }
+
+    /**
+     * The text layer's words with their boxes (PDF points scaled to {@link #OCR_DPI} pixels, top-down), split at blanks,
+     * collected while PDFBox extracts the text.
+     */
+    static final class WordStripper extends PDFTextStripper {
+
+        private static final float SCALE = OCR_DPI / 72f;
+        private final List<Word> words = new ArrayList<>();
+        private int page;
+
+        void start(int pageIndex) {
+            page = pageIndex;
+            words.clear();
+        }
+
+        List<Word> words() {
+            return List.copyOf(words);
+        }
+
+        @Override
+        protected void writeString(String text, List<TextPosition> positions) throws IOException {
+            super.writeString(text, positions);
+            StringBuilder word = new StringBuilder();
+            float[] box = null;
+            for (TextPosition p : positions) {
+                String u = p.getUnicode();
+                if (u == null || u.isBlank()) {
+                    add(word, box);
+                    word.setLength(0);
+                    box = null;
+                    continue;
+                }
+                float x0 = p.getXDirAdj();
+                float y1 = p.getYDirAdj();
+                float y0 = y1 - Math.max(p.getHeightDir(), 1f);
+                float x1 = x0 + p.getWidthDirAdj();
+                box = box == null ? new float[] {x0, y0, x1, y1}
+                        : new float[] {Math.min(box[0], x0), Math.min(box[1], y0), Math.max(box[2], x1), Math.max(box[3], y1)};
+                word.append(u);
+            }
+            add(word, box);
+        }
+
+        private void add(StringBuilder word, float[] box) {
+            if (box != null && word.length() > 0) {
+                words.add(new Word(word.toString(), page, Math.round(box[0] * SCALE), Math.round(box[1] * SCALE),
+                        Math.round(box[2] * SCALE), Math.round(box[3] * SCALE), 1f));
+            }
+        }
     }
 
     static double cjkShare(List<TextLine> lines) {

@@ -34,12 +34,24 @@ public record DocumentTypes(double lowConfidenceThreshold, List<Type> types) {
         }
     }
 
-    /** A labelled field: kind is text (with pattern), date, amount, signed-amount or integer. */
+    /**
+     * A labelled field: kind is text (with pattern), date, amount, signed-amount or integer. {@code synonyms} are
+     * further wordings of the label that firms print (手续费合计, 费用, Commission), matched like the labels.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Field(String name, List<String> labels, String kind, String pattern, String normalise, boolean optional) {
+    public record Field(String name, List<String> labels, List<String> synonyms, String kind, String pattern, String normalise,
+                        boolean optional) {
         public Field {
             labels = labels == null ? List.of() : List.copyOf(labels);
+            synonyms = synonyms == null ? List.of() : List.copyOf(synonyms);
             kind = kind == null ? "text" : kind;
+        }
+
+        /** The labels, then the synonyms. */
+        public List<String> allLabels() {
+            List<String> all = new java.util.ArrayList<>(labels);
+            all.addAll(synonyms);
+            return all;
         }
     }
 

@@ -15,10 +15,23 @@ import java.util.Map;
  * @param checks        totals checks (e.g. opening + credits - debits = closing)
  * @param warnings      everything a person should know: low confidence, failed totals, downscaling, deskew
  * @param method        {@code text-layer} or {@code ocr}
+ * @param corrections   per field, what was corrected in the value as read (look-alike characters fixed by the
+ *                      field's pattern, e.g. {@code AO3156 → A03156}); empty when nothing was
  */
 public record Extraction(String type, String typeName, Map<String, String> fields, List<Map<String, String>> transactions,
                          Map<String, Double> confidence, List<String> lowConfidence, List<CheckResult> checks,
-                         List<String> warnings, String method, int pages) {
+                         List<String> warnings, String method, int pages, Map<String, String> corrections) {
+
+    public Extraction {
+        corrections = corrections == null ? Map.of() : corrections;
+    }
+
+    /** Without corrections (as before they were reported). */
+    public Extraction(String type, String typeName, Map<String, String> fields, List<Map<String, String>> transactions,
+                      Map<String, Double> confidence, List<String> lowConfidence, List<CheckResult> checks,
+                      List<String> warnings, String method, int pages) {
+        this(type, typeName, fields, transactions, confidence, lowConfidence, checks, warnings, method, pages, Map.of());
+    }
 
     public record CheckResult(String name, boolean ok, String expected, String actual) { }
 

@@ -21,7 +21,11 @@ import java.util.regex.Pattern;
 public final class FieldExtractor {
 
     static final String DATE = "\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?";
-    static final String AMOUNT = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)\\.\\d{2}";
+    /**
+     * Thousands grouped by commas, 2 decimals; OCR also gives a full stop for a comma and the other way round, or a
+     * space after the comma (normalised to the same amount: the last separator before 2 final digits is the point).
+     */
+    static final String AMOUNT = "(?:\\d{1,3}(?:[,.] ?\\d{3})+|\\d+)[.,]\\d{2}";
     static final String INTEGER = "\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+";
     private static final Pattern DATE_PARTS = Pattern.compile("(\\d{4})\\D+(\\d{1,2})\\D+(\\d{1,2})");
     private static final String CURRENCY = "(?:(?:CNY|RMB|¥|￥)\\s*)?";
@@ -44,18 +48,39 @@ public final class FieldExtractor {
         Map<String, String> fields = new LinkedHashMap<>();
         Map<String, Double> confidence = new LinkedHashMap<>();
         List<String> low = new ArrayList<>();
+        Map<String, String> corrections = new LinkedHashMap<>();
+        List<PageLayout> layouts = PageLayout.of(doc.words());
+        Map<String, String> valueCells = new LinkedHashMap<>(); // value cell (found right of or below its label) -> field
         for (DocumentTypes.Field field : type.fields()) {
             Set<String> otherLabels = new HashSet<>();
-            type.fields().stream().filter(f -> f != field).forEach(f -> f.labels().forEach(l -> otherLabels.add(compact(l))));
-            Found found = find(field, doc.lines(), otherLabels);
+            type.fields().stream().filter(f -> f != field).forEach(f -> f.allLabels().forEach(l -> otherLabels.add(compact(l))));
+            Found found = new LayoutLocator(field, type, layouts, otherLabels, doc.otherReading()).find();
+            if (found == null && doc.words().isEmpty()) {
+                // without word boxes (lines given by a caller): label and value on the same or the next line
+                found = find(field, doc.lines(), otherLabels);
+            }
             fields.put(field.name(), found == null ? null : found.value());
             double c = found == null ? 0 : found.confidence();
             confidence.put(field.name(), round(c));
+            if (found != null && found.note() != null) {
+                corrections.put(field.name(), found.note());
+                warnings.add("corrected: " + field.name() + " " + found.note());
+            }
+            String sharedWith = found == null || found.cell() == null ? null : valueCells.putIfAbsent(found.cell(), field.name());
             if (found == null) {
                 if (!field.optional()) {
                     low.add(field.name());
                     warnings.add("missing: " + field.name() + " (no label " + field.labels() + " with a valid value)");
                 }
+            } else if (found.ambiguous() != null) {
+                low.add(field.name());
+                warnings.add("ambiguous: " + field.name() + " = " + found.value() + " could also be read " + found.ambiguous());
+            } else if (sharedWith != null) {
+                low.add(field.name());
+                if (!low.contains(sharedWith)) {
+                    low.add(sharedWith); // one value under two labels: which one it belongs to is a person's call
+                }
+                warnings.add("ambiguous: " + field.name() + " = " + found.value() + " is the value found for " + sharedWith + " too");
             } else if (c < threshold) {
                 low.add(field.name());
                 warnings.add(String.format(Locale.ROOT, "low confidence: %s = %s (%.2f)", field.name(), found.value(), c));
@@ -63,7 +88,10 @@ public final class FieldExtractor {
         }
         List<Map<String, String>> transactions = new ArrayList<>();
         if (type.transactions() != null) {
-            readTransactions(type.transactions(), doc.lines(), transactions, confidence, low, warnings, threshold);
+            // rows rebuilt from word boxes keep a table row together where OCR's own lines may split or merge it
+            List<TextLine> rows = layouts.isEmpty() ? doc.lines()
+                    : layouts.stream().flatMap(l -> l.rowLines().stream()).toList();
+            readTransactions(type.transactions(), rows, transactions, confidence, low, warnings, threshold);
         }
         List<Extraction.CheckResult> checks = new ArrayList<>();
         for (DocumentTypes.Check check : type.checks()) {
@@ -77,26 +105,38 @@ public final class FieldExtractor {
             }
         }
         return new Extraction(type.id(), type.name(), fields, transactions, confidence, low, checks, warnings,
-                doc.method(), doc.pages());
+                doc.method(), doc.pages(), corrections);
     }
 
-    record Found(String value, double confidence) { }
+    /**
+     * A value: its confidence, the correction made to it (null if none), another reading that fits the pattern as well
+     * (null if none) and the cell it was taken from when that is not the label's own (null otherwise).
+     */
+    record Found(String value, double confidence, String note, String ambiguous, String cell) {
+        Found(String value, double confidence) {
+            this(value, confidence, null, null, null);
+        }
+
+        Found times(double factor) {
+            return new Found(value, confidence * factor, note, ambiguous, cell);
+        }
+    }
 
     /** Below 1: a value found after a label OCR garbled by one character is less certain where it stands. */
     static final double FUZZY_LABEL_FACTOR = 0.9;
 
     private Found find(DocumentTypes.Field field, List<TextLine> lines, Set<String> otherLabels) {
-        Pattern value = Pattern.compile(CURRENCY + "(" + valuePattern(field) + ")");
+        Pattern value = Pattern.compile(CURRENCY + "(" + valuePattern(field) + ")(?![0-9A-Za-z])");
         Found exact = find(field, lines, value, false, otherLabels);
         if (exact != null) {
             return exact;
         }
         Found fuzzy = find(field, lines, value, true, otherLabels);
-        return fuzzy == null ? null : new Found(fuzzy.value(), fuzzy.confidence() * FUZZY_LABEL_FACTOR);
+        return fuzzy == null ? null : fuzzy.times(FUZZY_LABEL_FACTOR);
     }
 
     private Found find(DocumentTypes.Field field, List<TextLine> lines, Pattern value, boolean fuzzy, Set<String> otherLabels) {
-        for (String label : field.labels()) {
+        for (String label : field.allLabels()) {
             Pattern labelPattern = fuzzy ? fuzzyLabelPattern(label) : labelPattern(label);
             if (labelPattern == null) {
                 continue;
@@ -212,7 +252,11 @@ public final class FieldExtractor {
                 }
             }
             case "amount", "signed-amount" -> {
-                return new BigDecimal(s.replace(",", "").replace(" ", "")).setScale(2).toPlainString();
+                String plain = s.replace(" ", "");
+                int point = Math.max(plain.lastIndexOf('.'), plain.lastIndexOf(','));
+                // 1.055.82 and 56269,28 are 1,055.82 and 56269.28 misread
+                plain = plain.substring(0, point).replaceAll("[.,]", "") + "." + plain.substring(point + 1);
+                return new BigDecimal(plain).setScale(2).toPlainString();
             }
             case "integer" -> {
                 return new BigDecimal(s.replace(",", "")).toPlainString();

@@ -6,6 +6,7 @@ import com.sun.jna.Pointer;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +21,8 @@ import net.sourceforge.tess4j.TessAPI;
 /**
  * The module's one OCR service: Tesseract through Tess4J's low-level API, one engine per thread and
  * {@link Engine} setup, initialised once (loading chi_sim costs far more than a page), fed an 8-bit
- * grey page, read back word by word with confidences and line starts ({@link #read}) or as plain text
- * ({@link #readText}). Tess4J's convenience class re-initialises the engine on every call, hence this.
+ * grey page, read back word by word with confidences and line starts ({@link #read}), with each word's
+ * bounding box as well ({@link #readPage}, for layout-aware extraction) or as plain text ({@link #readText}). Tess4J's convenience class re-initialises the engine on every call, hence this.
  * Statements use {@link Engine#block}; the ID-card reader its own setups (automatic layout, a digits-only
  * whitelist).
  *
@@ -186,14 +187,53 @@ public final class TesseractOcr implements AutoCloseable {
         }
     }
 
+    /**
+     * A page as read: its lines (words joined, with confidences), every word with its box and, where parts were read
+     * again with another model, their first reading.
+     */
+    public record Page(List<TextLine> lines, List<Word> words, List<Word> otherReading) {
+        public Page(List<TextLine> lines, List<Word> words) {
+            this(lines, words, List.of());
+        }
+    }
+
+    /**
+     * Reads an 8-bit grey (already binarised) page into lines and into words with their bounding boxes (pixels of
+     * {@code grey}) and confidences, in one recognition; {@code page} is the page number the words carry.
+     */
+    public Page readPage(BufferedImage grey, int dpi, int page) {
+        return readPage(statements, grey, dpi, page);
+    }
+
+    /** The same with the English model only, for pages without Chinese. */
+    public Page readPageLatin(BufferedImage grey, int dpi, int page) {
+        return readPage(latin, grey, dpi, page);
+    }
+
+    /** Reads an 8-bit grey image with an engine of the given setup into lines and boxed words. */
+    public Page readPage(Engine engine, BufferedImage grey, int dpi, int page) {
+        ITessAPI.TessBaseAPI handle = handle(engine);
+        return recognise(handle, grey, dpi, () -> page(handle, page), new Page(List.of(), List.of()));
+    }
+
     /** The recognised words, line by line, with their confidences (0..1). */
     private List<TextLine> lines(ITessAPI.TessBaseAPI handle) {
+        return page(handle, 0).lines();
+    }
+
+    /** The recognised words with their boxes and confidences (0..1), and joined line by line. */
+    private Page page(ITessAPI.TessBaseAPI handle, int page) {
         TessAPI t = api();
         List<TextLine> lines = new ArrayList<>();
+        List<Word> boxed = new ArrayList<>();
         ITessAPI.TessResultIterator ri = t.TessBaseAPIGetIterator(handle);
         if (ri == null) {
-            return lines;
+            return new Page(lines, boxed);
         }
+        IntBuffer left = IntBuffer.allocate(1);
+        IntBuffer top = IntBuffer.allocate(1);
+        IntBuffer right = IntBuffer.allocate(1);
+        IntBuffer bottom = IntBuffer.allocate(1);
         try {
             ITessAPI.TessPageIterator pi = t.TessResultIteratorGetPageIterator(ri);
             List<String> words = new ArrayList<>();
@@ -213,8 +253,12 @@ public final class TesseractOcr implements AutoCloseable {
                 String word = p.getString(0, "UTF-8");
                 t.TessDeleteText(p);
                 if (!word.isBlank()) {
+                    float confidence = Math.max(0f, Math.min(1f, t.TessResultIteratorConfidence(ri, level) / 100f));
                     words.add(word.strip());
-                    confidences.add(Math.max(0f, Math.min(1f, t.TessResultIteratorConfidence(ri, level) / 100f)));
+                    confidences.add(confidence);
+                    if (t.TessPageIteratorBoundingBox(pi, level, left, top, right, bottom) != 0) {
+                        boxed.add(new Word(word.strip(), page, left.get(0), top.get(0), right.get(0), bottom.get(0), confidence));
+                    }
                 }
             } while (t.TessResultIteratorNext(ri, level) != 0);
             if (!words.isEmpty()) {
@@ -223,7 +267,7 @@ public final class TesseractOcr implements AutoCloseable {
         } finally {
             t.TessResultIteratorDelete(ri);
         }
-        return lines;
+        return new Page(lines, boxed);
     }
 
     @Override

@@ -67,4 +67,30 @@ public record TextLine(String text, float[] charConfidence) {
     public TextLine from(int start) {
         return new TextLine(text.substring(start), java.util.Arrays.copyOfRange(charConfidence, start, charConfidence.length));
     }
+
+    /** The line without spaces OCR put inside a number next to its separators ({@code 83224 .31} is 83224.31). */
+    public TextLine withoutSpacesInNumbers() {
+        StringBuilder t = new StringBuilder();
+        List<Float> c = new java.util.ArrayList<>();
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == ' ' && i > 0 && i + 1 < text.length()) {
+                char before = text.charAt(i - 1);
+                char after = text.charAt(i + 1);
+                boolean inNumber = (Character.isDigit(before) && (after == '.' || after == ','))
+                        || ((before == '.' || before == ',') && Character.isDigit(after) && i > 1 && Character.isDigit(text.charAt(i - 2)));
+                if (inNumber) {
+                    c.set(c.size() - 1, Math.min(c.get(c.size() - 1), charConfidence[i]));
+                    continue;
+                }
+            }
+            t.append(ch);
+            c.add(i < charConfidence.length ? charConfidence[i] : 1f);
+        }
+        float[] out = new float[c.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = c.get(i);
+        }
+        return new TextLine(t.toString(), out);
+    }
 }

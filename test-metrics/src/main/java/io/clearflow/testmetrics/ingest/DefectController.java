@@ -1,0 +1,39 @@
+package io.clearflow.testmetrics.ingest;
+
+import io.clearflow.engine.api.InvalidRequestException;
+import io.clearflow.testmetrics.TestMetricsAccess;
+import io.clearflow.testmetrics.api.DefectRecord;
+import io.clearflow.testmetrics.api.TestEvidence;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/test-metrics/projects/{project}/defects}: defects as {@link DefectRecord}s (e.g. mapped from Jira
+ * by a CI job), inserted or updated by key; the same call as {@link TestEvidence#recordDefects}.
+ */
+@RestController
+class DefectController {
+
+    static final int MAX_DEFECTS = 5_000;
+
+    private final TestEvidence evidence;
+
+    DefectController(TestEvidence evidence) {
+        this.evidence = evidence;
+    }
+
+    @PostMapping("/api/test-metrics/projects/{project}/defects")
+    @PreAuthorize(TestMetricsAccess.UPLOAD)
+    Map<String, Integer> record(@PathVariable String project, @RequestBody List<DefectRecord> defects) {
+        new UploadTarget(project, "0", null).checked();
+        if (defects.size() > MAX_DEFECTS) {
+            throw new InvalidRequestException("at most " + MAX_DEFECTS + " defects per call");
+        }
+        return Map.of("written", evidence.recordDefects(project, defects));
+    }
+}

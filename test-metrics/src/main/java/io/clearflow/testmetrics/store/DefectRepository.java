@@ -1,0 +1,54 @@
+package io.clearflow.testmetrics.store;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** SQL of {@code tm_defect}: defects per project with the version and phase they were found in. */
+@Repository
+public class DefectRepository {
+
+    public record DefectRow(long id, String project, String key, Long versionId, String title, String severity,
+                            String phase, String status, String testCase, Instant createdAt, Instant resolvedAt) {
+        public boolean open() {
+            return "OPEN".equals(status);
+        }
+    }
+
+    static final String COLUMNS = "id, project, defect_key, version_id, title, severity, phase, status, test_case, created_at, resolved_at";
+    static final RowMapper<DefectRow> ROW = (rs, i) -> new DefectRow(rs.getLong("id"), rs.getString("project"),
+            rs.getString("defect_key"), (Long) rs.getObject("version_id", Long.class), rs.getString("title"),
+            rs.getString("severity"), rs.getString("phase"), rs.getString("status"), rs.getString("test_case"),
+            Sql.instant(rs, "created_at"), Sql.instant(rs, "resolved_at"));
+
+    private final JdbcTemplate jdbc;
+
+    public DefectRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts or updates by (project, key). */
+    public void upsert(String project, String key, Long versionId, String title, String severity, String phase,
+                       boolean open, String testCase, Instant createdAt, Instant resolvedAt) {
+        int updated = jdbc.update("UPDATE tm_defect SET version_id = ?, title = ?, severity = ?, phase = ?, status = ?, "
+                + "test_case = ?, created_at = ?, resolved_at = ? WHERE project = ? AND defect_key = ?", versionId,
+                Sql.fit(title, 500), severity, phase, open ? "OPEN" : "RESOLVED", Sql.fit(testCase, 1000),
+                Sql.utc(createdAt), Sql.utc(resolvedAt), project, key);
+        if (updated == 0) {
+            jdbc.update("INSERT INTO tm_defect (project, defect_key, version_id, title, severity, phase, status, test_case, "
+                    + "created_at, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", project, key, versionId,
+                    Sql.fit(title, 500), severity, phase, open ? "OPEN" : "RESOLVED", Sql.fit(testCase, 1000),
+                    Sql.utc(createdAt), Sql.utc(resolvedAt));
+        }
+    }
+
+    public List<DefectRow> ofVersion(long versionId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM tm_defect WHERE version_id = ? ORDER BY created_at, id", ROW, versionId);
+    }
+
+    public List<DefectRow> ofProject(String project) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM tm_defect WHERE project = ? ORDER BY created_at, id", ROW, project);
+    }
+}

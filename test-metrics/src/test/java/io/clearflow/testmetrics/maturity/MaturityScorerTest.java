@@ -1,0 +1,52 @@
+package io.clearflow.testmetrics.maturity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class MaturityScorerTest {
+
+    static final MaturityModel MODEL = MaturityModel.load();
+
+    static MaturityScorer.Score of(List<MaturityScorer.Score> scores, String key) {
+        return scores.stream().filter(s -> s.indicator().equals(key)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theModelIsCompleteData() {
+        assertThat(MODEL.domains()).containsExactly("process", "improvement", "platform", "measurement");
+        assertThat(MODEL.indicators()).hasSize(12).allMatch(i -> i.en().size() == 5 && i.zh().size() == 5);
+        assertThat(MODEL.indicators().get(3).criterion(2, Locale.ENGLISH)).contains("weekly");
+        assertThat(MODEL.indicators().get(3).criterion(2, Locale.SIMPLIFIED_CHINESE)).contains("每周");
+    }
+
+    @Test
+    void evidenceScoresWorkedByHand() {
+        // 12 CI runs in 4 weeks = 3 per week → 3; 8 of 20 defects before integration = 40 % → 4;
+        // 4 fresh kinds → 4; line coverage → 3; escape 3 of 20 = 15 % → 3
+        var scores = MaturityScorer.score(MODEL, new MaturityScorer.Evidence(3.0, 20, 0.4, 4, true, true, 0.15));
+        assertThat(of(scores, "automatedTesting").level()).isEqualTo(3);
+        assertThat(of(scores, "shiftLeft").level()).isEqualTo(4);
+        assertThat(of(scores, "efficiencyMeasurement").level()).isEqualTo(4);
+        assertThat(of(scores, "precisionTesting").level()).isEqualTo(3);
+        assertThat(of(scores, "defectPrevention").level()).isEqualTo(3);
+        assertThat(of(scores, "defectPrevention").source()).isEqualTo("evidence: escape rate 15 % of 20 defects");
+        assertThat(of(scores, "norms").level()).isNull();
+        assertThat(of(scores, "norms").source()).startsWith("assessor");
+        // domains: platform = automated 3, precision 3 (others unscored) → 3.0; improvement = defect prevention 3
+        assertThat(MaturityScorer.domains(MODEL, scores)).containsEntry("platform", 3.0).containsEntry("improvement", 3.0)
+                .containsEntry("process", 4.0).containsEntry("measurement", 4.0);
+    }
+
+    @Test
+    void tooFewDefectsNeedAnAssessor() {
+        var scores = MaturityScorer.score(MODEL, new MaturityScorer.Evidence(0, 2, 1.0, 0, false, false, 0.0));
+        assertThat(of(scores, "shiftLeft").level()).isNull();
+        assertThat(of(scores, "defectPrevention").level()).isNull();
+        assertThat(of(scores, "automatedTesting").level()).isEqualTo(1);
+        assertThat(of(scores, "precisionTesting").level()).isEqualTo(1);
+        assertThat(of(scores, "efficiencyMeasurement").level()).isEqualTo(1);
+    }
+}

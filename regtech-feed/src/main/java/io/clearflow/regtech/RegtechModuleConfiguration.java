@@ -1,0 +1,35 @@
+package io.clearflow.regtech;
+
+import io.clearflow.engine.api.ModuleSchema;
+import io.clearflow.engine.api.NavigationItem;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The regtech module's tables, settings and menu entries. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RegtechProperties.class)
+class RegtechModuleConfiguration {
+
+    @Bean
+    ModuleSchema regtechSchema() {
+        return new ModuleSchema("regtech", "classpath:db/migration/regtech");
+    }
+
+    @Bean
+    NavigationItem regtechTrackerNavigation() {
+        return new NavigationItem("regtech.nav.tracker", "/regtech", 60, List.of(), NavigationItem.GOVERNANCE);
+    }
+
+    @Bean
+    NavigationItem regtechAssessmentNavigation() {
+        return new NavigationItem("regtech.nav.assessments", "/regtech/assessments", 61,
+                List.of("COMPLIANCE", "IT_MANAGER", "BUSINESS", "PROCESS_OWNER", "ADMIN"), NavigationItem.GOVERNANCE);
+    }
+
+    @Bean
+    NavigationItem regtechSourcesNavigation() {
+        return new NavigationItem("regtech.nav.sources", "/regtech/sources", 62, List.of("ADMIN"), NavigationItem.OPERATIONS);
+    }
+}

@@ -2,6 +2,9 @@ package io.clearflow.regtech;
 
 import io.clearflow.engine.api.ModuleSchema;
 import io.clearflow.engine.api.NavigationItem;
+import io.clearflow.regtech.fetch.AddressGuard;
+import io.clearflow.regtech.fetch.FeedFetcher;
+import io.clearflow.regtech.fetch.HttpFeedFetcher;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +18,13 @@ class RegtechModuleConfiguration {
     @Bean
     ModuleSchema regtechSchema() {
         return new ModuleSchema("regtech", "classpath:db/migration/regtech");
+    }
+
+    /** The HTTP fetcher behind the SSRF guard, with the configured timeouts, limit, redirects and proxy. */
+    @Bean
+    FeedFetcher feedFetcher(RegtechProperties p) {
+        return new HttpFeedFetcher(new AddressGuard(p.allowPrivateAddresses(), p.allowedHosts()), p.connectTimeout(),
+                p.readTimeout(), p.maxBytes().toBytes(), p.maxRedirects(), p.proxy(), p.userAgent());
     }
 
     @Bean

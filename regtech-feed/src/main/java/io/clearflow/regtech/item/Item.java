@@ -9,6 +9,7 @@ import java.util.List;
  * @param status {@code new}, {@code assessing}, {@code not-relevant}, {@code demand}, {@code scenario},
  *               {@code no-action} or {@code archived}
  */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
 public record Item(long id, String title, String link, String summary, Instant publishedAt, Instant firstSeenAt,
                    Long sourceId, String jurisdiction, String organisation, List<String> topics, List<String> departments,
                    boolean newsLike, Instant expiresAt, String status, Long assessmentId) {

@@ -36,15 +36,18 @@ class RegtechPageController {
     private final ItemService items;
     private final SourceService sources;
     private final PollService polls;
+    private final io.clearflow.regtech.assess.AssessmentService assessments;
     private final CurrentUser currentUser;
     private final ObjectMapper json;
     private final ZoneId zone;
 
-    RegtechPageController(ItemService items, SourceService sources, PollService polls, CurrentUser currentUser, ObjectMapper json,
+    RegtechPageController(ItemService items, SourceService sources, PollService polls,
+                          io.clearflow.regtech.assess.AssessmentService assessments, CurrentUser currentUser, ObjectMapper json,
                           @Value("${clearflow.web.zone:Asia/Shanghai}") String zone) {
         this.items = items;
         this.sources = sources;
         this.polls = polls;
+        this.assessments = assessments;
         this.currentUser = currentUser;
         this.json = json;
         this.zone = ZoneId.of(zone);
@@ -97,6 +100,11 @@ class RegtechPageController {
         Member me = currentUser.get();
         model.addAttribute("detail", items.detail(id));
         model.addAttribute("member", me);
+        model.addAttribute("assessment", assessments.forItem(me, id).orElse(null));
+        model.addAttribute("compliance", me.hasRole(io.clearflow.engine.api.PlatformRole.COMPLIANCE));
+        model.addAttribute("departmentsToAssess", java.util.List.of("dept-registry", "dept-clearing", "dept-account",
+                "dept-operations", "dept-it"));
+        model.addAttribute("today", LocalDate.now(zone));
         return "regtech/item";
     }
 

@@ -3,9 +3,7 @@ package io.clearflow.regtech.item;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Map;
 
 /**
  * Identity of announcements, Spring-free. Within a source two items are the same when their
@@ -39,28 +37,77 @@ public final class Dedupe {
         if (a.equals(b)) {
             return 1;
         }
-        String x = a.replace(" ", "");
-        String y = b.replace(" ", "");
-        if (x.length() < 2 || y.length() < 2) {
-            return x.equals(y) ? 1 : 0;
+        return similarity(bigrams(a), bigrams(b));
+    }
+
+    /** The sorted character bigrams of a normalised title (spaces ignored), computed once per title. */
+    public static int[] bigrams(String s) {
+        String x = s.replace(" ", "");
+        if (x.length() < 2) {
+            return new int[] {x.isEmpty() ? 0 : x.charAt(0)};
         }
-        int lengthGap = Math.abs(x.length() - y.length());
-        if (lengthGap * 5 > Math.max(x.length(), y.length())) {
-            return 0; // cannot reach 0.9
+        int[] g = new int[x.length() - 1];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = x.charAt(i) << 16 | x.charAt(i + 1);
         }
-        Map<Integer, Integer> grams = new HashMap<>();
-        for (int i = 0; i < x.length() - 1; i++) {
-            grams.merge(x.charAt(i) << 16 | x.charAt(i + 1), 1, Integer::sum);
+        java.util.Arrays.sort(g);
+        return g;
+    }
+
+    /**
+     * A title's bigrams with a 128-bit mask of them. Every bit set in one mask and not in the other
+     * witnesses a bigram the other lacks, so the masks give a lower bound of the symmetric difference
+     * and reject most pairs before the merge.
+     */
+    public record Signature(int[] grams, long low, long high) {
+        public static Signature of(String normalisedTitle) {
+            int[] g = bigrams(normalisedTitle);
+            long lo = 0;
+            long hi = 0;
+            for (int x : g) {
+                int h = (x * 0x9E3779B1) >>> 25; // 0..127
+                if (h < 64) {
+                    lo |= 1L << h;
+                } else {
+                    hi |= 1L << (h - 64);
+                }
+            }
+            return new Signature(g, lo, hi);
         }
+    }
+
+    /** Whether two titles are near-identical (Dice ≥ 0.9), with the mask check first. */
+    public static boolean nearIdentical(Signature a, Signature b) {
+        int total = a.grams().length + b.grams().length;
+        int differing = Long.bitCount(a.low() ^ b.low()) + Long.bitCount(a.high() ^ b.high());
+        // Dice >= 0.9  <=>  |A symmetric-difference B| <= 0.1 (|A| + |B|)
+        if (differing * 10 > total) {
+            return false;
+        }
+        return similarity(a.grams(), b.grams()) >= NEAR_IDENTICAL;
+    }
+
+    /** Dice coefficient of two sorted bigram multisets, by merging: no allocation. */
+    public static double similarity(int[] x, int[] y) {
+        int total = x.length + y.length;
+        int longer = Math.max(x.length, y.length);
+        if ((longer - Math.min(x.length, y.length)) * 5 > longer) {
+            return 0; // lengths too far apart to reach 0.9
+        }
+        int i = 0;
+        int j = 0;
         int common = 0;
-        for (int i = 0; i < y.length() - 1; i++) {
-            int g = y.charAt(i) << 16 | y.charAt(i + 1);
-            Integer n = grams.get(g);
-            if (n != null && n > 0) {
+        while (i < x.length && j < y.length) {
+            if (x[i] == y[j]) {
                 common++;
-                grams.put(g, n - 1);
+                i++;
+                j++;
+            } else if (x[i] < y[j]) {
+                i++;
+            } else {
+                j++;
             }
         }
-        return 2.0 * common / ((x.length() - 1) + (y.length() - 1));
+        return 2.0 * common / total;
     }
 }

@@ -67,6 +67,11 @@ public class ItemStore {
             }
         }
         List<ItemRepository.Candidate> candidates = min == null ? List.of() : items.candidates(min.minusDays(1), max.plusDays(1));
+        java.util.Map<LocalDate, List<ItemRepository.Candidate>> byDay = new java.util.HashMap<>();
+        for (ItemRepository.Candidate c : candidates) {
+            byDay.computeIfAbsent(c.day(), k -> new ArrayList<>()).add(c);
+        }
+        java.util.Map<Long, Dedupe.Signature> candidateGrams = new java.util.HashMap<>();
         List<Decision> out = new ArrayList<>(parsed.size());
         for (ParsedItem p : parsed) {
             String norm = ItemText.normalised(p.title());
@@ -77,21 +82,37 @@ public class ItemStore {
                 continue;
             }
             Long partner = null;
-            List<ItemRepository.Candidate> pool = day == null ? items.undatedByTitle(norm) : candidates;
+            List<ItemRepository.Candidate> pool = day == null ? items.undatedByTitle(norm) : nearDays(byDay, day);
+            Dedupe.Signature grams = null;
             for (ItemRepository.Candidate c : pool) {
                 if (c.sources().contains(source.id())) {
                     continue; // never merge two announcements of the same source
                 }
                 boolean sameDay = day == null ? c.day() == null : c.day() != null && c.day().equals(day);
-                boolean nearDay = day != null && c.day() != null && Math.abs(c.day().toEpochDay() - day.toEpochDay()) <= 1;
-                if ((sameDay && c.titleNorm().equals(norm)) || (nearDay && Dedupe.similarity(c.titleNorm(), norm) >= Dedupe.NEAR_IDENTICAL)) {
+                if (sameDay && c.titleNorm().equals(norm)) {
                     partner = c.id();
                     break;
+                }
+                if (day != null && c.day() != null) {
+                    grams = grams == null ? Dedupe.Signature.of(norm) : grams;
+                    Dedupe.Signature other = candidateGrams.computeIfAbsent(c.id(), k -> Dedupe.Signature.of(c.titleNorm()));
+                    if (Dedupe.nearIdentical(other, grams)) {
+                        partner = c.id();
+                        break;
+                    }
                 }
             }
             out.add(new Decision(partner == null ? Fate.NEW : Fate.CLUSTERED, key, norm, day, partner));
         }
         return out;
+    }
+
+    /** Candidates of the day before, the day and the day after (near-identical titles may straddle midnight). */
+    private static List<ItemRepository.Candidate> nearDays(java.util.Map<LocalDate, List<ItemRepository.Candidate>> byDay, LocalDate day) {
+        List<ItemRepository.Candidate> pool = new ArrayList<>(byDay.getOrDefault(day, List.of()));
+        pool.addAll(byDay.getOrDefault(day.minusDays(1), List.of()));
+        pool.addAll(byDay.getOrDefault(day.plusDays(1), List.of()));
+        return pool;
     }
 
     /** Stores a document's items; returns {added, duplicates, clustered}. */

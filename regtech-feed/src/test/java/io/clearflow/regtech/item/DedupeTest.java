@@ -33,5 +33,15 @@ class DedupeTest {
         assertThat(Dedupe.similarity(a, b)).isGreaterThanOrEqualTo(Dedupe.NEAR_IDENTICAL);
         assertThat(Dedupe.similarity(a, c)).isLessThan(0.5);
         assertThat(Dedupe.similarity("ab", "ab")).isEqualTo(1.0);
+        assertThat(Dedupe.nearIdentical(Dedupe.Signature.of(a), Dedupe.Signature.of(b))).isTrue();
+        assertThat(Dedupe.nearIdentical(Dedupe.Signature.of(a), Dedupe.Signature.of(c))).isFalse();
+        // the mask never rejects a pair the exact measure accepts
+        java.util.Random r = new java.util.Random(1);
+        for (int n = 0; n < 2_000; n++) {
+            String x = a.substring(0, 10 + r.nextInt(a.length() - 10));
+            String y = r.nextBoolean() ? x + "s" : x.replace('e', 'a');
+            boolean exact = Dedupe.similarity(x, y) >= Dedupe.NEAR_IDENTICAL;
+            assertThat(Dedupe.nearIdentical(Dedupe.Signature.of(x), Dedupe.Signature.of(y))).isEqualTo(exact);
+        }
     }
 }

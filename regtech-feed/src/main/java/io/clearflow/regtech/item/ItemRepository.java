@@ -64,8 +64,8 @@ public class ItemRepository {
         var keys = new GeneratedKeyHolder();
         jdbc.update(con -> {
             var ps = con.prepareStatement("insert into cf_reg_item (title, title_norm, link, summary, published_at, published_day, "
-                    + "first_seen_at, source_id, jurisdiction, organisation, topics, departments, news_like, expires_at, status) "
-                    + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new String[] {"id"});
+                    + "first_seen_at, source_id, jurisdiction, organisation, topics, departments, news_like, expires_at, status, search_text) "
+                    + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new String[] {"id"});
             ps.setString(1, trunc(i.title(), 1000));
             ps.setString(2, trunc(i.titleNorm(), 1000));
             ps.setString(3, trunc(i.link(), 2000));
@@ -81,6 +81,7 @@ public class ItemRepository {
             ps.setBoolean(13, i.newsLike());
             ps.setObject(14, utc(i.expiresAt()));
             ps.setString(15, i.status());
+            ps.setString(16, searchText(i.title(), i.summary()));
             return ps;
         }, keys);
         return keys.getKey().longValue();
@@ -184,12 +185,29 @@ public class ItemRepository {
             // every word must occur in the title or the summary; Chinese needs no word splitting for LIKE
             for (String word : f.q().toLowerCase(Locale.ROOT).split("\\s+")) {
                 String like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-                sql.append(" and (lower(i.title) like ? escape '\\' or lower(coalesce(i.summary, '')) like ? escape '\\')");
-                args.add(like);
+                sql.append(" and i.search_text like ? escape '\\'");
                 args.add(like);
             }
         }
         return new Where(sql.toString(), args);
+    }
+
+    /** One page and the number of all matches, in one statement (a window count over the filtered rows). */
+    public record PageRows(List<Item> items, long total) { }
+
+    public PageRows page(ItemFilter f) {
+        Where w = where(f);
+        List<Object> args = new ArrayList<>(w.args());
+        args.add(f.size());
+        args.add((long) f.page() * f.size());
+        long[] total = {-1};
+        List<Item> rows = jdbc.query("select " + COLUMNS + ", count(*) over () as total_rows" + w.sql()
+                + " order by i.published_at desc nulls last, i.id desc limit ? offset ?", (rs, n) -> {
+                    total[0] = rs.getLong("total_rows");
+                    return ITEM.mapRow(rs, n);
+                }, args.toArray());
+        // past the last page there is no row to carry the total
+        return new PageRows(rows, total[0] >= 0 ? total[0] : count(f));
     }
 
     public List<Item> search(ItemFilter f) {
@@ -229,6 +247,11 @@ public class ItemRepository {
 
     public long total() {
         return jdbc.queryForObject("select count(*) from cf_reg_item", Long.class);
+    }
+
+    /** What a search word is matched against: title and summary, lower case. */
+    public static String searchText(String title, String summary) {
+        return trunc((title + " " + (summary == null ? "" : summary)).toLowerCase(Locale.ROOT), 5100);
     }
 
     static String trunc(String s, int max) {

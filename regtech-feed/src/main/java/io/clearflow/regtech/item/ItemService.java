@@ -26,7 +26,8 @@ public class ItemService {
 
     @Transactional(readOnly = true)
     public Page search(ItemFilter filter) {
-        return new Page(items.search(filter), items.count(filter));
+        ItemRepository.PageRows rows = items.page(filter);
+        return new Page(rows.items(), rows.total());
     }
 
     @Transactional(readOnly = true)

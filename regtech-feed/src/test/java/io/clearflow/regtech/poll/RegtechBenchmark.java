@@ -187,7 +187,8 @@ class RegtechBenchmark {
                 LocalDate day = LocalDate.of(2020, 1, 1).plusDays(r.nextInt(1800));
                 rows.add(new Object[] {t, ItemText.normalised(t), "https://reg.example/" + i, t,
                         Timestamp.from(day.atStartOfDay().toInstant(ZoneOffset.UTC)), day, juris[r.nextInt(juris.length)],
-                        "ORG" + r.nextInt(20), "," + topicIds[r.nextInt(topicIds.length)] + ",", ",dept-compliance,"});
+                        "ORG" + r.nextInt(20), "," + topicIds[r.nextInt(topicIds.length)] + ",", ",dept-compliance,",
+                        ItemRepository.searchText(t, t)});
                 if (rows.size() == 5_000) {
                     insert(pgJdbc, rows);
                 }
@@ -203,15 +204,14 @@ class RegtechBenchmark {
                 String j = i % 4 == 0 ? juris[i % juris.length] : null;
                 ItemFilter f = new ItemFilter(null, null, null, j, null, topic, null, q, 0, 50);
                 long t0 = System.nanoTime();
-                repo.search(f);
-                repo.count(f);
+                repo.page(f);
                 long ns = System.nanoTime() - t0;
                 if (i >= 20) {
                     times.add(ns / 1_000);
                 }
             }
             long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
-            report.append(String.format("tracker search (page of 50 + total) over %d items on embedded PostgreSQL: p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d searches)%n",
+            report.append(String.format("tracker search (page of 50 with total) over %d items on embedded PostgreSQL: p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d searches)%n",
                     BIG, sorted[sorted.length / 2] / 1000.0, sorted[(int) (sorted.length * 0.95)] / 1000.0,
                     sorted[sorted.length - 1] / 1000.0, sorted.length));
         }
@@ -219,8 +219,8 @@ class RegtechBenchmark {
 
     static void insert(JdbcTemplate jdbc, List<Object[]> rows) {
         jdbc.batchUpdate("insert into cf_reg_item (title, title_norm, link, summary, published_at, published_day, first_seen_at, "
-                + "jurisdiction, organisation, topics, departments, news_like, status) values (?,?,?,?,?,?,current_timestamp,?,?,?,?,false,'new')",
-                rows);
+                + "jurisdiction, organisation, topics, departments, news_like, status, search_text) "
+                + "values (?,?,?,?,?,?,current_timestamp,?,?,?,?,false,'new',?)", rows);
         rows.clear();
     }
 }

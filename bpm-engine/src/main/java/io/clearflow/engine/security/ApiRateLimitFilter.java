@@ -7,11 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -43,15 +38,8 @@ class ApiRateLimitFilter extends OncePerRequestFilter {
             return;
         }
         throttled.increment();
-        long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                "too many requests from this client: try again in " + seconds + " s");
-        problem.setType(URI.create("urn:clearflow:rate-limited"));
-        problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("retryAfterSeconds", seconds);
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        long seconds = TooManyRequests.seconds(wait.get());
+        TooManyRequests.write(request, response, json, "urn:clearflow:rate-limited",
+                "too many requests from this client: try again in " + seconds + " s", seconds);
     }
 }

@@ -6,14 +6,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -68,19 +64,12 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, Duration wait) throws IOException {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        long seconds = TooManyRequests.seconds(wait);
         if (isLoginForm(request)) {
             response.sendRedirect(request.getContextPath() + "/login?locked=" + seconds);
             return;
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                "too many failed sign-ins for this user or address: try again in " + seconds + " s");
-        problem.setType(URI.create("urn:clearflow:login-throttled"));
-        problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("retryAfterSeconds", seconds);
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        TooManyRequests.write(request, response, json, "urn:clearflow:login-throttled",
+                "too many failed sign-ins for this user or address: try again in " + seconds + " s", seconds);
     }
 }

@@ -97,6 +97,9 @@ class DemandLifecycleBrowserTest {
             actual.clear();
             actual.sendKeys("2.5");
             form.findElement(By.tagName("button")).click();
+            // the previous step's flash is still on the old page: wait for the new page before looking for it
+            b.within(java.time.Duration.ofSeconds(20)).until(
+                    org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(form));
             b.waitFor(By.cssSelector(".flash.ok"));
         }
         b.screenshot("demand-03-tracking");

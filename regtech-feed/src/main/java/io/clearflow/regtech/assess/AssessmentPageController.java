@@ -1,6 +1,7 @@
 package io.clearflow.regtech.assess;
 
 import io.clearflow.engine.api.ConflictException;
+import io.clearflow.engine.api.Flash;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.security.CurrentUser;
 import io.clearflow.engine.work.CaseDetailContributor;
@@ -45,10 +46,8 @@ class AssessmentPageController implements CaseDetailContributor {
         try {
             action.run();
             redirect.addFlashAttribute("flash", ok);
-        } catch (InvalidRequestException e) {
-            redirect.addFlashAttribute("flashErrorText", e.getMessage() + (e.fieldErrors().isEmpty() ? "" : ": " + e.fieldErrors()));
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("flashErrorText", e.getMessage());
+        } catch (InvalidRequestException | ConflictException e) {
+            Flash.error(redirect, e);
         }
         return "redirect:/regtech/items/" + itemId;
     }

@@ -68,10 +68,10 @@ public class AssessmentService {
 
     private static String reason(String reason, String field) {
         if (reason == null || reason.isBlank()) {
-            throw new InvalidRequestException("a reason is required", Map.of(field, "required"));
+            throw new InvalidRequestException("a reason is required", Map.of(field, "regtech.error.reason"));
         }
         if (reason.length() > 2000) {
-            throw new InvalidRequestException("reason too long", Map.of(field, "at most 2000 characters"));
+            throw new InvalidRequestException("reason too long", Map.of(field, "regtech.error.reasonLength"));
         }
         return reason.strip();
     }
@@ -82,11 +82,11 @@ public class AssessmentService {
         checkCompliance(member);
         Item item = items.find(itemId).orElseThrow(() -> new NotFoundException("regulatory item", String.valueOf(itemId)));
         if (relevant == null) {
-            throw new InvalidRequestException("relevant or not?", Map.of("relevant", "true or false"));
+            throw new InvalidRequestException("relevant or not?", Map.of("relevant", "regtech.error.relevant"));
         }
         String why = reason(reason, "reason");
         if (assessments.forItem(itemId).isPresent()) {
-            throw new ConflictException("this item has already been triaged");
+            throw new ConflictException("regtech.error.alreadyTriaged");
         }
         List<String> depts = departments == null ? List.of() : departments.stream().filter(d -> d != null && !d.isBlank())
                 .map(String::strip).distinct().toList();
@@ -94,14 +94,14 @@ public class AssessmentService {
         if (relevant) {
             Map<String, String> errors = new LinkedHashMap<>();
             if (depts.isEmpty()) {
-                errors.put("departments", "at least one department assesses the impact");
+                errors.put("departments", "regtech.error.departments");
             } else if (depts.size() > 12 || depts.stream().anyMatch(d -> !d.matches("dept-[a-z0-9-]{1,40}"))) {
-                errors.put("departments", "department ids such as dept-it");
+                errors.put("departments", "regtech.error.departments");
             }
             if (deadline == null) {
-                errors.put("deadline", "required");
+                errors.put("deadline", "regtech.error.deadline");
             } else if (deadline.isBefore(today)) {
-                errors.put("deadline", "not in the past");
+                errors.put("deadline", "regtech.error.deadlinePast");
             }
             if (!errors.isEmpty()) {
                 throw new InvalidRequestException("the triage has invalid fields", errors);
@@ -132,7 +132,7 @@ public class AssessmentService {
     public Assessment assess(Member member, long assessmentId, String processes, String systems, LocalDate deadline, String risk) {
         Assessment a = get(assessmentId);
         if (!a.state().equals("assessing")) {
-            throw new ConflictException("the assessment is not waiting for impacts");
+            throw new ConflictException("regtech.error.notAssessing");
         }
         String dept = member.department();
         if (dept == null || !a.departments().contains(dept)) {
@@ -140,20 +140,20 @@ public class AssessmentService {
         }
         Task task = openTask(a.caseId(), "assessImpact", dept);
         if (task == null) {
-            throw new ConflictException("your department has already assessed this item");
+            throw new ConflictException("regtech.error.alreadyAssessed");
         }
         Map<String, String> errors = new LinkedHashMap<>();
         if (processes == null || processes.isBlank()) {
-            errors.put("processes", "required (\"none\" if none)");
+            errors.put("processes", "regtech.error.processes");
         }
         if (systems == null || systems.isBlank()) {
-            errors.put("systems", "required (\"none\" if none)");
+            errors.put("systems", "regtech.error.systems");
         }
         if (processes != null && processes.length() > 2000 || systems != null && systems.length() > 2000) {
-            errors.put("processes", "at most 2000 characters each");
+            errors.put("processes", "regtech.error.impactLength");
         }
         if (risk == null || !RISKS.contains(risk)) {
-            errors.put("risk", "low, medium or high");
+            errors.put("risk", "regtech.error.risk");
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException("the impact has invalid fields", errors);
@@ -176,7 +176,7 @@ public class AssessmentService {
         checkCompliance(member);
         Assessment a = get(assessmentId);
         if (!a.state().equals("deciding")) {
-            throw new ConflictException(a.state().equals("assessing") ? "departments are still assessing" : "already decided");
+            throw new ConflictException(a.state().equals("assessing") ? "regtech.error.stillAssessing" : "regtech.error.alreadyDecided");
         }
         String why = reason(reason, "reason");
         Item item = items.find(a.itemId()).orElseThrow();

@@ -27,42 +27,42 @@ public record SourceInput(String name, String url, String kind, String jurisdict
         if (n == null) {
             errors.put("name", "required");
         } else if (n.length() > 200) {
-            errors.put("name", "at most 200 characters");
+            errors.put("name", "regtech.error.name");
         }
         String u = trim(url);
         if (u == null) {
-            errors.put("url", "required");
+            errors.put("url", "regtech.error.url");
         } else if (u.length() > 2000) {
-            errors.put("url", "at most 2000 characters");
+            errors.put("url", "regtech.error.url");
         } else {
             try {
                 URI uri = new URI(u);
                 String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
                 if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                    errors.put("url", "an absolute http or https URL");
+                    errors.put("url", "regtech.error.url");
                 }
             } catch (java.net.URISyntaxException e) {
-                errors.put("url", "not a valid URL: " + e.getReason());
+                errors.put("url", "regtech.error.url");
             }
         }
         String k = trim(kind) == null ? "feed" : trim(kind).toLowerCase(Locale.ROOT);
         if (!KINDS.contains(k)) {
-            errors.put("kind", "feed, html or json");
+            errors.put("kind", "regtech.error.kind");
         }
         String z = trim(zone) == null ? ("CN".equalsIgnoreCase(trim(jurisdiction)) ? "Asia/Shanghai" : "UTC") : trim(zone);
         try {
             ZoneId.of(z);
         } catch (DateTimeException e) {
-            errors.put("zone", "not a time zone id (e.g. Asia/Shanghai)");
+            errors.put("zone", "regtech.error.zone");
         }
         String enc = trim(encoding);
         if (enc != null && !java.nio.charset.Charset.isSupported(enc)) {
-            errors.put("encoding", "unknown encoding");
+            errors.put("encoding", "regtech.error.encoding");
         }
         String item = trim(itemSelector);
         if (k.equals("html")) {
             if (item == null) {
-                errors.put("itemSelector", "required for an HTML list page");
+                errors.put("itemSelector", "regtech.error.itemSelector");
             }
             for (var e : Map.of("itemSelector", opt(item), "titleSelector", opt(trim(titleSelector)),
                     "linkSelector", opt(trim(linkSelector)), "dateSelector", opt(trim(dateSelector))).entrySet()) {
@@ -70,29 +70,29 @@ public record SourceInput(String name, String url, String kind, String jurisdict
                     try {
                         QueryParser.parse(e.getValue());
                     } catch (RuntimeException ex) { // jsoup throws Selector.SelectorParseException
-                        errors.put(e.getKey(), "not a valid CSS selector: " + ex.getMessage());
+                        errors.put(e.getKey(), "regtech.error.selector");
                     }
                 }
             }
         }
         if (k.equals("json") && item != null && !item.startsWith("/")) {
-            errors.put("itemSelector", "a JSON pointer such as /data/items");
+            errors.put("itemSelector", "regtech.error.jsonPointer");
         }
         String pattern = trim(datePattern);
         if (pattern != null) {
             try {
                 DateTimeFormatter.ofPattern(pattern);
             } catch (IllegalArgumentException e) {
-                errors.put("datePattern", "not a date pattern (e.g. yyyy-MM-dd)");
+                errors.put("datePattern", "regtech.error.datePattern");
             }
         }
         int minutes = pollMinutes == null ? 60 : pollMinutes;
         if (minutes < 5 || minutes > 7 * 24 * 60) {
-            errors.put("pollMinutes", "between 5 and 10080");
+            errors.put("pollMinutes", "regtech.error.pollMinutes");
         }
         for (var e : Map.of("jurisdiction", opt(trim(jurisdiction)), "organisation", opt(trim(organisation))).entrySet()) {
             if (e.getValue().length() > (e.getKey().equals("jurisdiction") ? 16 : 100)) {
-                errors.put(e.getKey(), "too long");
+                errors.put(e.getKey(), "regtech.error.tooLong");
             }
         }
         if (!errors.isEmpty()) {

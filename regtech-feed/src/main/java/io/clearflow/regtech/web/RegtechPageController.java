@@ -2,6 +2,7 @@ package io.clearflow.regtech.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clearflow.engine.api.Flash;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.security.CurrentUser;
@@ -121,7 +122,7 @@ class RegtechPageController {
             sources.create(currentUser.get(), input);
             redirect.addFlashAttribute("flash", "regtech.source.added");
         } catch (InvalidRequestException e) {
-            redirect.addFlashAttribute("flashErrorText", e.getMessage() + ": " + e.fieldErrors());
+            Flash.error(redirect, e);
         }
         return "redirect:/regtech/sources";
     }

@@ -54,6 +54,21 @@ class SourceApiTest {
     }
 
     @Test
+    void theSourceFormSaysWhatIsWrongInTheReadersLanguageAndAddsNothing() throws Exception {
+        int before = new com.fasterxml.jackson.databind.ObjectMapper().readTree(mvc.perform(get("/api/regtech/sources")
+                .with(httpBasic("admin", "demo"))).andReturn().getResponse().getContentAsString()).size();
+        mvc.perform(post("/regtech/sources").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user("admin").roles("ADMIN"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("name", "坏地址").param("url", "ftp://example.org/feed").param("kind", "html"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("flashErrors",
+                        Matchers.containsInAnyOrder("regtech.error.url", "regtech.error.itemSelector")));
+        mvc.perform(get("/api/regtech/sources").with(httpBasic("admin", "demo")))
+                .andExpect(jsonPath("$.length()").value(before));
+    }
+
+    @Test
     void onlyAdministratorsChangeSources() throws Exception {
         String body = "{\"name\":\"x\",\"url\":\"https://example.org/rss\",\"kind\":\"feed\"}";
         postJson("zhangsan", "/api/regtech/sources", body).andExpect(status().isForbidden());
@@ -80,7 +95,7 @@ class SourceApiTest {
         postJson("admin", "/api/regtech/sources", "{\"name\":\"x\",\"url\":\"https://x.org/\",\"kind\":\"html\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.itemSelector").exists());
         postJson("admin", "/api/regtech/sources", "{\"name\":\"x\",\"url\":\"https://x.org/\",\"kind\":\"html\",\"itemSelector\":\"ul >> [\"}")
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.itemSelector").value(Matchers.startsWith("not a valid CSS selector")));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.itemSelector").value("不是有效的 CSS 选择器"));
         postJson("admin", "/api/regtech/sources", "{\"name\":\"x\",\"url\":\"https://x.org/\",\"kind\":\"json\",\"itemSelector\":\"data\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.itemSelector").exists());
         postJson("admin", "/api/regtech/sources", "not json").andExpect(status().isBadRequest());

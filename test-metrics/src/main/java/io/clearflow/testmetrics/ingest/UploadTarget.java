@@ -26,13 +26,13 @@ public record UploadTarget(String project, String version, String run) {
     public UploadTarget checked() {
         Map<String, String> errors = new LinkedHashMap<>();
         if (project == null || !PROJECT.matcher(project).matches()) {
-            errors.put("project", "a system code of letters, digits, '.', '_' or '-' (at most 64)");
+            errors.put("project", "tm.error.project");
         }
         if (version == null || !VERSION.matcher(version).matches()) {
-            errors.put("version", "a version of letters, digits, '.', '_', '+' or '-' (at most 64)");
+            errors.put("version", "tm.error.version");
         }
         if (!RunRepository.NO_RUN.equals(run) && !RUN.matcher(run).matches()) {
-            errors.put("run", "a run key of letters, digits, '.', '_', ':', '#', '+' or '-' (at most 64)");
+            errors.put("run", "tm.error.run");
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException("the report's project, version or run is invalid", errors);

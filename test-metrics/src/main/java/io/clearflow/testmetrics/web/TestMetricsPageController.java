@@ -2,6 +2,7 @@ package io.clearflow.testmetrics.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clearflow.engine.api.Flash;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.PlatformRole;
 import io.clearflow.engine.security.CurrentUser;
@@ -82,9 +83,11 @@ class TestMetricsPageController {
             redirect.addFlashAttribute("uploaded", outcome.reports().size());
             return "redirect:/test-metrics/" + path(project) + "/" + path(version);
         } catch (ReportRejectedException e) {
-            redirect.addFlashAttribute("flashErrorText", e.getMessage());
+            // the reader's own words name the line and the problem; the sentence around them is the user's language
+            redirect.addFlashAttribute("flashError", "tm.rejected");
+            redirect.addFlashAttribute("flashErrorArgs", new Object[] {e.getMessage()});
         } catch (InvalidRequestException e) {
-            redirect.addFlashAttribute("flashErrorText", e.getMessage() + " " + e.fieldErrors());
+            Flash.error(redirect, e);
         }
         return "redirect:/test-metrics";
     }

@@ -215,7 +215,17 @@ public class MetricsAndPagesTest {
                         .with(user("zhengshi").roles("TESTER"))
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/test-metrics"))
+                // a sentence in the reader's language around the reader's own words for the problem
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
-                        .attribute("flashErrorText", org.hamcrest.Matchers.containsString("internal subset")));
+                        .attribute("flashError", "tm.rejected"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flashErrorArgs", org.hamcrest.Matchers.arrayContaining(
+                                org.hamcrest.Matchers.containsString("internal subset"))));
+        mvc.perform(multipart("/test-metrics/upload").file(new MockMultipartFile("file", "go.xml", null,
+                        sample("junit/go-junit-report.xml"))).param("project", "bad name!").param("version", "3.3.0")
+                        .with(user("zhengshi").roles("TESTER"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flashErrors", org.hamcrest.Matchers.contains("tm.error.project")));
     }
 }

@@ -1,0 +1,23 @@
+package io.clearflow.delivery.execution;
+
+/**
+ * What an executor reports about a deployment. Implemented once by the delivery module, which stores each
+ * report at once so that a restart loses nothing; calls may come from any thread.
+ */
+public interface ExecutionListener {
+
+    /**
+     * The deployment is running; {@code reference} is what {@link DeploymentExecutor#resume} needs later
+     * (the runner's working folder, a Jenkins build URL) and is shown on the deployment's page.
+     */
+    void running(long deploymentId, String reference);
+
+    /** The latest tail of the deployment's output (at most 64 KiB), for the page while it runs. */
+    void output(long deploymentId, String tail);
+
+    /** A transient problem (Jenkins unreachable); the executor retries and the page shows the message. */
+    void problem(long deploymentId, String message);
+
+    /** The deployment ended; {@code outputTail} is the last part of its output. */
+    void finished(long deploymentId, boolean succeeded, String outputTail);
+}

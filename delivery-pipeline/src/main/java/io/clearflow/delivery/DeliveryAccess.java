@@ -1,0 +1,20 @@
+package io.clearflow.delivery;
+
+/**
+ * Who may do what in delivery ({@code @PreAuthorize} expressions). Everybody in IT delivery reads; developers
+ * create versions, upload artifacts and submit for test; testers accept and complete submissions; QC, ops, IT
+ * managers (and compliance for compliance-relevant changes) approve changes; ops deploy. Bots (Jenkins, CI
+ * with a token) register artifacts and report builds.
+ */
+public final class DeliveryAccess {
+
+    public static final String READ = "hasAnyRole('DEVELOPER', 'TESTER', 'QC', 'OPS', 'IT_MANAGER', 'COMPLIANCE', 'ADMIN')";
+    public static final String DEVELOP = "hasAnyRole('DEVELOPER', 'ADMIN')";
+    public static final String UPLOAD = "hasAnyRole('DEVELOPER', 'BOT', 'ADMIN')";
+    public static final String TEST = "hasAnyRole('TESTER', 'ADMIN')";
+    public static final String APPROVE = "hasAnyRole('QC', 'OPS', 'IT_MANAGER', 'COMPLIANCE')";
+    public static final String DEPLOY = "hasAnyRole('OPS', 'ADMIN')";
+
+    private DeliveryAccess() {
+    }
+}

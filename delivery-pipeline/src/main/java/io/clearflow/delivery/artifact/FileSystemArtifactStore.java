@@ -34,6 +34,7 @@ public class FileSystemArtifactStore implements ArtifactStore {
     private final Path root;
     private final Path temporary;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public FileSystemArtifactStore(@Value("${clearflow.data-dir:data}") Path dataDir, DeliveryProperties properties)
             throws IOException {
         this(dataDir.resolve(properties.artifactStore()));

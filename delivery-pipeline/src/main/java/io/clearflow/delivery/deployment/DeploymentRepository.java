@@ -12,7 +12,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Every statement on {@code del_deployment}; state moves only forward (queued → running → succeeded/failed). */
-@Repository
+@Repository("deliveryDeploymentRepository") // test-metrics has a DeploymentRepository bean too
 public class DeploymentRepository {
 
     /** Output kept of a deployment: the executor's tail is at most 64 KiB. */

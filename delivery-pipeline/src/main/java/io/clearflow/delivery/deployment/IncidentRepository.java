@@ -11,7 +11,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Every statement on {@code del_incident}. */
-@Repository
+@Repository("deliveryIncidentRepository") // test-metrics has an IncidentRepository bean too
 public class IncidentRepository {
 
     private static final RowMapper<Incident> ROW = (rs, i) -> new Incident(rs.getLong("id"), rs.getString("system_code"),

@@ -14,7 +14,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Every statement on {@code del_version} and its demand links {@code del_version_demand}. */
-@Repository
+@Repository("deliveryVersionRepository") // test-metrics has a VersionRepository bean too
 public class VersionRepository {
 
     private static final RowMapper<Version> ROW = (rs, i) -> new Version(rs.getLong("id"), rs.getString("system_code"),

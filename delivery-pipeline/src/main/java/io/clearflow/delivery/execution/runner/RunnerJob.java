@@ -169,6 +169,10 @@ final class RunnerJob implements Runnable {
                 if (process.waitFor(Math.min(left, interval), TimeUnit.NANOSECONDS)) {
                     return process.exitValue();
                 }
+                if (Files.size(logFile) > properties.maxLog().toBytes()) {
+                    kill(process);
+                    throw new StepFailed("step " + line + " wrote more than " + properties.maxLog() + " of output");
+                }
                 reportOutput();
             }
         } catch (InterruptedException e) {

@@ -34,7 +34,7 @@ class EmbeddedRunnerTest {
         Files.createDirectories(artifact.getParent());
         Files.writeString(artifact, "the application, version 2.3.0\n");
         sha256 = RunnerJob.sha256(artifact);
-        runner = new EmbeddedRunner(new RunnerProperties(2, null, Duration.ofMillis(100), null), dataDir);
+        runner = new EmbeddedRunner(new RunnerProperties(2, null, Duration.ofMillis(100), null, null), dataDir);
     }
 
     @AfterEach
@@ -126,6 +126,21 @@ class EmbeddedRunnerTest {
         RecordingListener.Outcome outcome = listener.await(Duration.ofSeconds(20)).outcome(5);
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.tail()).contains("step 1 timed out after PT0.5S");
+    }
+
+    @Test
+    void aStepFloodingTheLogIsKilledAtTheOutputLimit() throws Exception {
+        try (EmbeddedRunner small = new EmbeddedRunner(new RunnerProperties(1, null, Duration.ofMillis(50), null,
+                org.springframework.util.unit.DataSize.ofKilobytes(256)), dataDir)) {
+            RecordingListener listener = new RecordingListener(1);
+            small.start(order(12, "app.jar", sha256, steps("yes clearflow")), listener);
+
+            RecordingListener.Outcome outcome = listener.await(Duration.ofSeconds(20)).outcome(12);
+            assertThat(outcome.succeeded()).isFalse();
+            assertThat(outcome.tail()).contains("step 1 wrote more than 262144B of output");
+            assertThat(Files.size(Path.of(listener.lastReference(12)).resolve("deployment.log")))
+                    .isLessThan(512L * 1024 * 1024);
+        }
     }
 
     @Test

@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clearflow.delivery.artifact.Artifacts;
-import io.clearflow.delivery.deployment.DeploymentFinished;
 import io.clearflow.delivery.deployment.Deployments;
 import io.clearflow.delivery.version.VersionRef;
 import io.clearflow.delivery.version.Versions;
@@ -58,8 +57,9 @@ public class DeliveryApiTest {
     @Autowired Deployments deployments;
     @Autowired DeliveryEvents dora;
     @Autowired OrgDirectory directory;
-    @Autowired TestExecutor executor;
+    @Autowired RecordingExecutor executor;
     @Autowired ApplicationEvents events;
+    @Autowired FinishedDeployments finishedEvents;
     @Value("${clearflow.data-dir}") Path dataDir;
 
     // ---- helpers
@@ -310,7 +310,7 @@ public class DeliveryApiTest {
     }
 
     @Test
-    void aProductionDeploymentRunsAfterCommitAndFeedsDoraAndTheChangeFlow() throws Exception {
+    void aProductionDeploymentRunsThroughTheEmbeddedRunnerAndFeedsDoraAndTheChangeFlow() throws Exception {
         long version = createVersion("clearing");
         byte[] bytes = unique("clearing release");
         long id = uploaded(version, "clearing.jar", bytes).get("id").asLong();
@@ -319,30 +319,51 @@ public class DeliveryApiTest {
         JsonNode d = finished(deploymentId);
         assertThat(d.get("state").asText()).isEqualTo("succeeded");
         assertThat(d.get("environment").asText()).isEqualTo("production");
+        assertThat(d.get("target").asText()).isEqualTo("clearing-production");
         assertThat(d.get("artifactSha256").asText()).isEqualTo(sha256(bytes));
         assertThat(d.get("changeId").asLong()).isEqualTo(42L);
-        assertThat(d.get("reference").asText()).isEqualTo("work/" + deploymentId);
+        assertThat(d.get("reference").asText()).isNotBlank();
         assertThat(d.get("requestedByName").asText()).isEqualTo("林运维");
-        assertThat(d.get("outputTail").asText()).contains("OK");
-        var order = executor.started.stream().filter(o -> o.deploymentId() == deploymentId).findFirst().orElseThrow();
-        assertThat(order.artifactUrl().toString()).isEqualTo("http://delivery.test/api/delivery/artifacts/" + id + "/content");
-        assertThat(order.settings().get("steps")).contains("{artifact}").contains("{sha256}");
-        assertThat(order.changeKey()).isEqualTo("42");
-        assertThat(events.stream(DeploymentFinished.class).filter(f -> f.deploymentId() == deploymentId))
+        assertThat(d.get("outputTail").asText()).contains("[clearflow] succeeded");
+        // the runner copied the verified artifact where the seeded production environment says
+        assertThat(dataDir.resolve("delivery/deployed/clearing/production/clearing-production/clearing.jar")).hasBinaryContent(bytes);
+        assertThat(finishedEvents.events.stream().filter(f -> f.deploymentId() == deploymentId))
                 .singleElement().satisfies(f -> {
                     assertThat(f.succeeded()).isTrue();
                     assertThat(f.changeId()).isEqualTo(42L);
                     assertThat(f.system()).isEqualTo("clearing");
+                    assertThat(f.artifactSha256()).isEqualTo(sha256(bytes));
                 });
-        assertThat(dora.dora("clearing", Instant.now().plusSeconds(60), 1).toString()).isNotBlank();
         assertThat(jdbc.queryForObject("SELECT succeeded FROM tm_deployment WHERE system_code = 'clearing' AND deployment_key = ?",
                 Boolean.class, String.valueOf(deploymentId))).isTrue();
+        assertThat(dora.dora("clearing", Instant.now().plusSeconds(60), 1).toString()).contains("clearing");
         mvc.perform(get("/api/delivery/versions/{id}", version).with(httpBasic("wujiu", "demo")))
                 .andExpect(jsonPath("$.deployments[0].state").value("succeeded"))
+                .andExpect(jsonPath("$.timeline[?(@.kind=='deployment.queued')].actorName").value("林运维"))
+                .andExpect(jsonPath("$.timeline[?(@.kind=='deployment.running')]").exists())
                 .andExpect(jsonPath("$.timeline[?(@.kind=='deployment.succeeded')]").exists());
         mvc.perform(get("/api/delivery/board").with(httpBasic("zhouba", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.system=='clearing')].environments[3].current.sha256").value(sha256(bytes)));
+    }
+
+    @Test
+    void theExecutorGetsTheDigestTheVerifiedFileTheDownloadUrlAndTheChange() throws Exception {
+        long version = createVersion("recsys");
+        byte[] bytes = unique("recorded");
+        long id = uploaded(version, "rec.jar", bytes).get("id").asLong();
+        promoteTo(id, "test", "staging", "production");
+        long deploymentId = deployments.deploy(directory.requireMember("linops"), id, "production", 43L);
+        assertThat(finished(deploymentId).get("state").asText()).isEqualTo("succeeded");
+        var order = executor.started.stream().filter(o -> o.deploymentId() == deploymentId).findFirst().orElseThrow();
+        assertThat(order.artifactUrl().toString()).isEqualTo("http://delivery.test/api/delivery/artifacts/" + id + "/content");
+        assertThat(order.artifactSha256()).isEqualTo(sha256(bytes));
+        assertThat(order.artifactFile()).hasBinaryContent(bytes);
+        assertThat(order.settings()).containsEntry("job", "deploy/recsys").containsKey("target");
+        assertThat(order.changeKey()).isEqualTo("43");
+        assertThat(order.version()).isEqualTo(versions.find(version).orElseThrow().version());
+        assertThat(order.system()).isEqualTo("recsys");
+        assertThat(order.environment()).isEqualTo("production");
     }
 
     @Test
@@ -357,7 +378,8 @@ public class DeliveryApiTest {
         long failed = deployments.deploy(directory.requireMember("linops"), bad, "production", 8L);
         JsonNode f = finished(failed);
         assertThat(f.get("state").asText()).isEqualTo("failed");
-        assertThat(f.get("problem").asText()).contains("health check failed");
+        assertThat(f.get("outputTail").asText()).contains("health check failed");
+        assertThat(f.get("problem").asText()).contains("failed");
         assertThat(f.get("rollbackArtifactId").asLong()).isEqualTo(good);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM del_incident WHERE deployment_id = ? AND restored_at IS NULL",
                 Long.class, failed)).isEqualTo(1);

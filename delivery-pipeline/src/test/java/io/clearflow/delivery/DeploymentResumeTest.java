@@ -23,7 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A restart in the middle: a deployment left {@code running} goes back to its executor through
- * {@code resume} with the reference it last reported, a {@code queued} one is started, and both end.
+ * {@code resume} with the reference it last reported, a {@code queued} one is started, and all end.
  */
 @SpringBootTest(classes = DeliveryTestApplication.class)
 @ActiveProfiles("test")
@@ -33,14 +33,14 @@ public class DeploymentResumeTest {
     @Autowired ArtifactService artifacts;
     @Autowired OrgDirectory directory;
     @Autowired JdbcTemplate jdbc;
-    @Autowired TestExecutor executor;
+    @Autowired RecordingExecutor executor;
     @Autowired ApplicationContext context;
 
-    long leftBehind(long versionId, long artifactId, String state, String reference) {
+    long leftBehind(String system, String executorKind, long artifactId, String state, String reference) {
         jdbc.update("INSERT INTO del_deployment (artifact_id, version_id, system_code, environment, target, executor, "
-                + "artifact_sha256, state, reference, requested_by, requested_at) SELECT id, version_id, 'clearflow', 'dev', "
-                + "'clearflow-dev', 'embedded', sha256, ?, ?, 'linops', ? FROM del_artifact WHERE id = ?", state, reference,
-                Timestamp.from(Instant.now()), artifactId);
+                + "artifact_sha256, state, reference, requested_by, requested_at) SELECT id, version_id, ?, 'dev', "
+                + "?, ?, sha256, ?, ?, 'linops', ? FROM del_artifact WHERE id = ?", system, system + "-dev", executorKind,
+                state, reference, Timestamp.from(Instant.now()), artifactId);
         return jdbc.queryForObject("SELECT MAX(id) FROM del_deployment", Long.class);
     }
 
@@ -61,16 +61,22 @@ public class DeploymentResumeTest {
                 List.of(), null));
         byte[] bytes = ("resume " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         long artifact = artifacts.upload(wujiu, version, "cf.jar", new ByteArrayInputStream(bytes), bytes.length).artifact().id();
-        long running = leftBehind(version, artifact, "running", "work/left-by-the-last-run");
-        long queued = leftBehind(version, artifact, "queued", null);
+        long recorded = leftBehind("recsys", "recording", artifact, "running", "work/left-by-the-last-run");
+        long running = leftBehind("clearflow", "embedded", artifact, "running", "/nowhere/deployment-0");
+        long queued = leftBehind("clearflow", "embedded", artifact, "queued", null);
 
         ApplicationArguments none = new DefaultApplicationArguments();
         context.getBeansOfType(org.springframework.boot.ApplicationRunner.class).values().stream()
                 .filter(r -> r.getClass().getSimpleName().equals("DeploymentResumer")).findFirst().orElseThrow().run(none);
 
+        // the recording executor gets the reference it last reported
         assertThat(executor.resumed).contains("work/left-by-the-last-run");
-        assertThat(executor.started).anyMatch(o -> o.deploymentId() == queued);
-        assertThat(state(running)).isEqualTo("succeeded");
+        assertThat(state(recorded)).isEqualTo("succeeded");
+        // the embedded runner cannot resume a local process: it reports the deployment failed, with the reason
+        assertThat(state(running)).isEqualTo("failed");
+        assertThat(jdbc.queryForObject("SELECT output_tail FROM del_deployment WHERE id = ?", String.class, running))
+                .contains("interrupted");
+        // the order that never reached its executor is started and ends normally
         assertThat(state(queued)).isEqualTo("succeeded");
     }
 }

@@ -80,9 +80,10 @@ class DeploymentDispatcher {
                 .filter(e -> e.environment().equals(d.environment()) && e.target().equals(d.target())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("environment " + d.environment() + "/" + d.target() + " is gone"));
         Map<String, String> settings = new HashMap<>(environment.settings());
-        settings.putIfAbsent("target", "deployments/" + d.system() + "/" + d.environment() + "/" + d.target());
+        settings.putIfAbsent("target", "delivery/deployed/" + d.system() + "/" + d.environment() + "/" + d.target());
         URI url = properties.publicBaseUrl().resolve("/api/delivery/artifacts/" + d.artifactId() + "/content");
         return new DeploymentOrder(d.id(), d.system(), d.environment(), d.changeId() == null ? null : String.valueOf(d.changeId()),
-                d.artifactName(), d.artifactSha256(), store.localFile(d.artifactSha256()).orElse(null), url, settings);
+                d.artifactName(), d.artifactSha256(), store.localFile(d.artifactSha256()).orElse(null), url, settings,
+                d.version());
     }
 }

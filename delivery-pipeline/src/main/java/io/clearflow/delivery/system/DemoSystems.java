@@ -1,6 +1,7 @@
 package io.clearflow.delivery.system;
 
 import io.clearflow.delivery.DeliveryProperties;
+import io.clearflow.delivery.execution.runner.DefaultSteps;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The demo systems of the embedded default (with the demo organisation, when there are no systems yet):
  * ctrade and clearing (critical), registry, ClearFlow itself; environments dev, test, staging and
- * production, all deployed by the embedded runner, which copies the artifact into a folder under the
- * data folder and checks its digest there, so the whole flow runs with nothing installed.
+ * production, all deployed by the embedded runner with its default steps (copy the artifact into a folder under
+ * the data folder, check the copy's digest), so the whole flow runs with nothing installed.
  */
 @Component
 @Order(10)
@@ -25,11 +26,8 @@ class DemoSystems implements ApplicationRunner {
 
     static final List<String> ENVIRONMENTS = List.of("dev", "test", "staging", DeliveryProperties.PRODUCTION);
 
-    /** One command a line, placeholders of {@code DeploymentOrder}: copy, then verify the copy's digest. */
-    static final String STEPS = String.join("\n",
-            "mkdir -p {target}",
-            "cp {artifact} {target}/{name}",
-            "sh -c \"echo '{sha256}  {target}/{name}' | sha256sum -c -\"");
+    /** The runner's default steps, written out so that the environment shows them: copy, then check the copy's digest. */
+    static final String STEPS = DefaultSteps.TEXT;
 
     private final SystemRepository systems;
     private final EnvironmentRepository environments;
@@ -61,7 +59,7 @@ class DemoSystems implements ApplicationRunner {
             String target = system.code() + "-" + environment;
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put("steps", STEPS);
-            settings.put("target", "deployments/" + system.code() + "/" + environment + "/" + target);
+            settings.put("target", "delivery/deployed/" + system.code() + "/" + environment + "/" + target);
             settings.put("timeout", "PT5M");
             environments.insert(system.code(), environment, target, position++, "embedded", settings);
         }

@@ -12,19 +12,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.stereotype.Component;
 
 /**
- * Stands in for the embedded runner until it is merged: on its own thread it reports running, checks the
- * order's file against the order's digest, and fails when the digest differs or the artifact is named
- * {@code broken…} (so tests can make a production deployment fail on purpose).
+ * A test executor of kind {@code recording} (the test system {@code recsys} uses it, see {@link TestSystems}):
+ * keeps every order and resume it gets so tests can check what the delivery module hands over; on its own
+ * thread it reports running, checks the order's file against the order's digest, and fails when the digest
+ * differs or the artifact is named {@code broken…}.
  */
 @Component
-public class TestExecutor implements DeploymentExecutor {
+public class RecordingExecutor implements DeploymentExecutor {
 
     public final List<DeploymentOrder> started = new CopyOnWriteArrayList<>();
     public final List<String> resumed = new CopyOnWriteArrayList<>();
 
     @Override
     public String kind() {
-        return "embedded";
+        return "recording";
     }
 
     @Override
@@ -40,7 +41,7 @@ public class TestExecutor implements DeploymentExecutor {
     }
 
     private static void daemon(Runnable work) {
-        Thread thread = new Thread(work, "test-executor");
+        Thread thread = new Thread(work, "recording-executor");
         thread.setDaemon(true);
         thread.start();
     }

@@ -57,6 +57,7 @@ public class DeliveryApiTest {
     @Autowired Deployments deployments;
     @Autowired DeliveryEvents dora;
     @Autowired OrgDirectory directory;
+    @Autowired io.clearflow.demand.api.DemandIntake demandIntake;
     @Autowired RecordingExecutor executor;
     @Autowired ApplicationEvents events;
     @Autowired FinishedDeployments finishedEvents;
@@ -162,6 +163,22 @@ public class DeliveryApiTest {
                 + "AND activity_id = 'version.created' AND resource = 'wujiu'", Long.class, "delivery-version-" + id)).isEqualTo(1);
         assertThat(events.stream(DeliveryActivity.class).filter(a -> a.versionId() == id && a.kind().equals("version.created")))
                 .hasSize(1);
+    }
+
+    @Test
+    void aVersionShowsItsDemandsThroughDemandPortalsApi() throws Exception {
+        var demand = demandIntake.raise(directory.requireMember("zhangsan"), new io.clearflow.demand.api.NewDemand(
+                "登记数据对账自动化", "每日自动对账", "FEATURE", null, "NORMAL", false, null, null, null));
+        String body = postJson("wujiu", "/api/delivery/versions", "{\"system\":\"registry\",\"version\":\"3."
+                + demand.id() + ".0\",\"demandIds\":[" + demand.id() + "]}").andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        long id = json.readTree(body).get("id").asLong();
+        mvc.perform(get("/api/delivery/versions/{id}", id).with(httpBasic("chenqc", "demo")))
+                .andExpect(jsonPath("$.demands[0].id").value(demand.id()))
+                .andExpect(jsonPath("$.demands[0].title").value("登记数据对账自动化"))
+                .andExpect(jsonPath("$.demands[0].department").value("登记托管部"))
+                .andExpect(jsonPath("$.demands[0].tasks").isArray());
+        assertThat(versions.find(id).orElseThrow().demandIds()).containsExactly(demand.id());
     }
 
     @Test

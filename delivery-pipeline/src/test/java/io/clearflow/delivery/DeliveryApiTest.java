@@ -421,6 +421,37 @@ public class DeliveryApiTest {
     }
 
     @Test
+    void anExecutorAnsweringAtOnceOrMissingAndSeveralClustersAreHandled() throws Exception {
+        long version = createVersion("recsys");
+        long id = uploaded(version, "rec-at-once.jar", unique("at once")).get("id").asLong();
+        // the instant executor reports inside start(), in the deploying transaction's afterCommit: still stored
+        String body = postJson("wujiu", "/api/delivery/artifacts/" + id + "/deploy", "{\"environment\":\"dev\"}")
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        JsonNode d = deployment(json.readTree(body).get("deploymentId").asLong());
+        assertThat(d.get("state").asText()).isEqualTo("succeeded");
+        assertThat(d.get("reference").asText()).isEqualTo("instant");
+
+        promoteTo(id, "test");
+        // two clusters in test: the bare name is ambiguous, the qualified one is not
+        postJson("wujiu", "/api/delivery/artifacts/" + id + "/deploy", "{\"environment\":\"test\"}")
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors.environment").exists());
+        body = postJson("wujiu", "/api/delivery/artifacts/" + id + "/deploy", "{\"environment\":\"test/recsys-test-sz\"}")
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        d = finished(json.readTree(body).get("deploymentId").asLong());
+        assertThat(d.get("target").asText()).isEqualTo("recsys-test-sz");
+        assertThat(d.get("state").asText()).isEqualTo("succeeded");
+
+        // an environment whose executor kind nobody provides fails the deployment with the reason
+        promoteTo(id, "staging");
+        body = postJson("linops", "/api/delivery/artifacts/" + id + "/deploy", "{\"environment\":\"staging\"}")
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        d = finished(json.readTree(body).get("deploymentId").asLong());
+        assertThat(d.get("state").asText()).isEqualTo("failed");
+        assertThat(d.get("problem").asText()).contains("nosuch");
+    }
+
+    @Test
     void directDeploysFollowStageAndRole() throws Exception {
         long version = createVersion("clearflow");
         long id = uploaded(version, "cf-direct.jar", unique("direct")).get("id").asLong();

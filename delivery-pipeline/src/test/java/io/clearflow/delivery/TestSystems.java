@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Test set-up after the demo systems are seeded: every embedded environment gets one more step, a health check
  * that fails artifacts named {@code broken…} (so a production deployment can fail on purpose and be rolled
- * back), and a system {@code recsys} whose environments use the {@link RecordingExecutor}.
+ * back), and a system {@code recsys} whose environments use test executors: the {@link RecordingExecutor}, the
+ * {@link InstantExecutor}, and a kind nobody provides; its test environment has two clusters.
  */
 @Component
 @Order(20)
@@ -51,11 +52,17 @@ class TestSystems implements ApplicationRunner {
         });
         jdbc.update("INSERT INTO del_system (code, name, owner_department, critical, created_at) VALUES "
                 + "('recsys', 'Recording', 'dept-it', FALSE, ?)", Timestamp.from(Instant.now()));
-        String[] environments = {"dev", "test", "staging", "production"};
-        for (int i = 0; i < environments.length; i++) {
-            jdbc.update("INSERT INTO del_environment (system_code, environment, target, position, executor, settings) "
-                    + "VALUES ('recsys', ?, ?, ?, 'recording', ?)", environments[i], "recsys-" + environments[i], i,
-                    "{\"steps\":\"@copy {artifact} {target}/{name}\",\"job\":\"deploy/recsys\"}");
-        }
+        // dev answers inside start(), test has two clusters, staging names an executor nobody provides
+        environment(0, "dev", "recsys-dev", "instant");
+        environment(1, "test", "recsys-test-sh", "recording");
+        environment(2, "test", "recsys-test-sz", "recording");
+        environment(3, "staging", "recsys-staging", "nosuch");
+        environment(4, "production", "recsys-production", "recording");
+    }
+
+    private void environment(int position, String environment, String target, String executor) {
+        jdbc.update("INSERT INTO del_environment (system_code, environment, target, position, executor, settings) "
+                + "VALUES ('recsys', ?, ?, ?, ?, ?)", environment, target, position, executor,
+                "{\"steps\":\"@copy {artifact} {target}/{name}\",\"job\":\"deploy/recsys\"}");
     }
 }

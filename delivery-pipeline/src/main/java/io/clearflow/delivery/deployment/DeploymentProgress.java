@@ -5,6 +5,7 @@ import io.clearflow.delivery.version.Versions;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -26,6 +27,9 @@ class DeploymentProgress implements ExecutionListener {
         this.outcomes = outcomes;
         this.versions = versions;
         this.transaction = new TransactionTemplate(transactions);
+        // an executor may answer inside start(), which runs in the deploying transaction's afterCommit: a
+        // participating write there would never be committed
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override

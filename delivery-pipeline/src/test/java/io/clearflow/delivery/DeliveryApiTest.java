@@ -351,6 +351,13 @@ public class DeliveryApiTest {
                     assertThat(f.system()).isEqualTo("clearing");
                     assertThat(f.artifactSha256()).isEqualTo(sha256(bytes));
                 });
+        // every state change is in the platform event log, one case per version, in order, attributed
+        assertThat(jdbc.queryForList("SELECT activity_id FROM cf_event_log WHERE process_key = 'delivery' AND case_id = ? "
+                + "ORDER BY id", String.class, "delivery-version-" + version)).containsExactly("version.created",
+                "artifact.uploaded", "artifact.promoted", "artifact.promoted", "artifact.promoted", "deployment.queued",
+                "deployment.running", "deployment.succeeded");
+        assertThat(jdbc.queryForObject("SELECT resource FROM cf_event_log WHERE case_id = ? AND activity_id = 'deployment.queued'",
+                String.class, "delivery-version-" + version)).isEqualTo("linops");
         assertThat(jdbc.queryForObject("SELECT succeeded FROM tm_deployment WHERE system_code = 'clearing' AND deployment_key = ?",
                 Boolean.class, String.valueOf(deploymentId))).isTrue();
         assertThat(dora.dora("clearing", Instant.now().plusSeconds(60), 1).toString()).contains("clearing");

@@ -99,17 +99,20 @@ public class PollService {
             String message = feed.items().size() + " items read: " + counts[0] + " new, " + counts[1] + " already known"
                     + (counts[2] > 0 ? ", " + counts[2] + " linked to the same announcement from another source" : "");
             return new PollResult("ok", counts[0], counts[1], counts[2], message, List.of());
-        } catch (FetchException | FeedParseException e) {
-            return failed(source, now, e.getMessage());
+        } catch (FetchException e) {
+            return failed(source, now, e.getMessage(), e.key(), e.args());
+        } catch (FeedParseException e) {
+            return failed(source, now, e.getMessage(), e.key(), e.args());
         } catch (RuntimeException e) {
             log.warn("Polling source {} failed unexpectedly", source.id(), e);
-            return failed(source, now, "unexpected error: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return failed(source, now, "unexpected error: " + detail, "regtech.poll.error.unexpected", new Object[] {detail});
         }
     }
 
-    private PollResult failed(Source source, Instant now, String message) {
-        sources.recordFailure(source.id(), now, message);
+    private PollResult failed(Source source, Instant now, String message, String key, Object[] args) {
+        sources.recordFailure(source.id(), now, message, key,
+                java.util.Arrays.stream(args).map(String::valueOf).toList());
         metrics.polled(source, "error", 0);
         return PollResult.error(message);
     }

@@ -138,7 +138,12 @@ class RegtechPageController {
     String poll(@PathVariable long id, RedirectAttributes redirect) {
         SourceService.checkAdmin(currentUser.get());
         PollResult r = polls.poll(currentUser.get(), id);
-        redirect.addFlashAttribute(r.status().equals("ok") ? "pollMessage" : "flashErrorText", r.message());
+        if (r.status().equals("ok")) {
+            redirect.addFlashAttribute("pollMessage", r.message());
+        } else {
+            // the reason is shown in the reader's language in the source's row ("last error")
+            redirect.addFlashAttribute("flashError", "regtech.poll.failed");
+        }
         return "redirect:/regtech/sources";
     }
 

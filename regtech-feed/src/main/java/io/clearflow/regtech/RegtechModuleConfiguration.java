@@ -38,6 +38,12 @@ class RegtechModuleConfiguration {
                 List.of("COMPLIANCE", "IT_MANAGER", "BUSINESS", "PROCESS_OWNER", "ADMIN"), NavigationItem.GOVERNANCE);
     }
 
+    /** Everyone may subscribe; the page also lists the notices of new matching items. */
+    @Bean
+    NavigationItem regtechSubscriptionsNavigation() {
+        return new NavigationItem("regtech.nav.subscriptions", "/regtech/subscriptions", 63, List.of(), NavigationItem.GOVERNANCE);
+    }
+
     @Bean
     NavigationItem regtechSourcesNavigation() {
         return new NavigationItem("regtech.nav.sources", "/regtech/sources", 62, List.of("ADMIN"), NavigationItem.OPERATIONS);

@@ -40,9 +40,11 @@ public class PollService {
     private final SourceHealthMetrics metrics;
     private final Clock clock;
     private final DocumentReader reader = new DocumentReader();
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public PollService(SourceRepository sources, SourceService sourceService, FeedFetcher fetcher, ItemStore store,
-                       SourceHealthMetrics metrics, Clock clock) {
+                       SourceHealthMetrics metrics, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.sources = sources;
         this.sourceService = sourceService;
         this.fetcher = fetcher;
@@ -54,7 +56,9 @@ public class PollService {
     /** Polls now on a member's request (administrators and compliance). */
     public PollResult poll(Member member, long sourceId) {
         SourceService.checkOperator(member);
-        return poll(sourceService.get(sourceId));
+        PollResult result = poll(sourceService.get(sourceId));
+        events.publishEvent(new PollRoundFinished(1));
+        return result;
     }
 
     /** Fetches and reads without storing: what a poll would add (administrators). */

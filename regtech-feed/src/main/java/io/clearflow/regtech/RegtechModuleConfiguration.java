@@ -49,6 +49,11 @@ class RegtechModuleConfiguration {
         return new NavigationItem("regtech.nav.sources", "/regtech/sources", 62, List.of("ADMIN"), NavigationItem.OPERATIONS);
     }
 
+    @Bean
+    NavigationItem regtechDictionaryNavigation() {
+        return new NavigationItem("regtech.nav.dictionary", "/regtech/dictionary", 64, List.of("ADMIN"), NavigationItem.OPERATIONS);
+    }
+
     /** An assessment's steps move only through the module's pages, which keep its records and its process in step. */
     @Bean
     io.clearflow.engine.work.ModuleOwnedProcess regtechOwnsItsAssessments() {

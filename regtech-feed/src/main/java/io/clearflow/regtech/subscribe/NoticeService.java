@@ -51,7 +51,9 @@ public class NoticeService {
         repository.addPending(added.itemIds());
     }
 
+    /** Transactional here: the listener is called through the proxy, {@link #deliver()} from inside it is not. */
     @EventListener
+    @Transactional
     void roundFinished(PollRoundFinished round) {
         deliver();
     }

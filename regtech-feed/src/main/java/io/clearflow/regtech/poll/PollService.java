@@ -81,8 +81,10 @@ public class PollService {
             }
             return new PollResult("ok", fresh.size(), dup, clustered,
                     feed.items().size() + " items read; nothing stored (test fetch)", fresh);
-        } catch (FetchException | FeedParseException e) {
-            return PollResult.error(e.getMessage());
+        } catch (FetchException e) {
+            return PollResult.error(e.getMessage(), e.key(), e.args());
+        } catch (FeedParseException e) {
+            return PollResult.error(e.getMessage(), e.key(), e.args());
         }
     }
 
@@ -118,7 +120,7 @@ public class PollService {
         sources.recordFailure(source.id(), now, message, key,
                 java.util.Arrays.stream(args).map(String::valueOf).toList());
         metrics.polled(source, "error", 0);
-        return PollResult.error(message);
+        return PollResult.error(message, key, args);
     }
 
     private ParsedFeed read(Source source, Fetched fetched) throws FeedParseException {

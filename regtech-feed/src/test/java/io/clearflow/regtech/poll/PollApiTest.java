@@ -2,6 +2,7 @@ package io.clearflow.regtech.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -169,6 +170,9 @@ class PollApiTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(en).contains("Ill-formed XML (line 8").contains("Document type declarations").contains("Empty document")
                 .doesNotContain("XML 格式错误").doesNotContain("??");
+        String test = mvc.perform(post("/regtech/sources/" + illFormed + "/test").with(user("admin")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(test).contains("XML 格式错误（第 8 行").doesNotContain("??");
     }
 
     @Test

@@ -42,12 +42,15 @@ class AssessmentController {
         return assessments.assess(currentUser.get(), id, i.processes(), i.systems(), i.deadline(), i.risk());
     }
 
-    record Decision(String decision, String reason, String demandTitle) { }
+    record Decision(String decision, String reason, String demandTitle, String scenarioName, String scenarioDepartment,
+                    String scenarioCategory) { }
 
     @PostMapping("/assessments/{id}/decision")
-    @Operation(summary = "Compliance decides: demand (raised in the demand portal, linked both ways) or no-action, with a reason")
+    @Operation(summary = "Compliance decides: demand (raised in the demand portal, linked both ways), scenario (a governance "
+            + "scenario with source regulation, owned by scenarioDepartment) or no-action, with a reason")
     Assessment decide(@PathVariable long id, @RequestBody Decision d) {
-        return assessments.decide(currentUser.get(), id, d.decision(), d.reason(), d.demandTitle());
+        return assessments.decide(currentUser.get(), id, d.decision(), d.reason(), d.demandTitle(),
+                new AssessmentService.ScenarioChoice(d.scenarioName(), d.scenarioDepartment(), d.scenarioCategory()));
     }
 
     @GetMapping("/assessments")

@@ -51,4 +51,13 @@ public class DefectRepository {
     public List<DefectRow> ofProject(String project) {
         return jdbc.query("SELECT " + COLUMNS + " FROM tm_defect WHERE project = ? ORDER BY created_at, id", ROW, project);
     }
+
+    /** Defect keys per failing test case of a project (the relation case → defects recorded with the defects). */
+    public java.util.Map<String, java.util.Set<String>> keysByTestCase(String project) {
+        java.util.Map<String, java.util.Set<String>> out = new java.util.HashMap<>();
+        jdbc.query("SELECT defect_key, test_case FROM tm_defect WHERE project = ? AND test_case IS NOT NULL", rs -> {
+            out.computeIfAbsent(rs.getString(2), k -> new java.util.TreeSet<>()).add(rs.getString(1));
+        }, project);
+        return out;
+    }
 }

@@ -3,6 +3,7 @@ package io.clearflow.testmetrics.plan;
 import io.clearflow.engine.api.ConflictException;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.NotFoundException;
+import io.clearflow.testmetrics.InputCheck;
 import io.clearflow.testmetrics.api.TestStatus;
 import io.clearflow.testmetrics.ingest.UploadTarget;
 import io.clearflow.testmetrics.metrics.PlanMetrics;
@@ -16,7 +17,6 @@ import io.clearflow.testmetrics.store.ReportRepository;
 import io.clearflow.testmetrics.store.RunRepository;
 import io.clearflow.testmetrics.store.TestResultRepository;
 import io.clearflow.testmetrics.store.VersionRepository;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
@@ -219,17 +219,7 @@ public class PlanService {
                 PlanMetrics.compute(measured), views);
     }
 
-    /** Bean Validation of an input record for every caller (page, REST, Java), refusals as field → bundle key. */
     private void check(Object input) {
-        Set<ConstraintViolation<Object>> violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            Map<String, String> errors = new java.util.TreeMap<>();
-            for (var v : violations) {
-                String template = v.getMessageTemplate();
-                errors.putIfAbsent(v.getPropertyPath().toString(), template.startsWith("{") && template.endsWith("}")
-                        ? template.substring(1, template.length() - 1) : template);
-            }
-            throw new InvalidRequestException("tm.plan.error.invalid", errors);
-        }
+        InputCheck.validate(validator, input, "tm.plan.error.invalid");
     }
 }

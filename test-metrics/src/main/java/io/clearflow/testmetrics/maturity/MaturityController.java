@@ -145,7 +145,10 @@ class MaturityController {
     private List<Map<String, Object>> questions(AssessmentService.Overview o, Locale locale) {
         List<Map<String, Object>> out = new ArrayList<>();
         java.util.Set<String> live = new java.util.HashSet<>();
-        if (o.kind() == SubjectKind.SYSTEM && versions.projects().contains(o.subject())) {
+        if (o.latest() == null) {
+            // before the first assessment the overview's scores are the live evidence already: not scored twice
+            o.indicators().stream().filter(r -> AssessmentService.EVIDENCE.equals(r.source())).forEach(r -> live.add(r.indicator()));
+        } else if (o.kind() == SubjectKind.SYSTEM) {
             maturity.score(o.subject()).stream().filter(s -> s.level() != null).forEach(s -> live.add(s.indicator()));
         }
         for (var r : o.indicators()) {

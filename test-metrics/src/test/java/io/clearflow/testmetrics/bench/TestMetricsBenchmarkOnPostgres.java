@@ -28,7 +28,8 @@ import org.springframework.test.web.servlet.RequestBuilder;
 
 /**
  * Benchmark, not a timed test (runs only when named: {@code -Dtest='TestMetricsBenchmark*'}): loads 1,000,000 test
- * results of 500 versions (two runs of 1,000 cases each, a JaCoCo and a SARIF report and defects per
+ * results of 500 versions (two runs of 1,000 cases each, a JaCoCo and a SARIF report, defects and a test plan of
+ * 200 cases, 150 of them automated, per
  * version) into embedded PostgreSQL with {@code COPY}, then times the version overview and trend pages (server
  * side, rendered HTML through the whole MVC and security chain) and their JSON twins: p50/p95 over
  * {@code bench.requests} requests each, versions picked at random, after warm-up.
@@ -41,6 +42,7 @@ class TestMetricsBenchmarkOnPostgres {
     static final int VERSIONS = 500;
     static final int RUNS = 2;
     static final int CASES = 1_000;
+    static final int PLAN_CASES = 200;
     static final int REQUESTS = Integer.getInteger("bench.requests", 200);
 
     @DynamicPropertySource
@@ -59,13 +61,21 @@ class TestMetricsBenchmarkOnPostgres {
     void run() throws Exception {
         long t0 = System.nanoTime();
         load();
-        System.out.printf("BENCH load %,d results of %d versions into PostgreSQL (COPY, then ANALYZE): %.1f s%n",
-                (long) VERSIONS * RUNS * CASES, VERSIONS, (System.nanoTime() - t0) / 1e9);
+        System.out.printf("BENCH load %,d results of %d versions (and %,d plan cases) into PostgreSQL (COPY, then ANALYZE): %.1f s%n",
+                (long) VERSIONS * RUNS * CASES, VERSIONS, (long) VERSIONS * PLAN_CASES, (System.nanoTime() - t0) / 1e9);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM tm_test_result), (SELECT COUNT(*) FROM tm_version)")) {
+            rs.next();
+            System.out.printf("BENCH stored: %,d test results, %d versions%n", rs.getLong(1), rs.getLong(2));
+        }
         Random random = new Random(7);
         measure("version page /test-metrics/bench/{v}", () -> get("/test-metrics/bench/" + version(random.nextInt(VERSIONS))));
         measure("version JSON /api/.../versions/{v}", () -> get("/api/test-metrics/projects/bench/versions/" + version(random.nextInt(VERSIONS))));
         measure("trend page /test-metrics/bench (30 versions)", () -> get("/test-metrics/bench"));
         measure("trend JSON /api/.../trend?limit=30", () -> get("/api/test-metrics/projects/bench/trend?limit=30"));
+        measure("plans JSON /api/.../versions/{v}/plans", () -> get("/api/test-metrics/projects/bench/versions/"
+                + version(random.nextInt(VERSIONS)) + "/plans"));
+        measure("maturity page /test-metrics/maturity?project=bench", () -> get("/test-metrics/maturity?project=bench"));
     }
 
     void measure(String what, java.util.function.Supplier<org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder> request) throws Exception {
@@ -168,7 +178,35 @@ class TestMetricsBenchmarkOnPostgres {
                 copy.copyIn("COPY tm_test_result (id, report_id, run_id, version_id, suite, class_name, name, status, "
                         + "duration_ms, flaky, reruns, message, detail) FROM STDIN", new StringReader(results.toString()));
             }
-            for (String table : List.of("tm_version", "tm_run", "tm_report", "tm_coverage", "tm_finding", "tm_test_result")) {
+            StringBuilder plans = new StringBuilder();
+            StringBuilder planCases = new StringBuilder();
+            StringBuilder demands = new StringBuilder();
+            StringBuilder manual = new StringBuilder();
+            long caseId = 0;
+            for (int v = 1; v <= VERSIONS; v++) {
+                plans.append(v).append('\t').append(v).append("\tregression\tS").append(v).append("\tbench\t").append(at).append('\n');
+                for (int n = 0; n < PLAN_CASES; n++) {
+                    boolean automated = n < PLAN_CASES * 3 / 4;
+                    // automated cases name tests of the runs, so the page matches them against CI results
+                    String key = automated ? "io.clearflow.bench.Suite" + (n / 50) + "Test.case" + n : "TC-" + n;
+                    planCases.append(++caseId).append('\t').append(v).append('\t').append(n).append('\t').append(key)
+                            .append("\tcase ").append(n).append('\t').append(automated ? 't' : 'f').append('\n');
+                    if (n % 3 == 0) {
+                        demands.append(caseId).append('\t').append(1000 + n / 3).append('\n');
+                    }
+                    if (!automated && n % 2 == 0) {
+                        manual.append(caseId).append('\t').append(n % 10 == 0 ? "FAILED" : "PASSED").append("\t\\N\t")
+                                .append(n % 10 == 0 ? "B-" + v + "-0" : "\\N").append("\tbench\t").append(at).append('\n');
+                    }
+                }
+            }
+            copy.copyIn("COPY tm_plan (id, version_id, name, iteration, created_by, created_at) FROM STDIN", new StringReader(plans.toString()));
+            copy.copyIn("COPY tm_plan_case (id, plan_id, position, case_key, title, automated) FROM STDIN", new StringReader(planCases.toString()));
+            copy.copyIn("COPY tm_plan_case_demand (plan_case_id, demand_id) FROM STDIN", new StringReader(demands.toString()));
+            copy.copyIn("COPY tm_manual_result (plan_case_id, status, note, defect_key, recorded_by, recorded_at) FROM STDIN",
+                    new StringReader(manual.toString()));
+            for (String table : List.of("tm_version", "tm_run", "tm_report", "tm_coverage", "tm_finding", "tm_test_result",
+                    "tm_plan", "tm_plan_case")) {
                 s.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), (SELECT MAX(id) FROM " + table + "))");
             }
             s.execute("ANALYZE");

@@ -55,6 +55,21 @@ class PlanController {
         return plans.importCsv(project, version, name, iteration, file.getBytes(), currentUser.get().userId());
     }
 
+    /**
+     * A CSV to fill in, as spreadsheets open it: UTF-8 with BOM (so Excel reads the Chinese header), comma-separated,
+     * one automated and one manual example row.
+     */
+    @GetMapping(path = "/api/test-metrics/plans/template.csv", produces = "text/csv")
+    org.springframework.http.ResponseEntity<byte[]> template() {
+        String csv = "\uFEFFkey,title,automated,demands\r\n"
+                + "io.clearflow.ctrade.OrderServiceTest.matchesCrossOrders,cross orders match,yes,12;15\r\n"
+                + "TC-1,refund by hand,no,20\r\n";
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"test-plan.csv\"")
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @GetMapping("/api/test-metrics/plans/{planId}")
     PlanService.PlanView plan(@PathVariable long planId) {
         return plans.plan(planId);

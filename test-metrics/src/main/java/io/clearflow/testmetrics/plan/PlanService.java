@@ -140,8 +140,8 @@ public class PlanService {
     public PlanView plan(long planId) {
         var p = plans.find(planId).orElseThrow(() -> new NotFoundException("plan", String.valueOf(planId)));
         var v = versions.find(p.versionId()).orElseThrow();
-        Ci ci = ci(p.versionId(), List.of(p));
-        return view(v.project(), v.version(), p, ci, defects.keysByTestCase(v.project()));
+        Ci ci = ci(p.versionId());
+        return view(v.project(), v.version(), p, ci);
     }
 
     @Transactional(readOnly = true)
@@ -151,9 +151,8 @@ public class PlanService {
         if (rows.isEmpty()) {
             return new VersionPlans(project, version, null, PlanMetrics.Figures.EMPTY, List.of());
         }
-        Ci ci = ci(v.id(), rows);
-        Map<String, Set<String>> byTestCase = defects.keysByTestCase(project);
-        List<PlanView> views = rows.stream().map(p -> view(project, version, p, ci, byTestCase)).toList();
+        Ci ci = ci(v.id());
+        List<PlanView> views = rows.stream().map(p -> view(project, version, p, ci)).toList();
         List<PlanMetrics.Case> all = new ArrayList<>();
         views.forEach(p -> p.cases().forEach(c -> all.add(new PlanMetrics.Case(c.id(), c.automated(), c.demands(),
                 c.status(), c.defects()))));
@@ -171,7 +170,7 @@ public class PlanService {
     private record Ci(String runKey, Map<String, CaseStatus> byKey) {
     }
 
-    private Ci ci(long versionId, List<PlanRepository.PlanRow> planRows) {
+    private Ci ci(long versionId) {
         var junit = reports.latestOfFormat(versionId, "junit");
         if (junit.isEmpty()) {
             return new Ci(null, Map.of());
@@ -191,14 +190,16 @@ public class PlanService {
         return s == CaseStatus.FAILED ? 2 : s == CaseStatus.PASSED ? 1 : 0;
     }
 
-    private PlanView view(String project, String version, PlanRepository.PlanRow p, Ci ci,
-                          Map<String, Set<String>> defectsByTestCase) {
+    private PlanView view(String project, String version, PlanRepository.PlanRow p, Ci ci) {
         Map<Long, Set<Long>> demandsByCase = demands.ofPlan(p.id());
         var latest = manual.latestOfPlan(p.id());
         var found = manual.defectsOfPlan(p.id());
+        var planCases = cases.ofPlan(p.id());
+        var defectsByTestCase = defects.keysByTestCase(project,
+                planCases.stream().map(PlanCaseRepository.PlanCaseRow::key).toList());
         List<CaseView> views = new ArrayList<>();
         List<PlanMetrics.Case> measured = new ArrayList<>();
-        for (var c : cases.ofPlan(p.id())) {
+        for (var c : planCases) {
             Set<String> caseDefects = new TreeSet<>(found.getOrDefault(c.id(), Set.of()));
             caseDefects.addAll(defectsByTestCase.getOrDefault(c.key(), Set.of()));
             Set<Long> caseDemands = demandsByCase.getOrDefault(c.id(), Set.of());

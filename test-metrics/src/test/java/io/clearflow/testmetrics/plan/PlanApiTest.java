@@ -182,6 +182,15 @@ public class PlanApiTest {
                 .andExpect(jsonPath("$.cases.length()").value(2))
                 .andExpect(jsonPath("$.figures.automationRatio").value(0.0))
                 .andExpect(jsonPath("$.figures.requirementCoverage").value(0.5));
+        // the template the page offers imports as it is
+        byte[] template = mvc.perform(get("/api/test-metrics/plans/template.csv").with(httpBasic("zhengshi", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        mvc.perform(multipart("/api/test-metrics/projects/plancsv/versions/3.3.0/plans/import")
+                        .file(new MockMultipartFile("file", "test-plan.csv", "text/csv", template)).param("name", "from template")
+                        .with(httpBasic("zhengshi", "demo")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.figures.automationRatio").value(0.5))
+                .andExpect(jsonPath("$.cases[0].demands.length()").value(2));
         byte[] huge = new byte[PlanCsv.MAX_BYTES + 1];
         mvc.perform(multipart("/api/test-metrics/projects/plancsv/versions/3.3.0/plans/import")
                         .file(new MockMultipartFile("file", "plan.csv", "text/csv", huge)).param("name", "big")
@@ -195,7 +204,7 @@ public class PlanApiTest {
             String html = mvc.perform(get("/test-metrics/plansys/3.2.0").param("lang", lang).with(user("zhengshi").roles("TESTER")))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
             assertThat(html).doesNotContain("??").contains("tm-plan-figures", "tm-automation-ratio", "3.2.0 regression",
-                    "tm-record-form", "tm-plan-import", "/demand/12");
+                    "tm-record-form", "tm-plan-import", "tm-plan-template", "/demand/12");
         }
         String readOnly = mvc.perform(get("/test-metrics/plansys/3.2.0").with(user("chenqc").roles("QC")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -73,4 +73,16 @@ public class DefectRepository {
         }
         return out;
     }
+
+    /** Number of defects found in each of the given versions (trend pages); versions without defects are absent. */
+    public java.util.Map<Long, Integer> countByVersion(List<Long> versionIds) {
+        java.util.Map<Long, Integer> out = new java.util.HashMap<>();
+        if (!versionIds.isEmpty()) {
+            jdbc.query("SELECT version_id, COUNT(*) FROM tm_defect WHERE version_id IN (" + Sql.marks(versionIds.size())
+                    + ") GROUP BY version_id", rs -> {
+                        out.put(rs.getLong(1), rs.getInt(2));
+                    }, versionIds.toArray());
+        }
+        return out;
+    }
 }

@@ -116,7 +116,7 @@ class MaturityController {
     /** The questionnaire's page action; its REST twin is {@code POST /api/test-metrics/maturity/assessments}. */
     @PostMapping("/test-metrics/maturity/assessments")
     @PreAuthorize(TestMetricsAccess.ASSESS)
-    String assess(MultipartHttpServletRequest request, RedirectAttributes redirect) throws IOException {
+    String assess(jakarta.servlet.http.HttpServletRequest request, RedirectAttributes redirect) throws IOException {
         SubjectKind kind = "TEAM".equals(request.getParameter("kind")) ? SubjectKind.TEAM : SubjectKind.SYSTEM;
         String subject = request.getParameter("subject");
         List<AssessmentInput.Answer> answers = new ArrayList<>();
@@ -131,7 +131,9 @@ class MaturityController {
         var input = new AssessmentInput(kind, subject, number(request.getParameter("target")), request.getParameter("note"),
                 answers.stream().filter(a -> !a.blank()).toList());
         try {
-            assessments.assess(input, AssessmentController.files(request), currentUser.get().userId());
+            // a form without a file input posts urlencoded: no evidence files then, not an error
+            assessments.assess(input, request instanceof MultipartHttpServletRequest multipart
+                    ? AssessmentController.files(multipart) : List.of(), currentUser.get().userId());
             redirect.addFlashAttribute("flash", "tm.assess.saved");
         } catch (InvalidRequestException e) {
             Flash.error(redirect, e);

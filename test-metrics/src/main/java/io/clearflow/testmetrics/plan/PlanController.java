@@ -46,7 +46,8 @@ class PlanController {
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(TestMetricsAccess.UPLOAD)
-    PlanService.PlanView importCsv(@PathVariable String project, @PathVariable String version, @RequestParam String name,
+    PlanService.PlanView importCsv(@PathVariable String project, @PathVariable String version,
+                                   @RequestParam(required = false) String name,
                                    @RequestParam(required = false) String iteration,
                                    @RequestParam("file") MultipartFile file) throws IOException {
         if (file.getSize() > PlanCsv.MAX_BYTES) {

@@ -211,7 +211,12 @@ public class AssessmentApiTest {
         mvc.perform(multipart("/test-metrics/maturity/assessments").param("kind", "TEAM").param("subject", "qa-team")
                         .param("target", "4").with(user("chenqc").roles("QC")).with(csrf()))
                 .andExpect(status().isForbidden());
-        assertThat(history("TEAM", "qa-team")).isEqualTo(2);
+        // the same form posted without a file input (urlencoded) is still an assessment, without files
+        mvc.perform(post("/test-metrics/maturity/assessments").param("kind", "TEAM").param("subject", "qa-team")
+                        .param("target", "4").param("level.shiftLeft", "2").param("text.shiftLeft", "reviews")
+                        .with(user("zhouba").roles("IT_MANAGER")).with(csrf()))
+                .andExpect(flash().attribute("flash", "tm.assess.saved"));
+        assertThat(history("TEAM", "qa-team")).isEqualTo(3);
         for (String lang : new String[] {"zh_CN", "en"}) {
             String html = mvc.perform(get("/test-metrics/maturity").param("team", "qa-team").param("lang", lang)
                     .with(user("chenqc").roles("QC"))).andExpect(status().isOk())

@@ -191,6 +191,11 @@ public class PlanApiTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.figures.automationRatio").value(0.5))
                 .andExpect(jsonPath("$.cases[0].demands.length()").value(2));
+        mvc.perform(multipart("/api/test-metrics/projects/plancsv/versions/3.3.0/plans/import")
+                        .file(new MockMultipartFile("file", "plan.csv", "text/csv", good)).param("lang", "en")
+                        .with(httpBasic("zhengshi", "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.name").value(Matchers.startsWith("The plan name is required")));
         byte[] huge = new byte[PlanCsv.MAX_BYTES + 1];
         mvc.perform(multipart("/api/test-metrics/projects/plancsv/versions/3.3.0/plans/import")
                         .file(new MockMultipartFile("file", "plan.csv", "text/csv", huge)).param("name", "big")

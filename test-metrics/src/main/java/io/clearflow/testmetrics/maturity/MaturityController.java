@@ -42,13 +42,13 @@ class MaturityController {
     static final int TARGET = 3;
 
     private final MaturityService maturity;
-    private final AssessmentService assessments;
+    private final MaturityAssessmentService assessments;
     private final VersionRepository versions;
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final ObjectMapper json;
 
-    MaturityController(MaturityService maturity, AssessmentService assessments, VersionRepository versions,
+    MaturityController(MaturityService maturity, MaturityAssessmentService assessments, VersionRepository versions,
                        CurrentUser currentUser, MessageSource messages, ObjectMapper json) {
         this.maturity = maturity;
         this.assessments = assessments;
@@ -80,7 +80,7 @@ class MaturityController {
         }
         Locale locale = LocaleContextHolder.getLocale();
         SubjectKind kind = isTeam ? SubjectKind.TEAM : SubjectKind.SYSTEM;
-        AssessmentService.Overview o = assessments.overview(kind, chosen, TARGET, locale);
+        MaturityAssessmentService.Overview o = assessments.overview(kind, chosen, TARGET, locale);
         model.addAttribute("kind", kind);
         model.addAttribute("subject", chosen);
         model.addAttribute("o", o);
@@ -133,7 +133,7 @@ class MaturityController {
         try {
             // a form without a file input posts urlencoded: no evidence files then, not an error
             assessments.assess(input, request instanceof MultipartHttpServletRequest multipart
-                    ? AssessmentController.files(multipart) : List.of(), currentUser.get().userId());
+                    ? MaturityAssessmentController.files(multipart) : List.of(), currentUser.get().userId());
             redirect.addFlashAttribute("flash", "tm.assess.saved");
         } catch (InvalidRequestException e) {
             Flash.error(redirect, e);
@@ -144,12 +144,12 @@ class MaturityController {
     }
 
     /** One question per indicator the platform did not score, pre-filled with the latest assessor answer. */
-    private List<Map<String, Object>> questions(AssessmentService.Overview o, Locale locale) {
+    private List<Map<String, Object>> questions(MaturityAssessmentService.Overview o, Locale locale) {
         List<Map<String, Object>> out = new ArrayList<>();
         java.util.Set<String> live = new java.util.HashSet<>();
         if (o.latest() == null) {
             // before the first assessment the overview's scores are the live evidence already: not scored twice
-            o.indicators().stream().filter(r -> AssessmentService.EVIDENCE.equals(r.source())).forEach(r -> live.add(r.indicator()));
+            o.indicators().stream().filter(r -> MaturityAssessmentService.EVIDENCE.equals(r.source())).forEach(r -> live.add(r.indicator()));
         } else if (o.kind() == SubjectKind.SYSTEM) {
             maturity.score(o.subject()).stream().filter(s -> s.level() != null).forEach(s -> live.add(s.indicator()));
         }
@@ -160,9 +160,9 @@ class MaturityController {
             q.put("indicator", r.indicator());
             q.put("domain", r.domain());
             q.put("evidence", fromEvidence);
-            q.put("level", AssessmentService.ASSESSOR.equals(r.source()) ? r.level() : null);
-            q.put("text", AssessmentService.ASSESSOR.equals(r.source()) ? r.basis() : null);
-            q.put("link", AssessmentService.ASSESSOR.equals(r.source()) ? r.link() : null);
+            q.put("level", MaturityAssessmentService.ASSESSOR.equals(r.source()) ? r.level() : null);
+            q.put("text", MaturityAssessmentService.ASSESSOR.equals(r.source()) ? r.basis() : null);
+            q.put("link", MaturityAssessmentService.ASSESSOR.equals(r.source()) ? r.link() : null);
             List<String> criteria = new ArrayList<>();
             for (int level = 1; level <= 5; level++) {
                 criteria.add(indicator.criterion(level, locale));

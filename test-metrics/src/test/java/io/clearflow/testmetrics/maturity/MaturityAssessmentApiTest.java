@@ -39,7 +39,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public class AssessmentApiTest {
+public class MaturityAssessmentApiTest {
 
     static final MaturityModel MODEL = MaturityModel.load();
 

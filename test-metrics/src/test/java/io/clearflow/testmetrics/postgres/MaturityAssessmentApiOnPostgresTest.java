@@ -4,8 +4,8 @@ import io.clearflow.engine.support.EmbeddedPostgresSupport;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** {@link io.clearflow.testmetrics.maturity.AssessmentApiTest} on a real PostgreSQL (embedded): the same migrations and SQL. */
-class AssessmentApiOnPostgresTest extends io.clearflow.testmetrics.maturity.AssessmentApiTest {
+/** {@link io.clearflow.testmetrics.maturity.MaturityAssessmentApiTest} on a real PostgreSQL (embedded): the same migrations and SQL. */
+class MaturityAssessmentApiOnPostgresTest extends io.clearflow.testmetrics.maturity.MaturityAssessmentApiTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {

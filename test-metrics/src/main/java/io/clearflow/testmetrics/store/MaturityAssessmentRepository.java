@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** SQL of {@code tm_assessment}: maturity assessments of a system or team, kept over time. */
 @Repository
-public class AssessmentRepository {
+public class MaturityAssessmentRepository {
 
     public record AssessmentRow(long id, String kind, String subject, int targetLevel, String note, String assessedBy,
                                 Instant assessedAt) {
@@ -23,7 +23,7 @@ public class AssessmentRepository {
 
     private final JdbcTemplate jdbc;
 
-    public AssessmentRepository(JdbcTemplate jdbc) {
+    public MaturityAssessmentRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -4,8 +4,8 @@ import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.testmetrics.InputCheck;
 import io.clearflow.testmetrics.maturity.AssessmentInput.SubjectKind;
-import io.clearflow.testmetrics.store.AssessmentRepository;
-import io.clearflow.testmetrics.store.AssessmentScoreRepository;
+import io.clearflow.testmetrics.store.MaturityAssessmentRepository;
+import io.clearflow.testmetrics.store.MaturityAssessmentScoreRepository;
 import io.clearflow.testmetrics.store.VersionRepository;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class AssessmentService {
+public class MaturityAssessmentService {
 
     public static final String EVIDENCE = "EVIDENCE";
     public static final String ASSESSOR = "ASSESSOR";
@@ -57,13 +57,13 @@ public class AssessmentService {
     }
 
     private final MaturityService maturity;
-    private final AssessmentRepository assessments;
-    private final AssessmentScoreRepository scores;
+    private final MaturityAssessmentRepository assessments;
+    private final MaturityAssessmentScoreRepository scores;
     private final VersionRepository versions;
     private final Validator validator;
     private final Clock clock;
 
-    AssessmentService(MaturityService maturity, AssessmentRepository assessments, AssessmentScoreRepository scores,
+    MaturityAssessmentService(MaturityService maturity, MaturityAssessmentRepository assessments, MaturityAssessmentScoreRepository scores,
                       VersionRepository versions, Validator validator, Optional<Clock> clock) {
         this.maturity = maturity;
         this.assessments = assessments;
@@ -121,19 +121,19 @@ public class AssessmentService {
         }
         Instant now = clock.instant();
         long id = assessments.insert(input.kind().name(), input.subject(), input.targetLevel(), input.note(), user, now);
-        List<AssessmentScoreRepository.NewScore> rows = new ArrayList<>();
+        List<MaturityAssessmentScoreRepository.NewScore> rows = new ArrayList<>();
         for (MaturityModel.Indicator i : model.indicators()) {
             var e = evidence.get(i.key());
             var a = answers.get(i.key());
             var f = attached.get(i.key());
             if (e != null) {
-                rows.add(new AssessmentScoreRepository.NewScore(i.key(), e.level(), EVIDENCE, e.source(), null, null, null, null));
+                rows.add(new MaturityAssessmentScoreRepository.NewScore(i.key(), e.level(), EVIDENCE, e.source(), null, null, null, null));
             } else if (a != null && a.level() != null) {
-                rows.add(new AssessmentScoreRepository.NewScore(i.key(), a.level(), ASSESSOR, a.text(), a.link(),
+                rows.add(new MaturityAssessmentScoreRepository.NewScore(i.key(), a.level(), ASSESSOR, a.text(), a.link(),
                         f == null ? null : fileName(f.fileName()), f == null ? null : contentType(f.contentType()),
                         f == null ? null : f.content()));
             } else {
-                rows.add(new AssessmentScoreRepository.NewScore(i.key(), null, NONE, null, null, null, null, null));
+                rows.add(new MaturityAssessmentScoreRepository.NewScore(i.key(), null, NONE, null, null, null, null, null));
             }
         }
         scores.insert(id, rows);
@@ -153,7 +153,7 @@ public class AssessmentService {
     }
 
     @Transactional(readOnly = true)
-    public AssessmentScoreRepository.EvidenceFile evidenceFile(long id, String indicator) {
+    public MaturityAssessmentScoreRepository.EvidenceFile evidenceFile(long id, String indicator) {
         return scores.file(id, indicator).orElseThrow(() -> new NotFoundException("evidence file", id + "/" + indicator));
     }
 
@@ -198,10 +198,10 @@ public class AssessmentService {
                 domains(model, current), previous == null ? null : previous.domains(), history);
     }
 
-    private List<AssessmentView> views(List<AssessmentRepository.AssessmentRow> rows) {
+    private List<AssessmentView> views(List<MaturityAssessmentRepository.AssessmentRow> rows) {
         MaturityModel model = maturity.model();
-        Map<Long, List<AssessmentScoreRepository.ScoreRow>> byAssessment = new HashMap<>();
-        scores.ofAssessments(rows.stream().map(AssessmentRepository.AssessmentRow::id).toList())
+        Map<Long, List<MaturityAssessmentScoreRepository.ScoreRow>> byAssessment = new HashMap<>();
+        scores.ofAssessments(rows.stream().map(MaturityAssessmentRepository.AssessmentRow::id).toList())
                 .forEach(s -> byAssessment.computeIfAbsent(s.assessmentId(), k -> new ArrayList<>()).add(s));
         List<AssessmentView> out = new ArrayList<>();
         for (var a : rows) {

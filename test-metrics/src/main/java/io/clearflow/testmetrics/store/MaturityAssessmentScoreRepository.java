@@ -8,7 +8,7 @@ import org.springframework.stereotype.Repository;
 
 /** SQL of {@code tm_assessment_score}: one indicator's score in an assessment, with its source and evidence. */
 @Repository
-public class AssessmentScoreRepository {
+public class MaturityAssessmentScoreRepository {
 
     /** A score without its file's bytes (read only when downloaded). */
     public record ScoreRow(long assessmentId, String indicator, Integer level, String source, String basis, String link,
@@ -30,7 +30,7 @@ public class AssessmentScoreRepository {
 
     private final JdbcTemplate jdbc;
 
-    public AssessmentScoreRepository(JdbcTemplate jdbc) {
+    public MaturityAssessmentScoreRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -31,45 +31,45 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
  */
 @RestController
 @PreAuthorize(TestMetricsAccess.READ)
-class AssessmentController {
+class MaturityAssessmentController {
 
     /** Multipart parts named {@code evidence.<indicator>} carry the files of the answers. */
     static final String FILE_PREFIX = "evidence.";
 
-    private final AssessmentService assessments;
+    private final MaturityAssessmentService assessments;
     private final CurrentUser currentUser;
 
-    AssessmentController(AssessmentService assessments, CurrentUser currentUser) {
+    MaturityAssessmentController(MaturityAssessmentService assessments, CurrentUser currentUser) {
         this.assessments = assessments;
         this.currentUser = currentUser;
     }
 
     @GetMapping("/api/test-metrics/maturity/overview")
-    AssessmentService.Overview overview(@RequestParam SubjectKind kind, @RequestParam String subject) {
+    MaturityAssessmentService.Overview overview(@RequestParam SubjectKind kind, @RequestParam String subject) {
         return assessments.overview(kind, subject, MaturityController.TARGET, LocaleContextHolder.getLocale());
     }
 
     @GetMapping("/api/test-metrics/maturity/assessments")
-    List<AssessmentService.AssessmentView> history(@RequestParam SubjectKind kind, @RequestParam String subject) {
+    List<MaturityAssessmentService.AssessmentView> history(@RequestParam SubjectKind kind, @RequestParam String subject) {
         return assessments.history(kind, subject);
     }
 
     @GetMapping("/api/test-metrics/maturity/assessments/{id}")
-    AssessmentService.AssessmentView assessment(@PathVariable long id) {
+    MaturityAssessmentService.AssessmentView assessment(@PathVariable long id) {
         return assessments.assessment(id);
     }
 
     @PostMapping(path = "/api/test-metrics/maturity/assessments", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(TestMetricsAccess.ASSESS)
-    AssessmentService.AssessmentView assess(@Valid @RequestBody AssessmentInput assessment) {
+    MaturityAssessmentService.AssessmentView assess(@Valid @RequestBody AssessmentInput assessment) {
         return assessments.assess(assessment, List.of(), currentUser.get().userId());
     }
 
     @PostMapping(path = "/api/test-metrics/maturity/assessments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(TestMetricsAccess.ASSESS)
-    AssessmentService.AssessmentView assessWithFiles(@Valid @RequestPart("assessment") AssessmentInput assessment,
+    MaturityAssessmentService.AssessmentView assessWithFiles(@Valid @RequestPart("assessment") AssessmentInput assessment,
                                                      MultipartHttpServletRequest request) throws IOException {
         return assessments.assess(assessment, files(request), currentUser.get().userId());
     }

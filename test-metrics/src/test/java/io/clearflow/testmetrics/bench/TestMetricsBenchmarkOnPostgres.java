@@ -75,6 +75,7 @@ class TestMetricsBenchmarkOnPostgres {
         measure("trend JSON /api/.../trend?limit=30", () -> get("/api/test-metrics/projects/bench/trend?limit=30"));
         measure("plans JSON /api/.../versions/{v}/plans", () -> get("/api/test-metrics/projects/bench/versions/"
                 + version(random.nextInt(VERSIONS)) + "/plans"));
+        measure("plan page /test-metrics/plans/{id} (200 cases)", () -> get("/test-metrics/plans/" + (1 + random.nextInt(VERSIONS))));
         measure("maturity page /test-metrics/maturity?project=bench", () -> get("/test-metrics/maturity?project=bench"));
     }
 

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -204,25 +205,40 @@ public class PlanApiTest {
     }
 
     @Test
-    void versionPageShowsThePlanAndTakesImportsAndResults() throws Exception {
+    void versionPageSummarisesThePlansAndThePlanPageTakesResults() throws Exception {
         for (String lang : new String[] {"zh_CN", "en"}) {
-            String html = mvc.perform(get("/test-metrics/plansys/3.2.0").param("lang", lang).with(user("zhengshi").roles("TESTER")))
+            String version = mvc.perform(get("/test-metrics/plansys/3.2.0").param("lang", lang).with(user("zhengshi").roles("TESTER")))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-            assertThat(html).doesNotContain("??").contains("tm-plan-figures", "tm-automation-ratio", "3.2.0 regression",
-                    "tm-record-form", "tm-plan-import", "tm-plan-template", "/demand/12");
+            assertThat(version).doesNotContain("??").contains("tm-plan-figures", "tm-automation-ratio", "3.2.0 regression",
+                    "/test-metrics/plans/" + planId, "tm-plan-import", "tm-plan-template");
+            String plan = mvc.perform(get("/test-metrics/plans/{p}", planId).param("lang", lang).with(user("zhengshi").roles("TESTER")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(plan).doesNotContain("??").contains("tm-plan-figures", "tm-record-form", "/demand/12", "pay.PayTest.missing",
+                    "tm-case-" + manualCaseId);
         }
-        String readOnly = mvc.perform(get("/test-metrics/plansys/3.2.0").with(user("chenqc").roles("QC")))
+        String readOnlyVersion = mvc.perform(get("/test-metrics/plansys/3.2.0").with(user("chenqc").roles("QC")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(readOnly).contains("tm-plan-figures").doesNotContain("tm-record-form", "tm-plan-import");
+        assertThat(readOnlyVersion).contains("tm-plan-figures").doesNotContain("tm-plan-import");
+        String readOnlyPlan = mvc.perform(get("/test-metrics/plans/{p}", planId).with(user("chenqc").roles("QC")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(readOnlyPlan).contains("tm-plan-figures").doesNotContain("tm-record-form");
+        mvc.perform(get("/test-metrics/plans/{p}", planId).with(user("zhangsan").roles("BUSINESS")))
+                .andExpect(status().isForbidden());
         mvc.perform(multipart("/test-metrics/plansys/3.4.0/plans/import")
                         .file(new MockMultipartFile("file", "p.csv", "text/csv", "key,automated\nTC-1,maybe\n".getBytes(StandardCharsets.UTF_8)))
                         .param("name", "p").with(user("zhengshi").roles("TESTER")).with(csrf()))
                 .andExpect(redirectedUrl("/test-metrics/plansys/3.4.0"))
                 .andExpect(flash().attribute("flashError", "tm.plan.csv.invalid"))
                 .andExpect(flash().attribute("planRowErrors", Matchers.hasEntry("row 2", "tm.plan.error.automated")));
+        // another system: a newer plan of plansys would change the automation ratio the maturity test reads
+        mvc.perform(multipart("/test-metrics/planpage/3.4.0/plans/import")
+                        .file(new MockMultipartFile("file", "p.csv", "text/csv", "key,automated\nTC-1,no\n".getBytes(StandardCharsets.UTF_8)))
+                        .param("name", "p").with(user("zhengshi").roles("TESTER")).with(csrf()))
+                .andExpect(redirectedUrlPattern("/test-metrics/plans/*"))
+                .andExpect(flash().attribute("flash", "tm.plan.imported"));
         mvc.perform(post("/test-metrics/plans/{p}/cases/{c}/results", planId, manualCaseId).param("status", "BLOCKED")
                         .param("note", "env down").with(user("zhengshi").roles("TESTER")).with(csrf()))
-                .andExpect(redirectedUrl("/test-metrics/plansys/3.2.0#tm-plan-" + planId))
+                .andExpect(redirectedUrl("/test-metrics/plans/" + planId + "#tm-case-" + manualCaseId))
                 .andExpect(flash().attribute("flash", "tm.plan.recorded"));
         mvc.perform(post("/test-metrics/plans/{p}/cases/{c}/results", planId, manualCaseId).param("status", "nonsense")
                         .with(user("zhengshi").roles("TESTER")).with(csrf()))

@@ -76,6 +76,13 @@ class PlanController {
         return plans.plan(planId);
     }
 
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/test-metrics/plans/{planId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(TestMetricsAccess.UPLOAD)
+    void delete(@PathVariable long planId) {
+        plans.delete(planId);
+    }
+
     @PostMapping("/api/test-metrics/plans/{planId}/cases/{caseId}/results")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(TestMetricsAccess.UPLOAD)

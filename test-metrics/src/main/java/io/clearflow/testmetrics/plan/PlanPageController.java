@@ -76,6 +76,20 @@ class PlanPageController {
         return back(project, version);
     }
 
+    @PostMapping("/test-metrics/plans/{planId}/delete")
+    @PreAuthorize(TestMetricsAccess.UPLOAD)
+    String delete(@PathVariable long planId, RedirectAttributes redirect) {
+        var plan = plans.plan(planId);
+        try {
+            plans.delete(planId);
+            redirect.addFlashAttribute("flash", "tm.plan.deleted");
+            return back(plan.project(), plan.version());
+        } catch (ConflictException e) {
+            Flash.error(redirect, e);
+            return "redirect:/test-metrics/plans/" + planId;
+        }
+    }
+
     @PostMapping("/test-metrics/plans/{planId}/cases/{caseId}/results")
     @PreAuthorize(TestMetricsAccess.UPLOAD)
     String record(@PathVariable long planId, @PathVariable long caseId, @RequestParam(required = false) String status,

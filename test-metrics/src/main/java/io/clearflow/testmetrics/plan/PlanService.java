@@ -136,6 +136,21 @@ public class PlanService {
                 user, now);
     }
 
+    /**
+     * Removes a plan imported by mistake, with its cases and demand links. A plan with recorded results is evidence
+     * of testing done and stays (409).
+     */
+    public PlanRepository.PlanRow delete(long planId) {
+        var p = plans.find(planId).orElseThrow(() -> new NotFoundException("plan", String.valueOf(planId)));
+        if (manual.countOfPlan(planId) > 0) {
+            throw new ConflictException("tm.plan.error.hasResults", p.name());
+        }
+        demands.deleteOfPlan(planId);
+        cases.deleteOfPlan(planId);
+        plans.delete(planId);
+        return p;
+    }
+
     @Transactional(readOnly = true)
     public PlanView plan(long planId) {
         var p = plans.find(planId).orElseThrow(() -> new NotFoundException("plan", String.valueOf(planId)));

@@ -72,4 +72,10 @@ public class ManualResultRepository {
     public List<ManualResultRow> ofCase(long planCaseId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM tm_manual_result WHERE plan_case_id = ? ORDER BY id", ROW, planCaseId);
     }
+
+    /** Results recorded against the cases of a plan. */
+    public int countOfPlan(long planId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM tm_manual_result r JOIN tm_plan_case c ON c.id = r.plan_case_id "
+                + "WHERE c.plan_id = ?", Integer.class, planId);
+    }
 }

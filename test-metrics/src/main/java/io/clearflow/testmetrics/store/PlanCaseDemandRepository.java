@@ -36,4 +36,9 @@ public class PlanCaseDemandRepository {
                 }, planId);
         return out;
     }
+
+    public void deleteOfPlan(long planId) {
+        jdbc.update("DELETE FROM tm_plan_case_demand WHERE plan_case_id IN (SELECT id FROM tm_plan_case WHERE plan_id = ?)",
+                planId);
+    }
 }

@@ -48,4 +48,8 @@ public class PlanCaseRepository {
     public List<PlanCaseRow> ofPlan(long planId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM tm_plan_case WHERE plan_id = ? ORDER BY position", ROW, planId);
     }
+
+    public void deleteOfPlan(long planId) {
+        jdbc.update("DELETE FROM tm_plan_case WHERE plan_id = ?", planId);
+    }
 }

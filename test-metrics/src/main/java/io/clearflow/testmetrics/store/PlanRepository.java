@@ -59,4 +59,8 @@ public class PlanRepository {
                 + "WHERE v.project = ? ORDER BY p.created_at DESC, p.id DESC FETCH FIRST 1 ROWS ONLY", Long.class, project)
                 .stream().findFirst();
     }
+
+    public void delete(long id) {
+        jdbc.update("DELETE FROM tm_plan WHERE id = ?", id);
+    }
 }

@@ -247,4 +247,41 @@ public class PlanApiTest {
                         .with(user("chenqc").roles("QC")).with(csrf()))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void aMistakenPlanIsDeletedButAPlanWithResultsStays() throws Exception {
+        String created = mvc.perform(post("/api/test-metrics/projects/plandel/versions/1.0/plans").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"wrong\",\"cases\":[{\"key\":\"TC-1\",\"automated\":false,\"demands\":[3]}]}")
+                        .with(httpBasic("zhengshi", "demo")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long wrong = json.readTree(created).get("id").asLong();
+        String kept = mvc.perform(post("/api/test-metrics/projects/plandel/versions/1.0/plans").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"kept\",\"cases\":[{\"key\":\"TC-1\",\"automated\":false}]}")
+                        .with(httpBasic("zhengshi", "demo")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long keptId = json.readTree(kept).get("id").asLong();
+        long keptCase = json.readTree(kept).get("cases").get(0).get("id").asLong();
+        mvc.perform(post("/api/test-metrics/plans/{p}/cases/{c}/results", keptId, keptCase).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"PASSED\"}").with(httpBasic("zhengshi", "demo")))
+                .andExpect(status().isCreated());
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/test-metrics/plans/{p}", wrong)
+                        .with(httpBasic("chenqc", "demo")))
+                .andExpect(status().isForbidden());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/test-metrics/plans/{p}", wrong)
+                        .with(httpBasic("zhengshi", "demo")))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/test-metrics/plans/{p}", wrong).with(httpBasic("zhengshi", "demo")))
+                .andExpect(status().isNotFound());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/test-metrics/plans/{p}", keptId)
+                        .param("lang", "en").with(httpBasic("zhengshi", "demo")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("Plan kept has recorded results and is kept as evidence of the testing done."));
+        mvc.perform(post("/test-metrics/plans/{p}/delete", keptId).with(user("zhengshi").roles("TESTER")).with(csrf()))
+                .andExpect(redirectedUrl("/test-metrics/plans/" + keptId))
+                .andExpect(flash().attribute("flashError", "tm.plan.error.hasResults"));
+        mvc.perform(get("/api/test-metrics/projects/plandel/versions/1.0/plans").with(httpBasic("zhouba", "demo")))
+                .andExpect(jsonPath("$.plans.length()").value(1))
+                .andExpect(jsonPath("$.plans[0].name").value("kept"));
+    }
 }

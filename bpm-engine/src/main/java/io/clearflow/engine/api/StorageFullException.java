@@ -7,9 +7,9 @@ import java.util.Optional;
 /**
  * A write failed because the disk or the quota of a store (data folder, artifact store, upload temp folder) is full:
  * answered {@code 507 Insufficient Storage} with a problem detail in the reader's language, not 500. Stores may throw it
- * themselves, after removing what they had half-written; the platform ({@code resilience.StorageFullResolver}) also recognises the operating
- * system's own {@link IOException} ({@code No space left on device}, {@code Disk quota exceeded}) anywhere in a cause
- * chain, so a store that lets that through still answers 507.
+ * themselves, after removing what they had half-written; the platform ({@code resilience.StorageFullResolver}) also
+ * recognises the operating system's own {@link IOException} ({@code No space left on device}, {@code Disk quota
+ * exceeded}) anywhere in a cause chain, so a store that lets that through still answers 507.
  */
 public class StorageFullException extends RuntimeException {
 

@@ -4,8 +4,23 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.clearflow.engine.api.LargeUpload;
+import jakarta.servlet.MultipartConfigElement;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
+import org.springframework.boot.web.servlet.MultipartConfigFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.multipart.support.StandardServletMultipartResolver;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -21,14 +36,88 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
- * Uploads larger than {@code spring.servlet.multipart.max-request-size} get a 413 problem detail
- * before a byte of them is read or stored. A client that announces its size (Content-Length,
- * and {@code Expect: 100-continue}, as curl does for large bodies) is answered at once and never
- * sends the body; a chunked upload is cut off by the multipart parser and answered the same way.
+ * Uploads larger than {@code spring.servlet.multipart.max-request-size} (or an endpoint's own {@link LargeUpload}
+ * limit) get a 413 problem detail before a byte of them is read or stored. A client that announces its size
+ * (Content-Length, and {@code Expect: 100-continue}, as curl does for large bodies) is answered at once and never
+ * sends the body; a chunked upload is cut off by the multipart parser at the largest limit of any endpoint, and then
+ * refused by {@link PathLimitedMultipartResolver} before a handler sees it when it exceeds its endpoint's limit.
  */
 final class UploadSizeLimit {
 
     private UploadSizeLimit() {
+    }
+
+    /** The upload limit of each request path: the declared {@link LargeUpload}s, else the platform default. */
+    @Component
+    static class Limits {
+
+        private final long defaultLimit;
+        private final List<Map.Entry<PathPattern, Long>> large;
+
+        Limits(@Value("${spring.servlet.multipart.max-request-size:25MB}") DataSize defaultLimit,
+               List<LargeUpload> largeUploads) {
+            this.defaultLimit = defaultLimit.toBytes();
+            this.large = largeUploads.stream()
+                    .map(u -> Map.entry(PathPatternParser.defaultInstance.parse(u.pathPattern()), u.maxSize().toBytes()))
+                    .toList();
+        }
+
+        long limitFor(HttpServletRequest request) {
+            PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+            return large.stream().filter(e -> e.getKey().matches(path)).mapToLong(Map.Entry::getValue)
+                    .findFirst().orElse(defaultLimit);
+        }
+
+        /** What the servlet container's parser must let through: the largest limit of any endpoint. */
+        long largest() {
+            return large.stream().mapToLong(Map.Entry::getValue).reduce(defaultLimit, Math::max);
+        }
+    }
+
+    /**
+     * The container parses multipart bodies up to the largest endpoint limit; a body over its own endpoint's limit
+     * (possible only for chunked uploads, which announce no size) is refused here, after parsing and before any
+     * handler, and its temporary files are deleted.
+     */
+    static class PathLimitedMultipartResolver extends StandardServletMultipartResolver {
+
+        private final Limits limits;
+
+        PathLimitedMultipartResolver(Limits limits) {
+            this.limits = limits;
+        }
+
+        @Override
+        public MultipartHttpServletRequest resolveMultipart(HttpServletRequest request) {
+            MultipartHttpServletRequest parsed = super.resolveMultipart(request);
+            long limit = limits.limitFor(request);
+            long total = parsed.getMultiFileMap().values().stream().flatMap(List::stream).mapToLong(MultipartFile::getSize).sum();
+            if (total > limit) {
+                cleanupMultipart(parsed);
+                throw new MaxUploadSizeExceededException(limit);
+            }
+            return parsed;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class MultipartConfiguration {
+
+        /** Replaces Boot's resolver and parser limits: the parser's limit is the largest, each path checks its own. */
+        @Bean(name = DispatcherServlet.MULTIPART_RESOLVER_BEAN_NAME)
+        PathLimitedMultipartResolver multipartResolver(Limits limits) {
+            return new PathLimitedMultipartResolver(limits);
+        }
+
+        @Bean
+        MultipartConfigElement multipartConfigElement(MultipartProperties properties, Limits limits) {
+            MultipartConfigFactory factory = new MultipartConfigFactory();
+            factory.setLocation(properties.getLocation());
+            factory.setFileSizeThreshold(properties.getFileSizeThreshold());
+            factory.setMaxFileSize(DataSize.ofBytes(limits.largest()));
+            factory.setMaxRequestSize(DataSize.ofBytes(limits.largest()));
+            return factory.createMultipartConfig();
+        }
     }
 
     static ProblemDetail tooLarge(long limit) {
@@ -42,10 +131,10 @@ final class UploadSizeLimit {
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     static class AnnouncedSizeFilter extends OncePerRequestFilter {
 
-        private final long limit;
+        private final Limits limits;
 
-        AnnouncedSizeFilter(@Value("${spring.servlet.multipart.max-request-size:25MB}") DataSize limit) {
-            this.limit = limit.toBytes();
+        AnnouncedSizeFilter(Limits limits) {
+            this.limits = limits;
         }
 
         @Override
@@ -53,6 +142,7 @@ final class UploadSizeLimit {
                 throws ServletException, IOException {
             String type = request.getContentType();
             boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+            long limit = multipart ? limits.limitFor(request) : Long.MAX_VALUE;
             if (multipart && request.getContentLengthLong() > limit) {
                 response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
                 response.setContentType("application/problem+json");
@@ -85,15 +175,9 @@ final class UploadSizeLimit {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     static class ParserRefusal {
 
-        private final long limit;
-
-        ParserRefusal(@Value("${spring.servlet.multipart.max-request-size:25MB}") DataSize limit) {
-            this.limit = limit.toBytes();
-        }
-
         @ExceptionHandler(MaxUploadSizeExceededException.class)
         ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-            return UploadSizeLimit.tooLarge(limit);
+            return UploadSizeLimit.tooLarge(e.getMaxUploadSize());
         }
     }
 }

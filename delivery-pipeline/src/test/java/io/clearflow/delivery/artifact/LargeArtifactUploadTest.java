@@ -1,0 +1,142 @@
+package io.clearflow.delivery.artifact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clearflow.delivery.DeliveryTestApplication;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Upload limits per endpoint, through a real HTTP server (MockMvc enforces none): an artifact larger than the
+ * platform's default upload size (25 MB) is accepted and stored with the right digest, because delivery declares a
+ * {@code LargeUpload} for it; the same size sent without a Content-Length (chunked) to an endpoint that keeps the
+ * default is refused with 413 before its handler runs.
+ */
+@SpringBootTest(classes = DeliveryTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "clearflow.delivery.max-upload-size=100MB")
+@ActiveProfiles("test")
+class LargeArtifactUploadTest {
+
+    static final long SIZE = 40L * 1024 * 1024;
+    static final String BOUNDARY = "clearflowArtifactBoundary42";
+
+    @LocalServerPort int port;
+    @Autowired ObjectMapper json;
+
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void anArtifactOverTheDefaultUploadSizeIsStoredWithItsDigest() throws Exception {
+        String label = "9." + UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri("/api/delivery/versions"))
+                .header("Authorization", basic("wujiu")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"system\":\"clearflow\",\"version\":\"" + label + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long versionId = json.readTree(created.body()).get("id").asLong();
+
+        long length = multipartLength("clearflow-big.jar");
+        HttpResponse<String> uploaded = http.send(HttpRequest.newBuilder(uri("/api/delivery/versions/" + versionId + "/artifacts"))
+                .header("Authorization", basic("wujiu")).header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> multipart("clearflow-big.jar")), length))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        JsonNode body = json.readTree(uploaded.body());
+        assertThat(body.get("size").asLong()).isEqualTo(SIZE);
+        assertThat(body.get("sha256").asText()).isEqualTo(sha256OfContent());
+    }
+
+    @Test
+    void aChunkedUploadOverTheDefaultToAnotherEndpointIsRefusedBeforeItsHandler() throws Exception {
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri("/api/governance/validate"))
+                .header("Authorization", basic("admin")).header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> multipart("model.bpmn20.xml")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+        assertThat(json.readTree(refused.body()).get("maxBytes").asLong()).isEqualTo(25L * 1024 * 1024);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] head(String name) {
+        return ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static final byte[] TAIL = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+
+    private static long multipartLength(String name) {
+        return head(name).length + SIZE + TAIL.length;
+    }
+
+    private static InputStream multipart(String name) {
+        return new SequenceInputStream(java.util.Collections.enumeration(List.of(
+                new ByteArrayInputStream(head(name)), content(), new ByteArrayInputStream(TAIL))));
+    }
+
+    /** {@link #SIZE} bytes of repeatable noise, generated as read: the test never holds the file either. */
+    private static InputStream content() {
+        Random random = new Random(42);
+        return new InputStream() {
+            long left = SIZE;
+
+            @Override
+            public int read() {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left == 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                byte[] chunk = new byte[n];
+                random.nextBytes(chunk);
+                System.arraycopy(chunk, 0, b, off, n);
+                left -= n;
+                return n;
+            }
+        };
+    }
+
+    private static String sha256OfContent() throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = content()) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

@@ -1,0 +1,437 @@
+package io.clearflow.delivery.change;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clearflow.delivery.DeliveryTestApplication;
+import io.clearflow.delivery.support.DeliveryFakes;
+import io.clearflow.engine.identity.OrgDirectory;
+import io.clearflow.engine.work.WorkService;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.flowable.common.engine.impl.identity.Authentication;
+import org.flowable.engine.TaskService;
+import org.flowable.task.api.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Test submission and change through the REST API with the demo organisation: wujiu develops and submits,
+ * zhengshi tests, chenqc, linops and zhouba approve. Reports go into test-metrics through its own API, so the
+ * gates read real evidence. Separation of duties is checked on the change API and on the engine's own path.
+ */
+@SpringBootTest(classes = DeliveryTestApplication.class)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import(DeliveryFakes.class)
+public class DeliveryFlowApiTest {
+
+    static final String PASSING_JUNIT = """
+            <testsuite name="io.clearflow.app.OrderTest" tests="2" failures="0" errors="0" skipped="0" time="0.2">
+              <testcase classname="io.clearflow.app.OrderTest" name="places" time="0.1"/>
+              <testcase classname="io.clearflow.app.OrderTest" name="cancels" time="0.1"/>
+            </testsuite>""";
+    static final String FAILING_JUNIT = """
+            <testsuite name="io.clearflow.app.OrderTest" tests="2" failures="1" errors="0" skipped="0" time="0.2">
+              <testcase classname="io.clearflow.app.OrderTest" name="places" time="0.1"/>
+              <testcase classname="io.clearflow.app.OrderTest" name="cancels" time="0.1">
+                <failure message="expected CANCELLED">boom</failure>
+              </testcase>
+            </testsuite>""";
+    static final String CLEAN_SARIF = """
+            {"version":"2.1.0","runs":[{"tool":{"driver":{"name":"semgrep","rules":[]}},"results":[]}]}""";
+
+    @Autowired protected MockMvc mvc;
+    @Autowired ObjectMapper json;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired WorkService work;
+    @Autowired OrgDirectory directory;
+    @Autowired TaskService engineTasks;
+    @Autowired TransactionTemplate transactions;
+    @Autowired DeliveryFakes.FakeDelivery fake;
+
+    /** A version of the non-critical system {@code clearflow} developed by wujiu, with its artifact. */
+    record Setup(long versionId, long artifactId, String label) { }
+
+    Setup version(boolean critical) {
+        String label = "1." + UUID.randomUUID().toString().substring(0, 8);
+        long versionId = fake.version(critical ? "ctrade" : "clearflow", label, critical, Set.of("wujiu"));
+        return new Setup(versionId, fake.artifact(versionId, "app.jar", "wujiu"), label);
+    }
+
+    void upload(Setup s, String file, String content) throws Exception {
+        mvc.perform(multipart("/api/test-metrics/reports")
+                        .file(new MockMultipartFile("file", file, null, content.getBytes(StandardCharsets.UTF_8)))
+                        .param("project", fake.versionRef(s.versionId()).system()).param("version", s.label())
+                        .param("run", "1").with(httpBasic("wujiu", "demo")))
+                .andExpect(status().isCreated());
+    }
+
+    ResultActions postJson(String user, String path, String body) throws Exception {
+        return mvc.perform(post(path).with(httpBasic(user, "demo")).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    JsonNode read(ResultActions result) throws Exception {
+        return json.readTree(result.andReturn().getResponse().getContentAsString());
+    }
+
+    List<String> inbox(String user) {
+        return work.inbox(directory.requireMember(user), 0, 200).stream().map(t -> t.businessKey() + ":" + t.activityId()).toList();
+    }
+
+    /** A version whose entry criteria pass, submitted, accepted and passed; returns the submission id. */
+    long passedSubmission(Setup s) throws Exception {
+        upload(s, "TEST-order.xml", PASSING_JUNIT);
+        upload(s, "scan.sarif", CLEAN_SARIF);
+        long id = read(postJson("wujiu", "/api/delivery/versions/" + s.versionId() + "/test-submissions",
+                "{\"artifactId\":" + s.artifactId() + "}").andExpect(status().isCreated())).get("id").asLong();
+        postJson("zhengshi", "/api/delivery/test-submissions/" + id + "/accept", "").andExpect(status().isOk());
+        postJson("zhengshi", "/api/delivery/test-submissions/" + id + "/complete", "{\"passed\":true,\"comment\":\"全部通过\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.gate.passed").value(true));
+        return id;
+    }
+
+    long raise(long submissionId, String extra) throws Exception {
+        var response = postJson("wujiu", "/api/delivery/changes", """
+                {"testSubmissionId":%d,"risk":"medium","window":"2026-12-12 22:00-23:30",
+                 "rollbackPlan":"redeploy the previous artifact"%s}""".formatted(submissionId, extra)).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+        return json.readTree(response.getContentAsString()).get("id").asLong();
+    }
+
+    @Test
+    void theWholeFlowFromSubmissionToClosedChange() throws Exception {
+        Setup s = version(false);
+        upload(s, "TEST-order.xml", PASSING_JUNIT);
+        upload(s, "scan.sarif", CLEAN_SARIF);
+
+        JsonNode created = read(postJson("wujiu", "/api/delivery/versions/" + s.versionId() + "/test-submissions",
+                "{\"artifactId\":" + s.artifactId() + "}").andExpect(status().isCreated()));
+        long submission = created.get("id").asLong();
+        assertThat(created.at("/gate/passed").asBoolean()).isTrue();
+        assertThat(created.at("/gate/results")).hasSize(3);
+        assertThat(created.at("/gate/results/1/rule").asText()).isEqualTo("PASS_RATE = 100");
+        assertThat(created.at("/gate/results/1/actual").decimalValue()).isEqualByComparingTo("100");
+        assertThat(created.at("/gate/results/1/threshold").decimalValue()).isEqualByComparingTo("100");
+        // the entry gate promoted the artifact to test, naming the evaluation
+        assertThat(fake.artifactRef(s.artifactId()).stage()).isEqualTo("test");
+        assertThat(fake.promotions).anyMatch(p -> p.artifactId() == s.artifactId() && p.toStage().equals("test")
+                && p.gateReference().startsWith("submission/" + submission + "/entry#"));
+        assertThat(inbox("zhengshi")).contains("TS-" + submission + ":accept");
+
+        // a developer cannot accept; the tester can, and the test step waits in the tester's own inbox
+        postJson("wujiu", "/api/delivery/test-submissions/" + submission + "/accept", "").andExpect(status().isForbidden());
+        postJson("zhengshi", "/api/delivery/test-submissions/" + submission + "/accept", "")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("IN_TEST"));
+        assertThat(inbox("zhengshi")).contains("TS-" + submission + ":test");
+
+        // a change needs a submission that passed exit
+        postJson("wujiu", "/api/delivery/changes", """
+                {"testSubmissionId":%d,"risk":"low","window":"tonight","rollbackPlan":"redeploy"}""".formatted(submission))
+                .andExpect(status().isConflict());
+
+        JsonNode exit = read(postJson("zhengshi", "/api/delivery/test-submissions/" + submission + "/complete",
+                "{\"passed\":true,\"comment\":\"回归通过\"}").andExpect(status().isOk()));
+        assertThat(exit.at("/gate/passed").asBoolean()).isTrue();
+        assertThat(exit.at("/gate/results/0/rule").asText()).isEqualTo("TESTER_VERDICT = passed");
+        assertThat(exit.at("/gate/results/1/rule").asText()).isEqualTo("OPEN_MAJOR_DEFECTS = 0");
+        assertThat(fake.artifactRef(s.artifactId()).stage()).isEqualTo("staging");
+
+        JsonNode change = read(postJson("wujiu", "/api/delivery/changes", """
+                {"testSubmissionId":%d,"risk":"medium","window":"2026-12-12 22:00-23:30",
+                 "rollbackPlan":"redeploy the previous artifact","affectedSystems":["clearing"],
+                 "deploymentSteps":"stop, copy, start","firstCommitAt":"2026-12-01T08:00:00Z"}""".formatted(submission))
+                .andExpect(status().isCreated()));
+        long id = change.get("id").asLong();
+        assertThat(change.get("state").asText()).isEqualTo("APPROVING");
+        String key = change.get("key").asText();
+        assertThat(key).matches("CHG-\\d{4}-\\d{6}").endsWith(String.format("%06d", id));
+        assertThat(inbox("chenqc")).contains(key + ":approveQc");
+        assertThat(inbox("linops")).contains(key + ":approveOps");
+        assertThat(inbox("zhouba")).contains(key + ":approveItManager");
+        assertThat(inbox("hegui")).noneMatch(t -> t.startsWith(key));
+
+        // separation of duties on the API: the submitter and developer is refused with the rule
+        read(postJson("wujiu", "/api/delivery/changes/" + id + "/approve", "{\"comment\":\"ok\"}")
+                .andExpect(status().isForbidden()));
+        mvc.perform(post("/api/delivery/changes/" + id + "/approve").param("lang", "en").with(httpBasic("wujiu", "demo")).contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value("Separation of duties: the submitter of a change cannot approve it"));
+        // not deployable before its approvals; a tester may not deploy at all
+        postJson("linops", "/api/delivery/changes/" + id + "/deploy", "").andExpect(status().isConflict());
+        postJson("zhengshi", "/api/delivery/changes/" + id + "/deploy", "").andExpect(status().isForbidden());
+
+        postJson("chenqc", "/api/delivery/changes/" + id + "/approve", "{\"comment\":\"质量合格\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("APPROVING"));
+        // the same approver twice
+        postJson("chenqc", "/api/delivery/changes/" + id + "/approve", "{}").andExpect(status().isForbidden());
+
+        // the engine's own path: completing the ops step as the submitter fails in the engine, nothing moves
+        Task opsStep = engineTasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey("approveOps").singleResult();
+        assertThatThrownBy(() -> transactions.executeWithoutResult(t -> asUser("wujiu",
+                () -> engineTasks.complete(opsStep.getId(), java.util.Map.of("approved", true)))))
+                .hasMessageContaining("delivery.change.sod.submitter");
+        // ... and as the QC who already approved, even if the step were handed to them
+        assertThatThrownBy(() -> transactions.executeWithoutResult(t -> {
+            engineTasks.setAssignee(opsStep.getId(), "chenqc");
+            engineTasks.complete(opsStep.getId(), java.util.Map.of("approved", true));
+        })).hasMessageContaining("delivery.change.sod.");
+        assertThat(engineTasks.createTaskQuery().taskId(opsStep.getId()).singleResult().getAssignee()).isNull();
+        // the generic task API does not move a change's step at all
+        postJson("linops", "/api/tasks/" + opsStep.getId() + "/complete", "{\"variables\":{\"approved\":true}}")
+                .andExpect(status().isConflict());
+
+        postJson("linops", "/api/delivery/changes/" + id + "/approve", "{}").andExpect(status().isOk());
+        postJson("zhouba", "/api/delivery/changes/" + id + "/approve", "{\"comment\":\"同意上线\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("APPROVED"))
+                .andExpect(jsonPath("$.approvalsComplete").value(true));
+        assertThat(jdbc.queryForList("SELECT approver FROM del_change_approval WHERE change_id = ? ORDER BY id", String.class, id))
+                .containsExactly("chenqc", "linops", "zhouba");
+
+        JsonNode deploying = read(postJson("linops", "/api/delivery/changes/" + id + "/deploy", "").andExpect(status().isAccepted()));
+        long deploymentId = deploying.get("deploymentId").asLong();
+        assertThat(fake.deployment(deploymentId).environment()).isEqualTo("production");
+        assertThat(fake.deployment(deploymentId).changeId()).isEqualTo(id);
+        assertThat(fake.deployment(deploymentId).artifactId()).isEqualTo(s.artifactId());
+        postJson("linops", "/api/delivery/changes/" + id + "/close", "{}").andExpect(status().isConflict());
+
+        fake.finish(deploymentId, true);
+        mvc.perform(get("/api/delivery/changes/" + id).with(httpBasic("zhouba", "demo")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.change.state").value("DEPLOYED"));
+        // DORA: the change with its first commit and the deployment that shipped it
+        assertThat(jdbc.queryForObject("SELECT deployment_key FROM tm_change WHERE change_key = ?", String.class, key))
+                .isEqualTo(String.valueOf(deploymentId));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tm_change WHERE change_key = ? AND first_commit_at IS NOT NULL",
+                Integer.class, key)).isEqualTo(1);
+
+        postJson("chenqc", "/api/delivery/changes/" + id + "/close", "{}").andExpect(status().isForbidden());
+        postJson("linops", "/api/delivery/changes/" + id + "/close", "{\"comment\":\"生产验证正常\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("CLOSED"));
+        assertThat(fake.timelineKinds(s.versionId())).containsSubsequence("submission.submitted", "submission.accepted",
+                "submission.passed", "change.raised", "change.approved", "change.approved", "change.approved",
+                "change.deploying", "change.deployed", "change.closed");
+    }
+
+    @Test
+    void aFailingEntryGateAnswers422WithEveryRuleAndCreatesNothing() throws Exception {
+        Setup s = version(false);
+        upload(s, "TEST-order.xml", FAILING_JUNIT);
+        JsonNode problem = read(postJson("wujiu", "/api/delivery/versions/" + s.versionId() + "/test-submissions",
+                "{\"artifactId\":" + s.artifactId() + "}").andExpect(status().isUnprocessableEntity()));
+        assertThat(problem.get("status").asInt()).isEqualTo(422);
+        assertThat(problem.at("/gate/passed").asBoolean()).isFalse();
+        JsonNode rules = problem.at("/gate/results");
+        assertThat(rules).hasSize(3);
+        assertThat(rules.get(0).get("rule").asText()).isEqualTo("TESTS_EXECUTED > 0");
+        assertThat(rules.get(0).get("passed").asBoolean()).isTrue();
+        assertThat(rules.get(1).get("passed").asBoolean()).isFalse();
+        assertThat(rules.get(1).get("actual").decimalValue()).isEqualByComparingTo("50");
+        assertThat(rules.get(1).get("threshold").decimalValue()).isEqualByComparingTo("100");
+        // no SARIF report: the finding rule fails for missing evidence
+        assertThat(rules.get(2).get("passed").asBoolean()).isFalse();
+        assertThat(rules.get(2).get("actual").isNull()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM del_test_submission WHERE version_id = ?", Integer.class,
+                s.versionId())).isZero();
+        assertThat(fake.artifactRef(s.artifactId()).stage()).isEqualTo("built");
+        assertThat(fake.timelineKinds(s.versionId())).containsExactly("submission.refused");
+
+        // a version test-metrics has never heard of fails for missing evidence too
+        Setup none = version(false);
+        postJson("wujiu", "/api/delivery/versions/" + none.versionId() + "/test-submissions",
+                "{\"artifactId\":" + none.artifactId() + "}").andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.gate.results[0].rule").value("EVIDENCE"));
+    }
+
+    @Test
+    void sendBackResubmitAndWithdraw() throws Exception {
+        Setup s = version(false);
+        upload(s, "TEST-order.xml", PASSING_JUNIT);
+        upload(s, "scan.sarif", CLEAN_SARIF);
+        long id = read(postJson("wujiu", "/api/delivery/versions/" + s.versionId() + "/test-submissions",
+                "{\"artifactId\":" + s.artifactId() + "}").andExpect(status().isCreated())).get("id").asLong();
+        // one open submission per artifact
+        postJson("wujiu", "/api/delivery/versions/" + s.versionId() + "/test-submissions",
+                "{\"artifactId\":" + s.artifactId() + "}").andExpect(status().isConflict());
+
+        postJson("zhengshi", "/api/delivery/test-submissions/" + id + "/send-back", "{\"reason\":\"  \"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.reason").exists());
+        postJson("zhengshi", "/api/delivery/test-submissions/" + id + "/send-back", "{\"reason\":\"缺少自测报告说明\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("SENT_BACK"))
+                .andExpect(jsonPath("$.sendBackReason").value("缺少自测报告说明"));
+        assertThat(inbox("wujiu")).contains("TS-" + id + ":rework");
+        assertThat(inbox("zhengshi")).doesNotContain("TS-" + id + ":accept");
+
+        postJson("zhengshi", "/api/delivery/test-submissions/" + id + "/resubmit", "").andExpect(status().isForbidden());
+        postJson("wujiu", "/api/delivery/test-submissions/" + id + "/resubmit", "")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("SUBMITTED"));
+        assertThat(inbox("zhengshi")).contains("TS-" + id + ":accept");
+
+        postJson("zhengshi", "/api/delivery/test-submissions/" + id + "/withdraw", "{\"reason\":\"x\"}")
+                .andExpect(status().isForbidden());
+        postJson("wujiu", "/api/delivery/test-submissions/" + id + "/withdraw", "{}").andExpect(status().isBadRequest());
+        postJson("wujiu", "/api/delivery/test-submissions/" + id + "/withdraw", "{\"reason\":\"换新制品\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("WITHDRAWN"));
+        assertThat(inbox("zhengshi")).doesNotContain("TS-" + id + ":accept");
+        postJson("zhengshi", "/api/delivery/test-submissions/" + id + "/accept", "").andExpect(status().isConflict());
+        assertThat(jdbc.queryForList("SELECT kind FROM del_gate_evaluation WHERE submission_id = ? ORDER BY id", String.class, id))
+                .containsExactly("entry", "entry");
+    }
+
+    @Test
+    void aFailedExitEndsTheSubmissionAndNoChangeCanBeRaised() throws Exception {
+        Setup s = version(false);
+        upload(s, "TEST-order.xml", PASSING_JUNIT);
+        upload(s, "scan.sarif", CLEAN_SARIF);
+        long id = read(postJson("wujiu", "/api/delivery/versions/" + s.versionId() + "/test-submissions",
+                "{\"artifactId\":" + s.artifactId() + "}").andExpect(status().isCreated())).get("id").asLong();
+        postJson("zhengshi", "/api/delivery/test-submissions/" + id + "/accept", "").andExpect(status().isOk());
+        JsonNode gate = read(postJson("zhengshi", "/api/delivery/test-submissions/" + id + "/complete",
+                "{\"passed\":false,\"comment\":\"下单超时\"}").andExpect(status().isOk())).get("gate");
+        assertThat(gate.get("passed").asBoolean()).isFalse();
+        assertThat(gate.at("/results/0/passed").asBoolean()).isFalse();
+        assertThat(fake.artifactRef(s.artifactId()).stage()).isEqualTo("test");
+        mvc.perform(get("/api/delivery/test-submissions/" + id).with(httpBasic("chenqc", "demo")))
+                .andExpect(jsonPath("$.submission.state").value("FAILED")).andExpect(jsonPath("$.gates.length()").value(2));
+        postJson("wujiu", "/api/delivery/changes", """
+                {"testSubmissionId":%d,"risk":"low","window":"tonight","rollbackPlan":"redeploy"}""".formatted(id))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void anEmergencyChangeDeploysAfterOneApprovalAndStaysRedUntilTheOthers() throws Exception {
+        Setup s = version(false);
+        long id = raise(passedSubmission(s), ",\"emergency\":true");
+        String key = read(mvc.perform(get("/api/delivery/changes/" + id).with(httpBasic("linops", "demo")))).at("/change/key").asText();
+        assertThat(inbox("linops")).contains(key + ":emergencyApproval");
+        assertThat(inbox("zhouba")).contains(key + ":emergencyApproval");
+        // QC's approval comes afterwards, not first
+        postJson("chenqc", "/api/delivery/changes/" + id + "/approve", "{}").andExpect(status().isConflict());
+
+        postJson("linops", "/api/delivery/changes/" + id + "/approve", "{\"comment\":\"故障修复，先上\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("APPROVED"))
+                .andExpect(jsonPath("$.alarming").value(true));
+        JsonNode detail = read(mvc.perform(get("/api/delivery/changes/" + id).with(httpBasic("zhouba", "demo"))));
+        assertThat(detail.get("pendingRoles")).extracting(JsonNode::asText).containsExactly("QC", "IT_MANAGER");
+        assertThat(detail.get("mayDecide").asBoolean()).isTrue();
+
+        long deploymentId = read(postJson("linops", "/api/delivery/changes/" + id + "/deploy", "")
+                .andExpect(status().isAccepted())).get("deploymentId").asLong();
+        fake.finish(deploymentId, true);
+        postJson("chenqc", "/api/delivery/changes/" + id + "/approve", "{}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.alarming").value(true));
+        postJson("zhouba", "/api/delivery/changes/" + id + "/approve", "{}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("DEPLOYED"))
+                .andExpect(jsonPath("$.alarming").value(false)).andExpect(jsonPath("$.approvalsComplete").value(true));
+        assertThat(jdbc.queryForList("SELECT after_deploy FROM del_change_approval WHERE change_id = ? ORDER BY id",
+                Boolean.class, id)).containsExactly(false, true, true);
+    }
+
+    @Test
+    void criticalAndComplianceRelevantChangesNeedComplianceAndARejectionNeedsAReason() throws Exception {
+        Setup s = version(true);
+        long id = raise(passedSubmission(s), ",\"complianceRelevant\":true");
+        JsonNode detail = read(mvc.perform(get("/api/delivery/changes/" + id).with(httpBasic("hegui", "demo"))));
+        assertThat(detail.at("/change/requiredRoles")).extracting(JsonNode::asText)
+                .containsExactly("QC", "OPS", "IT_MANAGER", "COMPLIANCE");
+        String key = detail.at("/change/key").asText();
+        assertThat(inbox("hegui")).contains(key + ":approveCompliance");
+
+        postJson("hegui", "/api/delivery/changes/" + id + "/reject", "{}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.reason").exists());
+        postJson("hegui", "/api/delivery/changes/" + id + "/reject", "{\"reason\":\"缺少数据迁移合规评估\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("REJECTED"));
+        assertThat(inbox("chenqc")).noneMatch(t -> t.startsWith(key));
+        postJson("chenqc", "/api/delivery/changes/" + id + "/approve", "{}").andExpect(status().isConflict());
+        postJson("linops", "/api/delivery/changes/" + id + "/deploy", "").andExpect(status().isConflict());
+    }
+
+    @Test
+    void wrongRolesUnknownIdsAndBadInputChangeNothing() throws Exception {
+        Setup s = version(false);
+        String submit = "/api/delivery/versions/" + s.versionId() + "/test-submissions";
+        postJson("zhengshi", submit, "{\"artifactId\":" + s.artifactId() + "}").andExpect(status().isForbidden());
+        postJson("zhangsan", submit, "{\"artifactId\":" + s.artifactId() + "}").andExpect(status().isForbidden());
+        mvc.perform(get("/api/delivery/test-submissions")).andExpect(status().isUnauthorized());
+        postJson("wujiu", "/api/delivery/versions/987654321/test-submissions", "{\"artifactId\":" + s.artifactId() + "}")
+                .andExpect(status().isNotFound());
+        postJson("wujiu", submit, "{\"artifactId\":987654321}").andExpect(status().isNotFound());
+        postJson("wujiu", submit, "{\"artifactId\":\"abc\"}").andExpect(status().isBadRequest());
+        postJson("wujiu", submit, "{}").andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.artifactId").exists());
+        postJson("wujiu", submit, "{\"artifactId\":-3}").andExpect(status().isBadRequest());
+        Setup other = version(false);
+        postJson("wujiu", submit, "{\"artifactId\":" + other.artifactId() + "}").andExpect(status().isBadRequest());
+        postJson("zhengshi", "/api/delivery/test-submissions/987654321/complete", "{\"passed\":true}")
+                .andExpect(status().isNotFound());
+        postJson("zhengshi", "/api/delivery/test-submissions/1/complete", "{\"passed\":\"maybe\"}")
+                .andExpect(status().isBadRequest());
+        postJson("chenqc", "/api/delivery/changes/987654321/approve", "{}").andExpect(status().isNotFound());
+        postJson("linops", "/api/delivery/changes/987654321/deploy", "").andExpect(status().isNotFound());
+        mvc.perform(get("/api/delivery/changes/987654321").with(httpBasic("zhouba", "demo"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/delivery/changes").with(httpBasic("zhangsan", "demo"))).andExpect(status().isForbidden());
+        postJson("hegui", "/api/delivery/changes", "{\"testSubmissionId\":1,\"risk\":\"low\",\"window\":\"w\",\"rollbackPlan\":\"r\"}")
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM del_test_submission WHERE version_id = ?", Integer.class,
+                s.versionId())).isZero();
+
+        long passed = passedSubmission(s);
+        int before = jdbc.queryForObject("SELECT COUNT(*) FROM del_change", Integer.class);
+        postJson("wujiu", "/api/delivery/changes", """
+                {"testSubmissionId":%d,"risk":"extreme","window":"w","rollbackPlan":"r"}""".formatted(passed))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.risk").exists());
+        postJson("wujiu", "/api/delivery/changes", """
+                {"testSubmissionId":%d,"risk":"low","window":"w"}""".formatted(passed))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.rollbackPlan").exists());
+        postJson("wujiu", "/api/delivery/changes", """
+                {"testSubmissionId":%d,"risk":"low","window":"w","rollbackPlan":"r","affectedSystems":["<script>alert(1)</script>"]}"""
+                .formatted(passed)).andExpect(status().isBadRequest());
+        postJson("wujiu", "/api/delivery/changes", """
+                {"testSubmissionId":%d,"risk":"low","window":"%s","rollbackPlan":"r"}""".formatted(passed, "x".repeat(201)))
+                .andExpect(status().isBadRequest());
+        postJson("wujiu", "/api/delivery/changes", """
+                {"testSubmissionId":"1 OR 1=1","risk":"low","window":"w","rollbackPlan":"r"}""")
+                .andExpect(status().isBadRequest());
+        postJson("wujiu", "/api/delivery/changes", "{\"testSubmissionId\":987654321,\"risk\":\"low\",\"window\":\"w\",\"rollbackPlan\":\"r\"}")
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM del_change", Integer.class)).isEqualTo(before);
+
+        // injection strings are stored as text, not run
+        String injection = "'; DROP TABLE del_change; --";
+        long id = raise(passed, ",\"deploymentSteps\":\"" + injection + "\"");
+        mvc.perform(get("/api/delivery/changes/" + id).with(httpBasic("zhouba", "demo")))
+                .andExpect(jsonPath("$.change.deploymentSteps").value(injection));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM del_change", Integer.class)).isEqualTo(before + 1);
+        // one open change per submission
+        postJson("wujiu", "/api/delivery/changes", """
+                {"testSubmissionId":%d,"risk":"low","window":"w","rollbackPlan":"r"}""".formatted(passed))
+                .andExpect(status().isConflict());
+    }
+
+    private static void asUser(String userId, Runnable action) {
+        Authentication.setAuthenticatedUserId(userId);
+        try {
+            action.run();
+        } finally {
+            Authentication.setAuthenticatedUserId(null);
+        }
+    }
+}

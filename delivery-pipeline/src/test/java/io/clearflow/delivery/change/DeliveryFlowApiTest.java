@@ -230,6 +230,23 @@ public class DeliveryFlowApiTest {
         assertThat(fake.timelineKinds(s.versionId())).containsSubsequence("submission.submitted", "submission.accepted",
                 "submission.passed", "change.raised", "change.approved", "change.approved", "change.approved",
                 "change.deploying", "change.deployed", "change.closed");
+
+        // the audit export: one HTML file with every approval, gate rule, the digest and the deployment
+        var audit = mvc.perform(get("/api/delivery/changes/" + id + "/audit").with(httpBasic("hegui", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(audit.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"" + key + "-audit.html\"");
+        assertThat(audit.getContentType()).startsWith("text/html");
+        String html = audit.getContentAsString();
+        assertThat(html).contains("变更审计记录 " + key, "陈质控", "林运维", "周八", "质量合格", "同意上线", "生产验证正常",
+                "PASS_RATE = 100", "OPEN_MAJOR_DEFECTS = 0", "TESTER_VERDICT = passed", "回归通过",
+                fake.artifactRef(s.artifactId()).sha256(), String.valueOf(deploymentId), "测试受理", "质控审批", "IT 管理审批");
+        String english = mvc.perform(get("/api/delivery/changes/" + id + "/audit").param("lang", "en")
+                .with(httpBasic("zhouba", "demo"))).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("Change audit record " + key, "Approvals", "Exit criteria", "Rollback plan");
+        mvc.perform(get("/api/delivery/changes/" + id + "/audit").with(httpBasic("zhangsan", "demo")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/delivery/changes/987654321/audit").with(httpBasic("zhouba", "demo")))
+                .andExpect(status().isNotFound());
     }
 
     @Test

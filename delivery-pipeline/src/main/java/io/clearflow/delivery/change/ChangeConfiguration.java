@@ -1,6 +1,8 @@
 package io.clearflow.delivery.change;
 
+import io.clearflow.engine.api.NavigationItem;
 import io.clearflow.engine.work.ModuleOwnedProcess;
+import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,5 +20,11 @@ class ChangeConfiguration {
     @Bean
     ModuleOwnedProcess deliveryOwnsChanges() {
         return new ModuleOwnedProcess(ChangeService.PROCESS_KEY);
+    }
+
+    @Bean
+    NavigationItem deliveryChangesNavigation() {
+        return new NavigationItem("delivery.change.nav", "/delivery/changes", 42,
+                List.of("DEVELOPER", "TESTER", "QC", "OPS", "IT_MANAGER", "COMPLIANCE", "ADMIN"), null);
     }
 }

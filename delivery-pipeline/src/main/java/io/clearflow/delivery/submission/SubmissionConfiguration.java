@@ -1,6 +1,8 @@
 package io.clearflow.delivery.submission;
 
+import io.clearflow.engine.api.NavigationItem;
 import io.clearflow.engine.work.ModuleOwnedProcess;
+import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,5 +16,11 @@ class SubmissionConfiguration {
     @Bean
     ModuleOwnedProcess deliveryOwnsTestSubmissions() {
         return new ModuleOwnedProcess(SubmissionService.PROCESS_KEY);
+    }
+
+    @Bean
+    NavigationItem deliverySubmissionsNavigation() {
+        return new NavigationItem("delivery.submission.nav", "/delivery/test-submissions", 41,
+                List.of("DEVELOPER", "TESTER", "QC", "OPS", "IT_MANAGER", "COMPLIANCE", "ADMIN"), null);
     }
 }

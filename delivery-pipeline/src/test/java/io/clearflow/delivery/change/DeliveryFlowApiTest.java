@@ -365,6 +365,13 @@ public class DeliveryFlowApiTest extends DeliveryFlowSupport {
         mvc.perform(get("/api/delivery/changes/" + id).with(httpBasic("zhouba", "demo")))
                 .andExpect(jsonPath("$.change.deploymentSteps").value(injection));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM del_change", Integer.class)).isEqualTo(before + 1);
+        // an oversized comment or a wrong type is refused before anything is decided
+        postJson("chenqc", "/api/delivery/changes/" + id + "/approve", "{\"comment\":\"" + "x".repeat(2001) + "\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.comment").exists());
+        postJson("chenqc", "/api/delivery/changes/" + id + "/approve", "{\"comment\":{\"a\":1}}")
+                .andExpect(status().isBadRequest());
+        postJson("chenqc", "/api/delivery/changes/abc/approve", "{}").andExpect(status().isBadRequest());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM del_change_approval WHERE change_id = ?", Integer.class, id)).isZero();
         // one open change per submission
         postJson("wujiu", "/api/delivery/changes", """
                 {"testSubmissionId":%d,"risk":"low","window":"w","rollbackPlan":"r"}""".formatted(passed))

@@ -21,6 +21,10 @@ public final class DeliveryAccess {
      */
     public static final String DECIDE = "hasAnyRole('QC', 'OPS', 'IT_MANAGER', 'COMPLIANCE', 'DEVELOPER')";
     public static final String DEPLOY = "hasAnyRole('OPS', 'ADMIN')";
+    /** Deploying a promoted artifact outside a change: dev and test by ops and developers, staging by ops only. */
+    public static final String DEPLOY_DIRECT = "hasAnyRole('OPS', 'DEVELOPER', 'ADMIN')";
+    /** Rolling a failed deployment back: ops only. */
+    public static final String ROLLBACK = "hasRole('OPS')";
 
     private DeliveryAccess() {
     }

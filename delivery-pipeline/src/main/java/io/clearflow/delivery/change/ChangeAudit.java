@@ -2,6 +2,8 @@ package io.clearflow.delivery.change;
 
 import io.clearflow.delivery.artifact.ArtifactRef;
 import io.clearflow.delivery.artifact.Artifacts;
+import io.clearflow.delivery.deployment.Deployment;
+import io.clearflow.delivery.deployment.DeploymentService;
 import io.clearflow.delivery.submission.GateView;
 import io.clearflow.delivery.submission.SubmissionService;
 import io.clearflow.delivery.submission.TestSubmission;
@@ -20,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Everything an auditor needs of one change, gathered for the export: its approvals, the test submission with
- * every gate evaluation (rules, thresholds, actual values, evidence), the artifact's digest, the deployment,
+ * every gate evaluation (rules, thresholds, actual values, evidence), the artifact's digest, the deployment with
+ * its output,
  * and every engine step of both cases with who completed it when and their comments.
  */
 @Component
@@ -30,22 +33,26 @@ class ChangeAudit {
     record Step(String process, String name, String assignee, Instant started, Instant ended, String comment) { }
 
     record Report(Change change, VersionRef version, TestSubmission submission, List<GateView> gates,
-                  List<Approval> approvals, ArtifactRef artifact, List<Step> steps, String generatedBy, Instant generatedAt) { }
+                  List<Approval> approvals, ArtifactRef artifact, Deployment deployment, List<Step> steps,
+                  String generatedBy, Instant generatedAt) { }
 
     private final ChangeService changes;
     private final SubmissionService submissions;
     private final Versions versions;
     private final Artifacts artifacts;
+    /** Read only, for the deployment's record and output: the {@code Deployments} contract starts deployments. */
+    private final DeploymentService deployments;
     private final HistoryService history;
     private final TaskService tasks;
     private final Clock clock;
 
     ChangeAudit(ChangeService changes, SubmissionService submissions, Versions versions, Artifacts artifacts,
-                HistoryService history, TaskService tasks, Clock clock) {
+                DeploymentService deployments, HistoryService history, TaskService tasks, Clock clock) {
         this.changes = changes;
         this.submissions = submissions;
         this.versions = versions;
         this.artifacts = artifacts;
+        this.deployments = deployments;
         this.history = history;
         this.tasks = tasks;
         this.clock = clock;
@@ -62,7 +69,9 @@ class ChangeAudit {
         steps.addAll(steps(ChangeService.PROCESS_KEY, change.caseId()));
         return new Report(change, versions.find(change.versionId()).orElse(null), submission,
                 submission == null ? List.of() : submissions.gates(submission.id()), changes.approvals(changeId),
-                artifacts.find(change.artifactId()).orElse(null), steps, reader.userId(), clock.instant());
+                artifacts.find(change.artifactId()).orElse(null),
+                change.deploymentId() == null ? null : deployments.require(change.deploymentId()), steps, reader.userId(),
+                clock.instant());
     }
 
     private List<Step> steps(String process, String caseId) {

@@ -1,5 +1,7 @@
 package io.clearflow.delivery.change;
 
+import io.clearflow.delivery.DeliveryProperties;
+import io.clearflow.delivery.artifact.Artifacts;
 import io.clearflow.delivery.deployment.DeploymentFinished;
 import io.clearflow.delivery.deployment.Deployments;
 import io.clearflow.delivery.submission.SubmissionService;
@@ -42,7 +44,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChangeService {
 
     public static final String PROCESS_KEY = "deliveryChange";
-    static final String PRODUCTION = "production";
     static final int MAX_TEXT = 2000;
 
     /** A change with its decisions, the roles still to approve, and whether (or why not) the reader may decide. */
@@ -61,6 +62,8 @@ public class ChangeService {
     private final SubmissionService submissions;
     private final Versions versions;
     private final Deployments deployments;
+    private final Artifacts artifacts;
+    private final DeliveryProperties stages;
     private final DeliveryEvents dora;
     private final WorkService work;
     private final TaskService engineTasks;
@@ -69,7 +72,7 @@ public class ChangeService {
 
     ChangeService(ChangeRepository changes, ApprovalRepository approvals, SeparationOfDuties separation,
                   ChangeProperties properties, SubmissionService submissions, Versions versions, Deployments deployments,
-                  DeliveryEvents dora, WorkService work, TaskService engineTasks, RuntimeService runtime, Clock clock) {
+                  Artifacts artifacts, DeliveryProperties stages, DeliveryEvents dora, WorkService work, TaskService engineTasks, RuntimeService runtime, Clock clock) {
         this.changes = changes;
         this.approvals = approvals;
         this.separation = separation;
@@ -77,6 +80,8 @@ public class ChangeService {
         this.submissions = submissions;
         this.versions = versions;
         this.deployments = deployments;
+        this.artifacts = artifacts;
+        this.stages = stages;
         this.dora = dora;
         this.work = work;
         this.engineTasks = engineTasks;
@@ -172,10 +177,24 @@ public class ChangeService {
         }
         if (change.state() == ChangeState.APPROVING && (ended || emergencyStep)) {
             changes.approved(id, now);
+            promoteForProduction(change, member);
         }
         versions.record(change.versionId(), emergencyStep ? "change.emergencyApproved" : "change.approved",
                 member.userId(), change.key() + " " + role, link(id));
         return change(id);
+    }
+
+    /**
+     * The approved change is the gate to production: its artifact moves to the production stage, naming the change,
+     * unless it is already there (an earlier change shipped it) or not yet one step before it.
+     */
+    private void promoteForProduction(Change change, Member approver) {
+        artifacts.find(change.artifactId()).ifPresent(a -> {
+            if (stages.stageIndex(a.stage()) + 1 == stages.stageIndex(DeliveryProperties.PRODUCTION)) {
+                artifacts.promote(a.id(), DeliveryProperties.PRODUCTION, approver.userId(),
+                        "change/" + change.key() + (change.emergency() ? "/emergency-approved" : "/approved"));
+            }
+        });
     }
 
     /** Ops start the production deployment of an approved change; returns the deployment's id at once. */
@@ -185,7 +204,7 @@ public class ChangeService {
         if (change.state() != ChangeState.APPROVED) {
             throw new ConflictException("delivery.change.error.notApproved", change.key(), change.state());
         }
-        long deploymentId = deployments.deploy(ops, change.artifactId(), PRODUCTION, id);
+        long deploymentId = deployments.deploy(ops, change.artifactId(), DeliveryProperties.PRODUCTION, id);
         if (!changes.deploying(id, deploymentId, clock.instant())) {
             throw new ConflictException("delivery.change.error.changed", change.key());
         }

@@ -17,16 +17,29 @@ import java.util.Map;
  * @param artifactUrl     where an outside system downloads the same content (for Jenkins)
  * @param settings        the environment's executor settings. Embedded runner: {@code steps} (one command a
  *                        line; placeholders {@code {artifact}}, {@code {sha256}}, {@code {name}},
- *                        {@code {environment}}, {@code {system}}, {@code {change}}, {@code {target}}),
- *                        {@code target} (a folder, relative ones under the data folder), {@code timeout}
- *                        (ISO-8601, e.g. {@code PT10M}). Jenkins: {@code job} (path such as
- *                        {@code deploy/ctrade-production}, folders separated by {@code /})
+ *                        {@code {environment}}, {@code {system}}, {@code {change}}, {@code {target}},
+ *                        {@code {version}}; absent = the default steps of
+ *                        {@link io.clearflow.delivery.execution.runner}), {@code target} (a folder, relative ones
+ *                        under the data folder), {@code timeout} (ISO-8601 total, e.g. {@code PT10M}),
+ *                        {@code step-timeout} (ISO-8601 per step, default the total). Jenkins: {@code job} (path
+ *                        such as {@code deploy/ctrade-production}, folders separated by {@code /})
+ * @param version         the version label, e.g. {@code 2.3.0}: with {@code system} it names the test-metrics
+ *                        project and version that a Jenkins build's test report is recorded under; may be null
+ *                        (then no test report is recorded)
  */
 public record DeploymentOrder(long deploymentId, String system, String environment, String changeKey,
                               String artifactName, String artifactSha256, Path artifactFile, URI artifactUrl,
-                              Map<String, String> settings) {
+                              Map<String, String> settings, String version) {
 
     public DeploymentOrder {
         settings = settings == null ? Map.of() : Map.copyOf(settings);
+    }
+
+    /** An order without a version label (no test report is recorded for it). */
+    public DeploymentOrder(long deploymentId, String system, String environment, String changeKey,
+                           String artifactName, String artifactSha256, Path artifactFile, URI artifactUrl,
+                           Map<String, String> settings) {
+        this(deploymentId, system, environment, changeKey, artifactName, artifactSha256, artifactFile, artifactUrl,
+                settings, null);
     }
 }

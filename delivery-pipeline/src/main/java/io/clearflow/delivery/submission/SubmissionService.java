@@ -1,5 +1,6 @@
 package io.clearflow.delivery.submission;
 
+import io.clearflow.delivery.DeliveryProperties;
 import io.clearflow.delivery.artifact.ArtifactRef;
 import io.clearflow.delivery.artifact.Artifacts;
 import io.clearflow.delivery.version.VersionRef;
@@ -48,6 +49,7 @@ public class SubmissionService {
     private final GateEvaluationRepository evaluations;
     private final DeliveryGates gates;
     private final GateProperties properties;
+    private final DeliveryProperties stages;
     private final Versions versions;
     private final Artifacts artifacts;
     private final WorkService work;
@@ -56,12 +58,13 @@ public class SubmissionService {
     private final Clock clock;
 
     SubmissionService(SubmissionRepository submissions, GateEvaluationRepository evaluations, DeliveryGates gates,
-                      GateProperties properties, Versions versions, Artifacts artifacts, WorkService work,
+                      GateProperties properties, DeliveryProperties stages, Versions versions, Artifacts artifacts, WorkService work,
                       TaskService engineTasks, RuntimeService runtime, Clock clock) {
         this.submissions = submissions;
         this.evaluations = evaluations;
         this.gates = gates;
         this.properties = properties;
+        this.stages = stages;
         this.versions = versions;
         this.artifacts = artifacts;
         this.work = work;
@@ -240,7 +243,7 @@ public class SubmissionService {
 
     private void promote(ArtifactRef artifact, String to, Member actor, long submissionId, GateView gate) {
         // only one step forward: an artifact already at (or past) the stage keeps it, e.g. on a resubmission
-        if (to == null || to.isBlank() || !artifact.stage().equals(properties.before(to))) {
+        if (to == null || to.isBlank() || stages.stageIndex(artifact.stage()) + 1 != stages.stageIndex(to)) {
             return;
         }
         artifacts.promote(artifact.id(), to, actor.userId(),

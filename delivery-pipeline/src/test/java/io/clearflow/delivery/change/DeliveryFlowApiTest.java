@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clearflow.delivery.DeliveryTestApplication;
-import io.clearflow.delivery.support.DeliveryFakes;
 import io.clearflow.engine.identity.OrgDirectory;
 import io.clearflow.engine.work.WorkService;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
@@ -62,9 +60,9 @@ public class DeliveryFlowApiTest extends DeliveryFlowSupport {
         assertThat(created.at("/gate/results/1/actual").decimalValue()).isEqualByComparingTo("100");
         assertThat(created.at("/gate/results/1/threshold").decimalValue()).isEqualByComparingTo("100");
         // the entry gate promoted the artifact to test, naming the evaluation
-        assertThat(fake.artifactRef(s.artifactId()).stage()).isEqualTo("test");
-        assertThat(fake.promotions).anyMatch(p -> p.artifactId() == s.artifactId() && p.toStage().equals("test")
-                && p.gateReference().startsWith("submission/" + submission + "/entry#"));
+        assertThat(stage(s.artifactId())).isEqualTo("test");
+        assertThat(jdbc.queryForObject("SELECT gate_reference FROM del_promotion WHERE artifact_id = ? AND to_stage = 'test'",
+                String.class, s.artifactId())).startsWith("submission/" + submission + "/entry#").endsWith("PASS");
         assertThat(inbox("zhengshi")).contains("TS-" + submission + ":accept");
 
         // a developer cannot accept; the tester can, and the test step waits in the tester's own inbox
@@ -83,7 +81,7 @@ public class DeliveryFlowApiTest extends DeliveryFlowSupport {
         assertThat(exit.at("/gate/passed").asBoolean()).isTrue();
         assertThat(exit.at("/gate/results/0/rule").asText()).isEqualTo("TESTER_VERDICT = passed");
         assertThat(exit.at("/gate/results/1/rule").asText()).isEqualTo("OPEN_MAJOR_DEFECTS = 0");
-        assertThat(fake.artifactRef(s.artifactId()).stage()).isEqualTo("staging");
+        assertThat(stage(s.artifactId())).isEqualTo("staging");
 
         JsonNode change = read(postJson("wujiu", "/api/delivery/changes", """
                 {"testSubmissionId":%d,"risk":"medium","window":"2026-12-12 22:00-23:30",
@@ -135,15 +133,24 @@ public class DeliveryFlowApiTest extends DeliveryFlowSupport {
                 .andExpect(jsonPath("$.approvalsComplete").value(true));
         assertThat(jdbc.queryForList("SELECT approver FROM del_change_approval WHERE change_id = ? ORDER BY id", String.class, id))
                 .containsExactly("chenqc", "linops", "zhouba");
+        // nothing to verify before a deployment
+        postJson("linops", "/api/delivery/changes/" + id + "/close", "{}").andExpect(status().isConflict());
 
         JsonNode deploying = read(postJson("linops", "/api/delivery/changes/" + id + "/deploy", "").andExpect(status().isAccepted()));
         long deploymentId = deploying.get("deploymentId").asLong();
-        assertThat(fake.deployment(deploymentId).environment()).isEqualTo("production");
-        assertThat(fake.deployment(deploymentId).changeId()).isEqualTo(id);
-        assertThat(fake.deployment(deploymentId).artifactId()).isEqualTo(s.artifactId());
-        postJson("linops", "/api/delivery/changes/" + id + "/close", "{}").andExpect(status().isConflict());
+        // the approved change promoted the artifact to production, naming itself
+        assertThat(stage(s.artifactId())).isEqualTo("production");
+        assertThat(jdbc.queryForObject("SELECT gate_reference FROM del_promotion WHERE artifact_id = ? AND to_stage = 'production'",
+                String.class, s.artifactId())).isEqualTo("change/" + key + "/approved");
+        mvc.perform(get("/api/delivery/deployments/" + deploymentId).with(httpBasic("linops", "demo")))
+                .andExpect(jsonPath("$.environment").value("production"))
+                .andExpect(jsonPath("$.artifactSha256").value(artifacts.find(s.artifactId()).orElseThrow().sha256()));
+        assertThat(deploymentService.require(deploymentId).changeId()).isEqualTo(id);
+        // deployed once: a second deployment of the same change is refused
+        postJson("linops", "/api/delivery/changes/" + id + "/deploy", "").andExpect(status().isConflict());
 
-        fake.finish(deploymentId, true);
+        assertThat(finished(deploymentId).state()).isEqualTo("succeeded");
+        awaitState(id, "DEPLOYED");
         mvc.perform(get("/api/delivery/changes/" + id).with(httpBasic("zhouba", "demo")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.change.state").value("DEPLOYED"));
         // DORA: the change with its first commit and the deployment that shipped it
@@ -155,7 +162,7 @@ public class DeliveryFlowApiTest extends DeliveryFlowSupport {
         postJson("chenqc", "/api/delivery/changes/" + id + "/close", "{}").andExpect(status().isForbidden());
         postJson("linops", "/api/delivery/changes/" + id + "/close", "{\"comment\":\"生产验证正常\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("CLOSED"));
-        assertThat(fake.timelineKinds(s.versionId())).containsSubsequence("submission.submitted", "submission.accepted",
+        assertThat(timelineKinds(s.versionId())).containsSubsequence("submission.submitted", "submission.accepted",
                 "submission.passed", "change.raised", "change.approved", "change.approved", "change.approved",
                 "change.deploying", "change.deployed", "change.closed");
 
@@ -167,7 +174,8 @@ public class DeliveryFlowApiTest extends DeliveryFlowSupport {
         String html = audit.getContentAsString();
         assertThat(html).contains("变更审计记录 " + key, "陈质控", "林运维", "周八", "质量合格", "同意上线", "生产验证正常",
                 "PASS_RATE = 100", "OPEN_MAJOR_DEFECTS = 0", "TESTER_VERDICT = passed", "回归通过",
-                fake.artifactRef(s.artifactId()).sha256(), String.valueOf(deploymentId), "测试受理", "质控审批", "IT 管理审批");
+                artifacts.find(s.artifactId()).orElseThrow().sha256(), String.valueOf(deploymentId), "测试受理", "质控审批",
+                "IT 管理审批", "succeeded");
         String english = mvc.perform(get("/api/delivery/changes/" + id + "/audit").param("lang", "en")
                 .with(httpBasic("zhouba", "demo"))).andReturn().getResponse().getContentAsString();
         assertThat(english).contains("Change audit record " + key, "Approvals", "Exit criteria", "Rollback plan");
@@ -197,8 +205,9 @@ public class DeliveryFlowApiTest extends DeliveryFlowSupport {
         assertThat(rules.get(2).get("actual").isNull()).isTrue();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM del_test_submission WHERE version_id = ?", Integer.class,
                 s.versionId())).isZero();
-        assertThat(fake.artifactRef(s.artifactId()).stage()).isEqualTo("built");
-        assertThat(fake.timelineKinds(s.versionId())).containsExactly("submission.refused");
+        assertThat(stage(s.artifactId())).isEqualTo("built");
+        assertThat(timelineKinds(s.versionId())).containsSubsequence("version.created", "artifact.uploaded", "submission.refused")
+                .doesNotContain("submission.submitted");
 
         // a version test-metrics has never heard of fails for missing evidence too
         Setup none = version(false);
@@ -254,7 +263,7 @@ public class DeliveryFlowApiTest extends DeliveryFlowSupport {
                 "{\"passed\":false,\"comment\":\"下单超时\"}").andExpect(status().isOk())).get("gate");
         assertThat(gate.get("passed").asBoolean()).isFalse();
         assertThat(gate.at("/results/0/passed").asBoolean()).isFalse();
-        assertThat(fake.artifactRef(s.artifactId()).stage()).isEqualTo("test");
+        assertThat(stage(s.artifactId())).isEqualTo("test");
         mvc.perform(get("/api/delivery/test-submissions/" + id).with(httpBasic("chenqc", "demo")))
                 .andExpect(jsonPath("$.submission.state").value("FAILED")).andExpect(jsonPath("$.gates.length()").value(2));
         postJson("wujiu", "/api/delivery/changes", """
@@ -281,7 +290,8 @@ public class DeliveryFlowApiTest extends DeliveryFlowSupport {
 
         long deploymentId = read(postJson("linops", "/api/delivery/changes/" + id + "/deploy", "")
                 .andExpect(status().isAccepted())).get("deploymentId").asLong();
-        fake.finish(deploymentId, true);
+        assertThat(finished(deploymentId).state()).isEqualTo("succeeded");
+        awaitState(id, "DEPLOYED");
         postJson("chenqc", "/api/delivery/changes/" + id + "/approve", "{}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.alarming").value(true));
         postJson("zhouba", "/api/delivery/changes/" + id + "/approve", "{}").andExpect(status().isOk())
@@ -289,6 +299,24 @@ public class DeliveryFlowApiTest extends DeliveryFlowSupport {
                 .andExpect(jsonPath("$.alarming").value(false)).andExpect(jsonPath("$.approvalsComplete").value(true));
         assertThat(jdbc.queryForList("SELECT after_deploy FROM del_change_approval WHERE change_id = ? ORDER BY id",
                 Boolean.class, id)).containsExactly(false, true, true);
+    }
+
+    @Test
+    void aFailedProductionDeploymentMarksTheChangeFailed() throws Exception {
+        Setup s = version(false, "broken-app.jar"); // the production health check fails it
+        long id = raise(passedSubmission(s), "");
+        for (String approver : List.of("chenqc", "linops", "zhouba")) {
+            postJson(approver, "/api/delivery/changes/" + id + "/approve", "{}").andExpect(status().isOk());
+        }
+        long deploymentId = read(postJson("linops", "/api/delivery/changes/" + id + "/deploy", "")
+                .andExpect(status().isAccepted())).get("deploymentId").asLong();
+        assertThat(finished(deploymentId).state()).isEqualTo("failed");
+        awaitState(id, "FAILED");
+        postJson("linops", "/api/delivery/changes/" + id + "/close", "{}").andExpect(status().isConflict());
+        assertThat(timelineKinds(s.versionId())).contains("change.failed");
+        String audit = mvc.perform(get("/api/delivery/changes/" + id + "/audit").param("lang", "en")
+                .with(httpBasic("chenqc", "demo"))).andReturn().getResponse().getContentAsString();
+        assertThat(audit).contains("health check failed", "failed");
     }
 
     @Test
@@ -406,7 +434,8 @@ public class DeliveryFlowApiTest extends DeliveryFlowSupport {
                 changeService.approve(directory.requireMember(approver), change.id(), null);
             }
             long deployment = changeService.deploy(linops, change.id());
-            fake.finish(deployment, true);
+            finished(deployment);
+            awaitState(change.id(), "DEPLOYED");
             assertThat(changeService.close(linops, change.id(), null).state()).isEqualTo(ChangeState.CLOSED);
             elapsed = System.nanoTime() - start;
         }

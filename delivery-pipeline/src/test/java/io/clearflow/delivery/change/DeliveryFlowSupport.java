@@ -12,7 +12,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clearflow.delivery.DeliveryTestApplication;
-import io.clearflow.delivery.support.DeliveryFakes;
+import io.clearflow.delivery.artifact.ArtifactService;
+import io.clearflow.delivery.artifact.Artifacts;
+import io.clearflow.delivery.deployment.Deployment;
+import io.clearflow.delivery.deployment.DeploymentService;
 import io.clearflow.engine.identity.OrgDirectory;
 import io.clearflow.engine.work.WorkService;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
@@ -36,13 +38,13 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What the delivery flow tests share: the Spring context with in-memory versions, artifacts and deployments,
- * report uploads into test-metrics through its API, and the steps that bring a submission to "passed exit".
+ * What the delivery flow tests share: versions and artifacts created through the delivery API, report uploads into
+ * test-metrics through its API, the steps that bring a submission to "passed exit", and waiting for the embedded
+ * runner's deployments.
  */
 @SpringBootTest(classes = DeliveryTestApplication.class)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(DeliveryFakes.class)
 public abstract class DeliveryFlowSupport {
 
     static final String PASSING_JUNIT = """
@@ -67,21 +69,70 @@ public abstract class DeliveryFlowSupport {
     @Autowired OrgDirectory directory;
     @Autowired TaskService engineTasks;
     @Autowired TransactionTemplate transactions;
-    @Autowired DeliveryFakes.FakeDelivery fake;
+    @Autowired Artifacts artifacts;
+    @Autowired ArtifactService artifactService;
+    @Autowired DeploymentService deploymentService;
 
-    /** A version of the non-critical system {@code clearflow} developed by wujiu, with its artifact. */
-    record Setup(long versionId, long artifactId, String label) { }
+    /** A version of a seeded system, developed by wujiu (he uploaded its artifact). */
+    record Setup(long versionId, long artifactId, String label, String system) { }
 
-    Setup version(boolean critical) {
+    /** A version of {@code clearflow} (not critical) or {@code ctrade} (critical) with one artifact, over the API. */
+    Setup version(boolean critical) throws Exception {
+        return version(critical, "app.jar");
+    }
+
+    /** An artifact named {@code broken…} fails the production environment's health check (see TestSystems). */
+    Setup version(boolean critical, String artifactName) throws Exception {
+        String system = critical ? "ctrade" : "clearflow";
         String label = "1." + UUID.randomUUID().toString().substring(0, 8);
-        long versionId = fake.version(critical ? "ctrade" : "clearflow", label, critical, Set.of("wujiu"));
-        return new Setup(versionId, fake.artifact(versionId, "app.jar", "wujiu"), label);
+        long versionId = read(postJson("wujiu", "/api/delivery/versions",
+                "{\"system\":\"" + system + "\",\"version\":\"" + label + "\"}").andExpect(status().isCreated()))
+                .get("id").asLong();
+        long artifactId = read(mvc.perform(multipart("/api/delivery/versions/" + versionId + "/artifacts")
+                        .file(new MockMultipartFile("file", artifactName, null, ("content of " + label).getBytes(StandardCharsets.UTF_8)))
+                        .with(httpBasic("wujiu", "demo"))).andExpect(status().isCreated())).get("id").asLong();
+        return new Setup(versionId, artifactId, label, system);
+    }
+
+    String stage(long artifactId) {
+        return artifacts.find(artifactId).orElseThrow().stage();
+    }
+
+    List<String> timelineKinds(long versionId) {
+        return jdbc.queryForList("SELECT kind FROM del_timeline WHERE version_id = ? ORDER BY id", String.class, versionId);
+    }
+
+    /** Waits until the executor has finished the deployment (the embedded runner works on its own threads). */
+    Deployment finished(long deploymentId) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            Deployment d = deploymentService.require(deploymentId);
+            if (d.finished()) {
+                return d;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("deployment " + deploymentId + " did not finish");
+    }
+
+    /** Waits until the change reached the state (it moves when the deployment's end is announced). */
+    void awaitState(long changeId, String state) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        String now = null;
+        while (System.currentTimeMillis() < deadline) {
+            now = jdbc.queryForObject("SELECT state FROM del_change WHERE id = ?", String.class, changeId);
+            if (state.equals(now)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("change " + changeId + " is " + now + ", not " + state);
     }
 
     void upload(Setup s, String file, String content) throws Exception {
         mvc.perform(multipart("/api/test-metrics/reports")
                         .file(new MockMultipartFile("file", file, null, content.getBytes(StandardCharsets.UTF_8)))
-                        .param("project", fake.versionRef(s.versionId()).system()).param("version", s.label())
+                        .param("project", s.system()).param("version", s.label())
                         .param("run", "1").with(httpBasic("wujiu", "demo")))
                 .andExpect(status().isCreated());
     }

@@ -1,0 +1,25 @@
+package io.clearflow.demand.lifecycle;
+
+import io.clearflow.demand.api.DemandWork;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The public {@link DemandWork} over the demand and task tables. */
+@Component
+class DemandWorkAdapter implements DemandWork {
+
+    private final DemandRepository demands;
+
+    DemandWorkAdapter(DemandRepository demands) {
+        this.demands = demands;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<DemandWorkItem> find(long demandId) {
+        return demands.find(demandId).map(d -> new DemandWorkItem(d.id(), d.title(), d.state(), d.department(),
+                demands.tasks(d.id()).stream().map(t -> new TaskRef(t.id(), t.title(), t.status().name(), t.jiraKey(),
+                        t.jiraStatus())).toList()));
+    }
+}

@@ -85,6 +85,11 @@ class ChangeRepository {
                 ChangeRepository::row);
     }
 
+    List<Change> ofVersion(long versionId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM del_change WHERE version_id = ? ORDER BY id DESC",
+                ChangeRepository::row, versionId);
+    }
+
     boolean openForSubmission(long testSubmissionId) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM del_change WHERE test_submission_id = ? "
                 + "AND state NOT IN ('REJECTED', 'FAILED')", Integer.class, testSubmissionId);

@@ -263,6 +263,12 @@ public class ChangeService {
         return changes.latest(Math.max(1, Math.min(limit, 500)));
     }
 
+    /** The version's changes, newest first (the version page lists them). */
+    @Transactional(readOnly = true)
+    public List<Change> ofVersion(long versionId) {
+        return changes.ofVersion(versionId);
+    }
+
     @Transactional(readOnly = true)
     public List<Approval> approvals(long id) {
         return approvals.ofChange(id);

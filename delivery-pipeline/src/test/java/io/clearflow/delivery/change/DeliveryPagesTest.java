@@ -81,6 +81,10 @@ class DeliveryPagesTest extends DeliveryFlowSupport {
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 
+        // the version page lists its submissions and changes, the emergency one in red
+        String key = jdbc.queryForObject("SELECT change_key FROM del_change WHERE id = ?", String.class, id);
+        assertThat(page("zhouba", "/delivery/versions/" + s.versionId(), "en")).contains("id=\"version-flows\"",
+                "TS-" + submission, key, "danger alarming", "Being approved", "Passed exit");
         assertThat(page("wujiu", location, "zh_CN")).contains("id=\"why-not\"", "职责分离：变更单提交人不能审批自己的变更")
                 .doesNotContain("id=\"decision-form\"");
         assertThat(page("chenqc", location, "en")).contains("No step of this change is waiting for you");

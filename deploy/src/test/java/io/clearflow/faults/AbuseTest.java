@@ -27,6 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  *
  * <p>A flood from one client: past its burst (here 5 requests, refilled at 1 per second) it gets 429 with
  * {@code Retry-After}, other clients do not, and after the wait it is served again.
+ *
+ * <p>Parallel uploads from one client: past {@code clearflow.security.uploads.max-concurrent} (2) running at once, 429.
  */
 @SpringBootTest(classes = ClearFlowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:login-throttling;DB_CLOSE_DELAY=-1",
@@ -96,6 +98,54 @@ class AbuseTest {
         Thread.sleep(1_100);
         assertThat(me("zhaoliu", "demo").statusCode()).as("after the wait").isEqualTo(200);
         assertThat(meters.get("clearflow.api.throttled").counter().count()).isGreaterThanOrEqualTo(1);
+    }
+
+    /**
+     * Two uploads of one user held open (a raw connection sends the headers and half the body, then stalls, as a slow
+     * client would): a third is refused at once with 429 and {@code Retry-After}, before its body is read; another
+     * user's upload goes on; once the held ones end, the user may upload again.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(90)
+    void aThirdConcurrentUploadOfOneUserIs429() throws Exception {
+        String boundary = "----abuse";
+        String part = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slow.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\ncase,activity,timestamp\nC1,open,2026-01-01T08:00:00Z\r\n--" + boundary + "--\r\n";
+        java.util.List<java.net.Socket> held = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                java.net.Socket socket = new java.net.Socket("localhost", port);
+                held.add(socket);
+                String head = "POST /api/mining/logs HTTP/1.1\r\nHost: localhost:" + port + "\r\nAuthorization: "
+                        + basic("sunqi", "demo") + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
+                        + "\r\nContent-Length: " + (part.length() + 100_000) + "\r\n\r\n";
+                socket.getOutputStream().write((head + part.substring(0, 40)).getBytes(StandardCharsets.UTF_8));
+                socket.getOutputStream().flush();
+            }
+            Thread.sleep(1_500); // both are in, waiting for the rest of their bodies
+            long start = System.nanoTime();
+            HttpResponse<String> third = upload("sunqi", boundary, part);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(third.statusCode()).as(third.body()).isEqualTo(429);
+            assertThat(third.headers().firstValue("Retry-After")).isPresent();
+            assertThat(json.readTree(third.body()).path("type").asText()).isEqualTo("urn:clearflow:uploads-limited");
+            assertThat(millis).as("refused without waiting for the held uploads").isLessThan(5_000);
+            assertThat(upload("admin", boundary, part).statusCode()).as("another user's upload").isNotEqualTo(429);
+        } finally {
+            for (java.net.Socket socket : held) {
+                socket.close(); // the held uploads end (their body is cut off)
+            }
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> upload("sunqi", boundary, part).statusCode() != 429);
+        assertThat(meters.get("clearflow.uploads.throttled").counter().count()).isGreaterThanOrEqualTo(1);
+    }
+
+    HttpResponse<String> upload(String user, String boundary, String part) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/mining/logs"))
+                .timeout(java.time.Duration.ofSeconds(30)).header("Authorization", basic(user, "demo"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(part)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> me(String user, String password) throws Exception {

@@ -51,6 +51,27 @@ class DeployStackConfigTest {
                 .containsExactlyInAnyOrder(fileName(auth.get("username_file")), fileName(auth.get("password_file")));
     }
 
+    /**
+     * The outbox alerts: their rule file is the one prometheus.yml loads and compose mounts, and they watch the lag
+     * gauges by the names the platform exports (Micrometer's clearflow.outbox.lag.* in Prometheus form).
+     */
+    @Test
+    void outboxLagAlertsAreLoadedAndWatchTheLagGauges() throws IOException {
+        List<String> ruleFiles = strings(yaml(PROMETHEUS).get("rule_files"));
+        assertThat(ruleFiles).containsExactly("/etc/prometheus/alerts.yml");
+        assertThat(strings(map(services().get("prometheus")).get("volumes")))
+                .contains("./prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro");
+        Map<String, String> expressions = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> group : list(yaml(Path.of("prometheus", "alerts.yml")).get("groups"))) {
+            for (Map<String, Object> rule : list(group.get("rules"))) {
+                assertThat(rule).containsKeys("alert", "expr", "for", "labels", "annotations");
+                expressions.put(String.valueOf(rule.get("alert")), String.valueOf(rule.get("expr")));
+            }
+        }
+        assertThat(expressions.get("ClearFlowOutboxLagging")).contains("clearflow_outbox_lag_seconds");
+        assertThat(expressions.get("ClearFlowOutboxBacklog")).contains("clearflow_outbox_lag_events");
+    }
+
     @Test
     void dashboardsUseTheProvisionedDatasource() throws IOException {
         Set<String> provisioned = new HashSet<>();

@@ -38,9 +38,20 @@ class RegtechModuleConfiguration {
                 List.of("COMPLIANCE", "IT_MANAGER", "BUSINESS", "PROCESS_OWNER", "ADMIN"), NavigationItem.GOVERNANCE);
     }
 
+    /** Everyone may subscribe; the page also lists the notices of new matching items. */
+    @Bean
+    NavigationItem regtechSubscriptionsNavigation() {
+        return new NavigationItem("regtech.nav.subscriptions", "/regtech/subscriptions", 63, List.of(), NavigationItem.GOVERNANCE);
+    }
+
     @Bean
     NavigationItem regtechSourcesNavigation() {
         return new NavigationItem("regtech.nav.sources", "/regtech/sources", 62, List.of("ADMIN"), NavigationItem.OPERATIONS);
+    }
+
+    @Bean
+    NavigationItem regtechDictionaryNavigation() {
+        return new NavigationItem("regtech.nav.dictionary", "/regtech/dictionary", 64, List.of("ADMIN"), NavigationItem.OPERATIONS);
     }
 
     /** An assessment's steps move only through the module's pages, which keep its records and its process in step. */

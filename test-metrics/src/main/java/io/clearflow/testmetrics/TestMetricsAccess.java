@@ -9,6 +9,8 @@ public final class TestMetricsAccess {
 
     public static final String READ = "hasAnyRole('TESTER', 'IT_MANAGER', 'DEVELOPER', 'QC', 'ADMIN')";
     public static final String UPLOAD = "hasAnyRole('TESTER', 'DEVELOPER', 'BOT', 'ADMIN')";
+    /** Maturity assessors: testers and IT managers (and administrators); everyone who reads sees the results. */
+    public static final String ASSESS = "hasAnyRole('TESTER', 'IT_MANAGER', 'ADMIN')";
     public static final String GATE = "hasAnyRole('TESTER', 'IT_MANAGER', 'DEVELOPER', 'QC', 'ADMIN', 'BOT')";
 
     private TestMetricsAccess() {

@@ -71,6 +71,16 @@ public class EventLogRepository {
         return jdbc.query("SELECT * FROM cf_event_log WHERE id > ? ORDER BY id LIMIT ?", mapper, position, limit);
     }
 
+    /** How far a reader at {@code position} is behind: the rows after it and when the oldest of them happened. */
+    public record Backlog(long events, java.time.Instant oldest) { }
+
+    public Backlog backlogAfter(long position) {
+        return jdbc.queryForObject("SELECT COUNT(*), MIN(occurred_at) FROM cf_event_log WHERE id > ?", (rs, i) -> {
+            java.sql.Timestamp oldest = rs.getTimestamp(2);
+            return new Backlog(rs.getLong(1), oldest == null ? null : oldest.toInstant());
+        }, position);
+    }
+
     private PlatformEvent map(ResultSet rs, int row) throws SQLException {
         String attributes = rs.getString("attributes");
         Map<String, String> parsed;

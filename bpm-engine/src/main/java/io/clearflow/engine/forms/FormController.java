@@ -1,5 +1,6 @@
 package io.clearflow.engine.forms;
 
+import io.clearflow.engine.api.Idempotent;
 import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.engine.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,6 +48,7 @@ class FormController {
 
     record FormSubmission(Map<String, Object> values) { }
 
+    @Idempotent
     @PostMapping("/tasks/{taskId}/form")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Complete a task with its form's values; 400 with field errors when they break the form's rules")
@@ -61,6 +63,7 @@ class FormController {
         return views.of(startForms.forProcess(currentUser.get(), processKey).form());
     }
 
+    @Idempotent
     @PostMapping("/forms/start/{processKey}")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Start a catalog process with its start form's values; 400 with field errors when they break its rules")

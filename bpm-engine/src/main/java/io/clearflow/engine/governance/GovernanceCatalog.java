@@ -21,6 +21,19 @@ public interface GovernanceCatalog {
      */
     String offerDesignDraft(String scenarioId, byte[] bpmnXml, String origin, String offeredBy);
 
+    /**
+     * Opens a scenario in the catalog on a module's behalf (identification, step 1), with the same
+     * checks as the governance page; its owner department classifies and designs it from there.
+     *
+     * @return the new scenario's id
+     * @throws io.clearflow.engine.api.InvalidRequestException a missing or invalid field (unknown source
+     *         type, department or category, oversized text), with field errors; nothing is stored
+     */
+    String openScenario(NewScenario scenario);
+
+    /** The scenario in brief, if it exists. */
+    Optional<ScenarioSummary> scenario(String scenarioId);
+
     /** Every scenario of the catalog, newest first. */
     List<ScenarioSummary> scenarios();
 

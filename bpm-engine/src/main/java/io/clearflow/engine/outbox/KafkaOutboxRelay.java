@@ -62,6 +62,8 @@ public class KafkaOutboxRelay {
     private final AtomicLong position = new AtomicLong();
     /** First missing position of each gap seen after the cursor, and when it was first seen (nanoTime). */
     private final Map<Long, Long> gapsSeenAt = new ConcurrentHashMap<>();
+    /** Positions after the cursor that Kafka acknowledged while an earlier one failed: sent once, skipped on resend. */
+    private final java.util.Set<Long> deliveredAhead = ConcurrentHashMap.newKeySet();
 
     public KafkaOutboxRelay(JdbcTemplate jdbc, EventLogRepository events, KafkaTemplate<String, String> kafka,
                             CloudEventMapper mapper, OutboxProperties properties, TransactionTemplate transaction,
@@ -105,8 +107,13 @@ public class KafkaOutboxRelay {
                 position.set(cursor);
                 return 0;
             }
+            deliveredAhead.removeIf(position -> position <= cursor);
             List<CompletableFuture<?>> acks = new ArrayList<>(batch.size());
             for (PlatformEvent event : batch) {
+                if (deliveredAhead.contains(event.id())) {
+                    acks.add(CompletableFuture.completedFuture(null)); // acknowledged in an earlier round: not again
+                    continue;
+                }
                 try {
                     acks.add(kafka.send(properties.topic(), event.caseId(), mapper.toJson(event)));
                 } catch (RuntimeException e) {
@@ -114,19 +121,34 @@ public class KafkaOutboxRelay {
                     break; // later events must not overtake this one
                 }
             }
+            // Every send is waited for, also after a failure: an event of another case (partition) acknowledged
+            // behind a failed one is remembered and not sent again, and no send is left pending that could still
+            // reach the broker after the next round has sent its event again (a duplicate). The producer's own
+            // delivery.timeout.ms is shorter than send-timeout, so every send has settled by the deadline.
             long acknowledged = cursor;
             int count = 0;
+            boolean failed = false;
             long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
             for (int i = 0; i < acks.size(); i++) {
+                PlatformEvent event = batch.get(i);
+                boolean earlier = deliveredAhead.contains(event.id());
                 try {
                     acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    acknowledged = batch.get(i).id();
-                    count++;
+                    if (!failed) {
+                        acknowledged = event.id();
+                    } else {
+                        deliveredAhead.add(event.id());
+                    }
+                    if (!earlier) {
+                        count++;
+                    }
                 } catch (Exception e) {
-                    failures.increment();
-                    log.warn("Kafka did not acknowledge event {} (position {}); it stays in the outbox: {}",
-                            batch.get(i).eventId(), batch.get(i).id(), rootMessage(e));
-                    break;
+                    if (!failed) {
+                        failures.increment();
+                        log.warn("Kafka did not acknowledge event {} (position {}); it stays in the outbox: {}",
+                                event.eventId(), event.id(), rootMessage(e));
+                    }
+                    failed = true;
                 }
             }
             if (acknowledged > cursor) {
@@ -165,6 +187,12 @@ public class KafkaOutboxRelay {
                 missing, next - 1, properties.gapTimeout());
         skipped.increment(next - missing);
         return true;
+    }
+
+    /** The last acknowledged position as committed, without waiting for a round in progress; 0 before the first. */
+    public long cursor() {
+        List<Long> cursor = jdbc.queryForList("SELECT last_event_id FROM cf_outbox_cursor WHERE relay = ?", Long.class, RELAY);
+        return cursor.isEmpty() ? 0 : cursor.get(0);
     }
 
     private long lockCursor() {

@@ -1,5 +1,6 @@
 package io.clearflow.engine.reference;
 
+import io.clearflow.engine.api.Idempotent;
 import io.clearflow.engine.security.CurrentUser;
 import io.clearflow.engine.work.WorkService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,6 +36,7 @@ class ApprovalController {
     record SubmitRequest(@NotNull @Size(max = 200) String title, @NotNull BigDecimal amount,
                          @NotNull @Size(max = 2000) String reason) { }
 
+    @Idempotent
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Submit a request: its first review task goes to the requester's department")
@@ -50,6 +52,7 @@ class ApprovalController {
 
     record Decision(@NotNull Boolean approved, @Size(max = 2000) String comment) { }
 
+    @Idempotent
     @PostMapping("/tasks/{taskId}/decision")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Approve or reject a review task")

@@ -10,7 +10,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
- * Tells a failure of the database itself (unreachable, restarting, failing over, out of connections) from every other
+ * Tells a failure of the database itself (unreachable, restarting, failing over, out of connections, too slow: a
+ * statement cancelled by the statement timeout or a lock wait given up) from every other
  * error, anywhere in an exception's cause chain: Flowable, MyBatis and Spring wrap the driver's exception in their own.
  * Such a failure is the platform's and temporary, so callers get 503 with {@code Retry-After}, never 500, and never
  * 401 when it happened while checking a password.
@@ -47,8 +48,11 @@ public final class DatabaseOutage {
         if (t instanceof SQLException sql && sql.getSQLState() != null) {
             String state = sql.getSQLState();
             // 08: connection exceptions; 57P01-57P03: administrator or crash shutdown, cannot connect now;
-            // 53300: too many connections (PostgreSQL's SQLSTATE classes)
-            return state.startsWith("08") || state.startsWith("57P") || state.equals("53300");
+            // 53300: too many connections (PostgreSQL's SQLSTATE classes). The database too slow counts too:
+            // 57014 statement cancelled by the statement timeout (PostgreSQL and H2), 55P03 lock not available,
+            // HYT00 H2's lock timeout
+            return state.startsWith("08") || state.startsWith("57P") || state.equals("53300")
+                    || state.equals("57014") || state.equals("55P03") || state.equals("HYT00");
         }
         return false;
     }

@@ -14,4 +14,10 @@ class ResilienceConfiguration {
     static DatabaseStartupWait databaseStartupWait(@Value("${clearflow.startup.database-wait:PT2M}") Duration patience) {
         return new DatabaseStartupWait(patience);
     }
+
+    /** Static for the same reason: it configures the pool before its first connection. */
+    @Bean
+    static StatementTimeout statementTimeout(@Value("${clearflow.database.statement-timeout:PT30S}") Duration timeout) {
+        return new StatementTimeout(timeout);
+    }
 }

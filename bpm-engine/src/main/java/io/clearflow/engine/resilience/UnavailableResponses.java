@@ -46,7 +46,7 @@ public class UnavailableResponses {
         Locale locale = locale(request);
         String title = messages.getMessage("unavailable.title", null, "Service temporarily unavailable", locale);
         String detail = messages.getMessage("unavailable.detail", new Object[] {DatabaseOutage.RETRY_AFTER_SECONDS},
-                "The database cannot be reached right now; nothing was changed. Try again shortly.", locale);
+                "The database cannot be reached or is too slow right now; nothing was changed. Try again shortly.", locale);
         response.resetBuffer();
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));

@@ -1,5 +1,6 @@
 package io.clearflow.engine.work;
 
+import io.clearflow.engine.api.Idempotent;
 import io.clearflow.engine.api.ConflictException;
 import io.clearflow.engine.forms.TaskForms;
 import io.clearflow.engine.security.CurrentUser;
@@ -60,6 +61,7 @@ class WorkController {
 
     record CompleteRequest(Map<String, Object> variables, @Size(max = WorkService.MAX_COMMENT) String comment) { }
 
+    @Idempotent
     @PostMapping("/tasks/{taskId}/complete")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Complete a task (claims it first when it is still in a shared inbox)")
@@ -128,12 +130,14 @@ class WorkController {
         return work.comments(currentUser.get(), taskId);
     }
 
+    @Idempotent
     @PostMapping("/tasks/{taskId}/comments")
     @ResponseStatus(HttpStatus.CREATED)
     WorkService.Comment comment(@PathVariable String taskId, @Valid @RequestBody CommentRequest request) {
         return work.comment(currentUser.get(), taskId, request.message());
     }
 
+    @Idempotent
     @PostMapping(value = "/tasks/{taskId}/attachments", consumes = "multipart/form-data")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Attach a file (PDF, PNG, JPEG, DOCX, XLSX, TXT, CSV; checked by content; size-limited)")
@@ -164,6 +168,7 @@ class WorkController {
     record StartRequest(@NotBlank @Size(max = 255) String processKey, @Size(max = 255) String businessKey,
                         Map<String, Object> variables) { }
 
+    @Idempotent
     @PostMapping("/processes")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Start a process the caller's department or roles may start")

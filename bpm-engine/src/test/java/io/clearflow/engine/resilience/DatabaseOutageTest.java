@@ -32,6 +32,11 @@ class DatabaseOutageTest {
         assertThat(DatabaseOutage.in(new SQLException("sorry, too many clients already", "53300"))).isPresent();
         assertThat(DatabaseOutage.in(new SQLTransientConnectionException("HikariPool-1 - Connection is not available"))).isPresent();
         assertThat(DatabaseOutage.in(new CannotGetJdbcConnectionException("no connection"))).isPresent();
+        // too slow: the statement timeout fired (PostgreSQL, H2), a lock was not granted in time
+        assertThat(DatabaseOutage.in(new org.springframework.dao.QueryTimeoutException("timeout",
+                new SQLException("canceling statement due to statement timeout", "57014")))).isPresent();
+        assertThat(DatabaseOutage.in(new SQLException("could not obtain lock on row", "55P03"))).isPresent();
+        assertThat(DatabaseOutage.in(new SQLException("Timeout trying to lock table", "HYT00"))).isPresent();
         // Hikari's closed-connection proxy says so without an SQLSTATE; the rollback's failure is what reaches us
         assertThat(DatabaseOutage.in(new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
                 new SQLException("Connection is closed")))).isPresent();
@@ -45,6 +50,31 @@ class DatabaseOutageTest {
         assertThat(DatabaseOutage.in(new IllegalStateException("a bug"))).isEmpty();
         assertThat(DatabaseOutage.in(new org.springframework.transaction.TransactionSystemException("commit refused"))).isEmpty();
         assertThat(DatabaseOutage.in(null)).isEmpty();
+    }
+
+    @Test
+    void theStatementTimeoutIsSetOnPostgresqlPoolsOnlyAndNeverOverAnOperatorsOwnInitSql() {
+        var timeout = new StatementTimeout(Duration.ofSeconds(7));
+        var postgres = new com.zaxxer.hikari.HikariDataSource();
+        postgres.setJdbcUrl("jdbc:postgresql://localhost:5432/clearflow");
+        timeout.postProcessBeforeInitialization(postgres, "dataSource");
+        assertThat(postgres.getConnectionInitSql()).isEqualTo("SET statement_timeout = 7000");
+
+        var own = new com.zaxxer.hikari.HikariDataSource();
+        own.setJdbcUrl("jdbc:postgresql://localhost:5432/clearflow");
+        own.setConnectionInitSql("SET statement_timeout = 1000");
+        timeout.postProcessBeforeInitialization(own, "dataSource");
+        assertThat(own.getConnectionInitSql()).isEqualTo("SET statement_timeout = 1000");
+
+        var h2 = new com.zaxxer.hikari.HikariDataSource();
+        h2.setJdbcUrl("jdbc:h2:mem:x");
+        timeout.postProcessBeforeInitialization(h2, "dataSource");
+        assertThat(h2.getConnectionInitSql()).isNull();
+
+        var off = new com.zaxxer.hikari.HikariDataSource();
+        off.setJdbcUrl("jdbc:postgresql://localhost:5432/clearflow");
+        new StatementTimeout(Duration.ZERO).postProcessBeforeInitialization(off, "dataSource");
+        assertThat(off.getConnectionInitSql()).isNull();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.clearflow.demand.lifecycle;
 
+import io.clearflow.engine.api.Idempotent;
 import io.clearflow.demand.api.NewDemand;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.Member;
@@ -42,6 +43,7 @@ class DemandController {
     record SubmitRequest(String title, String description, String category, String businessValue, String urgency,
                          Boolean regulatory, String regulationRef, LocalDate expectedDate) { }
 
+    @Idempotent
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Submit a demand from the caller's department; it waits for IT demand management's triage")
@@ -70,6 +72,7 @@ class DemandController {
         return consistency.check(currentUser.get());
     }
 
+    @Idempotent
     @PostMapping("/{id}/repair")
     @Operation(summary = "Administrators: move a stranded demand's process back to the step of its state")
     Demand repair(@PathVariable long id) {
@@ -90,18 +93,21 @@ class DemandController {
         }
     }
 
+    @Idempotent
     @PostMapping("/{id}/triage")
     @Operation(summary = "IT demand management accepts the demand, or rejects it with a reason")
     Demand triage(@PathVariable long id, @RequestBody Decision d) {
         return demands.triage(currentUser.get(), id, d.yes(), d.reason());
     }
 
+    @Idempotent
     @PostMapping("/{id}/compliance")
     @Operation(summary = "Compliance approves a regulated demand, or rejects it with a reason")
     Demand compliance(@PathVariable long id, @RequestBody Decision d) {
         return demands.complianceDecision(currentUser.get(), id, d.yes(), d.reason());
     }
 
+    @Idempotent
     @PostMapping("/{id}/evaluation")
     @Operation(summary = "Record value score, workload estimate, priority and target version")
     Demand evaluate(@PathVariable long id, @RequestBody DemandInput.Evaluation e) {
@@ -110,6 +116,7 @@ class DemandController {
 
     record SplitRequest(List<DemandInput.NewTask> tasks) { }
 
+    @Idempotent
     @PostMapping("/{id}/split")
     @Operation(summary = "Split into development tasks (one Jira issue each when Jira is configured)")
     DemandService.DemandDetail split(@PathVariable long id, @RequestBody SplitRequest r) {
@@ -126,12 +133,14 @@ class DemandController {
         return demands.updateTask(currentUser.get(), taskId, u.status(), u.actualDays());
     }
 
+    @Idempotent
     @PostMapping("/{id}/delivery")
     @Operation(summary = "Hand the delivered demand to the requester for business acceptance (all tasks done)")
     Demand deliver(@PathVariable long id) {
         return demands.deliver(currentUser.get(), id);
     }
 
+    @Idempotent
     @PostMapping("/{id}/acceptance")
     @Operation(summary = "The requester accepts the delivery, or rejects it with a reason (back to tracking)")
     Demand acceptance(@PathVariable long id, @RequestBody Decision d) {

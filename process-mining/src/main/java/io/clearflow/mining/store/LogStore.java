@@ -65,7 +65,14 @@ public class LogStore {
             Files.copy(content, upload);
             ImportResult result = LogImporter.importFile(upload, mapping, options(skipInvalid), fileName);
             Files.move(upload, data(id), StandardCopyOption.ATOMIC_MOVE);
-            json.writeValue(settings(id).toFile(), new Settings(fileName, mapping, skipInvalid, Instant.now()));
+            try {
+                json.writeValue(settings(id).toFile(), new Settings(fileName, mapping, skipInvalid, Instant.now()));
+            } catch (IOException | RuntimeException e) {
+                // a log without its settings cannot be re-imported: keep neither (the disk filled up just now)
+                Files.deleteIfExists(data(id));
+                Files.deleteIfExists(settings(id));
+                throw e;
+            }
             StoredLog stored = new StoredLog(id, result.log(), result.skippedEvents());
             remember(stored);
             return stored;

@@ -1,5 +1,6 @@
 package io.clearflow.mining.web;
 
+import io.clearflow.engine.api.Idempotent;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.mining.bottleneck.BottleneckAnalyzer;
 import io.clearflow.mining.bottleneck.BottleneckReport;
@@ -81,6 +82,7 @@ class MiningController {
         this.discovery = discovery;
     }
 
+    @Idempotent
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import an XES, XES.gz or CSV event log; returns its id and summary",
             description = "CSV columns default to the XES names (case:concept:name, concept:name, time:timestamp, "

@@ -1,5 +1,6 @@
 package io.clearflow.regtech.assess;
 
+import io.clearflow.engine.api.Idempotent;
 import io.clearflow.engine.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,6 +29,7 @@ class AssessmentController {
 
     record Triage(Boolean relevant, String reason, List<String> departments, LocalDate deadline) { }
 
+    @Idempotent
     @PostMapping("/items/{itemId}/triage")
     @Operation(summary = "Compliance triages an item: relevant (departments to assess, deadline) or not, with a reason")
     Assessment triage(@PathVariable long itemId, @RequestBody Triage t) {
@@ -36,18 +38,23 @@ class AssessmentController {
 
     record ImpactInput(String processes, String systems, LocalDate deadline, String risk) { }
 
+    @Idempotent
     @PostMapping("/assessments/{id}/impact")
     @Operation(summary = "An assigned department records the impact: processes, systems, deadline, risk (low|medium|high)")
     Assessment impact(@PathVariable long id, @RequestBody ImpactInput i) {
         return assessments.assess(currentUser.get(), id, i.processes(), i.systems(), i.deadline(), i.risk());
     }
 
-    record Decision(String decision, String reason, String demandTitle) { }
+    record Decision(String decision, String reason, String demandTitle, String scenarioName, String scenarioDepartment,
+                    String scenarioCategory) { }
 
+    @Idempotent
     @PostMapping("/assessments/{id}/decision")
-    @Operation(summary = "Compliance decides: demand (raised in the demand portal, linked both ways) or no-action, with a reason")
+    @Operation(summary = "Compliance decides: demand (raised in the demand portal, linked both ways), scenario (a governance "
+            + "scenario with source regulation, owned by scenarioDepartment) or no-action, with a reason")
     Assessment decide(@PathVariable long id, @RequestBody Decision d) {
-        return assessments.decide(currentUser.get(), id, d.decision(), d.reason(), d.demandTitle());
+        return assessments.decide(currentUser.get(), id, d.decision(), d.reason(), d.demandTitle(),
+                new AssessmentService.ScenarioChoice(d.scenarioName(), d.scenarioDepartment(), d.scenarioCategory()));
     }
 
     @GetMapping("/assessments")

@@ -72,9 +72,12 @@ class AssessmentPageController implements CaseDetailContributor {
 
     @PostMapping("/regtech/assessments/{id}/decision")
     String decide(@PathVariable long id, @RequestParam(required = false) String decision, @RequestParam(required = false) String reason,
-                  @RequestParam(required = false) String demandTitle, RedirectAttributes redirect) {
+                  @RequestParam(required = false) String demandTitle, @RequestParam(required = false) String scenarioName,
+                  @RequestParam(required = false) String scenarioDepartment, @RequestParam(required = false) String scenarioCategory,
+                  RedirectAttributes redirect) {
         long itemId = assessments.get(id).itemId();
-        return act(itemId, redirect, () -> assessments.decide(currentUser.get(), id, decision, reason, demandTitle),
+        return act(itemId, redirect, () -> assessments.decide(currentUser.get(), id, decision, reason, demandTitle,
+                        new AssessmentService.ScenarioChoice(scenarioName, scenarioDepartment, scenarioCategory)),
                 "regtech.assess.decided");
     }
 

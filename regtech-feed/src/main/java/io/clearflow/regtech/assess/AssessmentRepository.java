@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 public class AssessmentRepository {
 
     private static final String COLUMNS = "id, item_id, case_id, state, relevant, triage_reason, departments, deadline, decision, "
-            + "decision_reason, demand_id, triaged_by, triaged_at, decided_by, decided_at";
+            + "decision_reason, demand_id, triaged_by, triaged_at, decided_by, decided_at, scenario_id";
 
     private final JdbcTemplate jdbc;
 
@@ -41,7 +41,7 @@ public class AssessmentRepository {
             rs.getString("departments").isEmpty() ? List.of() : Arrays.asList(rs.getString("departments").split(",")),
             rs.getObject("deadline", LocalDate.class), rs.getString("decision"), rs.getString("decision_reason"),
             rs.getObject("demand_id", Long.class), rs.getString("triaged_by"), instant(rs, "triaged_at"),
-            rs.getString("decided_by"), instant(rs, "decided_at"));
+            rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("scenario_id"));
 
     public long insert(long itemId, String state, boolean relevant, String reason, List<String> departments, LocalDate deadline,
                        String by, Instant now) {
@@ -71,9 +71,9 @@ public class AssessmentRepository {
         jdbc.update("update cf_reg_assessment set state = ? where id = ?", state, id);
     }
 
-    public void decide(long id, String decision, String reason, Long demandId, String by, Instant now) {
-        jdbc.update("update cf_reg_assessment set state = 'closed', decision = ?, decision_reason = ?, demand_id = ?, decided_by = ?, "
-                + "decided_at = ? where id = ?", decision, reason, demandId, by, utc(now), id);
+    public void decide(long id, String decision, String reason, Long demandId, String scenarioId, String by, Instant now) {
+        jdbc.update("update cf_reg_assessment set state = 'closed', decision = ?, decision_reason = ?, demand_id = ?, scenario_id = ?, "
+                + "decided_by = ?, decided_at = ? where id = ?", decision, reason, demandId, scenarioId, by, utc(now), id);
     }
 
     public Optional<Assessment> find(long id) {

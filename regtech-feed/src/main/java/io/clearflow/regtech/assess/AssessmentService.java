@@ -8,6 +8,9 @@ import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.engine.api.PlatformRole;
+import io.clearflow.engine.governance.GovernanceCatalog;
+import io.clearflow.engine.governance.NewScenario;
+import io.clearflow.engine.governance.ScenarioSummary;
 import io.clearflow.engine.work.CaseView;
 import io.clearflow.engine.work.WorkService;
 import io.clearflow.regtech.item.Item;
@@ -39,19 +42,24 @@ public class AssessmentService {
     static final Set<String> RISKS = Set.of("low", "medium", "high");
 
     /** An assessment with its impacts, its demand's state and what the reader may do now. */
-    public record View(Assessment assessment, List<Impact> impacts, Optional<DemandRef> demand, boolean mayAssess,
-                       boolean mayDecide, boolean overdue) { }
+    public record View(Assessment assessment, List<Impact> impacts, Optional<DemandRef> demand,
+                       Optional<ScenarioSummary> scenario, boolean mayAssess, boolean mayDecide, boolean overdue) { }
+
+    /** What opening a governance scenario needs beyond the reason: a name (optional), the owner department and category. */
+    public record ScenarioChoice(String name, String ownerDepartment, String businessCategory) { }
 
     private final AssessmentRepository assessments;
     private final ItemRepository items;
     private final WorkService work;
     private final TaskService tasks;
     private final DemandIntake demands;
+    private final GovernanceCatalog catalog;
     private final Clock clock;
     private final ZoneId zone = ZoneId.of("Asia/Shanghai");
 
     public AssessmentService(AssessmentRepository assessments, ItemRepository items, WorkService work, TaskService tasks,
-                             DemandIntake demands, Clock clock) {
+                             DemandIntake demands, GovernanceCatalog catalog, Clock clock) {
+        this.catalog = catalog;
         this.assessments = assessments;
         this.items = items;
         this.work = work;
@@ -168,11 +176,17 @@ public class AssessmentService {
     }
 
     /**
-     * Compliance decides: raise a demand (through the demand portal, linked both ways) or no action,
-     * each with a reason.
+     * Compliance decides: raise a demand (through the demand portal, linked both ways), open a
+     * governance scenario with source "regulation" in the engine's catalog, or no action, each with a reason.
      */
     @Transactional
     public Assessment decide(Member member, long assessmentId, String decision, String reason, String demandTitle) {
+        return decide(member, assessmentId, decision, reason, demandTitle, null);
+    }
+
+    @Transactional
+    public Assessment decide(Member member, long assessmentId, String decision, String reason, String demandTitle,
+                             ScenarioChoice scenario) {
         checkCompliance(member);
         Assessment a = get(assessmentId);
         if (!a.state().equals("deciding")) {
@@ -181,6 +195,7 @@ public class AssessmentService {
         String why = reason(reason, "reason");
         Item item = items.find(a.itemId()).orElseThrow();
         Long demandId = null;
+        String scenarioId = null;
         String status;
         if ("demand".equals(decision)) {
             String title = demandTitle == null || demandTitle.isBlank() ? "落实监管要求：" + item.title() : demandTitle.strip();
@@ -196,18 +211,61 @@ public class AssessmentService {
                     a.deadline(), new NewDemand.Origin("regtech", "assessment/" + a.id())));
             demandId = ref2.id();
             status = "demand";
+        } else if ("scenario".equals(decision)) {
+            scenarioId = openScenario(member, a, item, why, scenario);
+            status = "scenario";
         } else if ("no-action".equals(decision)) {
             status = "no-action";
         } else {
-            throw new InvalidRequestException("unknown decision", Map.of("decision", "demand or no-action"));
+            throw new InvalidRequestException("regtech.error.decision", Map.of("decision", "regtech.error.decision"));
         }
         Task task = openTask(a.caseId(), "decide", null);
-        assessments.decide(a.id(), status, why, demandId, member.userId(), clock.instant());
+        assessments.decide(a.id(), status, why, demandId, scenarioId, member.userId(), clock.instant());
         items.setStatus(a.itemId(), status);
         if (task != null) {
             work.complete(member, task.getId(), Map.of(), why);
         }
         return get(assessmentId);
+    }
+
+    /**
+     * Opens the scenario through the catalog's public API; its checks (known department, category,
+     * sizes) come back as field errors and, thrown inside this transaction, leave nothing behind.
+     */
+    private String openScenario(Member member, Assessment a, Item item, String why, ScenarioChoice choice) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String department = choice == null || choice.ownerDepartment() == null || choice.ownerDepartment().isBlank()
+                ? null : choice.ownerDepartment().strip();
+        if (department == null) {
+            errors.put("scenarioDepartment", "regtech.error.scenarioDepartment");
+        }
+        String category = choice == null || choice.businessCategory() == null || choice.businessCategory().isBlank()
+                ? "internal" : choice.businessCategory().strip();
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("the decision has invalid fields", errors);
+        }
+        String name = choice.name() == null || choice.name().isBlank() ? "落实监管要求：" + item.title() : choice.name().strip();
+        name = name.length() > 200 ? name.substring(0, 199) + "…" : name;
+        String reference = item.title() + (item.link() == null ? "" : " — " + item.link());
+        reference = reference.length() > 2000 ? reference.substring(0, 2000) : reference;
+        try {
+            return catalog.openScenario(new NewScenario(name, why, "regulation", reference, department, category, List.of(),
+                    member.userId()));
+        } catch (InvalidRequestException e) {
+            Map<String, String> mapped = new LinkedHashMap<>();
+            e.fieldErrors().forEach((field, message) -> mapped.put(switch (field) {
+                case "ownerDepartment" -> "scenarioDepartment";
+                case "businessCategory" -> "scenarioCategory";
+                case "name" -> "scenarioName";
+                default -> field;
+            }, switch (field) {
+                case "ownerDepartment" -> "regtech.error.scenarioDepartment";
+                case "businessCategory" -> "regtech.error.scenarioCategory";
+                case "name" -> "regtech.error.name";
+                default -> message;
+            }));
+            throw new InvalidRequestException("the decision has invalid fields", mapped);
+        }
     }
 
     @Transactional(readOnly = true)
@@ -230,7 +288,8 @@ public class AssessmentService {
         boolean mayAssess = a.state().equals("assessing") && member.department() != null && a.departments().contains(member.department())
                 && impacts.stream().noneMatch(i -> i.department().equals(member.department()));
         boolean mayDecide = a.state().equals("deciding") && member.hasRole(PlatformRole.COMPLIANCE);
-        return new View(a, impacts, a.demandId() == null ? Optional.empty() : demands.find(a.demandId()), mayAssess, mayDecide,
+        return new View(a, impacts, a.demandId() == null ? Optional.empty() : demands.find(a.demandId()),
+                a.scenarioId() == null ? Optional.empty() : catalog.scenario(a.scenarioId()), mayAssess, mayDecide,
                 a.overdueOn(LocalDate.now(clock.withZone(zone))));
     }
 

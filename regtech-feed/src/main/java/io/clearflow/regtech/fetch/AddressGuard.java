@@ -45,39 +45,40 @@ public final class AddressGuard {
     public void check(URI url) throws FetchException {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new FetchException("refused: only http and https URLs are fetched, not '" + scheme + "'");
+            throw FetchException.keyed("regtech.poll.error.scheme", "refused: only http and https URLs are fetched, not '" + scheme + "'", scheme);
         }
         String host = url.getHost();
         if (host == null || host.isBlank()) {
-            throw new FetchException("refused: the URL has no host");
+            throw FetchException.keyed("regtech.poll.error.noHost", "refused: the URL has no host");
         }
         host = host.toLowerCase(Locale.ROOT);
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
         if (url.getUserInfo() != null) {
-            throw new FetchException("refused: credentials in the URL");
+            throw FetchException.keyed("regtech.poll.error.credentials", "refused: credentials in the URL");
         }
         if (allowPrivate || allowedHosts.contains(host)) {
             return;
         }
         if (METADATA_HOSTS.contains(host)) {
-            throw new FetchException("refused: " + host + " is a cloud metadata host");
+            throw FetchException.keyed("regtech.poll.error.metadata", "refused: " + host + " is a cloud metadata host", host);
         }
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            throw new FetchException("unknown host " + host);
+            throw FetchException.keyed("regtech.poll.error.unknownHost", "unknown host " + host, host);
         }
         if (addresses.length == 0) {
-            throw new FetchException("unknown host " + host);
+            throw FetchException.keyed("regtech.poll.error.unknownHost", "unknown host " + host, host);
         }
         for (InetAddress a : addresses) {
             String kind = forbiddenKind(a);
             if (kind != null) {
-                throw new FetchException("refused: " + host + " resolves to a " + kind + " address ("
-                        + a.getHostAddress() + "); list the host in clearflow.regtech.allowed-hosts to allow it");
+                throw FetchException.keyed("regtech.poll.error.privateAddress", "refused: " + host + " resolves to a " + kind + " address ("
+                        + a.getHostAddress() + "); list the host in clearflow.regtech.allowed-hosts to allow it", host, kind,
+                        a.getHostAddress());
             }
         }
     }

@@ -76,20 +76,20 @@ public class HttpFeedFetcher implements FeedFetcher {
             if (status >= 300 && status < 400 && status != 304) {
                 String location = response.headers().firstValue("Location").orElse(null);
                 if (location == null) {
-                    throw new FetchException("HTTP " + status + " without a Location header");
+                    throw FetchException.keyed("regtech.poll.error.redirectNoLocation", "HTTP " + status + " without a Location header", status);
                 }
                 if (hop >= maxRedirects) {
-                    throw new FetchException("more than " + maxRedirects + " redirects");
+                    throw FetchException.keyed("regtech.poll.error.redirects", "more than " + maxRedirects + " redirects", maxRedirects);
                 }
                 try {
                     current = current.resolve(location.strip());
                 } catch (IllegalArgumentException e) {
-                    throw new FetchException("HTTP " + status + " to an invalid Location: " + location);
+                    throw FetchException.keyed("regtech.poll.error.redirectInvalid", "HTTP " + status + " to an invalid Location: " + location, status, location);
                 }
                 continue;
             }
             if (status != 200) {
-                throw new FetchException("HTTP " + status + " from " + current);
+                throw FetchException.keyed("regtech.poll.error.httpStatus", "HTTP " + status + " from " + current, status, current.toString());
             }
             return new Fetched(false, response.body(), response.headers().firstValue("Content-Type").orElse(null), current,
                     response.headers().firstValue("ETag").orElse(null),
@@ -110,23 +110,24 @@ public class HttpFeedFetcher implements FeedFetcher {
             return future.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new FetchException("timed out after " + timeout.toSeconds() + " s");
+            throw FetchException.keyed("regtech.poll.error.timeout", "timed out after " + timeout.toSeconds() + " s", timeout.toSeconds());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new FetchException("interrupted");
+            throw FetchException.keyed("regtech.poll.error.interrupted", "interrupted");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof TooLarge) {
-                throw new FetchException("the document is larger than " + maxBytes + " bytes");
+                throw FetchException.keyed("regtech.poll.error.tooLarge", "the document is larger than " + maxBytes + " bytes", maxBytes);
             }
             if (cause instanceof HttpTimeoutException) {
-                throw new FetchException("timed out after " + timeout.toSeconds() + " s");
+                throw FetchException.keyed("regtech.poll.error.timeout", "timed out after " + timeout.toSeconds() + " s", timeout.toSeconds());
             }
             if (cause instanceof java.net.ConnectException) {
-                throw new FetchException("connection refused or unreachable: " + request.uri().getHost());
+                throw FetchException.keyed("regtech.poll.error.unreachable", "connection refused or unreachable: " + request.uri().getHost(), request.uri().getHost());
             }
             if (cause instanceof IOException io) {
-                throw new FetchException("I/O error: " + (io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage()));
+                String detail = io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage();
+                throw FetchException.keyed("regtech.poll.error.io", "I/O error: " + detail, detail);
             }
             throw new FetchException("fetch failed: " + cause, cause);
         }

@@ -16,19 +16,19 @@ public record ItemFilter(Long source, LocalDate from, LocalDate to, String juris
 
     public ItemFilter {
         if (page < 0) {
-            throw new InvalidRequestException("bad page", Map.of("page", "0 or more"));
+            throw new InvalidRequestException("regtech.error.filter", Map.of("page", "regtech.error.page"));
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw new InvalidRequestException("bad size", Map.of("size", "between 1 and " + MAX_SIZE));
+            throw new InvalidRequestException("regtech.error.filter", Map.of("size", "regtech.error.size"));
         }
         if (from != null && to != null && from.isAfter(to)) {
-            throw new InvalidRequestException("bad period", Map.of("from", "not after 'to'"));
+            throw new InvalidRequestException("regtech.error.filter", Map.of("from", "regtech.error.period"));
         }
         if (status != null && !status.isBlank() && !Item.STATUSES.contains(status)) {
-            throw new InvalidRequestException("bad status", Map.of("status", "one of " + Item.STATUSES));
+            throw new InvalidRequestException("regtech.error.filter", Map.of("status", "regtech.error.status"));
         }
         if (q != null && q.length() > 200) {
-            throw new InvalidRequestException("search text too long", Map.of("q", "at most 200 characters"));
+            throw new InvalidRequestException("regtech.error.filter", Map.of("q", "regtech.error.q"));
         }
         jurisdiction = blank(jurisdiction);
         organisation = blank(organisation);

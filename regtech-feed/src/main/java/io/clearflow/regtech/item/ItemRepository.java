@@ -232,6 +232,11 @@ public class ItemRepository {
         return jdbc.queryForList("select distinct " + column + " from cf_reg_item where " + column + " is not null order by 1", String.class);
     }
 
+    /** New topics and departments after reclassification (retention and status stay as they are). */
+    public void updateClassification(long id, List<String> topics, List<String> departments) {
+        jdbc.update("update cf_reg_item set topics = ?, departments = ? where id = ?", csv(topics), csv(departments), id);
+    }
+
     public void setStatus(long id, String status) {
         jdbc.update("update cf_reg_item set status = ? where id = ?", status, id);
     }

@@ -18,7 +18,7 @@ public final class DocumentReader {
     public ParsedFeed read(String kind, byte[] body, String contentType, String encoding, URI base, ZoneId zone,
                            HtmlListReader.Selectors selectors) throws FeedParseException {
         if (body.length == 0) {
-            throw new FeedParseException("empty document");
+            throw new FeedParseException("empty document").keyed("regtech.poll.error.empty");
         }
         String text = TextDecoder.decode(body, encoding, contentType);
         return switch (kind) {
@@ -28,7 +28,8 @@ public final class DocumentReader {
                 String head = text.stripLeading();
                 if (!head.startsWith("<")) {
                     throw new FeedParseException("not an XML document (it starts with '"
-                            + head.substring(0, Math.min(20, head.length())).replaceAll("\\s+", " ") + "')", 1, 1);
+                            + head.substring(0, Math.min(20, head.length())).replaceAll("\\s+", " ") + "')", 1, 1)
+                            .keyed("regtech.poll.error.notXml", head.substring(0, Math.min(20, head.length())).replaceAll("\\s+", " "));
                 }
                 yield xml.read(text, base, zone);
             }

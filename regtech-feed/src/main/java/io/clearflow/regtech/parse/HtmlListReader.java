@@ -20,17 +20,18 @@ public final class HtmlListReader {
 
     public ParsedFeed read(String html, URI base, ZoneId zone, Selectors s) throws FeedParseException {
         if (s.item() == null) {
-            throw new FeedParseException("an HTML source needs an item selector");
+            throw new FeedParseException("an HTML source needs an item selector").keyed("regtech.poll.error.noSelector");
         }
         Document doc = Jsoup.parse(html, base == null ? "" : base.toString());
         Elements entries;
         try {
             entries = doc.select(s.item());
         } catch (RuntimeException e) {
-            throw new FeedParseException("item selector is not valid: " + e.getMessage());
+            throw new FeedParseException("item selector is not valid: " + e.getMessage()).keyed("regtech.poll.error.badSelector", e.getMessage());
         }
         if (entries.isEmpty()) {
-            throw new FeedParseException("the item selector '" + s.item() + "' matches nothing on the page (has the page changed?)");
+            throw new FeedParseException("the item selector '" + s.item() + "' matches nothing on the page (has the page changed?)")
+                    .keyed("regtech.poll.error.nothingMatches", s.item());
         }
         List<ParsedItem> items = new ArrayList<>();
         for (Element entry : entries) {

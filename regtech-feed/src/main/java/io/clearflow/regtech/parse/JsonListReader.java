@@ -27,10 +27,12 @@ public final class JsonListReader {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new FeedParseException("not valid JSON: " + e.getOriginalMessage(),
-                    loc == null ? null : loc.getLineNr(), loc == null ? null : loc.getColumnNr());
+                    loc == null ? null : loc.getLineNr(), loc == null ? null : loc.getColumnNr())
+                    .keyed("regtech.poll.error.badJson", loc == null ? 0 : Math.max(0, loc.getLineNr()), loc == null ? 0 : Math.max(0, loc.getColumnNr()),
+                            e.getOriginalMessage());
         }
         if (root == null) {
-            throw new FeedParseException("empty document");
+            throw new FeedParseException("empty document").keyed("regtech.poll.error.empty");
         }
         JsonNode array = s.item() != null ? root.at(s.item()) : root;
         if (!array.isArray()) {
@@ -42,7 +44,8 @@ public final class JsonListReader {
             }
         }
         if (!array.isArray()) {
-            throw new FeedParseException("no array of entries at " + (s.item() == null ? "the top level" : s.item()));
+            throw new FeedParseException("no array of entries at " + (s.item() == null ? "the top level" : s.item()))
+                    .keyed("regtech.poll.error.noArray", s.item() == null ? "/" : s.item());
         }
         List<ParsedItem> items = new ArrayList<>();
         for (JsonNode n : array) {

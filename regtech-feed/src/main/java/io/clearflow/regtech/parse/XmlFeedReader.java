@@ -43,9 +43,10 @@ public final class XmlFeedReader {
             input.setXmlHealerOn(false);
             feed = input.build(doc);
         } catch (IllegalArgumentException e) {
-            throw new FeedParseException("not an RSS or Atom feed (root element <" + doc.getRootElement().getName() + ">)");
+            throw new FeedParseException("not an RSS or Atom feed (root element <" + doc.getRootElement().getName() + ">)")
+                    .keyed("regtech.poll.error.notFeed", doc.getRootElement().getName());
         } catch (FeedException e) {
-            throw new FeedParseException("not a readable feed: " + e.getMessage());
+            throw new FeedParseException("not a readable feed: " + e.getMessage()).keyed("regtech.poll.error.unreadableFeed", e.getMessage());
         }
         List<Raw> raws = raw(doc, base);
         List<SyndEntry> entries = feed.getEntries();
@@ -102,16 +103,20 @@ public final class XmlFeedReader {
             return builder.build(new InputSource(new StringReader(xml)));
         } catch (JDOMParseException e) {
             String message = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
-            if (message != null && message.contains("DOCTYPE")) {
+            String parserText = message;
+            boolean doctype = message != null && message.contains("DOCTYPE");
+            if (doctype) {
                 message = "document type declarations (DTDs, entities) are refused";
             } else {
                 message = "ill-formed XML: " + message;
             }
-            throw new FeedParseException(message, e.getLineNumber(), e.getColumnNumber());
+            throw new FeedParseException(message, e.getLineNumber(), e.getColumnNumber()).keyed(
+                    doctype ? "regtech.poll.error.doctype" : "regtech.poll.error.illFormed", Math.max(0, e.getLineNumber()), Math.max(0, e.getColumnNumber()),
+                    String.valueOf(parserText));
         } catch (JDOMException e) {
-            throw new FeedParseException("ill-formed XML: " + e.getMessage());
+            throw new FeedParseException("ill-formed XML: " + e.getMessage()).keyed("regtech.poll.error.illFormed", 0, 0, e.getMessage());
         } catch (IOException e) {
-            throw new FeedParseException("unreadable XML: " + e.getMessage());
+            throw new FeedParseException("unreadable XML: " + e.getMessage()).keyed("regtech.poll.error.unreadableXml", e.getMessage());
         }
     }
 

@@ -1,6 +1,5 @@
 package io.clearflow.regtech.poll;
 
-import io.clearflow.regtech.RegtechProperties;
 import io.clearflow.regtech.item.Classifier;
 import io.clearflow.regtech.item.Dedupe;
 import io.clearflow.regtech.item.ItemRepository;
@@ -29,17 +28,18 @@ public class ItemStore {
     public record ItemsAdded(long sourceId, List<Long> itemIds) { }
 
     private final ItemRepository items;
-    private final Classifier classifier;
+    private final io.clearflow.regtech.rules.TopicRules rules;
     private final ApplicationEventPublisher events;
 
-    public ItemStore(ItemRepository items, RegtechProperties properties, ApplicationEventPublisher events) {
+    public ItemStore(ItemRepository items, io.clearflow.regtech.rules.TopicRules rules, ApplicationEventPublisher events) {
         this.items = items;
-        this.classifier = new Classifier(properties.topics(), properties.topicDepartments(), properties.newsExpiry());
+        this.rules = rules;
         this.events = events;
     }
 
+    /** The classifier of the dictionary in force (an administrator's edit applies to the next poll). */
     public Classifier classifier() {
-        return classifier;
+        return rules.classifier();
     }
 
     /** Per item of a document: new, duplicate in this source, or clustered with another source's item. */
@@ -123,6 +123,7 @@ public class ItemStore {
         int duplicates = 0;
         int clustered = 0;
         List<Long> newIds = new ArrayList<>();
+        Classifier classifier = classifier(); // one dictionary for the whole document
         for (int i = 0; i < parsed.size(); i++) {
             ParsedItem p = parsed.get(i);
             Decision d = decisions.get(i);

@@ -30,9 +30,11 @@ class PollScheduler {
     private final SourceHealthMetrics metrics;
     private final RegtechProperties properties;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     PollScheduler(SourceRepository sources, ItemRepository items, PollService polls, SourceHealthMetrics metrics,
-                  RegtechProperties properties, Clock clock) {
+                  RegtechProperties properties, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.sources = sources;
         this.items = items;
         this.polls = polls;
@@ -67,6 +69,13 @@ class PollScheduler {
                 log.warn("Poll of source {} failed", s.id(), e);
             }
             polled++;
+        }
+        if (polled > 0) {
+            try {
+                events.publishEvent(new PollRoundFinished(polled));
+            } catch (RuntimeException e) {
+                log.warn("Delivering the round's notices failed; they are delivered after the next round", e);
+            }
         }
         int archived = items.archiveExpired(now);
         if (archived > 0) {

@@ -40,9 +40,11 @@ public class PollService {
     private final SourceHealthMetrics metrics;
     private final Clock clock;
     private final DocumentReader reader = new DocumentReader();
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public PollService(SourceRepository sources, SourceService sourceService, FeedFetcher fetcher, ItemStore store,
-                       SourceHealthMetrics metrics, Clock clock) {
+                       SourceHealthMetrics metrics, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.sources = sources;
         this.sourceService = sourceService;
         this.fetcher = fetcher;
@@ -54,7 +56,9 @@ public class PollService {
     /** Polls now on a member's request (administrators and compliance). */
     public PollResult poll(Member member, long sourceId) {
         SourceService.checkOperator(member);
-        return poll(sourceService.get(sourceId));
+        PollResult result = poll(sourceService.get(sourceId));
+        events.publishEvent(new PollRoundFinished(1));
+        return result;
     }
 
     /** Fetches and reads without storing: what a poll would add (administrators). */
@@ -77,8 +81,10 @@ public class PollService {
             }
             return new PollResult("ok", fresh.size(), dup, clustered,
                     feed.items().size() + " items read; nothing stored (test fetch)", fresh);
-        } catch (FetchException | FeedParseException e) {
-            return PollResult.error(e.getMessage());
+        } catch (FetchException e) {
+            return PollResult.error(e.getMessage(), e.key(), e.args());
+        } catch (FeedParseException e) {
+            return PollResult.error(e.getMessage(), e.key(), e.args());
         }
     }
 
@@ -99,19 +105,22 @@ public class PollService {
             String message = feed.items().size() + " items read: " + counts[0] + " new, " + counts[1] + " already known"
                     + (counts[2] > 0 ? ", " + counts[2] + " linked to the same announcement from another source" : "");
             return new PollResult("ok", counts[0], counts[1], counts[2], message, List.of());
-        } catch (FetchException | FeedParseException e) {
-            return failed(source, now, e.getMessage());
+        } catch (FetchException e) {
+            return failed(source, now, e.getMessage(), e.key(), e.args());
+        } catch (FeedParseException e) {
+            return failed(source, now, e.getMessage(), e.key(), e.args());
         } catch (RuntimeException e) {
             log.warn("Polling source {} failed unexpectedly", source.id(), e);
-            return failed(source, now, "unexpected error: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return failed(source, now, "unexpected error: " + detail, "regtech.poll.error.unexpected", new Object[] {detail});
         }
     }
 
-    private PollResult failed(Source source, Instant now, String message) {
-        sources.recordFailure(source.id(), now, message);
+    private PollResult failed(Source source, Instant now, String message, String key, Object[] args) {
+        sources.recordFailure(source.id(), now, message, key,
+                java.util.Arrays.stream(args).map(String::valueOf).toList());
         metrics.polled(source, "error", 0);
-        return PollResult.error(message);
+        return PollResult.error(message, key, args);
     }
 
     private ParsedFeed read(Source source, Fetched fetched) throws FeedParseException {

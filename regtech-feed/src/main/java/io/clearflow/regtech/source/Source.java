@@ -14,12 +14,15 @@ import java.time.Instant;
  * @param dateSelector  html: CSS selector of the date text; json: field name
  * @param datePattern   pattern of the date text, e.g. {@code yyyy-MM-dd}; common forms are tried without it
  * @param newsLike      announcements of this source are news (they expire under the retention rule)
+ * @param lastErrorKey  bundle key of the last error ({@code regtech.poll.error.*}), null when unknown; {@code lastError} is its English text
+ * @param lastErrorArgs arguments of that message
  */
 public record Source(long id, String code, String name, String url, String kind, String jurisdiction, String organisation,
                      String zone, String encoding, String itemSelector, String titleSelector, String linkSelector,
                      String dateSelector, String datePattern, boolean newsLike, boolean enabled, int pollMinutes,
                      String etag, String lastModified, Instant lastPolledAt, Instant lastSuccessAt, String lastError,
-                     Instant lastErrorAt, int consecutiveFailures, Integer lastItems, Integer lastAdded) {
+                     Instant lastErrorAt, int consecutiveFailures, Integer lastItems, Integer lastAdded, String lastErrorKey,
+                     java.util.List<String> lastErrorArgs) {
 
     public boolean healthy() {
         return consecutiveFailures == 0;

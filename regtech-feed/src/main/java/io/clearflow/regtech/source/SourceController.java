@@ -1,5 +1,6 @@
 package io.clearflow.regtech.source;
 
+import io.clearflow.engine.api.Idempotent;
 import io.clearflow.engine.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,6 +43,7 @@ class SourceController {
         return sources.get(id);
     }
 
+    @Idempotent
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a source (kind feed, html with selectors, or json); administrators only")

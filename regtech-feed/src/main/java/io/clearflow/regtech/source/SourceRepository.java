@@ -18,7 +18,7 @@ public class SourceRepository {
 
     private static final String COLUMNS = "id, code, name, url, kind, jurisdiction, organisation, zone, encoding, item_selector, "
             + "title_selector, link_selector, date_selector, date_pattern, news_like, enabled, poll_minutes, etag, last_modified, "
-            + "last_polled_at, last_success_at, last_error, last_error_at, consecutive_failures, last_items, last_added";
+            + "last_polled_at, last_success_at, last_error, last_error_at, consecutive_failures, last_items, last_added, last_error_key, last_error_args";
 
     private final JdbcTemplate jdbc;
 
@@ -35,6 +35,9 @@ public class SourceRepository {
         return v == null ? null : v.toInstant();
     }
 
+    /** Separates a stored error message's arguments (a unit separator never occurs in them). */
+    static final String ARG_SEPARATOR = "\u001F";
+
     static final RowMapper<Source> SOURCE = (rs, i) -> new Source(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
             rs.getString("url"), rs.getString("kind"), rs.getString("jurisdiction"), rs.getString("organisation"),
             rs.getString("zone"), rs.getString("encoding"), rs.getString("item_selector"), rs.getString("title_selector"),
@@ -42,7 +45,8 @@ public class SourceRepository {
             rs.getBoolean("news_like"), rs.getBoolean("enabled"), rs.getInt("poll_minutes"), rs.getString("etag"),
             rs.getString("last_modified"), instant(rs, "last_polled_at"), instant(rs, "last_success_at"),
             rs.getString("last_error"), instant(rs, "last_error_at"), rs.getInt("consecutive_failures"),
-            (Integer) rs.getObject("last_items"), (Integer) rs.getObject("last_added"));
+            (Integer) rs.getObject("last_items"), (Integer) rs.getObject("last_added"), rs.getString("last_error_key"),
+            rs.getString("last_error_args") == null ? List.of() : List.of(rs.getString("last_error_args").split(ARG_SEPARATOR, -1)));
 
     public List<Source> all() {
         return jdbc.query("select " + COLUMNS + " from cf_reg_source order by id", SOURCE);
@@ -110,8 +114,16 @@ public class SourceRepository {
     }
 
     public void recordFailure(long id, Instant now, String error) {
-        jdbc.update("update cf_reg_source set last_polled_at = ?, last_error = ?, last_error_at = ?, "
-                + "consecutive_failures = consecutive_failures + 1 where id = ?", utc(now), trunc(error, 2000), utc(now), id);
+        recordFailure(id, now, error, null, List.of());
+    }
+
+    /** A failure with its bundle key and arguments (each cut to 300 characters) for the sources page. */
+    public void recordFailure(long id, Instant now, String error, String key, List<String> args) {
+        String joined = key == null ? null : trunc(String.join(ARG_SEPARATOR, args.stream()
+                .map(a -> trunc(a == null ? "" : a.replace(ARG_SEPARATOR, " "), 300)).toList()), 2000);
+        jdbc.update("update cf_reg_source set last_polled_at = ?, last_error = ?, last_error_at = ?, last_error_key = ?, "
+                + "last_error_args = ?, consecutive_failures = consecutive_failures + 1 where id = ?", utc(now), trunc(error, 2000),
+                utc(now), key, joined, id);
     }
 
     static String trunc(String s, int max) {

@@ -39,12 +39,15 @@ class RegtechPageController {
     private final PollService polls;
     private final io.clearflow.regtech.assess.AssessmentService assessments;
     private final CurrentUser currentUser;
+    private final io.clearflow.regtech.subscribe.NoticeService notices;
     private final ObjectMapper json;
     private final ZoneId zone;
 
     RegtechPageController(ItemService items, SourceService sources, PollService polls,
                           io.clearflow.regtech.assess.AssessmentService assessments, CurrentUser currentUser, ObjectMapper json,
-                          @Value("${clearflow.web.zone:Asia/Shanghai}") String zone) {
+                          @Value("${clearflow.web.zone:Asia/Shanghai}") String zone,
+                          io.clearflow.regtech.subscribe.NoticeService notices) {
+        this.notices = notices;
         this.items = items;
         this.sources = sources;
         this.polls = polls;
@@ -62,7 +65,8 @@ class RegtechPageController {
                    @RequestParam(required = false) String topic, @RequestParam(required = false) String status,
                    @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model)
             throws JsonProcessingException {
-        currentUser.get();
+        Member me = currentUser.get();
+        model.addAttribute("noticesUnread", notices.unread(me));
         ItemFilter filter = new ItemFilter(source, from, to, jurisdiction, organisation, topic, status, q, page, 50);
         ItemService.Page result = items.search(filter);
         model.addAttribute("filter", filter);
@@ -138,7 +142,12 @@ class RegtechPageController {
     String poll(@PathVariable long id, RedirectAttributes redirect) {
         SourceService.checkAdmin(currentUser.get());
         PollResult r = polls.poll(currentUser.get(), id);
-        redirect.addFlashAttribute(r.status().equals("ok") ? "pollMessage" : "flashErrorText", r.message());
+        if (r.status().equals("ok")) {
+            redirect.addFlashAttribute("pollMessage", r.message());
+        } else {
+            // the reason is shown in the reader's language in the source's row ("last error")
+            redirect.addFlashAttribute("flashError", "regtech.poll.failed");
+        }
         return "redirect:/regtech/sources";
     }
 

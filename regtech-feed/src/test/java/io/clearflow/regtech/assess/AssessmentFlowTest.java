@@ -155,4 +155,45 @@ class AssessmentFlowTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(en).contains("Overdue").doesNotContain("??");
     }
+
+    /** A decision may open a governance scenario (source "regulation") through the catalog's public API. */
+    @Test
+    void decisionOpensAGovernanceScenarioLinkedFromTheItem() throws Exception {
+        long itemId = item("金砖国家");
+        String deadline = LocalDate.now().plusDays(5).toString();
+        long id = json.readTree(postJson("hegui", "/api/regtech/items/" + itemId + "/triage", "{\"relevant\":true,\"reason\":\"反洗钱平台\","
+                + "\"departments\":[\"dept-clearing\"],\"deadline\":\"" + deadline + "\"}").andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).get("id").asLong();
+        postJson("wangwu", "/api/regtech/assessments/" + id + "/impact",
+                "{\"processes\":\"跨境结算\",\"systems\":\"结算系统\",\"risk\":\"high\"}").andExpect(status().isOk());
+        Integer scenariosBefore = jdbc.queryForObject("select count(*) from gov_scenario", Integer.class);
+        postJson("hegui", "/api/regtech/assessments/" + id + "/decision", "{\"decision\":\"scenario\",\"reason\":\"r\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.scenarioDepartment").exists());
+        postJson("hegui", "/api/regtech/assessments/" + id + "/decision",
+                "{\"decision\":\"scenario\",\"reason\":\"r\",\"scenarioDepartment\":\"dept-nowhere\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.scenarioDepartment").exists());
+        postJson("hegui", "/api/regtech/assessments/" + id + "/decision",
+                "{\"decision\":\"scenario\",\"reason\":\"r\",\"scenarioDepartment\":\"dept-clearing\",\"scenarioCategory\":\"x' or 1=1\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.scenarioCategory").exists());
+        assertThat(jdbc.queryForObject("select count(*) from gov_scenario", Integer.class)).as("refusals store nothing")
+                .isEqualTo(scenariosBefore);
+        assertThat(jdbc.queryForObject("select state from cf_reg_assessment where id = ?", String.class, id)).isEqualTo("deciding");
+
+        JsonNode decided = json.readTree(postJson("hegui", "/api/regtech/assessments/" + id + "/decision",
+                "{\"decision\":\"scenario\",\"reason\":\"建立跨境反洗钱协查流程\",\"scenarioDepartment\":\"dept-clearing\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.decision").value("scenario")).andReturn().getResponse().getContentAsString());
+        String scenarioId = decided.get("scenarioId").asText();
+        assertThat(jdbc.queryForMap("select source_type, owner_department, business_category, created_by from gov_scenario where id = ?",
+                scenarioId)).containsEntry("SOURCE_TYPE", "regulation").containsEntry("OWNER_DEPARTMENT", "dept-clearing")
+                .containsEntry("BUSINESS_CATEGORY", "internal").containsEntry("CREATED_BY", "hegui");
+        assertThat(jdbc.queryForObject("select source_reference from gov_scenario where id = ?", String.class, scenarioId))
+                .contains("金砖国家");
+        assertThat(jdbc.queryForObject("select status from cf_reg_item where id = ?", String.class, itemId)).isEqualTo("scenario");
+        String page = mvc.perform(get("/regtech/items/" + itemId).with(user("hegui"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("assessment-scenario").contains("/governance/scenarios/" + scenarioId).contains("已识别")
+                .doesNotContain("??");
+        mvc.perform(get("/api/regtech/assessments/" + id).with(httpBasic("hegui", "demo")))
+                .andExpect(jsonPath("$.scenario.id").value(scenarioId)).andExpect(jsonPath("$.scenario.stage").value("identified"));
+    }
 }

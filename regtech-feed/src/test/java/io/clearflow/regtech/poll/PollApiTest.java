@@ -2,6 +2,9 @@ package io.clearflow.regtech.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -158,6 +161,18 @@ class PollApiTest {
         long illFormed = jdbc.queryForObject("select id from cf_reg_source where name = 'hostile/ill-formed.rss'", Long.class);
         assertThat(jdbc.queryForObject("select last_error from cf_reg_source where id = ?", String.class, illFormed))
                 .contains("line 8").contains("column");
+        // the sources page gives the reasons in the reader's language, the REST answer stays English
+        String zh = mvc.perform(get("/regtech/sources").with(user("admin"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(zh).contains("XML 格式错误（第 8 行").contains("拒绝文档类型声明").contains("不是 RSS 或 Atom 订阅源")
+                .contains("文档为空").doesNotContain("??");
+        String en = mvc.perform(get("/regtech/sources").param("lang", "en").with(user("admin"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(en).contains("Ill-formed XML (line 8").contains("Document type declarations").contains("Empty document")
+                .doesNotContain("XML 格式错误").doesNotContain("??");
+        String test = mvc.perform(post("/regtech/sources/" + illFormed + "/test").with(user("admin")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(test).contains("XML 格式错误（第 8 行").doesNotContain("??");
     }
 
     @Test
@@ -187,6 +202,8 @@ class PollApiTest {
         assertThat(scheduler.round(Instant.now())).isEqualTo(2);
         assertThat(itemsOf(ok)).isEqualTo(2);
         assertThat(jdbc.queryForObject("select last_error from cf_reg_source where id = ?", String.class, down)).contains("HTTP 503");
+        assertThat(mvc.perform(get("/regtech/sources").with(user("admin"))).andReturn().getResponse().getContentAsString())
+                .contains("服务器返回 HTTP 503");
         assertThat(registry.get("clearflow.regtech.source.consecutive.failures").tag("source", "source-" + down).gauge().value()).isEqualTo(1.0);
         assertThat(registry.get("clearflow.regtech.polls").tag("source", "source-" + ok).tag("outcome", "ok").counter().count()).isEqualTo(1.0);
         assertThat(scheduler.round(Instant.now())).as("not due again before its schedule").isZero();

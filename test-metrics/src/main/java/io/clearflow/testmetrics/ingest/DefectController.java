@@ -1,5 +1,6 @@
 package io.clearflow.testmetrics.ingest;
 
+import io.clearflow.engine.api.Idempotent;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.testmetrics.TestMetricsAccess;
 import io.clearflow.testmetrics.api.DefectRecord;
@@ -27,6 +28,7 @@ class DefectController {
         this.evidence = evidence;
     }
 
+    @Idempotent
     @PostMapping("/api/test-metrics/projects/{project}/defects")
     @PreAuthorize(TestMetricsAccess.UPLOAD)
     Map<String, Integer> record(@PathVariable String project, @RequestBody List<DefectRecord> defects) {

@@ -7,7 +7,9 @@ import java.util.List;
  * Scores the indicators the platform has evidence for (Spring-free); every score says where it came from.
  *
  * <ul>
- *   <li>automated testing ← CI runs with test results per week (last 28 days): ≥ 1 → 2, ≥ 3 → 3, ≥ 10 → 4, ≥ 25 → 5;</li>
+ *   <li>automated testing ← CI runs with test results per week (last 28 days): ≥ 1 → 2, ≥ 3 → 3, ≥ 10 → 4, ≥ 25 → 5;
+ *       when the system has test plans, also the automation ratio of its newest plans (≥ 20 % → 2, ≥ 50 % → 3,
+ *       ≥ 70 % → 4, ≥ 85 % → 5), the lower of the two levels counting (a level needs both);</li>
  *   <li>shift-left ← share of defects found in requirements, design or development (at least 5 defects): ≥ 10 % → 2,
  *       ≥ 25 % → 3, ≥ 40 % → 4, ≥ 60 % → 5;</li>
  *   <li>efficiency measurement ← kinds of evidence with data in the last 30 days (tests, coverage, findings, defects,
@@ -24,7 +26,13 @@ public final class MaturityScorer {
 
     /** What the platform knows about one system. Null where it knows nothing. */
     public record Evidence(double ciRunsPerWeek, int defects, Double shareBeforeIntegration, int freshDataKinds,
-                           boolean coverageTotals, boolean lineCoverage, Double escapeRate) {
+                           boolean coverageTotals, boolean lineCoverage, Double escapeRate, Double automationRatio) {
+
+        /** Evidence without test plans (no automation ratio). */
+        public Evidence(double ciRunsPerWeek, int defects, Double shareBeforeIntegration, int freshDataKinds,
+                        boolean coverageTotals, boolean lineCoverage, Double escapeRate) {
+            this(ciRunsPerWeek, defects, shareBeforeIntegration, freshDataKinds, coverageTotals, lineCoverage, escapeRate, null);
+        }
     }
 
     public record Score(String indicator, String domain, Integer level, String source) {
@@ -43,6 +51,11 @@ public final class MaturityScorer {
                     double r = e.ciRunsPerWeek();
                     level = r >= 25 ? 5 : r >= 10 ? 4 : r >= 3 ? 3 : r >= 1 ? 2 : 1;
                     source = String.format(java.util.Locale.ROOT, "evidence: %.1f CI runs with test results per week (last 28 days)", r);
+                    if (e.automationRatio() != null) {
+                        double a = 100 * e.automationRatio();
+                        level = Math.min(level, a >= 85 ? 5 : a >= 70 ? 4 : a >= 50 ? 3 : a >= 20 ? 2 : 1);
+                        source += String.format(java.util.Locale.ROOT, "; %.0f %% of planned cases automated", a);
+                    }
                 }
                 case "shareBeforeIntegration" -> {
                     if (e.defects() >= 5 && e.shareBeforeIntegration() != null) {

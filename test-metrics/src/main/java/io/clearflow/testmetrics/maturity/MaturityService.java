@@ -1,6 +1,7 @@
 package io.clearflow.testmetrics.maturity;
 
 import io.clearflow.testmetrics.metrics.DefectMetrics;
+import io.clearflow.testmetrics.plan.PlanService;
 import io.clearflow.testmetrics.store.CoverageFileRepository;
 import io.clearflow.testmetrics.store.DefectRepository;
 import io.clearflow.testmetrics.store.DeploymentRepository;
@@ -24,9 +25,11 @@ public class MaturityService {
     private final CoverageFileRepository files;
     private final DefectRepository defects;
     private final DeploymentRepository deployments;
+    private final PlanService plans;
 
     MaturityService(RunRepository runs, ReportRepository reports, CoverageFileRepository files, DefectRepository defects,
-                    DeploymentRepository deployments) {
+                    DeploymentRepository deployments, PlanService plans) {
+        this.plans = plans;
         this.runs = runs;
         this.reports = reports;
         this.files = files;
@@ -54,7 +57,7 @@ public class MaturityService {
         boolean totals = ever.contains("jacoco") || ever.contains("cobertura");
         return new MaturityScorer.Evidence(perWeek, projectDefects.size(),
                 projectDefects.isEmpty() ? null : (double) early / projectDefects.size(), kinds, totals,
-                totals && files.existsForProject(project), figures.escapeRate());
+                totals && files.existsForProject(project), figures.escapeRate(), plans.automationRatio(project).orElse(null));
     }
 
     public List<MaturityScorer.Score> score(String project) {

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,6 +57,9 @@ public class MetricsService {
     public record RunDetail(String project, String version, RunSummary run, List<TestResultRepository.TestResultRow> failures,
                             List<TestResultRepository.TestResultRow> slowest, List<ReportRepository.ReportRow> reports) {
     }
+
+    private static final TestResultRepository.Counts NO_RESULTS = new TestResultRepository.Counts(Map.of(), 0, 0);
+    private static final EvidenceSink.Coverage NO_COVERAGE = new EvidenceSink.Coverage("report", "total", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     private final TestMetricsProperties properties;
     private final VersionRepository versions;
@@ -122,18 +126,36 @@ public class MetricsService {
             throw new NotFoundException("project", project);
         }
         List<VersionRepository.VersionRow> shown = all.subList(Math.max(0, all.size() - limit), all.size());
+        // a fixed number of statements whatever the number of versions shown (the page must stay fast at 500 versions)
+        List<Long> ids = shown.stream().map(VersionRepository.VersionRow::id).toList();
+        var junit = reports.latestOfFormat(ids, "junit");
+        var jacoco = reports.latestOfFormat(ids, "jacoco");
+        var cobertura = reports.latestOfFormat(ids, "cobertura");
+        var sarif = reports.latestOfFormat(ids, "sarif");
+        List<Long> runIds = junit.values().stream().map(r -> r.get(0).runId()).toList();
+        var runRows = runs.find(runIds);
+        var counts = results.countsOfRuns(runIds);
+        Map<Long, List<Long>> coverageIds = new HashMap<>();
+        ids.forEach(id -> coverageIds.put(id, coverageIds(jacoco.getOrDefault(id, List.of()), cobertura.getOrDefault(id, List.of()))));
+        var totals = coverage.totalsByReport(coverageIds.values().stream().flatMap(List::stream).toList());
+        var fingerprints = findings.openFingerprintsByReport(sarif.values().stream().flatMap(List::stream)
+                .map(ReportRepository.ReportRow::id).toList());
+        var defectCounts = defects.countByVersion(ids);
         List<TrendPoint> points = new ArrayList<>();
         Set<String> previousFingerprints = null;
         for (VersionRepository.VersionRow v : shown) {
-            var junit = reports.latestOfFormat(v.id(), "junit");
-            RunSummary run = junit.isEmpty() ? null : runs.find(junit.get(0).runId()).map(this::summary).orElse(null);
-            List<Long> coverageIds = coverageIds(v.id());
-            CoverageSummary cov = coverageIds.isEmpty() ? null : coverageSummary(coverage.totals(coverageIds));
-            List<Long> sarifIds = ids(reports.latestOfFormat(v.id(), "sarif"));
+            var junitReports = junit.get(v.id());
+            RunRepository.RunRow runRow = junitReports == null ? null : runRows.get(junitReports.get(0).runId());
+            RunSummary run = runRow == null ? null : summary(runRow, counts.getOrDefault(runRow.id(), NO_RESULTS));
+            List<Long> covIds = coverageIds.get(v.id());
+            CoverageSummary cov = covIds.isEmpty() ? null : coverageSummary(covIds.stream()
+                    .map(id -> totals.getOrDefault(id, NO_COVERAGE)).reduce(NO_COVERAGE, CoverageRepository::sum));
+            List<Long> sarifIds = ids(sarif.getOrDefault(v.id(), List.of()));
             Long open = null;
             FindingDiff diff = null;
             if (!sarifIds.isEmpty()) {
-                Set<String> current = findings.openFingerprints(sarifIds);
+                Set<String> current = new HashSet<>();
+                sarifIds.forEach(id -> current.addAll(fingerprints.getOrDefault(id, Set.of())));
                 open = (long) current.size();
                 diff = FindingDiff.of(previousFingerprints, current);
                 previousFingerprints = current;
@@ -142,7 +164,7 @@ public class MetricsService {
                     run == null ? null : run.passRate(), run == null ? null : run.durationMs(),
                     cov == null ? null : cov.linePercent(), cov == null ? null : cov.branchPercent(), open,
                     diff == null ? null : diff.newFindings(), diff == null ? null : diff.fixed(),
-                    diff == null ? null : diff.existing(), defects.ofVersion(v.id()).size()));
+                    diff == null ? null : diff.existing(), defectCounts.getOrDefault(v.id(), 0)));
         }
         return points;
     }
@@ -184,7 +206,10 @@ public class MetricsService {
     }
 
     private RunSummary summary(RunRepository.RunRow run) {
-        var c = results.countsOfRun(run.id());
+        return summary(run, results.countsOfRun(run.id()));
+    }
+
+    private static RunSummary summary(RunRepository.RunRow run, TestResultRepository.Counts c) {
         long executed = c.executed();
         return new RunSummary(run.id(), run.runKey(), run.createdAt(), c.total(), c.of(TestStatus.PASSED),
                 c.of(TestStatus.FAILED), c.of(TestStatus.ERROR), c.of(TestStatus.SKIPPED), c.flaky(), c.durationMs(),
@@ -192,8 +217,11 @@ public class MetricsService {
     }
 
     private List<Long> coverageIds(long versionId) {
-        List<ReportRepository.ReportRow> jacoco = reports.latestOfFormat(versionId, "jacoco");
-        List<ReportRepository.ReportRow> cobertura = reports.latestOfFormat(versionId, "cobertura");
+        return coverageIds(reports.latestOfFormat(versionId, "jacoco"), reports.latestOfFormat(versionId, "cobertura"));
+    }
+
+    /** The coverage reports a version's figures read: JaCoCo or Cobertura, both only when of the same (latest) run. */
+    private static List<Long> coverageIds(List<ReportRepository.ReportRow> jacoco, List<ReportRepository.ReportRow> cobertura) {
         if (jacoco.isEmpty() || cobertura.isEmpty()) {
             return ids(jacoco.isEmpty() ? cobertura : jacoco);
         }

@@ -66,4 +66,26 @@ public class CoverageRepository {
                 + "1.0 * line_covered / (line_covered + line_missed) END, name FETCH FIRST " + limit + " ROWS ONLY",
                 ROW, reportIds.toArray());
     }
+
+    /** Report-level counters per report ({@code scope = report}), for summing per version (trend pages). */
+    public java.util.Map<Long, Coverage> totalsByReport(List<Long> reportIds) {
+        java.util.Map<Long, Coverage> out = new java.util.HashMap<>();
+        if (reportIds.isEmpty()) {
+            return out;
+        }
+        jdbc.query("SELECT report_id, " + COLUMNS + " FROM tm_coverage WHERE scope = 'report' AND report_id IN ("
+                + Sql.marks(reportIds.size()) + ")", rs -> {
+                    out.merge(rs.getLong("report_id"), ROW.mapRow(rs, 0), CoverageRepository::sum);
+                }, reportIds.toArray());
+        return out;
+    }
+
+    /** Counters added up (several report-scope rows, or several reports of one run). */
+    public static Coverage sum(Coverage a, Coverage b) {
+        return new Coverage("report", "total", a.lineCovered() + b.lineCovered(), a.lineMissed() + b.lineMissed(),
+                a.branchCovered() + b.branchCovered(), a.branchMissed() + b.branchMissed(),
+                a.instructionCovered() + b.instructionCovered(), a.instructionMissed() + b.instructionMissed(),
+                a.methodCovered() + b.methodCovered(), a.methodMissed() + b.methodMissed(),
+                a.classCovered() + b.classCovered(), a.classMissed() + b.classMissed());
+    }
 }

@@ -51,4 +51,38 @@ public class DefectRepository {
     public List<DefectRow> ofProject(String project) {
         return jdbc.query("SELECT " + COLUMNS + " FROM tm_defect WHERE project = ? ORDER BY created_at, id", ROW, project);
     }
+
+    /**
+     * Defect keys per failing test case, for the given test cases of a project (the relation case → defects recorded
+     * with the defects). Asked in slices so the IN list stays small whatever the plan's size.
+     */
+    public java.util.Map<String, java.util.Set<String>> keysByTestCase(String project, java.util.Collection<String> testCases) {
+        java.util.Map<String, java.util.Set<String>> out = new java.util.HashMap<>();
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(testCases));
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> slice = all.subList(from, Math.min(all.size(), from + 500));
+            Object[] args = new Object[slice.size() + 1];
+            args[0] = project;
+            for (int i = 0; i < slice.size(); i++) {
+                args[i + 1] = slice.get(i);
+            }
+            jdbc.query("SELECT defect_key, test_case FROM tm_defect WHERE project = ? AND test_case IN ("
+                    + Sql.marks(slice.size()) + ")", rs -> {
+                        out.computeIfAbsent(rs.getString(2), k -> new java.util.TreeSet<>()).add(rs.getString(1));
+                    }, args);
+        }
+        return out;
+    }
+
+    /** Number of defects found in each of the given versions (trend pages); versions without defects are absent. */
+    public java.util.Map<Long, Integer> countByVersion(List<Long> versionIds) {
+        java.util.Map<Long, Integer> out = new java.util.HashMap<>();
+        if (!versionIds.isEmpty()) {
+            jdbc.query("SELECT version_id, COUNT(*) FROM tm_defect WHERE version_id IN (" + Sql.marks(versionIds.size())
+                    + ") GROUP BY version_id", rs -> {
+                        out.put(rs.getLong(1), rs.getInt(2));
+                    }, versionIds.toArray());
+        }
+        return out;
+    }
 }

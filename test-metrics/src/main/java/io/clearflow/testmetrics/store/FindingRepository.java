@@ -73,4 +73,16 @@ public class FindingRepository {
         return new HashSet<>(jdbc.queryForList("SELECT DISTINCT fingerprint FROM tm_finding WHERE suppressed = FALSE "
                 + "AND report_id IN (" + Sql.marks(reportIds.size()) + ")", String.class, reportIds.toArray()));
     }
+
+    /** {@link #openFingerprints} per report, for many reports in one statement (trend pages). */
+    public java.util.Map<Long, Set<String>> openFingerprintsByReport(List<Long> reportIds) {
+        java.util.Map<Long, Set<String>> out = new java.util.HashMap<>();
+        if (!reportIds.isEmpty()) {
+            jdbc.query("SELECT DISTINCT report_id, fingerprint FROM tm_finding WHERE suppressed = FALSE AND report_id IN ("
+                    + Sql.marks(reportIds.size()) + ")", rs -> {
+                        out.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
+                    }, reportIds.toArray());
+        }
+        return out;
+    }
 }

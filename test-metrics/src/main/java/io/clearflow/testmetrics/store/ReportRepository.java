@@ -78,4 +78,28 @@ public class ReportRepository {
     public int count() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM tm_report", Integer.class);
     }
+
+    /**
+     * {@link #latestOfFormat(long, String)} for many versions in one statement (trend pages): per version, the reports
+     * of the format in its latest run that has any; versions without such reports are absent.
+     */
+    public java.util.Map<Long, List<ReportRow>> latestOfFormat(List<Long> versionIds, String format) {
+        java.util.Map<Long, List<ReportRow>> out = new java.util.HashMap<>();
+        if (versionIds.isEmpty()) {
+            return out;
+        }
+        Object[] args = new Object[versionIds.size() + 2];
+        args[0] = format;
+        args[1] = format;
+        for (int i = 0; i < versionIds.size(); i++) {
+            args[i + 2] = versionIds.get(i);
+        }
+        jdbc.query("SELECT " + COLUMNS + " FROM tm_report r WHERE r.format = ? AND r.run_id = (SELECT MAX(m.run_id) "
+                + "FROM tm_report m WHERE m.version_id = r.version_id AND m.format = ?) AND r.version_id IN ("
+                + Sql.marks(versionIds.size()) + ") ORDER BY r.id", rs -> {
+                    ReportRow row = ROW.mapRow(rs, 0);
+                    out.computeIfAbsent(row.versionId(), k -> new java.util.ArrayList<>()).add(row);
+                }, args);
+        return out;
+    }
 }

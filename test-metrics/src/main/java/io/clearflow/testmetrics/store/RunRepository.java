@@ -59,4 +59,14 @@ public class RunRepository {
         return jdbc.query("SELECT id, version_id, run_key, created_at FROM tm_run WHERE version_id = ? ORDER BY id",
                 ROW, versionId);
     }
+
+    /** Runs by id (trend pages). */
+    public java.util.Map<Long, RunRow> find(List<Long> ids) {
+        java.util.Map<Long, RunRow> out = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.query("SELECT id, version_id, run_key, created_at FROM tm_run WHERE id IN (" + Sql.marks(ids.size()) + ")",
+                    ROW, ids.toArray()).forEach(r -> out.put(r.id(), r));
+        }
+        return out;
+    }
 }

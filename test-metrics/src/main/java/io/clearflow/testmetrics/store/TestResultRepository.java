@@ -111,4 +111,26 @@ public class TestResultRepository {
     public long count() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM tm_test_result", Long.class);
     }
+
+    /** {@link #countsOfRun} for many runs in one statement; runs without results are absent. */
+    public Map<Long, Counts> countsOfRuns(List<Long> runIds) {
+        Map<Long, Map<TestStatus, Long>> byStatus = new java.util.HashMap<>();
+        Map<Long, long[]> extra = new java.util.HashMap<>();
+        if (runIds.isEmpty()) {
+            return Map.of();
+        }
+        jdbc.query("SELECT run_id, status, COUNT(*) AS n, COALESCE(SUM(duration_ms), 0) AS d, "
+                + "SUM(CASE WHEN flaky THEN 1 ELSE 0 END) AS f FROM tm_test_result WHERE run_id IN (" + Sql.marks(runIds.size())
+                + ") GROUP BY run_id, status", rs -> {
+                    long run = rs.getLong("run_id");
+                    byStatus.computeIfAbsent(run, k -> new EnumMap<>(TestStatus.class))
+                            .put(TestStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+                    long[] e = extra.computeIfAbsent(run, k -> new long[2]);
+                    e[0] += rs.getLong("d");
+                    e[1] += rs.getLong("f");
+                }, runIds.toArray());
+        Map<Long, Counts> out = new java.util.HashMap<>();
+        byStatus.forEach((run, statuses) -> out.put(run, new Counts(statuses, extra.get(run)[0], extra.get(run)[1])));
+        return out;
+    }
 }

@@ -1,5 +1,6 @@
 package io.clearflow.testmetrics.web;
 
+import io.clearflow.engine.api.Idempotent;
 import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.engine.security.CurrentUser;
 import io.clearflow.testmetrics.TestMetricsAccess;
@@ -38,6 +39,7 @@ class ReportController {
         this.currentUser = currentUser;
     }
 
+    @Idempotent
     @PostMapping(path = "/api/test-metrics/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(TestMetricsAccess.UPLOAD)
     ResponseEntity<Object> upload(@RequestPart("file") MultipartFile file, @RequestParam("project") String project,

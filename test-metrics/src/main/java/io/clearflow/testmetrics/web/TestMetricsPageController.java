@@ -14,6 +14,7 @@ import io.clearflow.testmetrics.ingest.ReportIngestService;
 import io.clearflow.testmetrics.ingest.ReportRejectedException;
 import io.clearflow.testmetrics.ingest.UploadTarget;
 import io.clearflow.testmetrics.overview.MetricsService;
+import io.clearflow.testmetrics.plan.PlanService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -45,9 +46,11 @@ class TestMetricsPageController {
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final ObjectMapper json;
+    private final PlanService plans;
 
     TestMetricsPageController(MetricsService metrics, ReportIngestService ingest, QualityGates gates,
-                              CurrentUser currentUser, MessageSource messages, ObjectMapper json) {
+                              CurrentUser currentUser, MessageSource messages, ObjectMapper json, PlanService plans) {
+        this.plans = plans;
         this.metrics = metrics;
         this.ingest = ingest;
         this.gates = gates;
@@ -120,6 +123,8 @@ class TestMetricsPageController {
         model.addAttribute("o", overview);
         GateResult gate = gates.evaluate(new GateRequest("default", project, version));
         model.addAttribute("gate", gate);
+        model.addAttribute("plans", plans.ofVersion(project, version));
+        model.addAttribute("canUpload", canUpload());
         Map<String, Object> phases = new LinkedHashMap<>();
         overview.defects().byPhase().forEach((phase, n) -> phases.put(label("tm.phase." + phase), n));
         Map<String, Object> option = new LinkedHashMap<>();

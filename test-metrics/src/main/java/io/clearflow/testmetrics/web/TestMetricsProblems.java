@@ -1,7 +1,10 @@
 package io.clearflow.testmetrics.web;
 
 import io.clearflow.testmetrics.ingest.ReportRejectedException;
+import io.clearflow.testmetrics.plan.PlanImportTooLargeException;
 import java.net.URI;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -13,6 +16,20 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(basePackages = "io.clearflow.testmetrics")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class TestMetricsProblems {
+
+    private final MessageSource messages;
+
+    TestMetricsProblems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(PlanImportTooLargeException.class)
+    ProblemDetail planTooLarge(PlanImportTooLargeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, messages.getMessage(
+                e.getMessage(), new Object[] {e.limitMb()}, e.getMessage(), LocaleContextHolder.getLocale()));
+        problem.setType(URI.create("urn:clearflow:test-metrics:plan-too-large"));
+        return problem;
+    }
 
     @ExceptionHandler(ReportRejectedException.class)
     ProblemDetail rejected(ReportRejectedException e) {

@@ -49,4 +49,18 @@ class MaturityScorerTest {
         assertThat(of(scores, "precisionTesting").level()).isEqualTo(1);
         assertThat(of(scores, "efficiencyMeasurement").level()).isEqualTo(1);
     }
+
+    @Test
+    void automationRatioCapsAutomatedTesting() {
+        // 30 CI runs per week alone → 5; with 60 % of planned cases automated (≥ 50 → 3) the lower level counts
+        var capped = MaturityScorer.score(MODEL, new MaturityScorer.Evidence(30, 0, null, 0, false, false, null, 0.6));
+        assertThat(of(capped, "automatedTesting").level()).isEqualTo(3);
+        assertThat(of(capped, "automatedTesting").source()).contains("60 % of planned cases automated");
+        // 90 % automated but 2 CI runs a week (→ 2): frequency caps it
+        var rare = MaturityScorer.score(MODEL, new MaturityScorer.Evidence(2, 0, null, 0, false, false, null, 0.9));
+        assertThat(of(rare, "automatedTesting").level()).isEqualTo(2);
+        // no plans: CI frequency alone, as before
+        var noPlans = MaturityScorer.score(MODEL, new MaturityScorer.Evidence(30, 0, null, 0, false, false, null, null));
+        assertThat(of(noPlans, "automatedTesting").level()).isEqualTo(5);
+    }
 }

@@ -1,6 +1,7 @@
 package io.clearflow.engine.governance.catalog;
 
 import io.clearflow.engine.governance.GovernanceCatalog;
+import io.clearflow.engine.governance.NewScenario;
 import io.clearflow.engine.governance.ScenarioSummary;
 import io.clearflow.engine.governance.ValidationReport;
 import io.clearflow.engine.governance.bpmn.BpmnValidator;
@@ -27,6 +28,27 @@ class CatalogApi implements GovernanceCatalog {
     @Transactional
     public String offerDesignDraft(String scenarioId, byte[] bpmnXml, String origin, String offeredBy) {
         return String.valueOf(catalog.offer(scenarioId, bpmnXml, origin, offeredBy).id());
+    }
+
+    @Override
+    @Transactional
+    public String openScenario(NewScenario s) {
+        if (s == null || s.openedBy() == null || s.openedBy().isBlank()) {
+            throw new io.clearflow.engine.api.InvalidRequestException("the scenario is missing",
+                    java.util.Map.of("openedBy", "required"));
+        }
+        return catalog.registerFor(s.openedBy(), new ScenarioInput(s.name(), s.description(), s.sourceType(),
+                s.sourceReference(), s.ownerDepartment(), s.businessCategory(), s.characteristics())).id();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ScenarioSummary> scenario(String scenarioId) {
+        try {
+            return Optional.of(summary(catalog.find(scenarioId)));
+        } catch (io.clearflow.engine.api.NotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

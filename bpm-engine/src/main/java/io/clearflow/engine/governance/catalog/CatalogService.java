@@ -97,6 +97,19 @@ public class CatalogService {
     public Scenario register(Member member, ScenarioInput input) {
         ScenarioInput checked = check(input);
         access.requireManage(member, checked.ownerDepartment());
+        return insert(checked, member.userId());
+    }
+
+    /**
+     * Registers a scenario for a trusted module (the public catalog API), on the decision of
+     * {@code openedBy}: same checks, no member access rule (the module checked its own).
+     */
+    @Transactional
+    public Scenario registerFor(String openedBy, ScenarioInput input) {
+        return insert(check(input), openedBy);
+    }
+
+    private Scenario insert(ScenarioInput checked, String createdBy) {
         String id = "scn-" + UUID.randomUUID().toString().substring(0, 8);
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("INSERT INTO gov_scenario (id, name, description, source_type, source_reference, owner_department, "
@@ -104,8 +117,8 @@ public class CatalogService {
                         + "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 id, checked.name(), checked.description(), checked.sourceType(), checked.sourceReference(),
                 checked.ownerDepartment(), checked.businessCategory(), String.join(",", checked.characteristics()), false,
-                Classifier.recommend(checked.characteristics()).mode(), member.userId(), now, now);
-        audit.record(id, member.userId(), "registered", describe(checked));
+                Classifier.recommend(checked.characteristics()).mode(), createdBy, now, now);
+        audit.record(id, createdBy, "registered", describe(checked));
         return find(id);
     }
 

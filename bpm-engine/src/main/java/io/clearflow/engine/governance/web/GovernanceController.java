@@ -1,5 +1,6 @@
 package io.clearflow.engine.governance.web;
 
+import io.clearflow.engine.api.Idempotent;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.governance.ValidationReport;
@@ -113,6 +114,7 @@ class GovernanceController {
         return catalog.scenarios(currentUser.get());
     }
 
+    @Idempotent
     @PostMapping("/scenarios")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a business scenario (step 1)")
@@ -250,6 +252,7 @@ class GovernanceController {
 
     // ---- 5 Improvement ------------------------------------------------------------------------
 
+    @Idempotent
     @PostMapping("/feedback")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Rate a case's process (1–5) with a comment; anyone who may see the case")
@@ -268,6 +271,7 @@ class GovernanceController {
         return improvements.feedbackOf(catalog.scenario(currentUser.get(), id));
     }
 
+    @Idempotent
     @PostMapping("/scenarios/{id}/improvements")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add an improvement action linked to feedback and a metric")

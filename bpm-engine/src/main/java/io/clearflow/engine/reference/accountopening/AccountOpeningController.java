@@ -1,5 +1,6 @@
 package io.clearflow.engine.reference.accountopening;
 
+import io.clearflow.engine.api.Idempotent;
 import io.clearflow.engine.security.CurrentUser;
 import io.clearflow.engine.work.WorkService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,6 +42,7 @@ class AccountOpeningController {
         this.currentUser = currentUser;
     }
 
+    @Idempotent
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Apply: investor details and the ID-card image (PNG or JPEG, at most 5 MB); investors "
@@ -67,6 +69,7 @@ class AccountOpeningController {
 
     record Decision(@NotNull Boolean open, @Size(max = 2000) String comment) { }
 
+    @Idempotent
     @PostMapping("/tasks/{taskId}/decision")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "账户管理部 opens or rejects an application the bot handed over")

@@ -1,5 +1,6 @@
 package io.clearflow.engine.reference.electronic;
 
+import io.clearflow.engine.api.Idempotent;
 import io.clearflow.engine.security.CurrentUser;
 import io.clearflow.engine.work.WorkService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,6 +32,7 @@ class PutbackController {
         this.currentUser = currentUser;
     }
 
+    @Idempotent
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Submit a registration (fields of form putback-registration, see /api/forms/putback-registration)")

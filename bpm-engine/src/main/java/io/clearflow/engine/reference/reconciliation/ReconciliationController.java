@@ -1,5 +1,6 @@
 package io.clearflow.engine.reference.reconciliation;
 
+import io.clearflow.engine.api.Idempotent;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.engine.security.CurrentUser;
@@ -36,6 +37,7 @@ class ReconciliationController {
         this.currentUser = currentUser;
     }
 
+    @Idempotent
     @PostMapping(path = "/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Bot: submit a reconciliation result (part result: JSON, part image: PNG of the first page); "
@@ -90,6 +92,7 @@ class ReconciliationController {
 
     record Confirmed(int corrections) { }
 
+    @Idempotent
     @PostMapping("/tasks/{taskId}/confirm")
     @Operation(summary = "Confirm a reconciliation, with corrected field values; every changed value is kept as a correction")
     Confirmed confirm(@PathVariable String taskId, @RequestBody Confirmation confirmation) {

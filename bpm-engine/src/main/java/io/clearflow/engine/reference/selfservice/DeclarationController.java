@@ -1,5 +1,6 @@
 package io.clearflow.engine.reference.selfservice;
 
+import io.clearflow.engine.api.Idempotent;
 import io.clearflow.engine.forms.FormView;
 import io.clearflow.engine.forms.FormViews;
 import io.clearflow.engine.security.CurrentUser;
@@ -37,6 +38,7 @@ class DeclarationController {
         this.currentUser = currentUser;
     }
 
+    @Idempotent
     @PostMapping("/declarations")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Declare (participants): 400 with field errors when a field breaks a rule, else 201 with "

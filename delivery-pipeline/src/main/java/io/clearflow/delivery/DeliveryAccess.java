@@ -13,6 +13,13 @@ public final class DeliveryAccess {
     public static final String UPLOAD = "hasAnyRole('DEVELOPER', 'BOT', 'ADMIN')";
     public static final String TEST = "hasAnyRole('TESTER', 'ADMIN')";
     public static final String APPROVE = "hasAnyRole('QC', 'OPS', 'IT_MANAGER', 'COMPLIANCE')";
+    /** Raising a change (变更单): developers and ops; separation of duties keeps them from approving it. */
+    public static final String RAISE_CHANGE = "hasAnyRole('DEVELOPER', 'OPS', 'ADMIN')";
+    /**
+     * Deciding on a change: APPROVE plus developers, so that a developer who tries is told why they may not
+     * (separation of duties, 403 with its rule) rather than a bare refusal.
+     */
+    public static final String DECIDE = "hasAnyRole('QC', 'OPS', 'IT_MANAGER', 'COMPLIANCE', 'DEVELOPER')";
     public static final String DEPLOY = "hasAnyRole('OPS', 'ADMIN')";
     /** Deploying a promoted artifact outside a change: dev and test by ops and developers, staging by ops only. */
     public static final String DEPLOY_DIRECT = "hasAnyRole('OPS', 'DEVELOPER', 'ADMIN')";

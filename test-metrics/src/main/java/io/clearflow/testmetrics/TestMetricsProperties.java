@@ -16,8 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxUnzippedSize  largest total of the files inside one ZIP (a ZIP bomb answers 413)
  * @param maxZipEntries    most report files in one ZIP
  * @param flakyWindow      runs of a version line looked at for status flips
- * @param ruleSets         quality-gate rule sets by name; the built-in {@code default} and {@code release}
- *                         apply when none are configured (see {@link GateRuleSets})
+ * @param ruleSets         quality-gate rule sets by name, added to the built-in ones ({@code default},
+ *                         {@code smoke}, {@code delivery-entry}, {@code delivery-exit}); a configured set of a
+ *                         built-in's name replaces it (see {@link GateRuleSets})
  */
 @Validated
 @ConfigurationProperties("clearflow.test-metrics")
@@ -31,6 +32,6 @@ public record TestMetricsProperties(DataSize maxReportSize, DataSize maxUnzipped
         maxUnzippedSize = maxUnzippedSize == null ? DataSize.ofMegabytes(200) : maxUnzippedSize;
         maxZipEntries = maxZipEntries == null ? 5_000 : maxZipEntries;
         flakyWindow = flakyWindow == null ? 10 : flakyWindow;
-        ruleSets = ruleSets == null || ruleSets.isEmpty() ? GateRuleSets.builtIn() : Map.copyOf(ruleSets);
+        ruleSets = GateRuleSets.withBuiltIns(ruleSets);
     }
 }

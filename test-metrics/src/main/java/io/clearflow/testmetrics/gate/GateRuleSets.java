@@ -9,7 +9,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** Rule sets as configuration, and the two built in when none is configured. */
+/**
+ * Rule sets as configuration, and the built-in ones: configured rule sets add to the built-ins, and one
+ * configured under a built-in's name replaces that built-in (see {@link #withBuiltIns}).
+ */
 public final class GateRuleSets {
 
     private GateRuleSets() {
@@ -33,6 +36,9 @@ public final class GateRuleSets {
      * {@code default}: tests executed &gt; 0, pass rate = 100 %, line coverage ≥ 80 %, changed-code coverage ≥ 70 %,
      * no open error-level findings, no new findings, open defects of severity ≥ major = 0.
      * {@code smoke}: tests executed &gt; 0 and pass rate = 100 %.
+     * {@code delivery-entry} (准入, a test submission's entry criteria): tests executed &gt; 0, pass rate = 100 %,
+     * no open error-level finding. {@code delivery-exit} (准出, its exit criteria; the tester's verdict is a
+     * delivery-side rule): open defects of severity ≥ major = 0.
      */
     public static Map<String, RuleSet> builtIn() {
         return Map.of(
@@ -46,7 +52,25 @@ public final class GateRuleSets {
                         rule(GateMetric.OPEN_MAJOR_DEFECTS, GateOperator.EQ, 0))),
                 "smoke", new RuleSet(List.of(
                         rule(GateMetric.TESTS_EXECUTED, GateOperator.GT, 0),
-                        rule(GateMetric.PASS_RATE, GateOperator.EQ, 100))));
+                        rule(GateMetric.PASS_RATE, GateOperator.EQ, 100))),
+                "delivery-entry", new RuleSet(List.of(
+                        rule(GateMetric.TESTS_EXECUTED, GateOperator.GT, 0),
+                        rule(GateMetric.PASS_RATE, GateOperator.EQ, 100),
+                        rule(GateMetric.OPEN_ERROR_FINDINGS, GateOperator.EQ, 0))),
+                "delivery-exit", new RuleSet(List.of(
+                        rule(GateMetric.OPEN_MAJOR_DEFECTS, GateOperator.EQ, 0))));
+    }
+
+    /**
+     * The built-ins with the configured rule sets laid over them by name: configuring one rule set must not
+     * take away the others that modules (delivery's entry and exit criteria) rely on.
+     */
+    public static Map<String, RuleSet> withBuiltIns(Map<String, RuleSet> configured) {
+        Map<String, RuleSet> all = new java.util.HashMap<>(builtIn());
+        if (configured != null) {
+            all.putAll(configured);
+        }
+        return Map.copyOf(all);
     }
 
     private static Rule rule(GateMetric metric, GateOperator operator, int threshold) {

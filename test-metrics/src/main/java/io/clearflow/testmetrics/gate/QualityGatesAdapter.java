@@ -7,6 +7,7 @@ import io.clearflow.testmetrics.api.GateRequest;
 import io.clearflow.testmetrics.api.GateResult;
 import io.clearflow.testmetrics.api.QualityGates;
 import io.clearflow.testmetrics.api.RuleResult;
+import io.clearflow.testmetrics.store.GateEvaluationRepository;
 import io.clearflow.testmetrics.store.VersionRepository;
 import java.time.Clock;
 import java.util.List;
@@ -24,12 +25,15 @@ class QualityGatesAdapter implements QualityGates {
     private final TestMetricsProperties properties;
     private final VersionRepository versions;
     private final EvidenceReader evidence;
+    private final GateEvaluationRepository evaluations;
     private final Clock clock = Clock.systemUTC();
 
-    QualityGatesAdapter(TestMetricsProperties properties, VersionRepository versions, EvidenceReader evidence) {
+    QualityGatesAdapter(TestMetricsProperties properties, VersionRepository versions, EvidenceReader evidence,
+                        GateEvaluationRepository evaluations) {
         this.properties = properties;
         this.versions = versions;
         this.evidence = evidence;
+        this.evaluations = evaluations;
     }
 
     @Override
@@ -48,8 +52,10 @@ class QualityGatesAdapter implements QualityGates {
         var version = versions.find(request.project(), request.version())
                 .orElseThrow(() -> new NotFoundException("version", request.project() + " " + request.version()));
         List<RuleResult> results = GateEvaluator.evaluate(ruleSet, evidence.read(version, request.diff()));
-        return new GateResult(request.ruleSet(), request.project(), request.version(), GateEvaluator.overall(results),
-                results, clock.instant());
+        GateResult result = new GateResult(request.ruleSet(), request.project(), request.version(),
+                GateEvaluator.overall(results), results, clock.instant());
+        evaluations.record(version.id(), result.ruleSet(), result.verdict().name(), result.evaluatedAt());
+        return result;
     }
 
     @Override

@@ -17,22 +17,37 @@ import java.util.List;
  *   <li>precision testing ← coverage kept: none → 1, totals only → 2, line-level (changed-code coverage possible) → 3;
  *       4 and 5 need an assessor;</li>
  *   <li>defect prevention ← escape rate (production / all defects, at least 5 defects): &gt; 30 % → 1, ≤ 30 → 2, ≤ 20 → 3,
- *       ≤ 10 → 4, ≤ 5 → 5.</li>
+ *       ≤ 10 → 4, ≤ 5 → 5;</li>
+ *   <li>decision support ← share of the versions with reports in the last 90 days whose promotion a quality gate
+ *       evaluated: none gated → 1, some → 2, ≥ 50 % → 3, ≥ 90 % with entry and exit criteria (two rule sets) → 4;
+ *       5 (thresholds tuned from outcomes) needs an assessor.</li>
  * </ul>
- * Without enough evidence, or for the other seven indicators, the level is null and the source says an assessor
+ * Without enough evidence, or for the other six indicators, the level is null and the source says an assessor
  * must score it.
  */
 public final class MaturityScorer {
 
     /** What the platform knows about one system. Null where it knows nothing. */
     public record Evidence(double ciRunsPerWeek, int defects, Double shareBeforeIntegration, int freshDataKinds,
-                           boolean coverageTotals, boolean lineCoverage, Double escapeRate, Double automationRatio) {
+                           boolean coverageTotals, boolean lineCoverage, Double escapeRate, Double automationRatio,
+                           GateCoverage gates) {
+
+        /** Evidence without gate evaluations. */
+        public Evidence(double ciRunsPerWeek, int defects, Double shareBeforeIntegration, int freshDataKinds,
+                        boolean coverageTotals, boolean lineCoverage, Double escapeRate, Double automationRatio) {
+            this(ciRunsPerWeek, defects, shareBeforeIntegration, freshDataKinds, coverageTotals, lineCoverage, escapeRate,
+                    automationRatio, null);
+        }
 
         /** Evidence without test plans (no automation ratio). */
         public Evidence(double ciRunsPerWeek, int defects, Double shareBeforeIntegration, int freshDataKinds,
                         boolean coverageTotals, boolean lineCoverage, Double escapeRate) {
             this(ciRunsPerWeek, defects, shareBeforeIntegration, freshDataKinds, coverageTotals, lineCoverage, escapeRate, null);
         }
+    }
+
+    /** Of the versions with reports in the period: how many a gate evaluated, and how many by two rule sets. */
+    public record GateCoverage(int versions, int gated, int gatedEntryAndExit) {
     }
 
     public record Score(String indicator, String domain, Integer level, String source) {
@@ -83,6 +98,19 @@ public final class MaturityScorer {
                         source = String.format(java.util.Locale.ROOT, "evidence: escape rate %.0f %% of %d defects", r, e.defects());
                     } else {
                         source = "assessor (fewer than 5 recorded defects)";
+                    }
+                }
+                case "gatedVersions" -> {
+                    GateCoverage g = e.gates();
+                    if (g != null && g.versions() > 0) {
+                        double gated = 100.0 * g.gated() / g.versions();
+                        double both = 100.0 * g.gatedEntryAndExit() / g.versions();
+                        level = gated == 0 ? 1 : both >= 90 ? 4 : gated >= 50 ? 3 : 2;
+                        source = String.format(java.util.Locale.ROOT, "evidence: %d of %d versions (last 90 days) gated, "
+                                + "%d by entry and exit criteria; level 5 needs an assessor", g.gated(), g.versions(),
+                                g.gatedEntryAndExit());
+                    } else {
+                        source = "assessor (no version with reports in the last 90 days)";
                     }
                 }
                 default -> { }

@@ -5,6 +5,7 @@ import io.clearflow.testmetrics.plan.PlanService;
 import io.clearflow.testmetrics.store.CoverageFileRepository;
 import io.clearflow.testmetrics.store.DefectRepository;
 import io.clearflow.testmetrics.store.DeploymentRepository;
+import io.clearflow.testmetrics.store.GateEvaluationRepository;
 import io.clearflow.testmetrics.store.ReportRepository;
 import io.clearflow.testmetrics.store.RunRepository;
 import java.time.Duration;
@@ -26,10 +27,12 @@ public class MaturityService {
     private final DefectRepository defects;
     private final DeploymentRepository deployments;
     private final PlanService plans;
+    private final GateEvaluationRepository gates;
 
     MaturityService(RunRepository runs, ReportRepository reports, CoverageFileRepository files, DefectRepository defects,
-                    DeploymentRepository deployments, PlanService plans) {
+                    DeploymentRepository deployments, PlanService plans, GateEvaluationRepository gates) {
         this.plans = plans;
+        this.gates = gates;
         this.runs = runs;
         this.reports = reports;
         this.files = files;
@@ -55,9 +58,11 @@ public class MaturityService {
                 + (deployments.between(project, month, now).isEmpty() ? 0 : 1);
         Set<String> ever = reports.formatsSince(project, Instant.EPOCH);
         boolean totals = ever.contains("jacoco") || ever.contains("cobertura");
+        var gated = gates.coverage(project, now.minus(Duration.ofDays(90)));
         return new MaturityScorer.Evidence(perWeek, projectDefects.size(),
                 projectDefects.isEmpty() ? null : (double) early / projectDefects.size(), kinds, totals,
-                totals && files.existsForProject(project), figures.escapeRate(), plans.automationRatio(project).orElse(null));
+                totals && files.existsForProject(project), figures.escapeRate(), plans.automationRatio(project).orElse(null),
+                new MaturityScorer.GateCoverage(gated.versions(), gated.gated(), gated.gatedEntryAndExit()));
     }
 
     public List<MaturityScorer.Score> score(String project) {

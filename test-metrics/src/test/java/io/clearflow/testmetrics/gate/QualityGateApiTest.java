@@ -44,6 +44,7 @@ public class QualityGateApiTest {
     @Autowired ObjectMapper json;
     @Autowired QualityGates gates;
     @Autowired TestEvidence evidence;
+    @Autowired io.clearflow.testmetrics.maturity.MaturityService maturity;
 
     void upload(String sample, String version, String run) throws Exception {
         byte[] content;
@@ -103,6 +104,12 @@ public class QualityGateApiTest {
                 .orElseThrow().verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
         assertThat(gates.evaluate(new GateRequest("smoke", "gatesys", "3.2.0")).verdict()).isEqualTo(Verdict.PASS);
         assertThat(gates.ruleSets()).contains("default", "smoke");
+        // every evaluation is kept as the maturity model's decision-support evidence: 3.2.0 was gated by two rule sets
+        var gated = maturity.evidence("gatesys", Instant.now()).gates();
+        assertThat(gated.gated()).isPositive().isLessThanOrEqualTo(gated.versions());
+        assertThat(gated.gatedEntryAndExit()).isPositive();
+        assertThat(maturity.score("gatesys").stream().filter(s -> s.indicator().equals("decisionSupport")).findFirst()
+                .orElseThrow().source()).startsWith("evidence: ");
     }
 
     @Test

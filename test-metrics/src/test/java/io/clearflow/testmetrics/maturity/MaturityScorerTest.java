@@ -51,6 +51,25 @@ class MaturityScorerTest {
     }
 
     @Test
+    void gateEvaluationsScoreDecisionSupport() {
+        // of 10 versions with reports: none gated → 1; 3 → 2; 6 (2 with entry and exit) → 3;
+        // 10 with 9 by both criteria (90 %) → 4; 10 with 8 by both (80 %) → 3, not 4; 5 always needs an assessor
+        assertThat(decisionSupport(new MaturityScorer.GateCoverage(10, 0, 0)).level()).isEqualTo(1);
+        assertThat(decisionSupport(new MaturityScorer.GateCoverage(10, 3, 0)).level()).isEqualTo(2);
+        assertThat(decisionSupport(new MaturityScorer.GateCoverage(10, 6, 2)).level()).isEqualTo(3);
+        assertThat(decisionSupport(new MaturityScorer.GateCoverage(10, 10, 9)).level()).isEqualTo(4);
+        assertThat(decisionSupport(new MaturityScorer.GateCoverage(10, 10, 8)).level()).isEqualTo(3);
+        assertThat(decisionSupport(new MaturityScorer.GateCoverage(10, 6, 2)).source())
+                .isEqualTo("evidence: 6 of 10 versions (last 90 days) gated, 2 by entry and exit criteria; level 5 needs an assessor");
+        assertThat(decisionSupport(new MaturityScorer.GateCoverage(0, 0, 0)).level()).isNull();
+    }
+
+    private static MaturityScorer.Score decisionSupport(MaturityScorer.GateCoverage gates) {
+        return of(MaturityScorer.score(MODEL, new MaturityScorer.Evidence(0, 0, null, 0, false, false, null, null, gates)),
+                "decisionSupport");
+    }
+
+    @Test
     void automationRatioCapsAutomatedTesting() {
         // 30 CI runs per week alone → 5; with 60 % of planned cases automated (≥ 50 → 3) the lower level counts
         var capped = MaturityScorer.score(MODEL, new MaturityScorer.Evidence(30, 0, null, 0, false, false, null, 0.6));

@@ -155,7 +155,9 @@ class MiningPageController {
             var stored = store.importLog(file.getOriginalFilename(), content, mapping, skipInvalid);
             return new Upload(stored.id(), null, new Object[0]);
         } catch (LogFormatException e) {
-            return new Upload(null, "mining.upload.unreadable", new Object[] {e.getMessage()});
+            // the reason in the reader's language, never the parser's English
+            return new Upload(null, "mining.upload.unreadable", new Object[] {
+                    messages.getMessage(e.reasonKey(), e.reasonArgs(), LocaleContextHolder.getLocale())});
         }
     }
 

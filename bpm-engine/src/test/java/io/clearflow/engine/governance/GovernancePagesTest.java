@@ -95,6 +95,40 @@ class GovernancePagesTest {
     }
 
     @Test
+    void validationFindingsReadInTheReadersLanguageNotTheValidatorsEnglish() throws Exception {
+        // no owner, no form on its task, no candidate starters, no diagram
+        byte[] bpmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:flowable="http://flowable.org/bpmn"
+                             targetNamespace="test">
+                  <process id="plainCheck" name="无主流程" isExecutable="true">
+                    <startEvent id="start"/><sequenceFlow id="f1" sourceRef="start" targetRef="review"/>
+                    <userTask id="review" name="复核" flowable:candidateGroups="dept-registry"/>
+                    <sequenceFlow id="f2" sourceRef="review" targetRef="end"/><endEvent id="end"/>
+                  </process>
+                </definitions>""".strip().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (String lang : List.of("zh_CN", "en")) {
+            String html = mvc.perform(multipart("/governance/validate").file(new MockMultipartFile("file", "plain.bpmn", "text/xml", bpmn))
+                            .param("lang", lang).with(user("sunqi").roles("PROCESS_OWNER")).with(csrf()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            String findings = html.substring(html.indexOf("report-findings"));
+            findings = findings.replaceAll("title=\"[^\"]*\"", ""); // the English original stays as a hover hint
+            if (lang.equals("en")) {
+                assertThat(findings).contains("no documented owner").contains("The user task &quot;复核&quot; has no form");
+            } else {
+                assertThat(findings).contains("流程没有注明负责部门").contains("人工环节“复核”没有表单").contains("没有流程图")
+                        .doesNotContain("documented owner").doesNotContain("has no form").doesNotContain("??");
+            }
+        }
+        byte[] exe = {'M', 'Z', (byte) 0x90, 0, 3, 0};
+        String refused = mvc.perform(multipart("/governance/validate").file(new MockMultipartFile("file", "x.bpmn", "text/xml", exe))
+                        .with(user("sunqi").roles("PROCESS_OWNER")).with(csrf()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(refused.substring(refused.indexOf("report-findings")).replaceAll("title=\"[^\"]*\"", ""))
+                .contains("不是格式正确的 XML").doesNotContain("well-formed");
+    }
+
+    @Test
     void aModelWithoutDiagramInformationGetsAClearMessageInsteadOfAPicture() throws Exception {
         var sunqi = directory.requireMember("sunqi");
         var scenario = catalog.register(sunqi, new ScenarioInput("无图场景", null, "regulation", "规则", "dept-operations",

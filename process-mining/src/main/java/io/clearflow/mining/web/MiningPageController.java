@@ -206,7 +206,9 @@ class MiningPageController {
             try {
                 model.addAttribute("conformance", conformance.check(resolver.resolve(id, blank(processKey)), modelFile.getBytes()));
             } catch (BpmnModelException e) {
-                model.addAttribute("conformanceError", e.getMessage());
+                // the reason in the reader's language, never the parser's English
+                model.addAttribute("conformanceError",
+                        messages.getMessage(e.reasonKey(), e.reasonArgs(), LocaleContextHolder.getLocale()));
             }
         }
         return log(id, processKey, model);

@@ -12,7 +12,7 @@ import org.openqa.selenium.WebElement;
  * What a business user must never see on a page, looked for in the page's visible text after each step of
  * a journey: an error page where none is expected (500, or the container's own), a label missing from the
  * bundles ({@code ??key??}), a raw id where the platform knows a name (a department id such as
- * {@code dept-it}, a UUID, a process definition id {@code key:1:uuid}, a person's user id), and, on a Chinese page, an
+ * {@code dept-it}, a UUID, a process definition id {@code key:1:uuid}, a person's user id), a cron expression, and, on a Chinese page, an
  * English sentence (four English words in a row that are not a product name or the user's own input).
  * Text inside {@code <code>} is an identifier shown on purpose (an administrator's id column) and is skipped.
  * Findings are collected with the page and user, so one run lists them all.
@@ -26,6 +26,9 @@ final class PageAudit {
     /** The demo people's user ids: where the platform knows them, pages say 张三, not zhangsan. */
     static final Pattern USER_ID = Pattern.compile(
             "(?<![\\w.@/-])(?:zhangsan|lisi|wangwu|zhaoliu|sunqi|zhouba|wujiu|zhengshi|chenqc|linops|hegui|issuer01)(?![\\w.@/-])");
+    /** A cron expression (six fields) in running text: schedules are said in words. */
+    static final Pattern CRON = Pattern.compile(
+            "(?<!\\S)[0-9*?/,-]+ [0-9*?/,-]+ [0-9*?/,-]+ [0-9*?/,LW-]+ [0-9*?/,A-Z-]+ [0-9*?/,A-Z-]+(?!\\S)");
     static final Pattern ENGLISH_RUN = Pattern.compile("\\b[A-Za-z]{2,}(?:[ ,;:'’-]+[A-Za-z]{2,}){3,}");
 
     private final Browser browser;
@@ -61,6 +64,7 @@ final class PageAudit {
         look(where, text, UUID, "raw id");
         look(where, text, DEFINITION_ID, "definition id");
         look(where, text, USER_ID, "user id");
+        look(where, text, CRON, "cron expression");
         if (chinese) {
             Matcher m = ENGLISH_RUN.matcher(text);
             while (m.find()) {

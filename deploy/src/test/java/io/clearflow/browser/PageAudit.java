@@ -26,9 +26,9 @@ final class PageAudit {
     /** The demo people's user ids: where the platform knows them, pages say 张三, not zhangsan. */
     static final Pattern USER_ID = Pattern.compile(
             "(?<![\\w.@/-])(?:zhangsan|lisi|wangwu|zhaoliu|sunqi|zhouba|wujiu|zhengshi|chenqc|linops|hegui|issuer01)(?![\\w.@/-])");
-    /** A cron expression (six fields) in running text: schedules are said in words. */
+    /** A cron expression (six fields, one of them with * or ?, unlike a row of figures) in running text. */
     static final Pattern CRON = Pattern.compile(
-            "(?<!\\S)[0-9*?/,-]+ [0-9*?/,-]+ [0-9*?/,-]+ [0-9*?/,LW-]+ [0-9*?/,A-Z-]+ [0-9*?/,A-Z-]+(?!\\S)");
+            "(?<!\\S)(?=(?:\\S+ ){0,5}\\S*[*?])[0-9*?/,-]+ [0-9*?/,-]+ [0-9*?/,-]+ [0-9*?/,LW-]+ [0-9*?/,A-Z-]+ [0-9*?/,A-Z-]+(?!\\S)");
     static final Pattern ENGLISH_RUN = Pattern.compile("\\b[A-Za-z]{2,}(?:[ ,;:'’-]+[A-Za-z]{2,}){3,}");
 
     private final Browser browser;

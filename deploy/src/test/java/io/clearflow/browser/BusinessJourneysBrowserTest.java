@@ -29,11 +29,52 @@ class BusinessJourneysBrowserTest {
     @RegisterExtension
     static final BrowserSession browser = new BrowserSession(1280, 1400);
 
-    /** English that belongs on a Chinese page: the product's name and the things this test typed. */
-    static final Set<String> ALLOWED_ENGLISH = Set.of("ClearFlow", "API");
+    /**
+     * English that belongs on a Chinese page: the product's name, and names of outside sources as they call
+     * themselves (the regulatory tracker's seeded feeds and their items).
+     */
+    static final Set<String> ALLOWED_ENGLISH = Set.of("ClearFlow", "API", "Hana Financial Group", "EBA news and press releases");
+
+    @org.springframework.beans.factory.annotation.Value("${local.server.port}") int port;
 
     private Browser b;
     private PageAudit audit;
+
+    /** A REST call as a demo user (for what a journey needs set up, e.g. a published catalog process). */
+    private String rest(String method, String path, String user, String contentType, byte[] body) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes()))
+                .header("Content-Type", contentType)
+                .method(method, java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isLessThan(300);
+        return response.body();
+    }
+
+    /** sunqi registers a scenario, classifies it, uploads its design and publishes it; its id. */
+    private String publishedScenario() throws Exception {
+        String json = "application/json";
+        String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(rest("POST", "/api/governance/scenarios", "sunqi", json, """
+                {"name":"回售业务审批","description":"发行人回售业务","sourceType":"regulation","sourceReference":"回售业务规则第5条",
+                 "ownerDepartment":"dept-operations","businessCategory":"issuer","characteristics":["few-steps","clear-steps"]}"""
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))).get("id").asText();
+        rest("POST", "/api/governance/scenarios/" + id + "/classification", "sunqi", json, "{\"mode\":\"electronic\"}".getBytes());
+        byte[] bpmn;
+        try (var in = getClass().getResourceAsStream("/governance/flowable-electronic.bpmn20.xml")) {
+            bpmn = in.readAllBytes();
+        }
+        String boundary = "journey" + System.nanoTime();
+        var multipart = new java.io.ByteArrayOutputStream();
+        multipart.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"putback.bpmn20.xml\"\r\n"
+                + "Content-Type: application/xml\r\n\r\n").getBytes());
+        multipart.writeBytes(bpmn);
+        multipart.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes());
+        rest("POST", "/api/governance/scenarios/" + id + "/design", "sunqi", "multipart/form-data; boundary=" + boundary,
+                multipart.toByteArray());
+        rest("POST", "/api/governance/scenarios/" + id + "/publication", "sunqi", json,
+                "{\"runningInstances\":\"continue\"}".getBytes());
+        return id;
+    }
 
     private void visit(String who, String path) {
         b.open(path);
@@ -154,8 +195,12 @@ class BusinessJourneysBrowserTest {
         b.click(By.id("triage-submit"));
         b.waitFor(By.cssSelector(".flash"));
         audit.check("zhouba", true);
-        visit("zhouba", "/demand/board");
-        visit("zhouba", "/demand/stats");
+        // /test-metrics/dora is left out: its metric bases are English sentences of test-metrics' DoraCalculator,
+        // a module another change owns (see the report of issue 12)
+        for (String page : List.of("/demand/board", "/demand/stats", "/demand/versions", "/test-metrics",
+                "/test-metrics/maturity", "/monitor/jobs", "/monitor/exceptions")) {
+            visit("zhouba", page);
+        }
         signOut();
 
         // zhangsan follows both cases and the demand: every opinion by name, the rejection's reason
@@ -179,9 +224,13 @@ class BusinessJourneysBrowserTest {
         b.within(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#mining-upload-status.error")));
         audit.check("sunqi", true);
-        for (String page : List.of("/governance", "/mining/logs/platform", "/monitor/instances", "/events", "/tasks/done")) {
+        String scenario = publishedScenario();
+        for (String page : List.of("/governance", "/governance/scenarios/" + scenario, "/governance/validate",
+                "/mining/logs/platform", "/monitor/instances", "/monitor/departments", "/monitor/statistics", "/events",
+                "/tasks/done", "/regtech", "/regtech/assessments", "/reconciliation")) {
             visit("sunqi", page);
         }
+        visit("sunqi", "/governance/scenarios/" + scenario + "?lang=en");
         visit("sunqi", "/governance?lang=en");
         visit("sunqi", "/?lang=en");
         signOut();
@@ -189,7 +238,8 @@ class BusinessJourneysBrowserTest {
         // issuer01 (external participant): their own pages open; internal ones answer 403 inside the shell,
         // another's case 404
         signIn("issuer01");
-        for (String page : List.of("/", "/selfservice", "/putback/new", "/tasks/done")) {
+        for (String page : List.of("/", "/selfservice", "/selfservice/new", "/putback/new", "/account-opening/new",
+                "/tasks/done", "/?lang=en", "/selfservice?lang=en", "/?lang=zh_CN")) {
             visit("issuer01", page);
         }
         for (String page : List.of("/demand", "/demand/board", "/monitor/jobs", "/events", "/governance", "/mining",
@@ -205,8 +255,9 @@ class BusinessJourneysBrowserTest {
 
         // admin: users, repair page, monitoring, event log, in both languages
         signIn("admin");
-        for (String page : List.of("/admin/users", "/admin/units", "/demand/repair", "/monitor/jobs", "/monitor/instances",
-                "/monitor/departments", "/events", "/governance", "/rpa")) {
+        for (String page : List.of("/admin/users", "/admin/units", "/admin/bots", "/demand/repair", "/monitor/jobs",
+                "/monitor/instances", "/monitor/departments", "/monitor/exceptions", "/events", "/governance", "/rpa",
+                "/regtech/sources")) {
             visit("admin", page);
         }
         for (String page : List.of("/admin/users?lang=en", "/demand/repair?lang=en", "/events?lang=en", "/?lang=en")) {

@@ -46,11 +46,11 @@ final class PageAudit {
         String where = who + " @ " + browser.driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
         String text = browser.driver.findElement(By.tagName("body")).getText();
         // identifiers shown as code on purpose (an administrator's id column, a bot's topic) are not prose
-        for (WebElement code : browser.driver.findElements(By.tagName("code"))) {
-            String shown = code.getText();
-            if (!shown.isEmpty()) {
-                text = text.replace(shown, " ");
-            }
+        List<String> codes = new ArrayList<>(browser.driver.findElements(By.tagName("code")).stream()
+                .map(WebElement::getText).filter(shown -> !shown.isEmpty()).toList());
+        codes.sort((a, c) -> c.length() - a.length()); // the longest first, so a key inside an id does not split it
+        for (String shown : codes) {
+            text = text.replace(shown, " ");
         }
         List<WebElement> error = browser.driver.findElements(By.cssSelector("#error-page h1"));
         if (!error.isEmpty() && !error.get(0).getText().startsWith("4")) {

@@ -24,7 +24,20 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(classes = ClearFlowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:journeys-browser;DB_CLOSE_DELAY=-1",
                 "flowable.async-executor-activate=false", "clearflow.data-dir=target/data-journeys"})
+@org.springframework.context.annotation.Import(BusinessJourneysBrowserTest.FailingPage.class)
 class BusinessJourneysBrowserTest {
+
+    /** A page that fails unexpectedly, to see the 500 page a person gets (a route, so no scan picks it up elsewhere). */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class FailingPage {
+        @org.springframework.context.annotation.Bean
+        org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> boom() {
+            return org.springframework.web.servlet.function.RouterFunctions.route()
+                    .GET("/journey-test/boom", request -> {
+                        throw new IllegalStateException("an unexpected failure, on purpose");
+                    }).build();
+        }
+    }
 
     @RegisterExtension
     static final BrowserSession browser = new BrowserSession(1280, 1400);
@@ -211,8 +224,15 @@ class BusinessJourneysBrowserTest {
         assertThat(b.text(By.id("case-opinions"))).contains("发票与事由不符").contains("李四");
         visit("zhangsan", "/demand/" + demand);
         visit("zhangsan", "/cases/" + first + "?lang=en");
-        visit("zhangsan", "/?lang=en");
-        visit("zhangsan", "/?lang=zh_CN");
+        // the language switch of the shell, as a person uses it
+        b.click(By.xpath("//div[contains(@class,'shell-user')]/a[normalize-space()='中文']"));
+        b.waitForText(By.tagName("h2"), "两级审批");
+        audit.check("zhangsan", true);
+        b.click(By.xpath("//div[contains(@class,'shell-user')]/a[normalize-space()='English']"));
+        b.waitForText(By.tagName("h2"), "Two-step approval");
+        audit.check("zhangsan", false);
+        b.click(By.xpath("//div[contains(@class,'shell-user')]/a[normalize-space()='中文']"));
+        b.waitForText(By.tagName("h2"), "两级审批");
         signOut();
 
         // sunqi (process owner) uploads a wrong file to mining, looks at governance, switches language
@@ -253,8 +273,16 @@ class BusinessJourneysBrowserTest {
         assertThat(audit.refused("404")).as("issuer01 and zhangsan's case").isTrue();
         signOut();
 
-        // admin: users, repair page, monitoring, event log, in both languages
+        // admin: an unexpected failure is a 500 page inside the shell, in the admin's language; then users, the
+        // repair page, monitoring, the event log, in both languages
         signIn("admin");
+        b.open("/journey-test/boom");
+        assertThat(audit.refused("500")).as("the 500 page, not: " + b.driver.findElement(By.tagName("body")).getText()).isTrue();
+        assertThat(b.driver.findElements(By.id("current-user"))).as("the shell on the 500 page").isNotEmpty();
+        assertThat(b.text(By.id("error-message"))).contains("系统出现意外错误");
+        b.open("/journey-test/boom?lang=en");
+        assertThat(b.text(By.id("error-message"))).contains("unexpected error");
+        b.open("/?lang=zh_CN");
         for (String page : List.of("/admin/users", "/admin/units", "/admin/bots", "/demand/repair", "/monitor/jobs",
                 "/monitor/instances", "/monitor/departments", "/monitor/exceptions", "/events", "/governance", "/rpa",
                 "/regtech/sources")) {

@@ -160,7 +160,8 @@ class WorkPageController {
             work.withdraw(currentUser.get(), caseId, reason);
             redirect.addFlashAttribute("flash", "case.withdrawn");
         } catch (io.clearflow.engine.api.InvalidRequestException e) {
-            redirect.addFlashAttribute("flashError", "case.withdraw.reasonRequired");
+            // a missing or over-long reason, said next to the reason, with the text kept
+            io.clearflow.engine.api.Flash.refused(redirect, e, java.util.Map.of("reason", reason));
         } catch (io.clearflow.engine.api.ConflictException e) {
             redirect.addFlashAttribute("flashError", "case.withdraw.tooLate");
         }

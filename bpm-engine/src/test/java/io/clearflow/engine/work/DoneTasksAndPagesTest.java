@@ -153,6 +153,14 @@ class DoneTasksAndPagesTest {
         String again = mvc.perform(get("/tasks/" + taskId).param("lang", "en").with(as("lisi"))
                 .flashAttrs(reason.getFlashMap())).andReturn().getResponse().getContentAsString();
         assertThat(again).contains("id=\"error-commentMessage\"").contains(tooLong).doesNotContain("??");
+
+        // the initiator's withdrawal with an over-long reason: refused next to the reason, the text kept
+        MvcResult withdraw = mvc.perform(post("/cases/" + caseId + "/withdraw").with(as("zhangsan")).with(csrf())
+                .param("reason", tooLong)).andReturn();
+        String casePage = mvc.perform(get("/cases/" + caseId).with(as("zhangsan")).flashAttrs(withdraw.getFlashMap()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(casePage).contains("id=\"error-withdrawReason\"").contains("理由太长，最多 2000 字").contains(tooLong);
+        assertThat(work.caseOf(m("zhangsan"), caseId).state()).isEqualTo("active");
     }
 
     @Test

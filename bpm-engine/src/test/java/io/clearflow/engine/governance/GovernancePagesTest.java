@@ -38,6 +38,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class GovernancePagesTest {
 
     @Autowired MockMvc mvc;
+    @Autowired io.clearflow.engine.governance.web.AuditDetails auditDetails;
     @Autowired CatalogService catalog;
     @Autowired ReleaseService releases;
     @Autowired ImprovementService improvements;
@@ -126,6 +127,28 @@ class GovernancePagesTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(refused.substring(refused.indexOf("report-findings")).replaceAll("title=\"[^\"]*\"", ""))
                 .contains("不是格式正确的 XML").doesNotContain("well-formed");
+    }
+
+    @Test
+    void auditRecordsAndMigrationResultsReadAsSentencesWithNames() {
+        try {
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+            assertThat(auditDetails.detail("registered", "name=回售业务审批, source=regulation, department=dept-operations, "
+                    + "category=issuer, characteristics=[few-steps, clear-steps]"))
+                    .contains("回售业务审批").contains("运营管理部").contains("、").doesNotContain("dept-").doesNotContain("few-steps")
+                    .doesNotContain("regulation");
+            assertThat(auditDetails.migration("3 instance(s) of govPutBack:1:6f0c5c1e-f1c7-11f1-8742-02fc00000001 migrated; "
+                    + "1 instance(s) of govPutBack:2:7a0c5c1e-f1c7-11f1-8742-02fc00000001 not migrated: activity x missing"))
+                    .isEqualTo("3 个运行中的流程已从引擎版本 1 迁移过来；1 个运行中的流程未能从引擎版本 2 迁移，仍按原版本运行");
+            assertThat(auditDetails.detail("published", "version 2 = govPutBack:2:7a0c, running instances: migrate"))
+                    .isEqualTo("发布为 v2；运行中的流程：迁移到新版本");
+            assertThat(auditDetails.detail("form-saved", "review: 3 field(s)")).isNull(); // shown as code
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+            assertThat(auditDetails.migration("3 instance(s) of govPutBack:1:6f0c5c1e-f1c7-11f1-8742-02fc00000001 migrated"))
+                    .isEqualTo("3 running case(s) moved over from engine version 1");
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
     }
 
     @Test

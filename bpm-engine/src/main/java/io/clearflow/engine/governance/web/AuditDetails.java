@@ -23,6 +23,9 @@ public class AuditDetails {
     private static final Pattern MODE = Pattern.compile("mode=([\\w-]+), recommended=([\\w-]+|null)(?:, reason=(.*))?", Pattern.DOTALL);
     private static final Pattern DESIGN = Pattern.compile("design \\d+ \\((.*)\\), (?:valid|(\\d+) error\\(s\\))");
     private static final Pattern VALIDATED = Pattern.compile("design \\d+, (?:valid|(\\d+) error\\(s\\))");
+    private static final Pattern MIGRATION = Pattern.compile(
+            "(\\d+) instance\\(s\\) of [^:\\s]+:(\\d+):\\S+?( migrated| not migrated: .*)?");
+    private static final Pattern MIGRATED = Pattern.compile("to version (\\d+): (.*)", Pattern.DOTALL);
     private static final Pattern PUBLISHED = Pattern.compile("version (\\d+) = \\S+, running instances: (\\w+).*", Pattern.DOTALL);
 
     private final MessageSource messages;
@@ -72,12 +75,40 @@ public class AuditDetails {
                     return msg("gov.audit.detail.published", "v" + m.group(1), label("gov.release." + m.group(2), m.group(2)));
                 }
             }
+            case "instances-migrated" -> {
+                if ((m = MIGRATED.matcher(detail)).matches()) {
+                    String said = migration(m.group(2));
+                    return said == null ? null : msg("gov.audit.detail.migrated", "v" + m.group(1), said);
+                }
+            }
             case "marked-direct-integration" -> {
                 return detail; // the person's own reason
             }
             default -> { }
         }
         return null;
+    }
+
+    /**
+     * A release's migration result ({@code 3 instance(s) of key:1:uuid migrated; …}) in words, by the engine's
+     * version of the definition the cases ran on; null for a text of another shape. Flowable's reasons for a
+     * refused migration stay in the technical record (the audit trail's code).
+     */
+    public String migration(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (String part : text.split("; ")) {
+            Matcher m = MIGRATION.matcher(part.strip());
+            if (!m.matches()) {
+                return null;
+            }
+            String key = m.group(3) == null ? "gov.migration.none"
+                    : m.group(3).startsWith(" migrated") ? "gov.migration.migrated" : "gov.migration.failed";
+            parts.add(msg(key, m.group(1), m.group(2)));
+        }
+        return String.join(msg("gov.migration.separator"), parts);
     }
 
     private String validity(String errors) {

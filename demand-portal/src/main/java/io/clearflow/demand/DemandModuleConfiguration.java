@@ -30,6 +30,12 @@ class DemandModuleConfiguration {
                 List.of("IT_MANAGER", "COMPLIANCE", "ADMIN", "PROCESS_OWNER", "DEVELOPER"), NavigationItem.DEMAND);
     }
 
+    /** Administrators: demands whose state and process disagree, and their repair. */
+    @Bean
+    NavigationItem demandRepairNavigation() {
+        return new NavigationItem("demand.nav.repair", "/demand/repair", 23, List.of("ADMIN"), NavigationItem.DEMAND);
+    }
+
     @Bean
     NavigationItem demandStatsNavigation() {
         return new NavigationItem("demand.nav.stats", "/demand/stats", 22, List.of(), NavigationItem.DEMAND);

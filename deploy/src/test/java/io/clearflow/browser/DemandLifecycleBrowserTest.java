@@ -119,7 +119,7 @@ class DemandLifecycleBrowserTest {
         b.click(By.id("acceptance-submit"));
         b.waitFor(By.cssSelector(".flash.ok"));
         assertThat(b.text(By.id("demand-state"))).isEqualTo("已完成");
-        assertThat(b.text(By.id("demand-history"))).contains("zhouba").contains("hegui").contains("已完成");
+        assertThat(b.text(By.id("demand-history"))).contains("周八").contains("何合规").contains("已完成");
         assertThat(b.text(By.id("timeline"))).contains("需求受理").contains("合规审查").contains("业务验收");
         b.screenshot("demand-04-done");
         b.open("/demand/stats");

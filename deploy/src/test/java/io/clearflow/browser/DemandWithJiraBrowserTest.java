@@ -206,7 +206,7 @@ class DemandWithJiraBrowserTest {
         b.click(By.id("acceptance-submit"));
         b.waitFor(By.cssSelector(".flash.ok"));
         assertThat(b.text(By.id("demand-state"))).isEqualTo("已完成");
-        assertThat(b.text(By.id("demand-history"))).contains("zhouba").contains("zhangsan");
+        assertThat(b.text(By.id("demand-history"))).contains("周八").contains("张三");
         b.screenshot("demand-jira-03-accepted");
         // Jira saw exactly two issues created over the whole flow: nothing was duplicated
         assertThat(JIRA.findAll(postRequestedFor(urlPathEqualTo("/rest/api/3/issue")))).hasSize(2);

@@ -90,7 +90,7 @@ class ElectronicModeBrowserTest {
         b.signIn("sunqi");
         b.openTaskOf(caseId);
         assertThat(b.text(By.id("task-name"))).isEqualTo("负责人签发");
-        assertThat(b.text(By.id("putback-reviews"))).contains("lisi").contains("wangwu");
+        assertThat(b.text(By.id("putback-reviews"))).contains("李四").contains("王五");
         b.decide(true, "同意签发");
         b.signOut();
 
@@ -99,7 +99,7 @@ class ElectronicModeBrowserTest {
         assertThat(b.text(By.id("case-state"))).contains("已结束").contains("登记完成");
         assertThat(b.text(By.id("putback-status"))).isEqualTo("登记完成");
         assertThat(b.text(By.id("putback-reviews"))).contains("材料齐全，同意").contains("复核通过").contains("同意签发");
-        assertThat(b.text(By.id("timeline"))).contains("打回").contains("wangwu").contains("sunqi");
+        assertThat(b.text(By.id("timeline"))).contains("打回").contains("王五").contains("孙七");
         b.screenshot("electronic-03-registered");
         b.open("/cases/" + caseId + "?lang=en");
         assertThat(b.text(By.id("putback-status"))).isEqualTo("Registered");

@@ -172,7 +172,7 @@ class GovernanceBrowserTest {
         b.driver.get(scenarioUrl);
         assertThat(b.text(By.id("scenario-feedback"))).contains("复核环节清楚").contains("4 / 5");
         assertThat(b.text(By.id("audit-trail"))).contains("登记场景").contains("采纳推荐模式").contains("上传模型")
-                .contains("发布上线").contains("流程评价").contains("sunqi");
+                .contains("发布上线").contains("流程评价").contains("孙七");
         b.screenshot("gov-04-scenario");
         b.signOut();
     }

@@ -64,7 +64,7 @@ class ReferenceLoopBrowserTest {
         b.signIn("zhangsan");
         b.driver.get(caseUrl);
         assertThat(b.text(By.id("case-state"))).contains("已结束").contains("审批通过");
-        assertThat(b.text(By.id("timeline"))).contains("合规复核").contains("hegui").contains("lisi");
+        assertThat(b.text(By.id("timeline"))).contains("合规复核").contains("何合规").contains("李四");
         b.screenshot("03-case-completed");
 
         b.open("/cases/" + caseId + "?lang=en");

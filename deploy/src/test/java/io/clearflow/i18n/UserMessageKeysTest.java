@@ -33,6 +33,7 @@ class UserMessageKeysTest {
             "bpm-engine/src/main/java/io/clearflow/engine/work/AttachmentPolicy.java",
             "bpm-engine/src/main/java/io/clearflow/engine/work/CaseOpinions.java",
             "bpm-engine/src/main/java/io/clearflow/engine/work/GenericOperations.java",
+            "bpm-engine/src/main/java/io/clearflow/engine/work/DoneTasks.java",
             "bpm-engine/src/main/java/io/clearflow/engine/reference/ApprovalService.java",
             "bpm-engine/src/main/java/io/clearflow/engine/reference/accountopening/AccountOpeningService.java",
             "bpm-engine/src/main/java/io/clearflow/engine/reference/accountopening/IdCardImagePolicy.java");

@@ -23,4 +23,28 @@ public final class Flash {
             }
         }
     }
+
+    /**
+     * A refused form whose page comes back by redirect: the refusal as {@link #error}, and the text the
+     * person typed ({@code keptInput}, by field name) with each field's error key ({@code inputErrors}),
+     * so the page shows the error next to the field and the text is not lost.
+     */
+    public static void refused(RedirectAttributes redirect, RuntimeException e, java.util.Map<String, String> typed) {
+        if (e instanceof InvalidRequestException invalid && !invalid.fieldErrors().isEmpty()) {
+            // one line on top; each field's own error stands next to it
+            redirect.addFlashAttribute("flashError", invalid.fieldErrors().values().iterator().next());
+        } else {
+            error(redirect, e);
+        }
+        java.util.Map<String, String> kept = new java.util.HashMap<>();
+        typed.forEach((field, text) -> {
+            if (text != null) {
+                kept.put(field, text);
+            }
+        });
+        redirect.addFlashAttribute("keptInput", kept);
+        if (e instanceof InvalidRequestException invalid) {
+            redirect.addFlashAttribute("inputErrors", invalid.fieldErrors());
+        }
+    }
 }

@@ -63,7 +63,7 @@ class ApprovalPageController implements CaseDetailContributor {
         try {
             approvals.decide(me, taskId, approved, comment);
         } catch (InvalidRequestException e) {
-            redirect.addFlashAttribute("flashError", e.getMessage());
+            io.clearflow.engine.api.Flash.refused(redirect, e, java.util.Map.of("comment", comment == null ? "" : comment));
             return "redirect:/tasks/" + taskId;
         }
         // the last review ends the case: say so rather than that it moved on

@@ -11,27 +11,47 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
-/** Errors on pages: a readable page in the user's language instead of a stack trace. */
+/**
+ * Errors on pages: a readable page in the user's language instead of a stack trace, inside the usual
+ * shell (navigation bar, the signed-in person) so they can go on from there. Exception handlers get no
+ * {@code @ModelAttribute}s, so the shell's model is added here; Boot's error controller (500, and the
+ * security chain's refusals) gets it from {@link ShellModelAdvice} like any page.
+ *
+ * <p>Someone else's task and someone else's case answer alike, 404 "not found or not yours": a 403 for
+ * one and a 404 for the other would tell an outsider which ids exist.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class PageExceptionAdvice {
 
+    private final ShellModelAdvice shell;
+
+    PageExceptionAdvice(ShellModelAdvice shell) {
+        this.shell = shell;
+    }
+
+    /** A role or department refusal the services raise (e.g. starting another department's process). */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ModelAndView forbidden(RuntimeException e, jakarta.servlet.http.HttpServletRequest request) {
+        return shell.addTo(page(HttpStatus.FORBIDDEN, "error.forbidden"), request);
+    }
+
     @ExceptionHandler({NotFoundException.class, FlowableObjectNotFoundException.class})
-    ModelAndView notFound(RuntimeException e) {
-        return page(HttpStatus.NOT_FOUND, "error.notFound");
+    ModelAndView notFound(RuntimeException e, jakarta.servlet.http.HttpServletRequest request) {
+        return shell.addTo(page(HttpStatus.NOT_FOUND, "error.notFound"), request);
     }
 
     @ExceptionHandler({ConflictException.class, FlowableOptimisticLockingException.class})
-    ModelAndView conflict(RuntimeException e) {
-        return page(HttpStatus.CONFLICT, "error.conflict");
+    ModelAndView conflict(RuntimeException e, jakarta.servlet.http.HttpServletRequest request) {
+        return shell.addTo(page(HttpStatus.CONFLICT, "error.conflict"), request);
     }
 
     /** A page request with a bad parameter (a negative page, an over-long search): 400 saying which, nothing changed. */
     @ExceptionHandler(InvalidRequestException.class)
-    ModelAndView badRequest(InvalidRequestException e) {
+    ModelAndView badRequest(InvalidRequestException e, jakarta.servlet.http.HttpServletRequest request) {
         ModelAndView page = page(HttpStatus.BAD_REQUEST, "error.badRequest");
         page.addObject("details", e.fieldErrors().isEmpty() ? java.util.List.of(e.getMessage())
                 : e.fieldErrors().entrySet().stream().map(f -> f.getKey() + ": " + f.getValue()).toList());
-        return page;
+        return shell.addTo(page, request);
     }
 
     private static ModelAndView page(HttpStatus status, String messageKey) {

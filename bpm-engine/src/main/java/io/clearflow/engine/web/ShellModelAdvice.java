@@ -20,10 +20,30 @@ class ShellModelAdvice {
 
     private final List<NavigationItem> navigation;
     private final OrgDirectory directory;
+    private final Labels labels;
 
-    ShellModelAdvice(List<NavigationItem> navigation, OrgDirectory directory) {
+    ShellModelAdvice(List<NavigationItem> navigation, OrgDirectory directory, Labels labels) {
+        this.labels = labels;
         this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
         this.directory = directory;
+    }
+
+    /**
+     * The same model for a page an exception handler renders. Never fails: an error page that cannot
+     * name the user (the directory unreachable) is still shown, without the shell.
+     */
+    org.springframework.web.servlet.ModelAndView addTo(org.springframework.web.servlet.ModelAndView page,
+                                                        HttpServletRequest request) {
+        try {
+            page.addObject("me", me());
+            page.addObject("navigationMenu", navigationMenu(request));
+            page.addObject("navigation", navigation());
+            page.addObject("showApiDocs", showApiDocs());
+            page.addObject("unitNames", unitNames());
+        } catch (RuntimeException e) {
+            page.getModel().remove("me");
+        }
+        return page;
     }
 
     @ModelAttribute("me")
@@ -60,9 +80,14 @@ class ShellModelAdvice {
         return ParticipantBoundary.mayReach(SecurityContextHolder.getContext().getAuthentication(), "/swagger-ui.html");
     }
 
-    /** Department and role names by id; pages prefer a message-bundle label where one exists. */
+    /**
+     * Department and role names by id, in the reader's language where the bundle has the unit (the seeded
+     * ones); a department someone created keeps its one name.
+     */
     @ModelAttribute("unitNames")
     Map<String, String> unitNames() {
-        return directory.unitNames();
+        Map<String, String> names = new java.util.HashMap<>();
+        directory.unitNames().forEach((id, name) -> names.put(id, labels.unit(id, name)));
+        return names;
     }
 }

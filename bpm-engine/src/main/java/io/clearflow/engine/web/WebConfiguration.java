@@ -48,6 +48,12 @@ class WebConfiguration implements WebMvcConfigurer {
         return new NavigationItem("nav.home", "/", 0, List.of());
     }
 
+    /** 已办, beside the home page's inbox (待办). */
+    @Bean
+    NavigationItem doneNavigation() {
+        return new NavigationItem("nav.done", "/tasks/done", 1, List.of());
+    }
+
     @Bean
     NavigationItem eventLogNavigation() {
         return new NavigationItem("nav.events", "/events", 80, List.of(), NavigationItem.OPERATIONS);

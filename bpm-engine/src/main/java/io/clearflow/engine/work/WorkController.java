@@ -30,8 +30,11 @@ class WorkController {
     private final CurrentUser currentUser;
     private final TaskForms taskForms;
     private final GenericOperations generic;
+    private final DoneTasks doneTasks;
 
-    WorkController(WorkService work, CurrentUser currentUser, TaskForms taskForms, GenericOperations generic) {
+    WorkController(WorkService work, CurrentUser currentUser, TaskForms taskForms, GenericOperations generic,
+                   DoneTasks doneTasks) {
+        this.doneTasks = doneTasks;
         this.generic = generic;
         this.taskForms = taskForms;
         this.work = work;
@@ -42,6 +45,12 @@ class WorkController {
     @Operation(summary = "The caller's inbox: assigned tasks and tasks waiting for their department or roles")
     List<TaskView> inbox(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         return work.inbox(currentUser.get(), page, size);
+    }
+
+    @GetMapping("/tasks/done")
+    @Operation(summary = "The steps the caller finished, newest first, with the case and their decision")
+    DoneTasks.Page done(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return doneTasks.of(currentUser.get(), page, size);
     }
 
     @GetMapping("/tasks/{taskId}")

@@ -29,12 +29,14 @@ class WorkPageController {
     private final GenericOperations generic;
     private final CaseOpinions opinions;
     private final HandOverCandidates handOver;
+    private final DoneTasks doneTasks;
 
     WorkPageController(WorkService work, EventLogService eventLog, CurrentUser currentUser,
                        java.util.List<CaseDetailContributor> contributors,
                        io.clearflow.engine.identity.OrgDirectory directory, java.time.Clock clock,
                        TaskForms taskForms, FormViews formViews, StartLinks startLinks, GenericOperations generic,
-                       CaseOpinions opinions, HandOverCandidates handOver) {
+                       CaseOpinions opinions, HandOverCandidates handOver, DoneTasks doneTasks) {
+        this.doneTasks = doneTasks;
         this.handOver = handOver;
         this.opinions = opinions;
         this.generic = generic;
@@ -60,6 +62,13 @@ class WorkPageController {
         model.addAttribute("startable", startable);
         model.addAttribute("startLinks", startLinks.of(startable));
         return "home";
+    }
+
+    /** 已办: the steps the signed-in member finished, newest first, twenty to a page. */
+    @GetMapping("/tasks/done")
+    String done(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("done", doneTasks.of(currentUser.get(), page, 20));
+        return "done";
     }
 
     @GetMapping("/cases/{caseId}")
@@ -127,7 +136,12 @@ class WorkPageController {
             redirect.addFlashAttribute("flash", "task.sentBack");
             return "redirect:/";
         } catch (io.clearflow.engine.api.InvalidRequestException e) {
-            redirect.addFlashAttribute("flashError", "task.sendBack.invalid");
+            if (e.fieldErrors().containsKey("reason")) {
+                // a missing or over-long reason: say which, next to the reason, with the text kept
+                io.clearflow.engine.api.Flash.refused(redirect, e, java.util.Map.of("reason", reason));
+            } else {
+                redirect.addFlashAttribute("flashError", "task.sendBack.invalid");
+            }
             return "redirect:/tasks/" + taskId;
         } catch (io.clearflow.engine.api.ConflictException e) {
             redirect.addFlashAttribute("flashError", GenericOperations.REFUSED);
@@ -146,7 +160,8 @@ class WorkPageController {
             work.withdraw(currentUser.get(), caseId, reason);
             redirect.addFlashAttribute("flash", "case.withdrawn");
         } catch (io.clearflow.engine.api.InvalidRequestException e) {
-            redirect.addFlashAttribute("flashError", "case.withdraw.reasonRequired");
+            // a missing or over-long reason, said next to the reason, with the text kept
+            io.clearflow.engine.api.Flash.refused(redirect, e, java.util.Map.of("reason", reason));
         } catch (io.clearflow.engine.api.ConflictException e) {
             redirect.addFlashAttribute("flashError", "case.withdraw.tooLate");
         }
@@ -167,7 +182,7 @@ class WorkPageController {
         try {
             work.complete(me, taskId, java.util.Map.of(), comment);
         } catch (io.clearflow.engine.api.InvalidRequestException e) {
-            io.clearflow.engine.api.Flash.error(redirect, e);
+            io.clearflow.engine.api.Flash.refused(redirect, e, java.util.Map.of("comment", comment == null ? "" : comment));
             return "redirect:/tasks/" + taskId;
         }
         redirect.addFlashAttribute("flash", "task.completed");
@@ -213,7 +228,7 @@ class WorkPageController {
         try {
             work.comment(currentUser.get(), taskId, message);
         } catch (io.clearflow.engine.api.InvalidRequestException e) {
-            io.clearflow.engine.api.Flash.error(redirect, e);
+            io.clearflow.engine.api.Flash.refused(redirect, e, java.util.Map.of("message", message));
         }
         return "redirect:/tasks/" + taskId;
     }

@@ -497,8 +497,8 @@ public class WorkService {
 
     /**
      * The task if the member may see it: they hold it, own it (delegated), or are one of its
-     * candidates; candidates still see a task someone else claimed, so they get "already claimed",
-     * not "unknown". Checked against the member's cached groups, without asking IDM again.
+     * candidates; candidates still see a task someone else claimed, so they get "already claimed" (403), not
+     * "unknown". Anyone else gets 404, like a case that is not theirs. Checked against the member's cached groups.
      */
     private Task visibleTask(Member member, String taskId) {
         // the task and its candidates in one query, not two
@@ -518,7 +518,8 @@ public class WorkService {
                 .anyMatch(link -> member.userId().equals(link.getUserId())
                         || (link.getGroupId() != null && groups.contains(link.getGroupId())));
         if (!candidate) {
-            throw new AccessDeniedException("this task is not in your inbox");
+            // as for a case that is not theirs: "not found", so an outsider cannot tell which task ids exist
+            throw new NotFoundException("open task", taskId);
         }
         return task;
     }

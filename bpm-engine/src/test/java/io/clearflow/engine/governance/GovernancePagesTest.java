@@ -38,6 +38,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class GovernancePagesTest {
 
     @Autowired MockMvc mvc;
+    @Autowired io.clearflow.engine.governance.web.AuditDetails auditDetails;
     @Autowired CatalogService catalog;
     @Autowired ReleaseService releases;
     @Autowired ImprovementService improvements;
@@ -92,6 +93,62 @@ class GovernancePagesTest {
         String readOnly = mvc.perform(get("/governance/scenarios/" + scenario.id()).with(user("hegui").roles("COMPLIANCE")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(readOnly).doesNotContain("publish-form").doesNotContain("design-upload-form");
+    }
+
+    @Test
+    void validationFindingsReadInTheReadersLanguageNotTheValidatorsEnglish() throws Exception {
+        // no owner, no form on its task, no candidate starters, no diagram
+        byte[] bpmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:flowable="http://flowable.org/bpmn"
+                             targetNamespace="test">
+                  <process id="plainCheck" name="无主流程" isExecutable="true">
+                    <startEvent id="start"/><sequenceFlow id="f1" sourceRef="start" targetRef="review"/>
+                    <userTask id="review" name="复核" flowable:candidateGroups="dept-registry"/>
+                    <sequenceFlow id="f2" sourceRef="review" targetRef="end"/><endEvent id="end"/>
+                  </process>
+                </definitions>""".strip().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (String lang : List.of("zh_CN", "en")) {
+            String html = mvc.perform(multipart("/governance/validate").file(new MockMultipartFile("file", "plain.bpmn", "text/xml", bpmn))
+                            .param("lang", lang).with(user("sunqi").roles("PROCESS_OWNER")).with(csrf()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            String findings = html.substring(html.indexOf("report-findings"));
+            findings = findings.replaceAll("title=\"[^\"]*\"", ""); // the English original stays as a hover hint
+            if (lang.equals("en")) {
+                assertThat(findings).contains("no documented owner").contains("The user task &quot;复核&quot; has no form");
+            } else {
+                assertThat(findings).contains("流程没有注明负责部门").contains("人工环节“复核”没有表单").contains("没有流程图")
+                        .doesNotContain("documented owner").doesNotContain("has no form").doesNotContain("??");
+            }
+        }
+        byte[] exe = {'M', 'Z', (byte) 0x90, 0, 3, 0};
+        String refused = mvc.perform(multipart("/governance/validate").file(new MockMultipartFile("file", "x.bpmn", "text/xml", exe))
+                        .with(user("sunqi").roles("PROCESS_OWNER")).with(csrf()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(refused.substring(refused.indexOf("report-findings")).replaceAll("title=\"[^\"]*\"", ""))
+                .contains("不是格式正确的 XML").doesNotContain("well-formed");
+    }
+
+    @Test
+    void auditRecordsAndMigrationResultsReadAsSentencesWithNames() {
+        try {
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+            assertThat(auditDetails.detail("registered", "name=回售业务审批, source=regulation, department=dept-operations, "
+                    + "category=issuer, characteristics=[few-steps, clear-steps]"))
+                    .contains("回售业务审批").contains("运营管理部").contains("、").doesNotContain("dept-").doesNotContain("few-steps")
+                    .doesNotContain("regulation");
+            assertThat(auditDetails.migration("3 instance(s) of govPutBack:1:6f0c5c1e-f1c7-11f1-8742-02fc00000001 migrated; "
+                    + "1 instance(s) of govPutBack:2:7a0c5c1e-f1c7-11f1-8742-02fc00000001 not migrated: activity x missing"))
+                    .isEqualTo("3 个运行中的流程已从引擎版本 1 迁移过来；1 个运行中的流程未能从引擎版本 2 迁移，仍按原版本运行");
+            assertThat(auditDetails.detail("published", "version 2 = govPutBack:2:7a0c, running instances: migrate"))
+                    .isEqualTo("发布为 v2；运行中的流程：迁移到新版本");
+            assertThat(auditDetails.detail("form-saved", "review: 3 field(s)")).isNull(); // shown as code
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+            assertThat(auditDetails.migration("3 instance(s) of govPutBack:1:6f0c5c1e-f1c7-11f1-8742-02fc00000001 migrated"))
+                    .isEqualTo("3 running case(s) moved over from engine version 1");
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
     }
 
     @Test

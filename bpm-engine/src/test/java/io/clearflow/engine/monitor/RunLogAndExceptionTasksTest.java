@@ -96,7 +96,7 @@ class RunLogAndExceptionTasksTest {
                 .andExpect(status().isNotFound());
         String page = mvc.perform(get("/monitor/instances/" + caseId).with(user("zhangsan").roles("BUSINESS")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("id=\"run-log\"").contains("id=\"timeline\"").contains("部门审核").contains("lisi")
+        assertThat(page).contains("id=\"run-log\"").contains("id=\"timeline\"").contains("部门审核").contains("李四")
                 .doesNotContain("??");
     }
 

@@ -86,7 +86,7 @@ class SendBackAndWithdrawTest {
         assertThatThrownBy(() -> work.sendBack(m("hegui"), complianceTask, "departmentReview", " "))
                 .isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> work.sendBack(m("wangwu"), complianceTask, "departmentReview", "x"))
-                .isInstanceOf(AccessDeniedException.class);
+                .isInstanceOf(io.clearflow.engine.api.NotFoundException.class);
         assertThat(task(caseId, m("hegui"))).isEqualTo(complianceTask);
         assertThat(lifecycleCount(caseId, PlatformEvent.Lifecycle.SEND_BACK)).isZero();
     }

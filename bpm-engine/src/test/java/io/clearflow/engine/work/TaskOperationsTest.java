@@ -50,8 +50,9 @@ class TaskOperationsTest {
         assertThat(work.inbox(lisi(), 0, 200)).anyMatch(t -> t.caseId().equals(request.caseId()));
         assertThat(work.inbox(wangwu(), 0, 200)).noneMatch(t -> t.caseId().equals(request.caseId()));
         String taskId = reviewTask(request.caseId(), lisi());
+        // another department's task is "not found", as its case is: nothing tells an outsider it exists
         assertThatThrownBy(() -> work.complete(wangwu(), taskId, Map.of("approved", true), null))
-                .isInstanceOf(AccessDeniedException.class);
+                .isInstanceOf(io.clearflow.engine.api.NotFoundException.class);
     }
 
     @Test

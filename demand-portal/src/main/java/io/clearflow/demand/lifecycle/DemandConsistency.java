@@ -23,8 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DemandConsistency {
 
-    /** An open demand whose process does not wait at its state's step. */
-    public record Stranded(long id, DemandState state, String expectedStep, List<String> openSteps) { }
+    /**
+     * An open demand whose process does not wait at its state's step: the step ids for the API, and the demand's
+     * title and the open steps' names for the administrator's page.
+     */
+    public record Stranded(long id, String title, String caseId, DemandState state, String expectedStep,
+                           List<String> openSteps, List<String> openStepNames) { }
 
     private final DemandRepository demands;
     private final TaskService tasks;
@@ -64,10 +68,13 @@ public class DemandConsistency {
         if (d.state().closed() || d.caseId() == null) {
             return java.util.Optional.empty();
         }
-        List<String> open = tasks.createTaskQuery().processInstanceId(d.caseId()).list().stream()
-                .map(Task::getTaskDefinitionKey).distinct().toList();
+        List<Task> openTasks = tasks.createTaskQuery().processInstanceId(d.caseId()).list();
+        List<String> open = openTasks.stream().map(Task::getTaskDefinitionKey).distinct().toList();
+        List<String> names = openTasks.stream().map(t -> t.getName() != null ? t.getName() : t.getTaskDefinitionKey())
+                .distinct().toList();
         return open.equals(List.of(d.state().activityId())) ? java.util.Optional.empty()
-                : java.util.Optional.of(new Stranded(d.id(), d.state(), d.state().activityId(), open));
+                : java.util.Optional.of(new Stranded(d.id(), d.title(), d.caseId(), d.state(), d.state().activityId(),
+                open, names));
     }
 
     private static void requireAdmin(Member member) {

@@ -70,14 +70,15 @@ public final class BpmnToPetriNet {
             while (xml.hasNext() && !done) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
-                    throw new BpmnModelException("BPMN with a DTD or entity references is refused (XXE protection)");
+                    throw new BpmnModelException("BPMN with a DTD or entity references is refused (XXE protection)",
+                            "mining.model.dtd");
                 }
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     depth++;
                     String local = xml.getLocalName();
                     if (depth == 1 && !("definitions".equals(local) && BPMN_NS.equals(xml.getNamespaceURI()))) {
                         throw new BpmnModelException("not a BPMN 2.0 file: the root element is " + xml.getName()
-                                + ", expected definitions in " + BPMN_NS);
+                                + ", expected definitions in " + BPMN_NS, "mining.model.notBpmn");
                     }
                     if ("process".equals(local) && processDepth < 0 && !processSeen) {
                         processDepth = depth;
@@ -92,7 +93,8 @@ public final class BpmnToPetriNet {
                                 || "parallelGateway".equals(local)) {
                             if (id == null) {
                                 throw new BpmnModelException("a " + local + " has no id (line "
-                                        + xml.getLocation().getLineNumber() + ")");
+                                        + xml.getLocation().getLineNumber() + ")", "mining.model.noId",
+                                        xml.getLocation().getLineNumber());
                             }
                             nodes.put(id, new Node(id, local, name));
                         } else if (UNSUPPORTED.contains(local)) {
@@ -113,12 +115,13 @@ public final class BpmnToPetriNet {
             throw new BpmnModelException("the BPMN file is not well-formed XML: " + e.getMessage(), e);
         }
         if (!processSeen) {
-            throw new BpmnModelException("the BPMN file has no process element");
+            throw new BpmnModelException("the BPMN file has no process element", "mining.model.noProcess");
         }
         if (!unsupported.isEmpty()) {
             throw new BpmnModelException("the model uses elements that conformance checking cannot translate to a "
                     + "Petri net: " + String.join(", ", unsupported) + " (supported: tasks, start/end and intermediate "
-                    + "events, exclusive and parallel gateways, sequence flows)");
+                    + "events, exclusive and parallel gateways, sequence flows)", "mining.model.unsupported",
+                    String.join(", ", unsupported));
         }
         return build(nodes, flows);
     }
@@ -127,7 +130,7 @@ public final class BpmnToPetriNet {
         String value = xml.getAttributeValue(null, attribute);
         if (value == null) {
             throw new BpmnModelException("a sequenceFlow has no " + attribute + " (line "
-                    + xml.getLocation().getLineNumber() + ")");
+                    + xml.getLocation().getLineNumber() + ")", "mining.model.flowEnd", xml.getLocation().getLineNumber());
         }
         return value;
     }
@@ -141,7 +144,7 @@ public final class BpmnToPetriNet {
             Node target = nodes.get(f.target());
             if (source == null || target == null) {
                 throw new BpmnModelException("sequence flow " + f.id() + " connects an unknown element "
-                        + (source == null ? f.source() : f.target()));
+                        + (source == null ? f.source() : f.target()), "mining.model.unknownElement", f.id());
             }
             int place = net.addPlace(target.label());
             outgoing.computeIfAbsent(f.source(), k -> new ArrayList<>()).add(place);
@@ -160,7 +163,8 @@ public final class BpmnToPetriNet {
                 case "startEvent" -> {
                     hasStart = true;
                     if (out.isEmpty()) {
-                        throw new BpmnModelException("start event '" + node.label() + "' has no outgoing flow");
+                        throw new BpmnModelException("start event '" + node.label() + "' has no outgoing flow",
+                                "mining.model.noOutgoing", node.label());
                     }
                     net.addTransition(null, new int[] {source}, ints(out));
                 }
@@ -184,7 +188,8 @@ public final class BpmnToPetriNet {
                 case "parallelGateway" -> net.addTransition(null, ints(in), out.isEmpty() ? new int[] {sink} : ints(out));
                 default -> { // tasks and intermediate events
                     if (in.isEmpty()) {
-                        throw new BpmnModelException(node.kind() + " '" + node.label() + "' has no incoming flow");
+                        throw new BpmnModelException(node.kind() + " '" + node.label() + "' has no incoming flow",
+                                "mining.model.noIncoming", node.label());
                     }
                     int input = in.size() == 1 ? in.get(0) : net.addPlace(node.label());
                     if (in.size() != 1) {
@@ -198,7 +203,7 @@ public final class BpmnToPetriNet {
             }
         }
         if (!hasStart || !hasEnd) {
-            throw new BpmnModelException("the process needs a start event and an end event");
+            throw new BpmnModelException("the process needs a start event and an end event", "mining.model.startEnd");
         }
         return net;
     }

@@ -34,7 +34,7 @@ public final class CsvReader {
         Records records = new Records(new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8), 1 << 16));
         List<String> header = records.next();
         if (header == null) {
-            throw new LogFormatException("empty CSV: no header line");
+            throw new LogFormatException("empty CSV: no header line", "mining.format.csvEmpty");
         }
         if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
             header.set(0, header.get(0).substring(1));
@@ -71,7 +71,7 @@ public final class CsvReader {
             if (problem != null) {
                 if (!options.skipInvalid()) {
                     throw new LogFormatException("CSV row at line " + records.recordLine + " " + problem
-                            + " (import with skipInvalid to skip such rows)");
+                            + " (import with skipInvalid to skip such rows)", "mining.format.badRow", records.recordLine);
                 }
                 skipped++;
                 continue;
@@ -79,7 +79,8 @@ public final class CsvReader {
             builder.add(caseId, activity, time, field(row, resourceColumn), field(row, groupColumn),
                     field(row, roleColumn), field(row, lifecycleColumn), field(row, instanceColumn));
             if (builder.size() > options.maxEvents()) {
-                throw new LogFormatException("log has more than " + options.maxEvents() + " events (the configured limit)");
+                throw new LogFormatException("log has more than " + options.maxEvents() + " events (the configured limit)",
+                        "mining.format.tooManyEvents", options.maxEvents());
             }
         }
         return new ImportResult(builder.build(), skipped);
@@ -89,7 +90,7 @@ public final class CsvReader {
         int index = header.indexOf(name);
         if (index < 0 && required) {
             throw new LogFormatException("CSV has no column '" + name + "' for the " + role + " (columns: "
-                    + String.join(", ", header) + ")");
+                    + String.join(", ", header) + ")", "mining.format.csvColumn", name);
         }
         return index;
     }
@@ -134,7 +135,8 @@ public final class CsvReader {
                     }
                     text = reader.readLine(); // a line break inside quotes belongs to the field
                     if (text == null) {
-                        throw new LogFormatException("CSV record at line " + recordLine + " has an unclosed quote");
+                        throw new LogFormatException("CSV record at line " + recordLine + " has an unclosed quote",
+                                "mining.format.csvQuote", recordLine);
                     }
                     line++;
                     field.append('\n');

@@ -155,7 +155,9 @@ class MiningPageController {
             var stored = store.importLog(file.getOriginalFilename(), content, mapping, skipInvalid);
             return new Upload(stored.id(), null, new Object[0]);
         } catch (LogFormatException e) {
-            return new Upload(null, "mining.upload.unreadable", new Object[] {e.getMessage()});
+            // the reason in the reader's language, never the parser's English
+            return new Upload(null, "mining.upload.unreadable", new Object[] {
+                    messages.getMessage(e.reasonKey(), e.reasonArgs(), LocaleContextHolder.getLocale())});
         }
     }
 
@@ -204,7 +206,9 @@ class MiningPageController {
             try {
                 model.addAttribute("conformance", conformance.check(resolver.resolve(id, blank(processKey)), modelFile.getBytes()));
             } catch (BpmnModelException e) {
-                model.addAttribute("conformanceError", e.getMessage());
+                // the reason in the reader's language, never the parser's English
+                model.addAttribute("conformanceError",
+                        messages.getMessage(e.reasonKey(), e.reasonArgs(), LocaleContextHolder.getLocale()));
             }
         }
         return log(id, processKey, model);

@@ -101,7 +101,7 @@ public final class XesReader {
 
         int finish() {
             if (!sawLog) {
-                throw new LogFormatException("not an XES log: no <log> element");
+                throw new LogFormatException("not an XES log: no <log> element", "mining.format.notXes");
             }
             return skipped;
         }
@@ -110,7 +110,8 @@ public final class XesReader {
         public void start(String element) {
             if (!sawLog) {
                 if (!"log".equals(element)) {
-                    throw new LogFormatException("not an XES log: root element is <" + element + "> at line " + xml.line());
+                    throw new LogFormatException("not an XES log: root element is <" + element + "> at line " + xml.line(),
+                            "mining.format.notXes");
                 }
                 sawLog = true;
                 return;
@@ -209,7 +210,8 @@ public final class XesReader {
         private void add(String id, String activityName, long timestamp, String resourceName, String groupName,
                          String roleName, String lifecycleName, String instanceName) {
             if (++events > options.maxEvents()) {
-                throw new LogFormatException("log has more than " + options.maxEvents() + " events (the configured limit)");
+                throw new LogFormatException("log has more than " + options.maxEvents() + " events (the configured limit)",
+                        "mining.format.tooManyEvents", options.maxEvents());
             }
             sink.event(id, activityName, timestamp, resourceName, groupName, roleName, lifecycleName, instanceName);
         }
@@ -226,7 +228,7 @@ public final class XesReader {
             if (problem != null) {
                 if (!options.skipInvalid()) {
                     throw new LogFormatException("event at line " + eventLine + " " + problem
-                            + " (import with skipInvalid to skip such events)");
+                            + " (import with skipInvalid to skip such events)", "mining.format.badEvent", eventLine);
                 }
                 skipped++;
                 return;

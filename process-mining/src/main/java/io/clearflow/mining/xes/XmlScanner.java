@@ -171,7 +171,8 @@ final class XmlScanner {
         fill();
         if (limit - pos >= 2 && ((buf[pos] == (byte) 0xFE && buf[pos + 1] == (byte) 0xFF)
                 || (buf[pos] == (byte) 0xFF && buf[pos + 1] == (byte) 0xFE) || buf[pos] == 0 || buf[pos + 1] == 0)) {
-            throw new LogFormatException("XES must be UTF-8 (IEEE 1849); this file is UTF-16 or UTF-32");
+            throw new LogFormatException("XES must be UTF-8 (IEEE 1849); this file is UTF-16 or UTF-32",
+                    "mining.format.encoding");
         }
         if (limit - pos >= 3 && buf[pos] == (byte) 0xEF && buf[pos + 1] == (byte) 0xBB && buf[pos + 2] == (byte) 0xBF) {
             pos += 3;
@@ -418,7 +419,8 @@ final class XmlScanner {
                 && next() == '[') {
             skipUntil("]]>");
         } else {
-            throw new LogFormatException("XES at line " + line + " declares a DTD or entity; refused");
+            throw new LogFormatException("XES at line " + line + " declares a DTD or entity; refused",
+                    "mining.format.dtd", line);
         }
     }
 
@@ -433,7 +435,8 @@ final class XmlScanner {
                 switch (encoding) {
                     case "UTF-8", "UTF8", "US-ASCII", "ASCII" -> charset = StandardCharsets.UTF_8;
                     case "ISO-8859-1", "LATIN1", "ISO8859-1", "ISO_8859-1" -> charset = StandardCharsets.ISO_8859_1;
-                    default -> throw new LogFormatException("XES must be UTF-8 (IEEE 1849); this file declares " + m.group(1));
+                    default -> throw new LogFormatException("XES must be UTF-8 (IEEE 1849); this file declares " + m.group(1),
+                            "mining.format.encoding");
                 }
             }
         }
@@ -542,7 +545,7 @@ final class XmlScanner {
     }
 
     private LogFormatException malformed(String message) {
-        return new LogFormatException("malformed XES at line " + line + ": " + message);
+        return new LogFormatException("malformed XES at line " + line + ": " + message, "mining.format.malformed", line);
     }
 
     /**

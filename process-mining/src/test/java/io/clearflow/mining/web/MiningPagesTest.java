@@ -66,7 +66,7 @@ class MiningPagesTest {
                         .file(new MockMultipartFile("model", "model.bpmn", "application/xml", "<nope".getBytes()))
                         .with(user("sunqi").roles("PROCESS_OWNER")).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(bad).contains("id=\"conformance-error\"", "not well-formed");
+        assertThat(bad).contains("id=\"conformance-error\"", "模型文件不是格式正确的 XML").doesNotContain("not well-formed");
     }
 
     @Test

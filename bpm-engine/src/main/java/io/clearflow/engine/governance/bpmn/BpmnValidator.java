@@ -73,7 +73,7 @@ public class BpmnValidator {
             return ValidationReport.of(e.findings(), List.of(), null, null);
         } catch (RuntimeException | StackOverflowError e) {
             log.warn("BPMN validation failed on an unexpected problem", e);
-            return ValidationReport.of(List.of(new Finding(null, "the model cannot be checked: "
+            return ValidationReport.of(List.of(Finding.of(null, "gov.finding.uncheckable", "the model cannot be checked: "
                     + SecureBpmnReader.message(e))), List.of(), null, null);
         }
     }
@@ -91,21 +91,21 @@ public class BpmnValidator {
         List<Finding> errors = new ArrayList<>();
         List<Finding> warnings = new ArrayList<>();
         for (ValidationError e : flowableValidator.validate(model)) {
-            Finding finding = new Finding(e.getActivityId() != null ? e.getActivityId() : e.getProcessDefinitionId(),
-                    e.getDefaultDescription() + " (" + e.getProblem() + ")");
+            Finding finding = Finding.of(e.getActivityId() != null ? e.getActivityId() : e.getProcessDefinitionId(),
+                    "gov.finding.engine", e.getDefaultDescription() + " (" + e.getProblem() + ")", e.getProblem());
             (e.isWarning() ? warnings : errors).add(finding);
         }
         List<Process> executable = model.getProcesses().stream().filter(Process::isExecutable).toList();
         if (executable.size() != 1) {
-            errors.add(new Finding(null, "the file must contain exactly one executable process (one process per "
-                    + "business scenario); it has " + executable.size()));
+            errors.add(Finding.of(null, "gov.finding.processCount", "the file must contain exactly one executable process "
+                    + "(one process per business scenario); it has " + executable.size(), String.valueOf(executable.size())));
         }
         Process process = executable.isEmpty() ? null : executable.get(0);
         if (process != null) {
             checkProcess(process, mode, errors, warnings);
         }
         if (model.getLocationMap().isEmpty()) {
-            warnings.add(new Finding(null, "the file has no diagram (BPMN DI): the catalog cannot draw it"));
+            warnings.add(Finding.of(null, "gov.finding.noDiagram", "the file has no diagram (BPMN DI): the catalog cannot draw it"));
         }
         return ValidationReport.of(dedupe(errors), dedupe(warnings), process == null ? null : process.getId(),
                 process == null ? null : process.getName());
@@ -113,18 +113,20 @@ public class BpmnValidator {
 
     private void checkProcess(Process process, String mode, List<Finding> errors, List<Finding> warnings) {
         if (blank(process.getName())) {
-            errors.add(new Finding(process.getId(), "the process has no name"));
+            errors.add(Finding.of(process.getId(), "gov.finding.noName", "the process has no name"));
         }
         String owner = owner(process);
         if (owner == null) {
-            errors.add(new Finding(process.getId(), "the process has no documented owner: add the attribute "
-                    + "clearflow:owner=\"<department>\" (xmlns:clearflow=\"" + CLEARFLOW_NS + "\") or a documentation "
-                    + "line 'owner: <department>'"));
+            errors.add(Finding.of(process.getId(), "gov.finding.noOwner", "the process has no documented owner: add the "
+                    + "attribute clearflow:owner=\"<department>\" (xmlns:clearflow=\"" + CLEARFLOW_NS + "\") or a "
+                    + "documentation line 'owner: <department>'"));
         } else if (directory.unit(owner).isEmpty() && directory.member(owner).isEmpty()) {
-            errors.add(new Finding(process.getId(), "the owner '" + owner + "' is neither a department nor a member"));
+            errors.add(Finding.of(process.getId(), "gov.finding.unknownOwner",
+                    "the owner '" + owner + "' is neither a department nor a member", owner));
         }
         if (process.getCandidateStarterGroups().isEmpty() && process.getCandidateStarterUsers().isEmpty()) {
-            warnings.add(new Finding(process.getId(), "no candidate starters: every member may start the process"));
+            warnings.add(Finding.of(process.getId(), "gov.finding.noStarters",
+                    "no candidate starters: every member may start the process"));
         }
         Collection<FlowElement> elements = process.findFlowElementsOfType(FlowElement.class, true);
         boolean externalWorker = false;
@@ -135,43 +137,46 @@ public class BpmnValidator {
                 checkUserTask(task, errors, warnings);
             } else if (element instanceof ScriptTask) {
                 if (!allowScripts) {
-                    errors.add(new Finding(element.getId(), "script tasks run arbitrary code in the engine and are "
-                            + "not allowed (clearflow.governance.allow-script-tasks=false)"));
+                    errors.add(Finding.of(element.getId(), "gov.finding.scriptTask", "script tasks run arbitrary code in "
+                            + "the engine and are not allowed (clearflow.governance.allow-script-tasks=false)"));
                 }
             } else if (element instanceof ServiceTask task) {
                 String type = task.getType() == null ? "" : task.getType().toLowerCase(Locale.ROOT);
                 if ("external-worker".equals(type)) {
                     externalWorker = true;
                 } else if ("shell".equals(type) && !allowScripts) {
-                    errors.add(new Finding(element.getId(), "shell tasks run operating-system commands and are not allowed"));
+                    errors.add(Finding.of(element.getId(), "gov.finding.shellTask",
+                            "shell tasks run operating-system commands and are not allowed"));
                 } else if (type.isEmpty() && task.getImplementation() != null) {
-                    warnings.add(new Finding(element.getId(), "runs Java code or an expression inside the engine ("
-                            + task.getImplementationType() + "): review it before publishing"));
+                    warnings.add(Finding.of(element.getId(), "gov.finding.javaCode", "runs Java code or an expression inside "
+                            + "the engine (" + task.getImplementationType() + "): review it before publishing"));
                 }
             }
         }
         if ("intelligent".equals(mode) && !externalWorker) {
-            errors.add(new Finding(process.getId(), "an intelligent-mode process needs at least one external-worker "
-                    + "task (serviceTask flowable:type=\"external-worker\") for the bot"));
+            errors.add(Finding.of(process.getId(), "gov.finding.noBotTask", "an intelligent-mode process needs at least "
+                    + "one external-worker task (serviceTask flowable:type=\"external-worker\") for the bot"));
         }
     }
 
     private void checkUserTask(UserTask task, List<Finding> errors, List<Finding> warnings) {
         checkListeners(task, task.getTaskListeners(), errors);
         if (task.getCandidateGroups().isEmpty()) {
-            errors.add(new Finding(task.getId(), "the user task '" + label(task) + "' has no candidate group "
-                    + "(flowable:candidateGroups)"));
+            errors.add(Finding.of(task.getId(), "gov.finding.noCandidates", "the user task '" + label(task)
+                    + "' has no candidate group (flowable:candidateGroups)", label(task)));
             return;
         }
         for (String group : task.getCandidateGroups()) {
             if (!group.contains("${") && !group.contains("#{") && directory.unit(group.strip()).isEmpty()) {
-                warnings.add(new Finding(task.getId(), "candidate group '" + group + "' is not a known department or role"));
+                warnings.add(Finding.of(task.getId(), "gov.finding.unknownGroup",
+                        "candidate group '" + group + "' is not a known department or role", group));
             }
         }
         if (task.getFormKey() == null || task.getFormKey().isBlank()) {
             // a catalog process has no module page: without a form its handler can only complete the step as it is
-            warnings.add(new Finding(task.getId(), "the user task '" + label(task) + "' has no form (flowable:formKey): "
-                    + "its handler can only complete it with an optional comment unless a form is designed for it in step 4"));
+            warnings.add(Finding.of(task.getId(), "gov.finding.noForm", "the user task '" + label(task) + "' has no form "
+                    + "(flowable:formKey): its handler can only complete it with an optional comment unless a form is "
+                    + "designed for it in step 4", label(task)));
         }
     }
 
@@ -185,7 +190,8 @@ public class BpmnValidator {
         }
         for (FlowableListener listener : listeners) {
             if ("script".equalsIgnoreCase(listener.getImplementationType()) || listener.getScriptInfo() != null) {
-                errors.add(new Finding(element.getId(), "script listeners run arbitrary code in the engine and are not allowed"));
+                errors.add(Finding.of(element.getId(), "gov.finding.scriptListener",
+                        "script listeners run arbitrary code in the engine and are not allowed"));
             }
         }
     }

@@ -53,7 +53,7 @@ public final class SecureBpmnReader {
     /** Parses the file; throws {@link Unreadable} with the reasons when it is not a BPMN 2.0 file Flowable accepts. */
     public static BpmnModel read(byte[] bpmn) throws Unreadable {
         if (bpmn == null || bpmn.length == 0) {
-            throw new Unreadable(List.of(new Finding(null, "the file is empty")));
+            throw new Unreadable(List.of(Finding.of(null, "gov.finding.empty", "the file is empty")));
         }
         TreeMap<Integer, String> idsByLine = preScan(bpmn);
         checkSchema(bpmn, idsByLine);
@@ -65,7 +65,7 @@ public final class SecureBpmnReader {
                 reader.close();
             }
         } catch (XMLStreamException | RuntimeException e) {
-            throw new Unreadable(List.of(new Finding(null, "Flowable cannot read the model: " + message(e))));
+            throw new Unreadable(List.of(Finding.of(null, "gov.finding.unreadable", "Flowable cannot read the model: " + message(e))));
         }
     }
 
@@ -92,13 +92,13 @@ public final class SecureBpmnReader {
                     int event = reader.next();
                     if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE
                             || event == XMLStreamConstants.ENTITY_DECLARATION) {
-                        throw new Unreadable(List.of(new Finding(null, "DOCTYPE/DTD and entity declarations are not "
-                                + "allowed in BPMN files (protection against XXE and entity expansion)")));
+                        throw new Unreadable(List.of(Finding.of(null, "gov.finding.dtd", "DOCTYPE/DTD and entity declarations "
+                                + "are not allowed in BPMN files (protection against XXE and entity expansion)")));
                     }
                     if (event == XMLStreamConstants.START_ELEMENT) {
                         if (root && !(BPMN_NS.equals(reader.getNamespaceURI()) && "definitions".equals(reader.getLocalName()))) {
-                            throw new Unreadable(List.of(new Finding(null, "not a BPMN 2.0 file: the root element is "
-                                    + "{" + reader.getNamespaceURI() + "}" + reader.getLocalName()
+                            throw new Unreadable(List.of(Finding.of(null, "gov.finding.notBpmn", "not a BPMN 2.0 file: the root "
+                                    + "element is {" + reader.getNamespaceURI() + "}" + reader.getLocalName()
                                     + ", expected {" + BPMN_NS + "}definitions")));
                         }
                         root = false;
@@ -112,10 +112,10 @@ public final class SecureBpmnReader {
                 reader.close();
             }
         } catch (XMLStreamException e) {
-            throw new Unreadable(List.of(new Finding(null, "not well-formed XML: " + dtdHint(message(e)))));
+            throw new Unreadable(List.of(Finding.of(null, "gov.finding.notXml", "not well-formed XML: " + dtdHint(message(e)))));
         }
         if (root) {
-            throw new Unreadable(List.of(new Finding(null, "the file contains no XML element")));
+            throw new Unreadable(List.of(Finding.of(null, "gov.finding.notXml", "the file contains no XML element")));
         }
         return idsByLine;
     }
@@ -143,8 +143,8 @@ public final class SecureBpmnReader {
                 @Override
                 public void error(SAXParseException e) throws SAXParseException {
                     Map.Entry<Integer, String> near = idsByLine.floorEntry(e.getLineNumber());
-                    errors.add(new Finding(near == null ? null : near.getValue(),
-                            "BPMN schema, line " + e.getLineNumber() + ": " + e.getMessage()));
+                    errors.add(Finding.of(near == null ? null : near.getValue(), "gov.finding.schema",
+                            "BPMN schema, line " + e.getLineNumber() + ": " + e.getMessage(), String.valueOf(e.getLineNumber())));
                     if (errors.size() >= MAX_SCHEMA_ERRORS) {
                         throw e;
                     }
@@ -160,7 +160,7 @@ public final class SecureBpmnReader {
         } catch (SAXParseException e) {
             // already collected
         } catch (Exception e) {
-            errors.add(new Finding(null, "BPMN schema check failed: " + message(e)));
+            errors.add(Finding.of(null, "gov.finding.schemaFailed", "BPMN schema check failed: " + message(e)));
         }
         if (!errors.isEmpty()) {
             throw new Unreadable(errors);

@@ -66,8 +66,9 @@ class CatalogApi implements GovernanceCatalog {
     @Override
     public ValidationReport validate(byte[] bpmn) {
         if (bpmn != null && bpmn.length > CatalogService.MAX_BPMN_BYTES) {
-            return ValidationReport.of(List.of(new ValidationReport.Finding(null, "the file has " + bpmn.length
-                    + " bytes; at most " + CatalogService.MAX_BPMN_BYTES + " are accepted")), List.of(), null, null);
+            return ValidationReport.of(List.of(ValidationReport.Finding.of(null, "gov.finding.tooLarge", "the file has "
+                    + bpmn.length + " bytes; at most " + CatalogService.MAX_BPMN_BYTES + " are accepted",
+                    String.valueOf(CatalogService.MAX_BPMN_BYTES / 1024))), List.of(), null, null);
         }
         return validator.validate(bpmn);
     }

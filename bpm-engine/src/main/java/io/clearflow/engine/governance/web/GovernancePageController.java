@@ -258,9 +258,10 @@ class GovernancePageController {
             throws IOException {
         access.requireValidate(currentUser.get());
         ValidationReport report = file.getSize() > CatalogService.MAX_BPMN_BYTES
-                ? ValidationReport.of(List.of(new ValidationReport.Finding(null,
-                        new CatalogService.ModelTooLargeException(file.getSize()).getMessage())), List.of(), null, null)
-                : validator.validate(file.getBytes(), Vocabulary.MODES.contains(mode) ? mode : null);
+                ? ValidationReport.of(List.of(ValidationReport.Finding.of(null, "gov.finding.tooLarge",
+                        new CatalogService.ModelTooLargeException(file.getSize()).getMessage(),
+                        String.valueOf(CatalogService.MAX_BPMN_BYTES / 1024))), List.of(), null, null)
+                : validator.validate(file.getBytes(), mode != null && Vocabulary.MODES.contains(mode) ? mode : null);
         model.addAttribute("report", report);
         model.addAttribute("fileName", file.getOriginalFilename());
         model.addAttribute("modes", Vocabulary.MODES);

@@ -208,10 +208,8 @@ class BusinessJourneysBrowserTest {
         b.click(By.id("triage-submit"));
         b.waitFor(By.cssSelector(".flash"));
         audit.check("zhouba", true);
-        // /test-metrics/dora is left out: its metric bases are English sentences of test-metrics' DoraCalculator,
-        // a module another change owns (see the report of issue 12)
         for (String page : List.of("/demand/board", "/demand/stats", "/demand/versions", "/test-metrics",
-                "/test-metrics/maturity", "/monitor/jobs", "/monitor/exceptions")) {
+                "/test-metrics/maturity", "/test-metrics/dora", "/monitor/jobs", "/monitor/exceptions")) {
             visit("zhouba", page);
         }
         signOut();

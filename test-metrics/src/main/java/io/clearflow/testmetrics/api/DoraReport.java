@@ -9,7 +9,17 @@ import java.util.List;
  */
 public record DoraReport(String system, Instant from, Instant until, List<Metric> metrics, int deployments) {
 
-    /** @param value in {@code unit}; null without data */
-    public record Metric(String key, Double value, String unit, String band, String basis) {
+    /**
+     * @param value     in {@code unit}; null without data
+     * @param basis     what the value was computed from, in English (for API clients and logs)
+     * @param basisKey  the same as a message key of the {@code testmetrics} bundle, for pages in the reader's language
+     * @param basisArgs the key's arguments (counts)
+     */
+    public record Metric(String key, Double value, String unit, String band, String basis, String basisKey,
+                         List<Object> basisArgs) {
+
+        public Metric {
+            basisArgs = basisArgs == null ? List.of() : List.copyOf(basisArgs);
+        }
     }
 }

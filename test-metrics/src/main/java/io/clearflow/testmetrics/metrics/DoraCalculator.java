@@ -47,7 +47,8 @@ public final class DoraCalculator {
         double perDay = n / days;
         metrics.add(new DoraReport.Metric("deploymentFrequency", round(perDay), "per day",
                 n == 0 ? "none" : perDay >= 1 ? "elite" : perDay >= 1 / 7.0 ? "high" : perDay >= 1 / 30.0 ? "medium" : "low",
-                n + " deployments in " + Math.round(days) + " days"));
+                n + " deployments in " + Math.round(days) + " days",
+                "tm.dora.basis.deploymentFrequency", List.<Object>of(n, Math.round(days))));
 
         Map<String, Instant> shipped = new java.util.HashMap<>();
         deployments.forEach(d -> shipped.put(d.key(), d.at()));
@@ -61,13 +62,13 @@ public final class DoraCalculator {
         Double lead = median(leadHours);
         metrics.add(new DoraReport.Metric("changeLeadTime", round(lead), "hours",
                 lead == null ? "none" : lead < 24 ? "elite" : lead < 24 * 7 ? "high" : lead < 24 * 30 ? "medium" : "low",
-                leadHours.size() + " shipped changes (median)"));
+                leadHours.size() + " shipped changes (median)", "tm.dora.basis.changeLeadTime", List.<Object>of(leadHours.size())));
 
         long failed = deployments.stream().filter(d -> !d.succeeded()).count();
         Double failRate = n == 0 ? null : 100.0 * failed / n;
         metrics.add(new DoraReport.Metric("changeFailRate", round(failRate), "%",
                 failRate == null ? "none" : failRate <= 5 ? "elite" : failRate <= 15 ? "high" : failRate <= 30 ? "medium" : "low",
-                failed + " of " + n + " deployments failed"));
+                failed + " of " + n + " deployments failed", "tm.dora.basis.changeFailRate", List.<Object>of(failed, n)));
 
         Set<String> failedKeys = new java.util.HashSet<>();
         deployments.stream().filter(d -> !d.succeeded()).forEach(d -> failedKeys.add(d.key()));
@@ -79,12 +80,15 @@ public final class DoraCalculator {
         Double recover = median(recovery);
         metrics.add(new DoraReport.Metric("failedDeploymentRecoveryTime", round(recover), "hours",
                 recover == null ? "none" : recover < 1 ? "elite" : recover < 24 ? "high" : recover < 24 * 7 ? "medium" : "low",
-                recovery.size() + (fromFailures.isEmpty() ? " restored incidents (median)" : " incidents from failed deployments (median)")));
+                recovery.size() + (fromFailures.isEmpty() ? " restored incidents (median)" : " incidents from failed deployments (median)"),
+                fromFailures.isEmpty() ? "tm.dora.basis.recoveryRestored" : "tm.dora.basis.recoveryFromFailures",
+                List.<Object>of(recovery.size())));
 
         long rework = deployments.stream().filter(Deployment::rework).count();
         Double reworkRate = n == 0 ? null : 100.0 * rework / n;
         metrics.add(new DoraReport.Metric("deploymentReworkRate", round(reworkRate), "%", "none",
-                rework + " of " + n + " deployments were unplanned fixes"));
+                rework + " of " + n + " deployments were unplanned fixes", "tm.dora.basis.deploymentReworkRate",
+                List.<Object>of(rework, n)));
         return new DoraReport(system, from, until, metrics, n);
     }
 

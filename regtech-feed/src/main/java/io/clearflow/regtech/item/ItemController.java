@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -20,15 +21,18 @@ import org.springframework.web.bind.annotation.RestController;
 /** The tracker over REST. */
 @RestController
 @RequestMapping("/api/regtech/items")
-@Tag(name = "Regtech items", description = "Regulatory announcements: search, detail, CSV export")
+@Tag(name = "Regtech items", description = "Regulatory announcements: search, detail, CSV and Excel export")
 class ItemController {
 
     private final ItemService items;
+    private final ItemWorkbook workbook;
     private final CurrentUser currentUser;
     private final ZoneId zone;
 
-    ItemController(ItemService items, CurrentUser currentUser, @Value("${clearflow.web.zone:Asia/Shanghai}") String zone) {
+    ItemController(ItemService items, ItemWorkbook workbook, CurrentUser currentUser,
+                   @Value("${clearflow.web.zone:Asia/Shanghai}") String zone) {
         this.items = items;
+        this.workbook = workbook;
         this.currentUser = currentUser;
         this.zone = ZoneId.of(zone);
     }
@@ -71,4 +75,21 @@ class ItemController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"regtech-items.csv\"")
                 .body(csv.getBytes(StandardCharsets.UTF_8));
     }
+
+    @GetMapping(value = "/export.xlsx", produces = XLSX)
+    @Operation(summary = "The matches as an Excel workbook in the reader's language, at most 10,000 rows")
+    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) Long source,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                @RequestParam(required = false) String jurisdiction, @RequestParam(required = false) String organisation,
+                                @RequestParam(required = false) String topic, @RequestParam(required = false) String status,
+                                @RequestParam(required = false) String q, Locale locale) {
+        currentUser.get();
+        byte[] book = workbook.xlsx(filter(source, from, to, jurisdiction, organisation, topic, status, q, 0, 1), zone, locale);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"regtech-items.xlsx\"")
+                .body(book);
+    }
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 }

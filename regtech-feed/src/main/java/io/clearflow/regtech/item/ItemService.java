@@ -55,27 +55,29 @@ public class ItemService {
     /** CSV (UTF-8 with BOM, so Excel opens Chinese correctly) of up to 10,000 matches. */
     @Transactional(readOnly = true)
     public String csv(ItemFilter filter, ZoneId zone) {
-        ItemFilter all = new ItemFilter(filter.source(), filter.from(), filter.to(), filter.jurisdiction(), filter.organisation(),
-                filter.topic(), filter.status(), filter.q(), 0, ItemFilter.MAX_SIZE);
         StringBuilder out = new StringBuilder("\uFEFFid,published,jurisdiction,organisation,title,link,topics,status\r\n");
         DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+        forEachMatch(filter, i -> out.append(i.id()).append(',').append(i.publishedAt() == null ? "" : day.format(i.publishedAt()))
+                .append(',').append(cell(i.jurisdiction())).append(',').append(cell(i.organisation())).append(',')
+                .append(cell(i.title())).append(',').append(cell(i.link())).append(',')
+                .append(cell(String.join(" ", i.topics()))).append(',').append(i.status()).append("\r\n"));
+        return out.toString();
+    }
+
+    /** Every match of the filter (all pages, at most {@code CSV_LIMIT}), newest first, for the exports. */
+    @Transactional(readOnly = true)
+    public void forEachMatch(ItemFilter filter, java.util.function.Consumer<Item> row) {
         int page = 0;
         int written = 0;
         while (written < CSV_LIMIT) {
-            List<Item> batch = items.search(new ItemFilter(all.source(), all.from(), all.to(), all.jurisdiction(), all.organisation(),
-                    all.topic(), all.status(), all.q(), page++, ItemFilter.MAX_SIZE));
-            for (Item i : batch) {
-                out.append(i.id()).append(',').append(i.publishedAt() == null ? "" : day.format(i.publishedAt())).append(',')
-                        .append(cell(i.jurisdiction())).append(',').append(cell(i.organisation())).append(',')
-                        .append(cell(i.title())).append(',').append(cell(i.link())).append(',')
-                        .append(cell(String.join(" ", i.topics()))).append(',').append(i.status()).append("\r\n");
-            }
+            List<Item> batch = items.search(new ItemFilter(filter.source(), filter.from(), filter.to(), filter.jurisdiction(),
+                    filter.organisation(), filter.topic(), filter.status(), filter.q(), page++, ItemFilter.MAX_SIZE));
+            batch.forEach(row);
             written += batch.size();
             if (batch.size() < ItemFilter.MAX_SIZE) {
                 break;
             }
         }
-        return out.toString();
     }
 
     /** Quotes a cell and defuses spreadsheet formulas (=, +, -, @ at the start). */

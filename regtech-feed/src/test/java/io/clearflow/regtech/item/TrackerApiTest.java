@@ -84,6 +84,38 @@ class TrackerApiTest {
     }
 
     @Test
+    void excelExportInTheReadersLanguageWithDatesAndNoFormulas() throws Exception {
+        byte[] zh = mvc.perform(get("/api/regtech/items/export.xlsx?topic=crypto").with(httpBasic("hegui", "demo")))
+                .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith(ItemController.XLSX))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(zh))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("发布时间");
+            assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("标题");
+            assertThat(sheet.getLastRowNum()).isEqualTo(4);
+            var titles = new java.util.ArrayList<String>();
+            for (int r = 1; r <= 4; r++) {
+                titles.add(sheet.getRow(r).getCell(3).getStringCellValue());
+                assertThat(sheet.getRow(r).getCell(4).getStringCellValue()).contains("加密与数字资产");
+                assertThat(sheet.getRow(r).getCell(0).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+                for (var cell : sheet.getRow(r)) {
+                    assertThat(cell.getCellType()).isNotEqualTo(org.apache.poi.ss.usermodel.CellType.FORMULA);
+                }
+            }
+            assertThat(titles).contains("迪拜国际金融中心颁布全球首部《数字资产法》");
+        }
+        byte[] en = mvc.perform(get("/api/regtech/items/export.xlsx?topic=crypto&lang=en").with(httpBasic("hegui", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(en))) {
+            assertThat(book.getSheetAt(0).getRow(0).getCell(3).getStringCellValue()).isEqualTo("Title");
+            assertThat(book.getSheetAt(0).getRow(1).getCell(4).getStringCellValue()).contains("Crypto");
+        }
+        mvc.perform(get("/api/regtech/items/export.xlsx?from=not-a-date").with(httpBasic("hegui", "demo")))
+                .andExpect(status().is4xxClientError());
+        mvc.perform(get("/api/regtech/items/export.xlsx")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void pagesInBothLanguagesAndSourcesForAdministratorsOnly() throws Exception {
         String zh = mvc.perform(get("/regtech").with(user("zhangsan"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();

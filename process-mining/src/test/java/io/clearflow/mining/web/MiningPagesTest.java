@@ -70,6 +70,28 @@ class MiningPagesTest {
     }
 
     @Test
+    void aLogWithoutTimestampsIsAnalysedAndItsPageSaysTheTimesAreUnavailableInBothLanguages() throws Exception {
+        String xes = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<log xes.version=\"1.0\">"
+                + "<trace><string key=\"concept:name\" value=\"t1\"/><event><string key=\"concept:name\" value=\"open\"/></event>"
+                + "<event><string key=\"concept:name\" value=\"close\"/></event></trace>"
+                + "<trace><event><string key=\"concept:name\" value=\"open\"/></event>"
+                + "<event><string key=\"concept:name\" value=\"close\"/></event></trace></log>";
+        String location = mvc.perform(multipart("/mining/upload")
+                        .file(new MockMultipartFile("file", "untimed.xes", "application/xml", xes.getBytes(StandardCharsets.UTF_8)))
+                        .with(user("sunqi").roles("PROCESS_OWNER")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrlPattern("/mining/logs/*"))
+                .andReturn().getResponse().getRedirectedUrl();
+
+        String zh = page(location, "zh_CN");
+        assertThat(zh).doesNotContain("??").contains("id=\"untimed-cases\"", "2 个案例（共 2 个）含无时间戳的事件",
+                "id=\"metrics-untimed\"", "id=\"bottleneck-untimed\"", "不可用（无时间戳）", "open → close");
+        String en = page(location, "en");
+        assertThat(en).doesNotContain("??").contains("2 of 2 cases have events without a timestamp",
+                "leave out 2 cases without timestamps", "unavailable (no timestamps)");
+    }
+
+    @Test
     void thePlatformLogHasItsPageAndOtherRolesAreRefused() throws Exception {
         assertThat(page("/mining/logs/platform", "zh_CN")).contains("平台事件日志");
         mvc.perform(get("/mining").with(user("zhangsan").roles("BUSINESS"))).andExpect(status().isForbidden());

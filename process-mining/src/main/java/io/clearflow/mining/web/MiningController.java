@@ -15,6 +15,8 @@ import io.clearflow.mining.dfg.DfgMiner;
 import io.clearflow.mining.ingest.IngestedLogs;
 import io.clearflow.mining.log.EventLog;
 import io.clearflow.mining.log.LogFormatException;
+import io.clearflow.mining.ocel.OcelLog;
+import io.clearflow.mining.ocel.OcelReader;
 import io.clearflow.mining.log.LogSummary;
 import io.clearflow.mining.metrics.MetricsCalculator;
 import io.clearflow.mining.metrics.MetricsReport;
@@ -85,7 +87,8 @@ class MiningController {
     @Operation(summary = "Import an XES, XES.gz or CSV event log; returns its id and summary",
             description = "CSV columns default to the XES names (case:concept:name, concept:name, time:timestamp, "
                     + "org:resource, org:group, org:role, lifecycle:transition, concept:instance); name others with the "
-                    + "*Column parameters. skipInvalid skips events without a usable timestamp and counts them.")
+                    + "*Column parameters. skipInvalid skips events with an unusable timestamp and counts them. An OCEL 2.0 "
+                    + "log (JSON or XML) is flattened on objectType (see POST object-types), as pm4py does.")
     ResponseEntity<ImportedLog> upload(@RequestPart("file") MultipartFile file,
                                        @RequestParam(required = false) String caseColumn,
                                        @RequestParam(required = false) String activityColumn,
@@ -95,7 +98,8 @@ class MiningController {
                                        @RequestParam(required = false) String roleColumn,
                                        @RequestParam(required = false) String lifecycleColumn,
                                        @RequestParam(required = false) String instanceColumn,
-                                       @RequestParam(defaultValue = "false") boolean skipInvalid) throws IOException {
+                                       @RequestParam(defaultValue = "false") boolean skipInvalid,
+                                       @RequestParam(required = false) String objectType) throws IOException {
         if (file.getSize() > properties.maxUploadSize().toBytes()) {
             throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
                     "event log larger than " + properties.maxUploadSize() + " (clearflow.mining.max-upload-size)");
@@ -106,9 +110,27 @@ class MiningController {
         var mapping = new ColumnMapping(caseColumn, activityColumn, timestampColumn, resourceColumn, groupColumn,
                 roleColumn, lifecycleColumn, instanceColumn);
         try (InputStream content = file.getInputStream()) {
-            var stored = store.importLog(file.getOriginalFilename(), content, mapping, skipInvalid);
+            var stored = store.importLog(file.getOriginalFilename(), content, mapping, skipInvalid, objectType);
             return ResponseEntity.status(HttpStatus.CREATED)
                     .body(ImportedLog.of(stored.id(), LogSummary.of(stored.log()), stored.skippedEvents()));
+        } catch (LogFormatException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+    }
+
+    /** Offered before an OCEL upload, so the user can choose what a case is. Nothing is stored. */
+    @PostMapping(value = "/object-types", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "The object types of an OCEL 2.0 log (JSON or XML), with their objects and related events")
+    List<OcelLog.ObjectType> objectTypes(@RequestPart("file") MultipartFile file) throws IOException {
+        if (file.getSize() > properties.maxUploadSize().toBytes()) {
+            throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "event log larger than " + properties.maxUploadSize() + " (clearflow.mining.max-upload-size)");
+        }
+        if (file.isEmpty()) {
+            throw new InvalidRequestException("the uploaded file is empty");
+        }
+        try (InputStream content = file.getInputStream()) {
+            return OcelReader.read(content).types();
         } catch (LogFormatException e) {
             throw new InvalidRequestException(e.getMessage());
         }

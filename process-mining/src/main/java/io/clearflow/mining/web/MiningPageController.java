@@ -96,10 +96,11 @@ class MiningPageController {
                   @RequestParam(required = false) String resourceColumn,
                   @RequestParam(required = false) String groupColumn,
                   @RequestParam(required = false) String lifecycleColumn,
-                  @RequestParam(defaultValue = "false") boolean skipInvalid, RedirectAttributes redirect)
+                  @RequestParam(defaultValue = "false") boolean skipInvalid,
+                  @RequestParam(required = false) String objectType, RedirectAttributes redirect)
             throws IOException {
         Upload outcome = importUpload(file, caseColumn, activityColumn, timestampColumn, resourceColumn, groupColumn,
-                lifecycleColumn, skipInvalid);
+                lifecycleColumn, skipInvalid, objectType);
         if (outcome.logId() == null) {
             redirect.addFlashAttribute("flashError", outcome.errorKey());
             if (outcome.args().length > 0) {
@@ -125,10 +126,11 @@ class MiningPageController {
                   @RequestParam(required = false) String groupColumn,
                   @RequestParam(required = false) String lifecycleColumn,
                   @RequestParam(defaultValue = "false") boolean skipInvalid,
+                  @RequestParam(required = false) String objectType,
                   jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
             throws IOException {
         Upload outcome = importUpload(file, caseColumn, activityColumn, timestampColumn, resourceColumn, groupColumn,
-                lifecycleColumn, skipInvalid);
+                lifecycleColumn, skipInvalid, objectType);
         if (outcome.logId() == null) {
             return ResponseEntity.unprocessableEntity().body(Map.of("error",
                     messages.getMessage(outcome.errorKey(), outcome.args(), LocaleContextHolder.getLocale())));
@@ -141,8 +143,8 @@ class MiningPageController {
     }
 
     private Upload importUpload(MultipartFile file, String caseColumn, String activityColumn, String timestampColumn,
-                                String resourceColumn, String groupColumn, String lifecycleColumn, boolean skipInvalid)
-            throws IOException {
+                                String resourceColumn, String groupColumn, String lifecycleColumn, boolean skipInvalid,
+                                String objectType) throws IOException {
         if (file.isEmpty()) {
             return new Upload(null, "mining.upload.empty", new Object[0]);
         }
@@ -152,7 +154,7 @@ class MiningPageController {
         var mapping = new ColumnMapping(blank(caseColumn), blank(activityColumn), blank(timestampColumn),
                 blank(resourceColumn), blank(groupColumn), null, blank(lifecycleColumn), null);
         try (InputStream content = file.getInputStream()) {
-            var stored = store.importLog(file.getOriginalFilename(), content, mapping, skipInvalid);
+            var stored = store.importLog(file.getOriginalFilename(), content, mapping, skipInvalid, blank(objectType));
             return new Upload(stored.id(), null, new Object[0]);
         } catch (LogFormatException e) {
             return new Upload(null, "mining.upload.unreadable", new Object[] {e.getMessage()});

@@ -67,6 +67,37 @@ class MiningApiTest {
     }
 
     @Test
+    void anOcelLogOffersItsObjectTypesAndIsFlattenedOnTheChosenOne() throws Exception {
+        byte[] ocel = io.clearflow.mining.ocel.OcelReaderTest.JSON.getBytes(StandardCharsets.UTF_8);
+        mvc.perform(multipart("/api/mining/logs/object-types").file(new MockMultipartFile("file", "orders.jsonocel",
+                        "application/json", ocel)).with(httpBasic("sunqi", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].name").value("item")).andExpect(jsonPath("$[0].objects").value(3))
+                .andExpect(jsonPath("$[0].events").value(6)).andExpect(jsonPath("$[1].name").value("order"));
+
+        String id = upload("orders.jsonocel", ocel, "objectType", "item");
+        assertThat(getJson("/api/mining/logs/" + id + "/summary").get("cases").asInt()).isEqualTo(3);
+        assertThat(getJson("/api/mining/logs/" + id + "/summary").get("events").asInt()).isEqualTo(8);
+        // the choice is kept with the upload, so a re-import after eviction flattens the same way
+        assertThat(Files.readString(dataDir.resolve("mining").resolve(id + ".json"))).contains("\"objectType\":\"item\"");
+
+        long before = Stream.of(dataDir.resolve("mining").toFile().list()).count();
+        mvc.perform(multipart("/api/mining/logs").file(new MockMultipartFile("file", "orders.jsonocel", "application/json", ocel))
+                        .with(httpBasic("sunqi", "demo")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("choose the object type")));
+        mvc.perform(multipart("/api/mining/logs").file(new MockMultipartFile("file", "orders.jsonocel", "application/json", ocel))
+                        .param("objectType", "<script>x</script>").with(httpBasic("sunqi", "demo")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("no object type")));
+        mvc.perform(multipart("/api/mining/logs/object-types").file(new MockMultipartFile("file", "x.jsonocel",
+                        "application/json", "{\"events\":".getBytes(StandardCharsets.UTF_8))).with(httpBasic("sunqi", "demo")))
+                .andExpect(status().isBadRequest());
+        mvc.perform(multipart("/api/mining/logs/object-types").file(new MockMultipartFile("file", "orders.jsonocel",
+                        "application/json", ocel)).with(httpBasic("zhangsan", "demo")))
+                .andExpect(status().isForbidden());
+        assertThat(Stream.of(dataDir.resolve("mining").toFile().list()).count()).isEqualTo(before);
+    }
+
+    @Test
     void anUploadedLogAnswersEveryAnalysisInTheDocumentedShape() throws Exception {
         byte[] xes = Files.readAllBytes(SharedData.eventLog("running-example.xes"));
         String body = mvc.perform(multipart("/api/mining/logs")

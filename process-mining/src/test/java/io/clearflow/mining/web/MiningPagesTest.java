@@ -46,7 +46,8 @@ class MiningPagesTest {
 
         for (String lang : new String[] {"zh_CN", "en"}) {
             String list = page("/mining", lang);
-            assertThat(list).doesNotContain("??").contains("reviewing.xes", "mining-upload", "caseColumn");
+            assertThat(list).doesNotContain("??").contains("reviewing.xes", "mining-upload", "caseColumn",
+                    "id=\"ocel-object-type-select\"", "/api/mining/logs/object-types", "OCEL");
             String log = page(location, lang);
             assertThat(log).doesNotContain("??")
                     .contains("id=\"process-map\"", "/api/mining/logs/", "data-chart-option=", "id=\"variants\"",

@@ -82,7 +82,8 @@ public final class DfgAccumulator {
         activities.sort(Comparator.comparingLong(Dfg.Activity::frequency).reversed().thenComparing(Dfg.Activity::name));
         List<Dfg.Edge> edgeList = new ArrayList<>(edges.size());
         edges.forEach((key, edge) -> edgeList.add(new Dfg.Edge(names.activityName((int) (key >>> 32)),
-                names.activityName((int) (long) key), edge.frequency, edge.durations.mean(), edge.durations.median())));
+                names.activityName((int) (long) key), edge.frequency, edge.durations.mean(), edge.durations.median(),
+                edge.durations.max())));
         edgeList.sort(Comparator.comparingLong(Dfg.Edge::frequency).reversed().thenComparing(Dfg.Edge::source)
                 .thenComparing(Dfg.Edge::target));
         return new Dfg(activities, edgeList, counts(names, starts), counts(names, ends));

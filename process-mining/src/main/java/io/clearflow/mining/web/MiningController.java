@@ -14,6 +14,8 @@ import io.clearflow.mining.discovery.DiscoveryService;
 import io.clearflow.mining.dfg.DfgMiner;
 import io.clearflow.mining.ingest.IngestedLogs;
 import io.clearflow.mining.log.EventLog;
+import io.clearflow.mining.heuristics.HeuristicsMiner;
+import io.clearflow.mining.heuristics.HeuristicsNet;
 import io.clearflow.mining.log.LogFormatException;
 import io.clearflow.mining.ocel.OcelLog;
 import io.clearflow.mining.ocel.OcelReader;
@@ -162,6 +164,25 @@ class MiningController {
                     + "transitions only complete events count. Start and end activities with case counts.")
     Dfg dfg(@PathVariable String id, @ParameterObject LogParameters parameters) {
         return DfgMiner.mine(log(id, parameters));
+    }
+
+    @GetMapping("/{id}/heuristics")
+    @Operation(summary = "Heuristics net (Weijters & Ribeiro): dependency graph with loops of length one and two",
+            description = "Edges with at least positiveObservations directly-follows occurrences and a dependency "
+                    + "(|a>b|-|b>a|)/(|a>b|+|b>a|+1) of at least dependency; length-1 loops |a>a|/(|a>a|+1) >= loopOne; "
+                    + "length-2 loops (a b a) >= loopTwo. Same shape as the DFG plus each edge's dependency and loop kind.")
+    HeuristicsNet heuristics(@PathVariable String id, @ParameterObject LogParameters parameters,
+                             @RequestParam(defaultValue = "0.5") double dependency,
+                             @RequestParam(defaultValue = "1") int positiveObservations,
+                             @RequestParam(defaultValue = "0.5") double loopOne,
+                             @RequestParam(defaultValue = "0.5") double loopTwo) {
+        HeuristicsMiner.Parameters chosen;
+        try {
+            chosen = new HeuristicsMiner.Parameters(dependency, positiveObservations, loopOne, loopTwo);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+        return HeuristicsMiner.mine(log(id, parameters), chosen);
     }
 
     @GetMapping("/{id}/variants")

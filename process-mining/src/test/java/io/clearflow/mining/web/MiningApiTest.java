@@ -67,6 +67,40 @@ class MiningApiTest {
     }
 
     @Test
+    void theHeuristicsNetAgreesWithTheDfgCountsAndThePerformanceDfgHasMeanMedianMax() throws Exception {
+        String id = upload("running-example.xes", Files.readAllBytes(SharedData.eventLog("running-example.xes")));
+        JsonNode dfg = getJson("/api/mining/logs/" + id + "/dfg");
+        java.util.Map<String, Long> follows = new java.util.HashMap<>();
+        for (JsonNode e : dfg.get("edges")) {
+            follows.put(e.get("source").asText() + ">" + e.get("target").asText(), e.get("frequency").asLong());
+            assertThat(e.get("maxDurationMs").asDouble()).isGreaterThanOrEqualTo(e.get("medianDurationMs").asDouble());
+            assertThat(e.get("medianDurationMs").asDouble()).isGreaterThanOrEqualTo(0);
+        }
+
+        JsonNode net = getJson("/api/mining/logs/" + id + "/heuristics", "dependency", "0.6");
+        assertThat(net.get("edges").size()).isPositive();
+        assertThat(net.get("parameters").get("dependencyThreshold").asDouble()).isEqualTo(0.6);
+        for (JsonNode e : net.get("edges")) {
+            String a = e.get("source").asText();
+            String b = e.get("target").asText();
+            long ab = follows.getOrDefault(a + ">" + b, 0L);
+            assertThat(e.get("frequency").asLong()).isEqualTo(ab);
+            if (e.get("loop") == null || e.get("loop").isNull()) {
+                long ba = follows.getOrDefault(b + ">" + a, 0L);
+                double expected = (ab - ba) / (ab + ba + 1.0);
+                assertThat(e.get("dependency").asDouble()).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-9))
+                        .isGreaterThanOrEqualTo(0.6);
+            }
+        }
+        for (String bad : new String[] {"2", "abc", "NaN"}) {
+            mvc.perform(get("/api/mining/logs/" + id + "/heuristics").param("dependency", bad).with(httpBasic("sunqi", "demo")))
+                    .andExpect(status().isBadRequest());
+        }
+        mvc.perform(get("/api/mining/logs/" + id + "/heuristics").with(httpBasic("zhangsan", "demo")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void anOcelLogOffersItsObjectTypesAndIsFlattenedOnTheChosenOne() throws Exception {
         byte[] ocel = io.clearflow.mining.ocel.OcelReaderTest.JSON.getBytes(StandardCharsets.UTF_8);
         mvc.perform(multipart("/api/mining/logs/object-types").file(new MockMultipartFile("file", "orders.jsonocel",
@@ -116,7 +150,7 @@ class MiningApiTest {
         JsonNode dfg = getJson(logs + "/dfg");
         assertThat(dfg.get("activities").get(0).fieldNames()).toIterable().containsExactly("name", "frequency");
         assertThat(dfg.get("edges").get(0).fieldNames()).toIterable()
-                .containsExactly("source", "target", "frequency", "meanDurationMs", "medianDurationMs");
+                .containsExactly("source", "target", "frequency", "meanDurationMs", "medianDurationMs", "maxDurationMs");
         assertThat(dfg.get("startActivities").get("register request").asLong()).isEqualTo(6);
         assertThat(dfg.get("endActivities").get("reject request").asLong()).isEqualTo(3);
 
@@ -240,12 +274,13 @@ class MiningApiTest {
         JsonNode paths = doc.get("paths");
         assertThat(paths.fieldNames()).toIterable().contains("/api/mining/logs", "/api/mining/logs/{id}/dfg",
                 "/api/mining/logs/{id}/variants", "/api/mining/logs/{id}/metrics", "/api/mining/logs/{id}/bottlenecks",
-                "/api/mining/logs/{id}/summary", "/api/mining/logs/{id}/export.xes");
+                "/api/mining/logs/{id}/summary", "/api/mining/logs/{id}/export.xes", "/api/mining/logs/{id}/heuristics",
+                "/api/mining/logs/object-types");
         assertThat(paths.get("/api/mining/logs/{id}/dfg").get("get").get("parameters").findValuesAsText("name"))
                 .contains("id", "from", "to", "activity", "resource", "department", "variant", "minDurationMs",
                         "maxDurationMs", "processKey");
         assertThat(doc.get("components").get("schemas").get("Edge").get("properties").fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("source", "target", "frequency", "meanDurationMs", "medianDurationMs");
+                .containsExactlyInAnyOrder("source", "target", "frequency", "meanDurationMs", "medianDurationMs", "maxDurationMs");
     }
 
     private long storedFiles() throws Exception {

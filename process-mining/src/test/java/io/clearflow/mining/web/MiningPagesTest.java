@@ -51,9 +51,12 @@ class MiningPagesTest {
             String log = page(location, lang);
             assertThat(log).doesNotContain("??")
                     .contains("id=\"process-map\"", "/api/mining/logs/", "data-chart-option=", "id=\"variants\"",
-                            "invite reviewers", "id=\"bottleneck-activities\"", "id=\"conformance-form\"");
+                            "invite reviewers", "id=\"bottleneck-activities\"", "id=\"conformance-form\"",
+                            "id=\"map-view\"", "value=\"performance\"", "value=\"heuristics\"", "/heuristics",
+                            "data-performance-hover=");
         }
-        assertThat(page(location, "zh_CN")).contains("流程图", "指标体系", "瓶颈");
+        assertThat(page(location, "zh_CN")).contains("流程图", "指标体系", "瓶颈", "启发式网络", "中位");
+        assertThat(page(location, "en")).contains("Heuristics net", "Performance (edges coloured by median time)");
 
         byte[] bpmn = mvc.perform(get(location + "/model.bpmn").param("noise", "0.2")
                         .with(user("sunqi").roles("PROCESS_OWNER")))

@@ -294,7 +294,8 @@
     }
     function show() {
       var mode = viewSelect ? viewSelect.value : 'frequency';
-      if (thresholdField) { thresholdField.hidden = mode !== 'heuristics'; }
+      // the page's label style shows flex labels even when hidden: hide by style
+      if (thresholdField) { thresholdField.style.display = mode === 'heuristics' ? '' : 'none'; }
       var ready = mode === 'heuristics'
         ? load((function () {
           var url = new URL(element.dataset.heuristicsSrc, window.location.href);

@@ -15,7 +15,7 @@
     var fileInput = document.getElementById('mining-file');
     var csrf = form.querySelector('input[name="_csrf"]');
     fileInput.addEventListener('change', function () {
-      typeField.hidden = true;
+      typeField.style.display = 'none'; // a flex label ignores the hidden attribute
       typeSelect.innerHTML = '';
       var file = fileInput.files[0];
       if (!file || !/\.(jsonocel|xmlocel|json|xml)$/i.test(file.name)) { return; }
@@ -34,7 +34,7 @@
                 .replace('{2}', t.events);
             typeSelect.appendChild(option);
           });
-          typeField.hidden = answer.length === 0;
+          typeField.style.display = answer.length === 0 ? 'none' : '';
         } else if (/\.(jsonocel|xmlocel)$/i.test(file.name)) {
           status.className = 'flash error';
           status.textContent = typeField.dataset.failed.replace('{0}', (answer && answer.detail) || ask.status);

@@ -17,6 +17,8 @@ import io.clearflow.mining.log.EventLog;
 import io.clearflow.mining.heuristics.HeuristicsMiner;
 import io.clearflow.mining.heuristics.HeuristicsNet;
 import io.clearflow.mining.log.LogFormatException;
+import io.clearflow.mining.organisation.OrganisationReport;
+import io.clearflow.mining.organisation.OrganisationalMiner;
 import io.clearflow.mining.ocel.OcelLog;
 import io.clearflow.mining.ocel.OcelReader;
 import io.clearflow.mining.log.LogSummary;
@@ -183,6 +185,14 @@ class MiningController {
             throw new InvalidRequestException(e.getMessage());
         }
         return HeuristicsMiner.mine(log(id, parameters), chosen);
+    }
+
+    @GetMapping("/{id}/organisation")
+    @Operation(summary = "Organisational mining: handover-of-work and working-together networks, resources per activity",
+            description = "Handover: consecutive control-flow events of a case done by two different people (events "
+                    + "without org:resource passed over); count and cases. Working together: cases both people are in.")
+    OrganisationReport organisation(@PathVariable String id, @ParameterObject LogParameters parameters) {
+        return OrganisationalMiner.mine(log(id, parameters));
     }
 
     @GetMapping("/{id}/variants")

@@ -14,6 +14,8 @@ import io.clearflow.mining.discovery.DiscoveryService;
 import io.clearflow.mining.ingest.IngestedLogs;
 import io.clearflow.mining.log.EventLog;
 import io.clearflow.mining.log.LogFormatException;
+import io.clearflow.mining.organisation.OrganisationReport;
+import io.clearflow.mining.organisation.OrganisationalMiner;
 import io.clearflow.mining.log.LogSummary;
 import io.clearflow.mining.metrics.MetricsCalculator;
 import io.clearflow.mining.metrics.MetricsReport;
@@ -180,6 +182,16 @@ class MiningPageController {
         model.addAttribute("bottlenecks", bottlenecks);
         model.addAttribute("waits", bottlenecks.activities().subList(0, Math.min(10, bottlenecks.activities().size())));
         model.addAttribute("handoffs", bottlenecks.handoffs().subList(0, Math.min(10, bottlenecks.handoffs().size())));
+        var organisation = OrganisationalMiner.mine(log);
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("handoverChart", toJson(MiningCharts.network(message("mining.org.handover"),
+                organisation.handovers().stream().map(h -> new String[] {h.source(), h.target()}).toList(),
+                organisation.handovers().stream().map(OrganisationReport.Handover::count).toList(), true, 60)));
+        model.addAttribute("togetherChart", toJson(MiningCharts.network(message("mining.org.together"),
+                organisation.workingTogether().stream().map(t -> new String[] {t.first(), t.second()}).toList(),
+                organisation.workingTogether().stream().map(OrganisationReport.Together::cases).toList(), false, 60)));
+        model.addAttribute("activityResources",
+                organisation.activities().subList(0, Math.min(20, organisation.activities().size())));
         model.addAttribute("defaultNoise", properties.discovery().defaultNoise());
         model.addAttribute("scenarios", drafts.scenarios());
         return "mining/log";

@@ -98,6 +98,26 @@ class MiningApiTest {
         }
         mvc.perform(get("/api/mining/logs/" + id + "/heuristics").with(httpBasic("zhangsan", "demo")))
                 .andExpect(status().isForbidden());
+
+        // organisational mining: every hand-over is between two different people of the log, working together symmetric
+        JsonNode organisation = getJson("/api/mining/logs/" + id + "/organisation");
+        assertThat(organisation.get("handovers").size()).isPositive();
+        for (JsonNode h : organisation.get("handovers")) {
+            assertThat(h.get("source").asText()).isNotEqualTo(h.get("target").asText());
+            assertThat(h.get("count").asLong()).isGreaterThanOrEqualTo(h.get("cases").asLong());
+        }
+        for (JsonNode t : organisation.get("workingTogether")) {
+            assertThat(t.get("first").asText()).isLessThan(t.get("second").asText());
+        }
+        long activityEvents = 0;
+        for (JsonNode a : organisation.get("activities")) {
+            activityEvents += a.get("events").asLong();
+        }
+        long dfgEvents = 0;
+        for (JsonNode a : dfg.get("activities")) {
+            dfgEvents += a.get("frequency").asLong();
+        }
+        assertThat(activityEvents).isEqualTo(dfgEvents);
     }
 
     @Test

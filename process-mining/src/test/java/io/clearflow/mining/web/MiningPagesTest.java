@@ -53,9 +53,10 @@ class MiningPagesTest {
                     .contains("id=\"process-map\"", "/api/mining/logs/", "data-chart-option=", "id=\"variants\"",
                             "invite reviewers", "id=\"bottleneck-activities\"", "id=\"conformance-form\"",
                             "id=\"map-view\"", "value=\"performance\"", "value=\"heuristics\"", "/heuristics",
-                            "data-performance-hover=");
+                            "data-performance-hover=", "id=\"chart-handover\"", "id=\"chart-together\"",
+                            "id=\"activity-resources\"");
         }
-        assertThat(page(location, "zh_CN")).contains("流程图", "指标体系", "瓶颈", "启发式网络", "中位");
+        assertThat(page(location, "zh_CN")).contains("流程图", "指标体系", "瓶颈", "启发式网络", "中位", "组织挖掘", "工作交接网络");
         assertThat(page(location, "en")).contains("Heuristics net", "Performance (edges coloured by median time)");
 
         byte[] bpmn = mvc.perform(get(location + "/model.bpmn").param("noise", "0.2")

@@ -152,18 +152,37 @@
     return position;
   }
 
-  function render(element, dfg) {
+  /** ms as a short duration in the page's units (data-units: day, hour, minute, second). */
+  function duration(ms, units) {
+    if (ms === null || ms === undefined) { return '-'; }
+    var u = (units || 'd,h,min,s').split(',');
+    var abs = Math.abs(ms);
+    if (abs >= 86400000) { return (ms / 86400000).toFixed(1) + ' ' + u[0]; }
+    if (abs >= 3600000) { return (ms / 3600000).toFixed(1) + ' ' + u[1]; }
+    if (abs >= 60000) { return (ms / 60000).toFixed(1) + ' ' + u[2]; }
+    return (ms / 1000).toFixed(1) + ' ' + u[3];
+  }
+
+  /**
+   * Three views of one map: frequency (the DFG, edges by count), performance (the DFG, edges coloured
+   * from green to red by their median time, mean/median/max on hover) and the heuristics net (edges by
+   * dependency, all edges of the net shown).
+   */
+  function render(element, view) {
     var activitySlider = document.getElementById('activity-coverage');
     var edgeSlider = document.getElementById('edge-coverage');
     var chart = echarts.getInstanceByDom(element) || echarts.init(element);
-    var maxFrequency = dfg.activities.length ? dfg.activities[0].frequency : 1;
 
     function draw() {
+      var dfg = view.data;
+      var mode = view.mode;
+      var maxFrequency = dfg.activities.length ? dfg.activities[0].frequency : 1;
       var activities = keepActivities(dfg, Number(activitySlider.value));
-      var edges = keepEdges(dfg, activities, Number(edgeSlider.value));
+      var edges = keepEdges(dfg, activities, mode === 'heuristics' ? 100 : Number(edgeSlider.value));
       var names = [START].concat(Object.keys(activities), [END]);
       var position = layout(names, edges);
       var maxEdge = edges.reduce(function (m, e) { return Math.max(m, e.frequency); }, 1);
+      var maxMedian = edges.reduce(function (m, e) { return Math.max(m, e.medianDurationMs || 0); }, 0);
       // the chart is as large as the layout (the frame scrolls): one layout pixel is one screen pixel
       element.style.width = Math.max(element.parentNode.clientWidth - 2, position.width) + 'px';
       element.style.height = position.height + 'px';
@@ -188,18 +207,42 @@
       [['\u0000nw', 0, 0], ['\u0000se', position.width, position.height]].forEach(function (c) {
         nodes.push({ name: c[0], x: c[1], y: c[2], symbolSize: 0, label: { show: false }, tooltip: { show: false }, silent: true });
       });
+      var units = element.dataset.units;
       var links = edges.map(function (e) {
-        var back = position.back.indexOf(e) >= 0 || position[e.target].x <= position[e.source].x;
+        var back = position.back.indexOf(e) >= 0 || position[e.target].x <= position[e.source].x || e.source === e.target;
+        var label = String(e.frequency);
+        var colour = null;
+        var hover = e.source + ' \u2192 ' + e.target + ': ' + e.frequency;
+        if (mode === 'performance' && e.medianDurationMs !== undefined) {
+          label = duration(e.medianDurationMs, units);
+          if (e.medianDurationMs !== null && maxMedian > 0) {
+            colour = 'hsl(' + Math.round(120 * (1 - e.medianDurationMs / maxMedian)) + ', 65%, 45%)';
+          }
+          hover = e.source + ' \u2192 ' + e.target + '<br>' + (element.dataset.performanceHover || '{0} / {1} / {2}')
+            .replace('{0}', duration(e.meanDurationMs, units)).replace('{1}', duration(e.medianDurationMs, units))
+            .replace('{2}', duration(e.maxDurationMs, units)).replace('{3}', e.frequency);
+        } else if (mode === 'heuristics' && e.dependency !== undefined) {
+          label = e.dependency.toFixed(2) + (e.loop ? ' ' + e.loop : '');
+          hover = e.source + ' \u2192 ' + e.target + '<br>' + (element.dataset.heuristicsHover || '{0} ({1})')
+            .replace('{0}', e.dependency.toFixed(3)).replace('{1}', e.frequency);
+        }
+        var style = { width: 1 + 5 * e.frequency / maxEdge, curveness: back ? 0.3 : 0.05, opacity: 0.8,
+          type: back ? 'dashed' : 'solid' };
+        if (colour) { style.color = colour; }
         return {
-          source: e.source, target: e.target, value: e.frequency,
-          label: { show: edgeLabels, formatter: String(e.frequency), fontSize: 10 },
-          lineStyle: { width: 1 + 5 * e.frequency / maxEdge, curveness: back ? 0.3 : 0.05, opacity: 0.8,
-            type: back ? 'dashed' : 'solid' }
+          source: e.source, target: e.target, value: e.frequency, hover: hover,
+          label: { show: edgeLabels, formatter: label, fontSize: 10 },
+          lineStyle: style
         };
       });
       chart.setOption({
         animation: false,
-        tooltip: {},
+        tooltip: {
+          formatter: function (p) {
+            if (p.dataType === 'edge') { return p.data.hover; }
+            return p.name + (p.value !== undefined ? ': ' + p.value : '');
+          }
+        },
         series: [{
           type: 'graph', layout: 'none', roam: true, draggable: true,
           left: 0, top: 0, width: position.width, height: position.height,
@@ -212,6 +255,7 @@
       document.getElementById('edge-coverage-value').textContent = edgeSlider.value + '%';
       element.dataset.activities = String(Object.keys(activities).length);
       element.dataset.edges = String(edges.length);
+      element.dataset.view = mode;
       var counts = document.getElementById('process-map-counts');
       counts.textContent = (element.dataset.counts || '{0} / {1}')
         .replace('{0}', Object.keys(activities).length + '/' + dfg.activities.length)
@@ -223,6 +267,15 @@
     edgeSlider.addEventListener('input', draw);
     window.addEventListener('resize', function () { chart.resize(); });
     draw();
+    return draw;
+  }
+
+  function load(url) {
+    return fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (response) {
+        if (!response.ok) { throw new Error(response.status + ' ' + response.statusText); }
+        return response.json();
+      });
   }
 
   document.addEventListener('DOMContentLoaded', function () {
@@ -230,15 +283,37 @@
     if (process) { process.addEventListener('change', function () { process.form.submit(); }); }
     var element = document.getElementById('process-map');
     if (!element) { return; }
-    fetch(element.dataset.src, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-      .then(function (response) {
-        if (!response.ok) { throw new Error(response.status + ' ' + response.statusText); }
-        return response.json();
-      })
-      .then(function (dfg) { render(element, dfg); })
-      .catch(function (error) {
-        element.textContent = String(error);
-        element.dataset.mapReady = 'error';
-      });
+    var viewSelect = document.getElementById('map-view');
+    var thresholdField = document.getElementById('heuristics-threshold-field');
+    var threshold = document.getElementById('heuristics-threshold');
+    var view = { mode: 'frequency', data: null, dfg: null };
+    var redraw = null;
+    function failed(error) {
+      element.textContent = String(error);
+      element.dataset.mapReady = 'error';
+    }
+    function show() {
+      var mode = viewSelect ? viewSelect.value : 'frequency';
+      // the page's label style shows flex labels even when hidden: hide by style
+      if (thresholdField) { thresholdField.style.display = mode === 'heuristics' ? '' : 'none'; }
+      var ready = mode === 'heuristics'
+        ? load((function () {
+          var url = new URL(element.dataset.heuristicsSrc, window.location.href);
+          url.searchParams.set('dependency', threshold.value);
+          return url.toString();
+        })())
+        : Promise.resolve(view.dfg);
+      ready.then(function (data) {
+        view.mode = mode;
+        view.data = data;
+        if (redraw) { redraw(); } else { redraw = render(element, view); }
+      }).catch(failed);
+    }
+    load(element.dataset.src).then(function (dfg) {
+      view.dfg = dfg;
+      show();
+    }).catch(failed);
+    if (viewSelect) { viewSelect.addEventListener('change', show); }
+    if (threshold) { threshold.addEventListener('change', show); }
   });
 })();

@@ -9,6 +9,41 @@
     var form = document.getElementById('mining-upload');
     if (!form || !window.XMLHttpRequest || !window.FormData) { return; }
     var progress = document.getElementById('mining-upload-progress');
+    // An OCEL log is flattened on an object type: ask the server which types the chosen file has
+    var typeField = document.getElementById('ocel-object-type');
+    var typeSelect = document.getElementById('ocel-object-type-select');
+    var fileInput = document.getElementById('mining-file');
+    var csrf = form.querySelector('input[name="_csrf"]');
+    fileInput.addEventListener('change', function () {
+      typeField.style.display = 'none'; // a flex label ignores the hidden attribute
+      typeSelect.innerHTML = '';
+      var file = fileInput.files[0];
+      if (!file || !/\.(jsonocel|xmlocel|json|xml)$/i.test(file.name)) { return; }
+      var ask = new XMLHttpRequest();
+      ask.open('POST', typeField.dataset.src);
+      ask.setRequestHeader('Accept', 'application/json');
+      if (csrf) { ask.setRequestHeader('X-CSRF-TOKEN', csrf.value); }
+      ask.addEventListener('load', function () {
+        var answer = null;
+        try { answer = JSON.parse(ask.responseText); } catch (ignored) { answer = null; }
+        if (ask.status === 200 && Array.isArray(answer)) {
+          answer.forEach(function (t) {
+            var option = document.createElement('option');
+            option.value = t.name;
+            option.textContent = typeField.dataset.option.replace('{0}', t.name).replace('{1}', t.objects)
+                .replace('{2}', t.events);
+            typeSelect.appendChild(option);
+          });
+          typeField.style.display = answer.length === 0 ? 'none' : '';
+        } else if (/\.(jsonocel|xmlocel)$/i.test(file.name)) {
+          status.className = 'flash error';
+          status.textContent = typeField.dataset.failed.replace('{0}', (answer && answer.detail) || ask.status);
+        }
+      });
+      var data = new FormData();
+      data.append('file', file);
+      ask.send(data);
+    });
     var status = document.getElementById('mining-upload-status');
     var button = document.getElementById('mining-upload-submit');
     form.addEventListener('submit', function (event) {

@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -93,6 +94,26 @@ class MiningBrowserTest {
         assertThat(((Number) geometry.get("nodes")).intValue()).isEqualTo(allActivities + 2); // with start and end
         assertThat(((Number) geometry.get("overlaps")).intValue()).as("overlapping nodes").isZero();
 
+        // the performance view colours edges by their median time and shows mean, median and max on hover
+        new Select(b.driver.findElement(By.id("map-view"))).selectByValue("performance");
+        b.within(Duration.ofSeconds(10)).until(d -> "performance".equals(map.getAttribute("data-view")));
+        String edge = String.valueOf(b.script("""
+                var links = echarts.getInstanceByDom(document.getElementById('process-map')).getOption().series[0].links;
+                var l = links.filter(function (x) { return x.source !== '\u25b6' && x.target !== '\u25a0'; })[0];
+                return l.lineStyle.color + '|' + l.hover;"""));
+        assertThat(edge).startsWith("hsl(").contains("平均", "中位", "最长");
+        assertThat(b.driver.findElement(By.id("heuristics-threshold-field")).isDisplayed()).isFalse();
+        b.screenshot("mining-01b-performance");
+        // the heuristics net, drawn on the same map
+        new Select(b.driver.findElement(By.id("map-view"))).selectByValue("heuristics");
+        b.within(Duration.ofSeconds(20)).until(d -> "heuristics".equals(map.getAttribute("data-view")));
+        assertThat(Integer.parseInt(map.getAttribute("data-edges"))).isPositive();
+        assertThat(b.driver.findElement(By.id("heuristics-threshold-field")).isDisplayed()).isTrue();
+        b.screenshot("mining-01c-heuristics");
+        new Select(b.driver.findElement(By.id("map-view"))).selectByValue("frequency");
+        b.within(Duration.ofSeconds(10)).until(d -> "frequency".equals(map.getAttribute("data-view"))
+                && Integer.parseInt(map.getAttribute("data-edges")) == allEdges);
+
         // the slider to its lowest value: only the most frequent activities stay
         WebElement slider = b.driver.findElement(By.id("activity-coverage"));
         slider.click();
@@ -108,6 +129,12 @@ class MiningBrowserTest {
         assertThat(chart.findElements(By.tagName("canvas"))).isNotEmpty();
         assertThat(b.driver.findElement(By.id("chart-waiting")).getAttribute("data-chart-ready")).isEqualTo("true");
         b.screenshot("mining-03-metrics");
+        // organisational mining: the handover and working-together networks are drawn
+        b.script("arguments[0].scrollIntoView()", b.driver.findElement(By.id("chart-handover")));
+        assertThat(b.chartReady("chart-handover").findElements(By.tagName("canvas"))).isNotEmpty();
+        assertThat(b.chartReady("chart-together").findElements(By.tagName("canvas"))).isNotEmpty();
+        assertThat(b.driver.findElements(By.cssSelector("#activity-resources tbody tr"))).hasSize(14);
+        b.screenshot("mining-04-organisation");
         assertThat(b.driver.getPageSource()).doesNotContain("??");
     }
 

@@ -25,9 +25,15 @@ public final class BottleneckAnalyzer {
         Map<Integer, Wait> activities = new HashMap<>();
         Map<Long, Wait> handoffs = new HashMap<>();
         Map<Integer, Wait> departments = new HashMap<>();
+        boolean[] timed = new boolean[log.caseCount()];
+        long untimed = 0;
+        for (int c = 0; c < timed.length; c++) {
+            timed[c] = log.timed(c);
+            untimed += timed[c] ? 0 : 1;
+        }
         for (int i = 0; i < instances.size(); i++) {
             long waiting = instances.waiting(i);
-            if (waiting == ActivityInstances.UNKNOWN) {
+            if (waiting == ActivityInstances.UNKNOWN || !timed[instances.caseIndex(i)]) {
                 continue;
             }
             int activity = instances.activity(i);
@@ -55,7 +61,8 @@ public final class BottleneckAnalyzer {
                 new BottleneckReport.DepartmentWait(log.groupName(g), w.count, w.mean(), w.total)));
         departmentWaits.sort(Comparator.comparingDouble(BottleneckReport.DepartmentWait::totalWaitMs).reversed()
                 .thenComparing(BottleneckReport.DepartmentWait::department));
-        return new BottleneckReport(activityWaits, handoffWaits, rework(log, instances), sla(log, sla), departmentWaits);
+        return new BottleneckReport(activityWaits, handoffWaits, rework(log, instances), sla(log, sla, timed),
+                departmentWaits, untimed);
     }
 
     private static final class Wait {
@@ -104,10 +111,15 @@ public final class BottleneckAnalyzer {
         return result;
     }
 
-    private static BottleneckReport.Sla sla(EventLog log, Duration sla) {
+    private static BottleneckReport.Sla sla(EventLog log, Duration sla, boolean[] timed) {
         long limit = sla.toMillis();
         List<BottleneckReport.CaseDuration> over = new ArrayList<>();
+        int timedCases = 0;
         for (int c = 0; c < log.caseCount(); c++) {
+            if (!timed[c]) {
+                continue;
+            }
+            timedCases++;
             long duration = log.timestamp(log.caseEnd(c) - 1) - log.timestamp(log.caseStart(c));
             if (duration > limit) {
                 over.add(new BottleneckReport.CaseDuration(log.caseId(c), duration));
@@ -115,7 +127,7 @@ public final class BottleneckAnalyzer {
         }
         over.sort(Comparator.comparingLong(BottleneckReport.CaseDuration::durationMs).reversed()
                 .thenComparing(BottleneckReport.CaseDuration::caseId));
-        double share = log.caseCount() == 0 ? 0 : (double) over.size() / log.caseCount();
+        double share = timedCases == 0 ? 0 : (double) over.size() / timedCases;
         return new BottleneckReport.Sla(limit, over.size(), share, List.copyOf(over.subList(0, Math.min(WORST_CASES, over.size()))));
     }
 }

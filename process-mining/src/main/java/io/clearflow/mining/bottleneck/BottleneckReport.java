@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * Where work waits. Waiting is as in the task metrics (arrival → pick-up); totals are frequency ×
- * mean wait, lists are sorted by total waiting, highest first.
+ * mean wait, lists are sorted by total waiting, highest first. Cases with an event without timestamp
+ * are left out of the waits and the SLA (their times are unavailable; {@code untimedCases} counts them)
+ * but count for rework, which needs no time.
  */
 public record BottleneckReport(List<ActivityWait> activities, List<HandoffWait> handoffs, List<Rework> rework,
-                               Sla sla, List<DepartmentWait> departments) {
+                               Sla sla, List<DepartmentWait> departments, long untimedCases) {
 
     public record ActivityWait(String activity, long frequency, double meanWaitMs, double totalWaitMs) {
     }

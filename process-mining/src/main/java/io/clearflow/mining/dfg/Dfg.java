@@ -13,7 +13,12 @@ public record Dfg(List<Activity> activities, List<Edge> edges, Map<String, Long>
     public record Activity(String name, long frequency) {
     }
 
-    /** Durations are between the two events' timestamps, in ms. */
-    public record Edge(String source, String target, long frequency, double meanDurationMs, double medianDurationMs) {
+    /**
+     * Durations are between the two events' timestamps, in ms, over the occurrences whose two events
+     * both have one; {@code null} when none has (a log without timestamps). The performance view of the
+     * map colours edges by the median and shows mean, median and maximum.
+     */
+    public record Edge(String source, String target, long frequency, Double meanDurationMs, Double medianDurationMs,
+                       Double maxDurationMs) {
     }
 }

@@ -2,6 +2,7 @@ package io.clearflow.mining.dfg;
 
 import io.clearflow.mining.log.CaseTrace;
 import io.clearflow.mining.log.Durations;
+import io.clearflow.mining.log.Timestamps;
 import io.clearflow.mining.log.LogNames;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +22,13 @@ public final class DfgAccumulator {
     private long[] activityFrequency = new long[16];
     private long[] starts = new long[16];
     private long[] ends = new long[16];
-    private final Map<Long, Durations> edges = new HashMap<>();
+    private final Map<Long, EdgeAcc> edges = new HashMap<>();
+
+    /** An edge's occurrences; durations only of those whose two events both have a timestamp. */
+    private static final class EdgeAcc {
+        long frequency;
+        final Durations durations = new Durations();
+    }
 
     public void add(CaseTrace trace) {
         int previous = -1;
@@ -37,12 +44,16 @@ public final class DfgAccumulator {
                 starts[a]++;
             } else {
                 long key = ((long) previous << 32) | a;
-                Durations durations = edges.get(key);
-                if (durations == null) {
-                    durations = new Durations();
-                    edges.put(key, durations);
+                EdgeAcc edge = edges.get(key);
+                if (edge == null) {
+                    edge = new EdgeAcc();
+                    edges.put(key, edge);
                 }
-                durations.add(trace.time(i) - previousTime);
+                edge.frequency++;
+                long time = trace.time(i);
+                if (time != Timestamps.NONE && previousTime != Timestamps.NONE) {
+                    edge.durations.add(time - previousTime);
+                }
             }
             previous = a;
             previousTime = trace.time(i);
@@ -70,8 +81,9 @@ public final class DfgAccumulator {
         }
         activities.sort(Comparator.comparingLong(Dfg.Activity::frequency).reversed().thenComparing(Dfg.Activity::name));
         List<Dfg.Edge> edgeList = new ArrayList<>(edges.size());
-        edges.forEach((key, durations) -> edgeList.add(new Dfg.Edge(names.activityName((int) (key >>> 32)),
-                names.activityName((int) (long) key), durations.count(), durations.mean(), durations.median())));
+        edges.forEach((key, edge) -> edgeList.add(new Dfg.Edge(names.activityName((int) (key >>> 32)),
+                names.activityName((int) (long) key), edge.frequency, edge.durations.mean(), edge.durations.median(),
+                edge.durations.max())));
         edgeList.sort(Comparator.comparingLong(Dfg.Edge::frequency).reversed().thenComparing(Dfg.Edge::source)
                 .thenComparing(Dfg.Edge::target));
         return new Dfg(activities, edgeList, counts(names, starts), counts(names, ends));

@@ -4,6 +4,7 @@ import io.clearflow.mining.csv.ColumnMapping;
 import io.clearflow.mining.csv.CsvReader;
 import io.clearflow.mining.log.ImportOptions;
 import io.clearflow.mining.log.ImportResult;
+import io.clearflow.mining.ocel.OcelReader;
 import io.clearflow.mining.xes.XesReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -12,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Imports a file as XES, XES.gz or CSV: by its name when it says, otherwise by its first bytes. */
+/**
+ * Imports a file as XES, XES.gz, CSV or OCEL 2.0 (JSON or XML, flattened on
+ * {@link ImportOptions#objectType}): by its name when it says, otherwise by its first bytes.
+ */
 public final class LogImporter {
 
     private LogImporter() {
@@ -34,8 +38,19 @@ public final class LogImporter {
     public static ImportResult importStream(InputStream input, String fileName, ColumnMapping mapping,
                                             ImportOptions options) throws IOException {
         BufferedInputStream in = new BufferedInputStream(input, 1 << 16);
+        if (isOcel(in, fileName)) {
+            return new ImportResult(OcelReader.read(in).flatten(options.objectType(), fileName, options.maxEvents()), 0);
+        }
         return isCsv(in, fileName) ? CsvReader.read(in, fileName, mapping, options)
                 : XesReader.read(in, fileName, options);
+    }
+
+    private static boolean isOcel(BufferedInputStream in, String fileName) throws IOException {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xes") || name.endsWith(".gz") || name.endsWith(".csv")) {
+            return false;
+        }
+        return OcelReader.isOcelName(fileName) || OcelReader.looksLikeOcel(in);
     }
 
     private static boolean isCsv(BufferedInputStream in, String fileName) throws IOException {

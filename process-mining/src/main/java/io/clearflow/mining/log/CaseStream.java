@@ -23,6 +23,7 @@ public final class CaseStream implements EventSink, LogNames {
     private String currentCase;
     private long cases;
     private long events;
+    private long untimedCases;
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
     private String lastLifecycle;
@@ -40,8 +41,10 @@ public final class CaseStream implements EventSink, LogNames {
         }
         currentCase = caseId;
         events++;
-        first = Math.min(first, timestampMillis);
-        last = Math.max(last, timestampMillis);
+        if (timestampMillis != Timestamps.NONE) {
+            first = Math.min(first, timestampMillis);
+            last = Math.max(last, timestampMillis);
+        }
         trace.add(activities.id(activity), timestampMillis, resources.id(resource), groups.id(group), roles.id(role),
                 instances.id(instance), kind(lifecycle));
     }
@@ -64,6 +67,9 @@ public final class CaseStream implements EventSink, LogNames {
         if (trace.size() > 0) {
             trace.sortByTime();
             cases++;
+            if (!trace.timed()) {
+                untimedCases++;
+            }
             consumer.accept(trace);
         }
         trace.clear();
@@ -80,8 +86,9 @@ public final class CaseStream implements EventSink, LogNames {
 
     /** Summary of what was streamed, as {@link LogSummary#of} gives for the in-memory log. */
     public LogSummary summary(String name) {
-        return new LogSummary(name, cases, events, activities.size(), events == 0 ? null : java.time.Instant.ofEpochMilli(first),
-                events == 0 ? null : java.time.Instant.ofEpochMilli(last));
+        boolean anyTime = first != Long.MAX_VALUE;
+        return new LogSummary(name, cases, events, activities.size(), anyTime ? java.time.Instant.ofEpochMilli(first) : null,
+                anyTime ? java.time.Instant.ofEpochMilli(last) : null, untimedCases);
     }
 
     @Override

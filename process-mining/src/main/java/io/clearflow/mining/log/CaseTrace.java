@@ -68,8 +68,14 @@ public final class CaseTrace {
         size++;
     }
 
-    /** Stable sort by timestamp (insertion sort: cases are short and almost always in order already). */
+    /**
+     * Stable sort by timestamp (insertion sort: cases are short and almost always in order already).
+     * A case with an event without timestamp keeps the log's order: there is nothing to place it by.
+     */
     public void sortByTime() {
+        if (!timed()) {
+            return;
+        }
         for (int i = 1; i < size; i++) {
             long t = time[i];
             if (time[i - 1] <= t) {
@@ -104,6 +110,16 @@ public final class CaseTrace {
         role[to] = role[from];
         instance[to] = instance[from];
         kind[to] = kind[from];
+    }
+
+    /** Whether every event has a timestamp, so the case's durations are known. */
+    public boolean timed() {
+        for (int i = 0; i < size; i++) {
+            if (time[i] == Timestamps.NONE) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public int size() {

@@ -76,6 +76,12 @@ public final class Durations {
         return size % 2 == 1 ? (double) nth(size / 2) : (nth(size / 2 - 1) + nth(size / 2)) / 2.0;
     }
 
+    /** The largest value, or {@code null} when empty. */
+    public Double max() {
+        int size = count();
+        return size == 0 ? null : (double) nth(size - 1);
+    }
+
     /** Nearest-rank percentile. */
     public Double percentile(int p) {
         int size = count();

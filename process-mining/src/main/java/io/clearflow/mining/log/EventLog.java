@@ -208,20 +208,45 @@ public final class EventLog implements LogNames {
         return into;
     }
 
+    /** Earliest known timestamp, or {@code null} when no event has one. */
     public Instant firstTimestamp() {
         long min = Long.MAX_VALUE;
         for (long t : timestamps) {
-            min = Math.min(min, t);
+            if (t != Timestamps.NONE) {
+                min = Math.min(min, t);
+            }
         }
-        return timestamps.length == 0 ? null : Instant.ofEpochMilli(min);
+        return min == Long.MAX_VALUE ? null : Instant.ofEpochMilli(min);
     }
 
+    /** Latest known timestamp, or {@code null} when no event has one. */
     public Instant lastTimestamp() {
-        long max = Long.MIN_VALUE;
+        long max = Timestamps.NONE;
         for (long t : timestamps) {
             max = Math.max(max, t);
         }
-        return timestamps.length == 0 ? null : Instant.ofEpochMilli(max);
+        return max == Timestamps.NONE ? null : Instant.ofEpochMilli(max);
+    }
+
+    /** Whether every event of the case has a timestamp, so its durations are known. */
+    public boolean timed(int caseIndex) {
+        for (int e = caseStart[caseIndex]; e < caseStart[caseIndex + 1]; e++) {
+            if (timestamps[e] == Timestamps.NONE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Cases with an event without timestamp: their time-based figures are unavailable. */
+    public long untimedCaseCount() {
+        long n = 0;
+        for (int c = 0; c < caseIds.length; c++) {
+            if (!timed(c)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** A new log with the cases the predicate keeps (by case index), in the same order. */

@@ -113,8 +113,16 @@ public final class EventLogBuilder implements EventSink {
                 instances.toArray());
     }
 
-    /** Stable insertion sort: cases are short and almost always already in order. */
+    /**
+     * Stable insertion sort: cases are short and almost always already in order. A case with an event
+     * without timestamp keeps its read order (XES log order).
+     */
     private void sortByTime(int[] order, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (timeColumn.get(order[i]) == Timestamps.NONE) {
+                return;
+            }
+        }
         for (int i = from + 1; i < to; i++) {
             int current = order[i];
             long t = timeColumn.get(current);

@@ -6,8 +6,13 @@ package io.clearflow.mining.log;
  * @param skipInvalid skip events without a usable case, activity or timestamp (and count them)
  *                    instead of failing on the first one
  * @param maxEvents   refuse logs with more events than this, so one upload cannot exhaust the heap
+ * @param objectType  for an OCEL log, the object type to flatten it on ({@code null}: its only one)
  */
-public record ImportOptions(boolean skipInvalid, int maxEvents) {
+public record ImportOptions(boolean skipInvalid, int maxEvents, String objectType) {
+
+    public ImportOptions(boolean skipInvalid, int maxEvents) {
+        this(skipInvalid, maxEvents, null);
+    }
 
     public static final int DEFAULT_MAX_EVENTS = 5_000_000;
 
@@ -22,6 +27,10 @@ public record ImportOptions(boolean skipInvalid, int maxEvents) {
     }
 
     public ImportOptions withSkipInvalid(boolean value) {
-        return new ImportOptions(value, maxEvents);
+        return new ImportOptions(value, maxEvents, objectType);
+    }
+
+    public ImportOptions withObjectType(String value) {
+        return new ImportOptions(skipInvalid, maxEvents, value == null || value.isBlank() ? null : value.trim());
     }
 }

@@ -36,6 +36,10 @@ public record LogFilter(Instant from, Instant to, String activity, String resour
         if (last < first) {
             return false;
         }
+        boolean timeFilter = from != null || to != null || minDurationMs != null || maxDurationMs != null;
+        if (timeFilter && !log.timed(c)) {
+            return false; // a case without times cannot be placed in a period or a duration range
+        }
         long start = log.timestamp(first);
         long duration = log.timestamp(last) - start;
         if ((from != null && start < from.toEpochMilli()) || (to != null && start >= to.toEpochMilli())

@@ -2,9 +2,12 @@ package io.clearflow.mining.log;
 
 import java.time.Instant;
 
-/** The headline numbers of a log. */
+/**
+ * The headline numbers of a log. {@code untimedCases} counts cases with an event without timestamp
+ * (XES allows them): they count everywhere except in time-based figures, which are unavailable for them.
+ */
 public record LogSummary(String name, long cases, long events, long activities, Instant firstTimestamp,
-                         Instant lastTimestamp) {
+                         Instant lastTimestamp, long untimedCases) {
 
     public static LogSummary of(EventLog log) {
         boolean[] seen = new boolean[log.activityCount()];
@@ -16,6 +19,6 @@ public record LogSummary(String name, long cases, long events, long activities, 
             }
         }
         return new LogSummary(log.name(), log.caseCount(), log.eventCount(), activities, log.firstTimestamp(),
-                log.lastTimestamp());
+                log.lastTimestamp(), log.untimedCaseCount());
     }
 }

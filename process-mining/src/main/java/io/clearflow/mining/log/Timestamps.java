@@ -28,7 +28,18 @@ public final class Timestamps {
             .toFormatter()
             .withResolverStyle(ResolverStyle.STRICT); // no 29 February 2023 or 24:00 rolled over silently
 
+    /**
+     * The timestamp of an event that has none (XES makes {@code time:timestamp} optional). Such an
+     * event keeps its place in the log, and its case's durations are unavailable. Equal to
+     * {@code ActivityInstances.UNKNOWN}, so pairing lifecycle events needs no special case.
+     */
+    public static final long NONE = Long.MIN_VALUE;
+
     private Timestamps() {
+    }
+
+    public static boolean known(long timestamp) {
+        return timestamp != NONE;
     }
 
     /** Epoch millis, or throws {@link IllegalArgumentException} naming the value. */

@@ -33,6 +33,7 @@ public final class MetricsAccumulator {
     private final ActivityInstances instances = ActivityInstances.empty();
     private final Map<YearMonth, YearMonth> canonicalMonths = new HashMap<>();
     private int caseIndex;
+    private long untimedCases;
 
     // process dimension
     private final Map<YearMonth, ProcessAcc> processMonths = new TreeMap<>();
@@ -85,6 +86,10 @@ public final class MetricsAccumulator {
     public void add(CaseTrace trace) {
         int c = caseIndex++;
         if (trace.size() == 0) {
+            return;
+        }
+        if (!trace.timed()) { // no month to put it in, no durations: counted as unavailable
+            untimedCases++;
             return;
         }
         YearMonth month = canonicalMonths.computeIfAbsent(MonthOverMonth.monthOf(trace.time(0)), m -> m);
@@ -233,7 +238,8 @@ public final class MetricsAccumulator {
     // ---- the report ----
 
     public MetricsReport result(LogNames names) {
-        return new MetricsReport(processResult(), tasksResult(names), resourcesResult(names), postsResult(names));
+        return new MetricsReport(processResult(), tasksResult(names), resourcesResult(names), postsResult(names),
+                untimedCases);
     }
 
     private MetricsReport.ProcessMetrics processResult() {

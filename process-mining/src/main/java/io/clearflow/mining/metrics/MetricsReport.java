@@ -8,9 +8,11 @@ import java.util.List;
  * The seed's metric system (process, task, post/person dimensions), each with month-over-month rows.
  * Durations are in ms; months are calendar months in UTC by the case's start, except post peaks,
  * which are by the month the steps were handled in (a peak is about when the load fell).
+ * Every figure is by month and time, so cases with an event without timestamp are left out of all of
+ * them; {@code untimedCases} says how many, so a reader knows the figures are unavailable for them.
  */
 public record MetricsReport(ProcessMetrics process, List<TaskMetrics> tasks, List<ResourceMetrics> resources,
-                            List<PostMetrics> posts) {
+                            List<PostMetrics> posts, long untimedCases) {
 
     /** Count, mean, median and 90th percentile of a set of durations; statistics are null when empty. */
     public record Distribution(long count, Double meanMs, Double medianMs, Double p90Ms) {

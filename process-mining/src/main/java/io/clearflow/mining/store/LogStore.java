@@ -37,7 +37,7 @@ public class LogStore {
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /** What is saved next to an uploaded file, to re-import it the same way. */
-    record Settings(String fileName, ColumnMapping mapping, boolean skipInvalid, Instant importedAt) {
+    record Settings(String fileName, ColumnMapping mapping, boolean skipInvalid, Instant importedAt, String objectType) {
     }
 
     public record StoredLog(String id, EventLog log, int skippedEvents) {
@@ -58,15 +58,23 @@ public class LogStore {
     /** Imports an upload; on any failure nothing is kept. */
     public StoredLog importLog(String fileName, InputStream content, ColumnMapping mapping, boolean skipInvalid)
             throws IOException {
+        return importLog(fileName, content, mapping, skipInvalid, null);
+    }
+
+    /** @param objectType for an OCEL log, the object type to flatten it on (kept for re-imports) */
+    public StoredLog importLog(String fileName, InputStream content, ColumnMapping mapping, boolean skipInvalid,
+                               String objectType) throws IOException {
         Files.createDirectories(directory);
         String id = UUID.randomUUID().toString();
         Path upload = directory.resolve(id + ".upload");
         try {
             Files.copy(content, upload);
-            ImportResult result = LogImporter.importFile(upload, mapping, options(skipInvalid), fileName);
+            ImportResult result = LogImporter.importFile(upload, mapping,
+                    options(skipInvalid).withObjectType(objectType), fileName);
             Files.move(upload, data(id), StandardCopyOption.ATOMIC_MOVE);
             try {
-                json.writeValue(settings(id).toFile(), new Settings(fileName, mapping, skipInvalid, Instant.now()));
+                json.writeValue(settings(id).toFile(), new Settings(fileName, mapping, skipInvalid, Instant.now(),
+                        objectType));
             } catch (IOException | RuntimeException e) {
                 // a log without its settings cannot be re-imported: keep neither (the disk filled up just now)
                 Files.deleteIfExists(data(id));
@@ -119,7 +127,8 @@ public class LogStore {
         }
         try {
             Settings saved = json.readValue(settings(id).toFile(), Settings.class);
-            ImportResult result = LogImporter.importFile(data(id), saved.mapping(), options(saved.skipInvalid()),
+            ImportResult result = LogImporter.importFile(data(id), saved.mapping(),
+                    options(saved.skipInvalid()).withObjectType(saved.objectType()),
                     saved.fileName());
             StoredLog stored = new StoredLog(id, result.log(), result.skippedEvents());
             remember(stored);

@@ -77,6 +77,41 @@ final class MiningCharts {
         return option;
     }
 
+    /**
+     * A social network as an ECharts graph in a circle: people as nodes (size by their share of the
+     * links), links as edges (width by count, arrows when directed), the strongest {@code limit} links only.
+     */
+    static Map<String, Object> network(String title, List<String[]> pairs, List<Long> counts, boolean directed, int limit) {
+        int n = Math.min(limit, pairs.size());
+        Map<String, Long> weight = new LinkedHashMap<>();
+        long max = 1;
+        List<Object> links = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String[] pair = pairs.get(i);
+            long count = counts.get(i);
+            max = Math.max(max, count);
+            weight.merge(pair[0], count, Long::sum);
+            weight.merge(pair[1], count, Long::sum);
+        }
+        for (int i = 0; i < n; i++) {
+            String[] pair = pairs.get(i);
+            links.add(Map.of("source", pair[0], "target", pair[1], "value", counts.get(i),
+                    "lineStyle", Map.of("width", 1 + 5.0 * counts.get(i) / max, "curveness", directed ? 0.2 : 0)));
+        }
+        long heaviest = weight.values().stream().mapToLong(Long::longValue).max().orElse(1);
+        List<Object> nodes = new ArrayList<>();
+        weight.forEach((name, w) -> nodes.add(Map.of("name", name, "value", w, "symbolSize", 12 + 30.0 * w / heaviest)));
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("title", Map.of("text", title, "textStyle", Map.of("fontSize", 14)));
+        option.put("tooltip", Map.of());
+        option.put("animation", false);
+        option.put("series", List.of(Map.of("type", "graph", "layout", "circular", "circular", Map.of("rotateLabel", true),
+                "roam", true, "label", Map.of("show", true, "position", "right"),
+                "edgeSymbol", directed ? List.of("none", "arrow") : List.of("none", "none"), "edgeSymbolSize", 7,
+                "data", nodes, "links", links, "lineStyle", Map.of("color", "source", "opacity", 0.7))));
+        return option;
+    }
+
     private static Map<String, Object> base(String title, List<String> categories) {
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("title", Map.of("text", title, "textStyle", Map.of("fontSize", 14)));

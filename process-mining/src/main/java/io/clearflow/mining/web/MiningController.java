@@ -15,7 +15,13 @@ import io.clearflow.mining.discovery.DiscoveryService;
 import io.clearflow.mining.dfg.DfgMiner;
 import io.clearflow.mining.ingest.IngestedLogs;
 import io.clearflow.mining.log.EventLog;
+import io.clearflow.mining.heuristics.HeuristicsMiner;
+import io.clearflow.mining.heuristics.HeuristicsNet;
 import io.clearflow.mining.log.LogFormatException;
+import io.clearflow.mining.organisation.OrganisationReport;
+import io.clearflow.mining.organisation.OrganisationalMiner;
+import io.clearflow.mining.ocel.OcelLog;
+import io.clearflow.mining.ocel.OcelReader;
 import io.clearflow.mining.log.LogSummary;
 import io.clearflow.mining.metrics.MetricsCalculator;
 import io.clearflow.mining.metrics.MetricsReport;
@@ -87,7 +93,8 @@ class MiningController {
     @Operation(summary = "Import an XES, XES.gz or CSV event log; returns its id and summary",
             description = "CSV columns default to the XES names (case:concept:name, concept:name, time:timestamp, "
                     + "org:resource, org:group, org:role, lifecycle:transition, concept:instance); name others with the "
-                    + "*Column parameters. skipInvalid skips events without a usable timestamp and counts them.")
+                    + "*Column parameters. skipInvalid skips events with an unusable timestamp and counts them. An OCEL 2.0 "
+                    + "log (JSON or XML) is flattened on objectType (see POST object-types), as pm4py does.")
     ResponseEntity<ImportedLog> upload(@RequestPart("file") MultipartFile file,
                                        @RequestParam(required = false) String caseColumn,
                                        @RequestParam(required = false) String activityColumn,
@@ -97,7 +104,8 @@ class MiningController {
                                        @RequestParam(required = false) String roleColumn,
                                        @RequestParam(required = false) String lifecycleColumn,
                                        @RequestParam(required = false) String instanceColumn,
-                                       @RequestParam(defaultValue = "false") boolean skipInvalid) throws IOException {
+                                       @RequestParam(defaultValue = "false") boolean skipInvalid,
+                                       @RequestParam(required = false) String objectType) throws IOException {
         if (file.getSize() > properties.maxUploadSize().toBytes()) {
             throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
                     "event log larger than " + properties.maxUploadSize() + " (clearflow.mining.max-upload-size)");
@@ -108,9 +116,27 @@ class MiningController {
         var mapping = new ColumnMapping(caseColumn, activityColumn, timestampColumn, resourceColumn, groupColumn,
                 roleColumn, lifecycleColumn, instanceColumn);
         try (InputStream content = file.getInputStream()) {
-            var stored = store.importLog(file.getOriginalFilename(), content, mapping, skipInvalid);
+            var stored = store.importLog(file.getOriginalFilename(), content, mapping, skipInvalid, objectType);
             return ResponseEntity.status(HttpStatus.CREATED)
                     .body(ImportedLog.of(stored.id(), LogSummary.of(stored.log()), stored.skippedEvents()));
+        } catch (LogFormatException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+    }
+
+    /** Offered before an OCEL upload, so the user can choose what a case is. Nothing is stored. */
+    @PostMapping(value = "/object-types", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "The object types of an OCEL 2.0 log (JSON or XML), with their objects and related events")
+    List<OcelLog.ObjectType> objectTypes(@RequestPart("file") MultipartFile file) throws IOException {
+        if (file.getSize() > properties.maxUploadSize().toBytes()) {
+            throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "event log larger than " + properties.maxUploadSize() + " (clearflow.mining.max-upload-size)");
+        }
+        if (file.isEmpty()) {
+            throw new InvalidRequestException("the uploaded file is empty");
+        }
+        try (InputStream content = file.getInputStream()) {
+            return OcelReader.read(content).types();
         } catch (LogFormatException e) {
             throw new InvalidRequestException(e.getMessage());
         }
@@ -142,6 +168,33 @@ class MiningController {
                     + "transitions only complete events count. Start and end activities with case counts.")
     Dfg dfg(@PathVariable String id, @ParameterObject LogParameters parameters) {
         return DfgMiner.mine(log(id, parameters));
+    }
+
+    @GetMapping("/{id}/heuristics")
+    @Operation(summary = "Heuristics net (Weijters & Ribeiro): dependency graph with loops of length one and two",
+            description = "Edges with at least positiveObservations directly-follows occurrences and a dependency "
+                    + "(|a>b|-|b>a|)/(|a>b|+|b>a|+1) of at least dependency; length-1 loops |a>a|/(|a>a|+1) >= loopOne; "
+                    + "length-2 loops (a b a) >= loopTwo. Same shape as the DFG plus each edge's dependency and loop kind.")
+    HeuristicsNet heuristics(@PathVariable String id, @ParameterObject LogParameters parameters,
+                             @RequestParam(defaultValue = "0.5") double dependency,
+                             @RequestParam(defaultValue = "1") int positiveObservations,
+                             @RequestParam(defaultValue = "0.5") double loopOne,
+                             @RequestParam(defaultValue = "0.5") double loopTwo) {
+        HeuristicsMiner.Parameters chosen;
+        try {
+            chosen = new HeuristicsMiner.Parameters(dependency, positiveObservations, loopOne, loopTwo);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+        return HeuristicsMiner.mine(log(id, parameters), chosen);
+    }
+
+    @GetMapping("/{id}/organisation")
+    @Operation(summary = "Organisational mining: handover-of-work and working-together networks, resources per activity",
+            description = "Handover: consecutive control-flow events of a case done by two different people (events "
+                    + "without org:resource passed over); count and cases. Working together: cases both people are in.")
+    OrganisationReport organisation(@PathVariable String id, @ParameterObject LogParameters parameters) {
+        return OrganisationalMiner.mine(log(id, parameters));
     }
 
     @GetMapping("/{id}/variants")

@@ -14,6 +14,8 @@ import io.clearflow.mining.discovery.DiscoveryService;
 import io.clearflow.mining.ingest.IngestedLogs;
 import io.clearflow.mining.log.EventLog;
 import io.clearflow.mining.log.LogFormatException;
+import io.clearflow.mining.organisation.OrganisationReport;
+import io.clearflow.mining.organisation.OrganisationalMiner;
 import io.clearflow.mining.log.LogSummary;
 import io.clearflow.mining.metrics.MetricsCalculator;
 import io.clearflow.mining.metrics.MetricsReport;
@@ -96,10 +98,11 @@ class MiningPageController {
                   @RequestParam(required = false) String resourceColumn,
                   @RequestParam(required = false) String groupColumn,
                   @RequestParam(required = false) String lifecycleColumn,
-                  @RequestParam(defaultValue = "false") boolean skipInvalid, RedirectAttributes redirect)
+                  @RequestParam(defaultValue = "false") boolean skipInvalid,
+                  @RequestParam(required = false) String objectType, RedirectAttributes redirect)
             throws IOException {
         Upload outcome = importUpload(file, caseColumn, activityColumn, timestampColumn, resourceColumn, groupColumn,
-                lifecycleColumn, skipInvalid);
+                lifecycleColumn, skipInvalid, objectType);
         if (outcome.logId() == null) {
             redirect.addFlashAttribute("flashError", outcome.errorKey());
             if (outcome.args().length > 0) {
@@ -125,10 +128,11 @@ class MiningPageController {
                   @RequestParam(required = false) String groupColumn,
                   @RequestParam(required = false) String lifecycleColumn,
                   @RequestParam(defaultValue = "false") boolean skipInvalid,
+                  @RequestParam(required = false) String objectType,
                   jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
             throws IOException {
         Upload outcome = importUpload(file, caseColumn, activityColumn, timestampColumn, resourceColumn, groupColumn,
-                lifecycleColumn, skipInvalid);
+                lifecycleColumn, skipInvalid, objectType);
         if (outcome.logId() == null) {
             return ResponseEntity.unprocessableEntity().body(Map.of("error",
                     messages.getMessage(outcome.errorKey(), outcome.args(), LocaleContextHolder.getLocale())));
@@ -141,8 +145,8 @@ class MiningPageController {
     }
 
     private Upload importUpload(MultipartFile file, String caseColumn, String activityColumn, String timestampColumn,
-                                String resourceColumn, String groupColumn, String lifecycleColumn, boolean skipInvalid)
-            throws IOException {
+                                String resourceColumn, String groupColumn, String lifecycleColumn, boolean skipInvalid,
+                                String objectType) throws IOException {
         if (file.isEmpty()) {
             return new Upload(null, "mining.upload.empty", new Object[0]);
         }
@@ -152,7 +156,7 @@ class MiningPageController {
         var mapping = new ColumnMapping(blank(caseColumn), blank(activityColumn), blank(timestampColumn),
                 blank(resourceColumn), blank(groupColumn), null, blank(lifecycleColumn), null);
         try (InputStream content = file.getInputStream()) {
-            var stored = store.importLog(file.getOriginalFilename(), content, mapping, skipInvalid);
+            var stored = store.importLog(file.getOriginalFilename(), content, mapping, skipInvalid, blank(objectType));
             return new Upload(stored.id(), null, new Object[0]);
         } catch (LogFormatException e) {
             // the reason in the reader's language, never the parser's English
@@ -180,6 +184,16 @@ class MiningPageController {
         model.addAttribute("bottlenecks", bottlenecks);
         model.addAttribute("waits", bottlenecks.activities().subList(0, Math.min(10, bottlenecks.activities().size())));
         model.addAttribute("handoffs", bottlenecks.handoffs().subList(0, Math.min(10, bottlenecks.handoffs().size())));
+        var organisation = OrganisationalMiner.mine(log);
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("handoverChart", toJson(MiningCharts.network(message("mining.org.handover"),
+                organisation.handovers().stream().map(h -> new String[] {h.source(), h.target()}).toList(),
+                organisation.handovers().stream().map(OrganisationReport.Handover::count).toList(), true, 60)));
+        model.addAttribute("togetherChart", toJson(MiningCharts.network(message("mining.org.together"),
+                organisation.workingTogether().stream().map(t -> new String[] {t.first(), t.second()}).toList(),
+                organisation.workingTogether().stream().map(OrganisationReport.Together::cases).toList(), false, 60)));
+        model.addAttribute("activityResources",
+                organisation.activities().subList(0, Math.min(20, organisation.activities().size())));
         model.addAttribute("defaultNoise", properties.discovery().defaultNoise());
         model.addAttribute("scenarios", drafts.scenarios());
         return "mining/log";

@@ -1,6 +1,7 @@
 package io.clearflow.mining.xes;
 
 import io.clearflow.mining.log.EventLog;
+import io.clearflow.mining.log.Timestamps;
 import java.io.OutputStream;
 import java.time.Instant;
 import javax.xml.stream.XMLOutputFactory;
@@ -30,7 +31,9 @@ public final class XesExporter {
             for (int e = log.caseStart(c); e < log.caseEnd(c); e++) {
                 xml.writeStartElement("event");
                 attribute(xml, "string", "concept:name", log.activityName(log.activity(e)));
-                attribute(xml, "date", "time:timestamp", Instant.ofEpochMilli(log.timestamp(e)).toString());
+                if (log.timestamp(e) != Timestamps.NONE) { // XES makes the timestamp optional
+                    attribute(xml, "date", "time:timestamp", Instant.ofEpochMilli(log.timestamp(e)).toString());
+                }
                 attribute(xml, "string", "lifecycle:transition", log.lifecycleName(log.lifecycle(e)));
                 attribute(xml, "string", "concept:instance", log.instanceName(log.instance(e)));
                 attribute(xml, "string", "org:resource", log.resourceName(log.resource(e)));

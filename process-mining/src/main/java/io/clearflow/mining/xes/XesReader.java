@@ -16,7 +16,10 @@ import java.util.zip.GZIPInputStream;
 /**
  * Streaming IEEE 1849 XES reader (plain or gzip, told apart by the magic bytes). It reads the
  * standard concept, time, lifecycle and org attributes of events and the case name of traces; other
- * attributes, nested attributes and globals are skipped. DTDs and external entities are refused
+ * attributes of any type (including the 2023 revision's and unknown ones), nested attributes, lists,
+ * containers, ids, extensions and globals are skipped. Timestamps are optional in XES: an event
+ * without one gets {@link Timestamps#NONE} and keeps its place in the trace; a trace without
+ * {@code concept:name} is numbered ("trace 3"). DTDs and external entities are refused
  * because XES never needs them and they are the way into XXE attacks ({@link XmlScanner} has no DTD
  * support at all).
  */
@@ -220,8 +223,6 @@ public final class XesReader {
             String problem = null;
             if (activity == null || activity.isBlank()) {
                 problem = "has no concept:name";
-            } else if (!hasTimestamp) {
-                problem = "has no time:timestamp";
             } else if (badTimestamp != null) {
                 problem = "has an " + badTimestamp;
             }
@@ -232,6 +233,9 @@ public final class XesReader {
                 }
                 skipped++;
                 return;
+            }
+            if (!hasTimestamp) {
+                time = Timestamps.NONE;
             }
             if (caseId != null) { // the usual order: the trace's name comes before its events
                 add(caseId, activity, time, resource, group, role, lifecycle, instance);

@@ -29,7 +29,7 @@ class MiningCliTest {
         assertThat(run("dfg", file)).isZero();
         JsonNode dfg = MiningCli.JSON.readTree(out.toString(StandardCharsets.UTF_8));
         assertThat(dfg.get("edges").get(0).fieldNames()).toIterable()
-                .containsExactly("source", "target", "frequency", "meanDurationMs", "medianDurationMs");
+                .containsExactly("source", "target", "frequency", "meanDurationMs", "medianDurationMs", "maxDurationMs");
         assertThat(dfg.get("startActivities").get("Assign seriousness").asLong()).isPositive();
 
         out.reset();

@@ -67,6 +67,91 @@ class MiningApiTest {
     }
 
     @Test
+    void theHeuristicsNetAgreesWithTheDfgCountsAndThePerformanceDfgHasMeanMedianMax() throws Exception {
+        String id = upload("running-example.xes", Files.readAllBytes(SharedData.eventLog("running-example.xes")));
+        JsonNode dfg = getJson("/api/mining/logs/" + id + "/dfg");
+        java.util.Map<String, Long> follows = new java.util.HashMap<>();
+        for (JsonNode e : dfg.get("edges")) {
+            follows.put(e.get("source").asText() + ">" + e.get("target").asText(), e.get("frequency").asLong());
+            assertThat(e.get("maxDurationMs").asDouble()).isGreaterThanOrEqualTo(e.get("medianDurationMs").asDouble());
+            assertThat(e.get("medianDurationMs").asDouble()).isGreaterThanOrEqualTo(0);
+        }
+
+        JsonNode net = getJson("/api/mining/logs/" + id + "/heuristics", "dependency", "0.6");
+        assertThat(net.get("edges").size()).isPositive();
+        assertThat(net.get("parameters").get("dependencyThreshold").asDouble()).isEqualTo(0.6);
+        for (JsonNode e : net.get("edges")) {
+            String a = e.get("source").asText();
+            String b = e.get("target").asText();
+            long ab = follows.getOrDefault(a + ">" + b, 0L);
+            assertThat(e.get("frequency").asLong()).isEqualTo(ab);
+            if (e.get("loop") == null || e.get("loop").isNull()) {
+                long ba = follows.getOrDefault(b + ">" + a, 0L);
+                double expected = (ab - ba) / (ab + ba + 1.0);
+                assertThat(e.get("dependency").asDouble()).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-9))
+                        .isGreaterThanOrEqualTo(0.6);
+            }
+        }
+        for (String bad : new String[] {"2", "abc", "NaN"}) {
+            mvc.perform(get("/api/mining/logs/" + id + "/heuristics").param("dependency", bad).with(httpBasic("sunqi", "demo")))
+                    .andExpect(status().isBadRequest());
+        }
+        mvc.perform(get("/api/mining/logs/" + id + "/heuristics").with(httpBasic("zhangsan", "demo")))
+                .andExpect(status().isForbidden());
+
+        // organisational mining: every hand-over is between two different people of the log, working together symmetric
+        JsonNode organisation = getJson("/api/mining/logs/" + id + "/organisation");
+        assertThat(organisation.get("handovers").size()).isPositive();
+        for (JsonNode h : organisation.get("handovers")) {
+            assertThat(h.get("source").asText()).isNotEqualTo(h.get("target").asText());
+            assertThat(h.get("count").asLong()).isGreaterThanOrEqualTo(h.get("cases").asLong());
+        }
+        for (JsonNode t : organisation.get("workingTogether")) {
+            assertThat(t.get("first").asText()).isLessThan(t.get("second").asText());
+        }
+        long activityEvents = 0;
+        for (JsonNode a : organisation.get("activities")) {
+            activityEvents += a.get("events").asLong();
+        }
+        long dfgEvents = 0;
+        for (JsonNode a : dfg.get("activities")) {
+            dfgEvents += a.get("frequency").asLong();
+        }
+        assertThat(activityEvents).isEqualTo(dfgEvents);
+    }
+
+    @Test
+    void anOcelLogOffersItsObjectTypesAndIsFlattenedOnTheChosenOne() throws Exception {
+        byte[] ocel = io.clearflow.mining.ocel.OcelReaderTest.JSON.getBytes(StandardCharsets.UTF_8);
+        mvc.perform(multipart("/api/mining/logs/object-types").file(new MockMultipartFile("file", "orders.jsonocel",
+                        "application/json", ocel)).with(httpBasic("sunqi", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].name").value("item")).andExpect(jsonPath("$[0].objects").value(3))
+                .andExpect(jsonPath("$[0].events").value(6)).andExpect(jsonPath("$[1].name").value("order"));
+
+        String id = upload("orders.jsonocel", ocel, "objectType", "item");
+        assertThat(getJson("/api/mining/logs/" + id + "/summary").get("cases").asInt()).isEqualTo(3);
+        assertThat(getJson("/api/mining/logs/" + id + "/summary").get("events").asInt()).isEqualTo(8);
+        // the choice is kept with the upload, so a re-import after eviction flattens the same way
+        assertThat(Files.readString(dataDir.resolve("mining").resolve(id + ".json"))).contains("\"objectType\":\"item\"");
+
+        long before = Stream.of(dataDir.resolve("mining").toFile().list()).count();
+        mvc.perform(multipart("/api/mining/logs").file(new MockMultipartFile("file", "orders.jsonocel", "application/json", ocel))
+                        .with(httpBasic("sunqi", "demo")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("choose the object type")));
+        mvc.perform(multipart("/api/mining/logs").file(new MockMultipartFile("file", "orders.jsonocel", "application/json", ocel))
+                        .param("objectType", "<script>x</script>").with(httpBasic("sunqi", "demo")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("no object type")));
+        mvc.perform(multipart("/api/mining/logs/object-types").file(new MockMultipartFile("file", "x.jsonocel",
+                        "application/json", "{\"events\":".getBytes(StandardCharsets.UTF_8))).with(httpBasic("sunqi", "demo")))
+                .andExpect(status().isBadRequest());
+        mvc.perform(multipart("/api/mining/logs/object-types").file(new MockMultipartFile("file", "orders.jsonocel",
+                        "application/json", ocel)).with(httpBasic("zhangsan", "demo")))
+                .andExpect(status().isForbidden());
+        assertThat(Stream.of(dataDir.resolve("mining").toFile().list()).count()).isEqualTo(before);
+    }
+
+    @Test
     void anUploadedLogAnswersEveryAnalysisInTheDocumentedShape() throws Exception {
         byte[] xes = Files.readAllBytes(SharedData.eventLog("running-example.xes"));
         String body = mvc.perform(multipart("/api/mining/logs")
@@ -85,7 +170,7 @@ class MiningApiTest {
         JsonNode dfg = getJson(logs + "/dfg");
         assertThat(dfg.get("activities").get(0).fieldNames()).toIterable().containsExactly("name", "frequency");
         assertThat(dfg.get("edges").get(0).fieldNames()).toIterable()
-                .containsExactly("source", "target", "frequency", "meanDurationMs", "medianDurationMs");
+                .containsExactly("source", "target", "frequency", "meanDurationMs", "medianDurationMs", "maxDurationMs");
         assertThat(dfg.get("startActivities").get("register request").asLong()).isEqualTo(6);
         assertThat(dfg.get("endActivities").get("reject request").asLong()).isEqualTo(3);
 
@@ -209,12 +294,13 @@ class MiningApiTest {
         JsonNode paths = doc.get("paths");
         assertThat(paths.fieldNames()).toIterable().contains("/api/mining/logs", "/api/mining/logs/{id}/dfg",
                 "/api/mining/logs/{id}/variants", "/api/mining/logs/{id}/metrics", "/api/mining/logs/{id}/bottlenecks",
-                "/api/mining/logs/{id}/summary", "/api/mining/logs/{id}/export.xes");
+                "/api/mining/logs/{id}/summary", "/api/mining/logs/{id}/export.xes", "/api/mining/logs/{id}/heuristics",
+                "/api/mining/logs/object-types");
         assertThat(paths.get("/api/mining/logs/{id}/dfg").get("get").get("parameters").findValuesAsText("name"))
                 .contains("id", "from", "to", "activity", "resource", "department", "variant", "minDurationMs",
                         "maxDurationMs", "processKey");
         assertThat(doc.get("components").get("schemas").get("Edge").get("properties").fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("source", "target", "frequency", "meanDurationMs", "medianDurationMs");
+                .containsExactlyInAnyOrder("source", "target", "frequency", "meanDurationMs", "medianDurationMs", "maxDurationMs");
     }
 
     private long storedFiles() throws Exception {

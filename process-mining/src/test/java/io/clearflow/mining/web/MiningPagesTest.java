@@ -46,13 +46,18 @@ class MiningPagesTest {
 
         for (String lang : new String[] {"zh_CN", "en"}) {
             String list = page("/mining", lang);
-            assertThat(list).doesNotContain("??").contains("reviewing.xes", "mining-upload", "caseColumn");
+            assertThat(list).doesNotContain("??").contains("reviewing.xes", "mining-upload", "caseColumn",
+                    "id=\"ocel-object-type-select\"", "/api/mining/logs/object-types", "OCEL");
             String log = page(location, lang);
             assertThat(log).doesNotContain("??")
                     .contains("id=\"process-map\"", "/api/mining/logs/", "data-chart-option=", "id=\"variants\"",
-                            "invite reviewers", "id=\"bottleneck-activities\"", "id=\"conformance-form\"");
+                            "invite reviewers", "id=\"bottleneck-activities\"", "id=\"conformance-form\"",
+                            "id=\"map-view\"", "value=\"performance\"", "value=\"heuristics\"", "/heuristics",
+                            "data-performance-hover=", "id=\"chart-handover\"", "id=\"chart-together\"",
+                            "id=\"activity-resources\"");
         }
-        assertThat(page(location, "zh_CN")).contains("流程图", "指标体系", "瓶颈");
+        assertThat(page(location, "zh_CN")).contains("流程图", "指标体系", "瓶颈", "启发式网络", "中位", "组织挖掘", "工作交接网络");
+        assertThat(page(location, "en")).contains("Heuristics net", "Performance (edges coloured by median time)");
 
         byte[] bpmn = mvc.perform(get(location + "/model.bpmn").param("noise", "0.2")
                         .with(user("sunqi").roles("PROCESS_OWNER")))
@@ -67,6 +72,28 @@ class MiningPagesTest {
                         .with(user("sunqi").roles("PROCESS_OWNER")).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(bad).contains("id=\"conformance-error\"", "模型文件不是格式正确的 XML").doesNotContain("not well-formed");
+    }
+
+    @Test
+    void aLogWithoutTimestampsIsAnalysedAndItsPageSaysTheTimesAreUnavailableInBothLanguages() throws Exception {
+        String xes = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<log xes.version=\"1.0\">"
+                + "<trace><string key=\"concept:name\" value=\"t1\"/><event><string key=\"concept:name\" value=\"open\"/></event>"
+                + "<event><string key=\"concept:name\" value=\"close\"/></event></trace>"
+                + "<trace><event><string key=\"concept:name\" value=\"open\"/></event>"
+                + "<event><string key=\"concept:name\" value=\"close\"/></event></trace></log>";
+        String location = mvc.perform(multipart("/mining/upload")
+                        .file(new MockMultipartFile("file", "untimed.xes", "application/xml", xes.getBytes(StandardCharsets.UTF_8)))
+                        .with(user("sunqi").roles("PROCESS_OWNER")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrlPattern("/mining/logs/*"))
+                .andReturn().getResponse().getRedirectedUrl();
+
+        String zh = page(location, "zh_CN");
+        assertThat(zh).doesNotContain("??").contains("id=\"untimed-cases\"", "2 个案例（共 2 个）含无时间戳的事件",
+                "id=\"metrics-untimed\"", "id=\"bottleneck-untimed\"", "不可用（无时间戳）", "open → close");
+        String en = page(location, "en");
+        assertThat(en).doesNotContain("??").contains("2 of 2 cases have events without a timestamp",
+                "leave out 2 cases without timestamps", "unavailable (no timestamps)");
     }
 
     @Test

@@ -50,10 +50,20 @@ class DeliveryPagesTest extends DeliveryFlowSupport {
         String html = mvc.perform(form("wujiu", "/delivery/test-submissions").param("versionId", "abc<script>")
                         .param("artifactId", ""))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(html).contains("value=\"abc&lt;script&gt;\"", "id=\"error-versionId\"", "id=\"error-artifactId\"",
-                "请输入正整数编号").doesNotContain("abc<script>");
+        assertThat(html).contains("id=\"error-versionId\"", "id=\"error-artifactId\"", "请输入正整数编号")
+                .doesNotContain("abc<script>");
 
         Setup s = version(false);
+        // the version page links each artifact to the form, which offers the version's artifacts to pick from
+        String versionPage = page("wujiu", "/delivery/versions/" + s.versionId(), "zh_CN");
+        String link = "/delivery/test-submissions?versionId=" + s.versionId() + "&amp;artifactId=" + s.artifactId();
+        assertThat(versionPage).contains(link);
+        String sha = jdbc.queryForObject("SELECT sha256 FROM del_artifact WHERE id = ?", String.class, s.artifactId());
+        String picker = page("wujiu", link.replace("&amp;", "&"), "zh_CN");
+        assertThat(picker).contains("id=\"artifactId\"", "value=\"" + s.artifactId() + "\" selected=\"selected\"",
+                "app.jar · " + sha.substring(0, 12) + " · 已构建", "clearflow " + s.label()).doesNotContain(sha);
+        assertThat(page("wujiu", "/delivery/test-submissions", "en")).contains("Choose a version first")
+                .doesNotContain("id=\"artifactId\"");
         upload(s, "TEST-order.xml", FAILING_JUNIT);
         String refused = mvc.perform(form("wujiu", "/delivery/test-submissions").param("lang", "en")
                         .param("versionId", String.valueOf(s.versionId())).param("artifactId", String.valueOf(s.artifactId())))

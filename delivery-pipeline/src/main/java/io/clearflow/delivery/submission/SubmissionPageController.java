@@ -118,6 +118,18 @@ class SubmissionPageController {
                 passed ? "delivery.submission.passed" : "delivery.submission.failed");
     }
 
+    @PostMapping("/delivery/test-submissions/{id}/qc-review")
+    @PreAuthorize(DeliveryAccess.QC_REVIEW)
+    String qcReview(@PathVariable long id, @RequestParam(required = false) Boolean approved,
+                    @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        if (approved == null) {
+            redirect.addFlashAttribute("flashError", "delivery.submission.error.qcDecision");
+            return "redirect:/delivery/test-submissions/" + id;
+        }
+        return act(id, redirect, () -> service.qcReview(currentUser.get(), id, approved, reason),
+                approved ? "delivery.submission.qcApproved" : "delivery.submission.qcSentBack");
+    }
+
     @PostMapping("/delivery/test-submissions/{id}/send-back")
     @PreAuthorize(DeliveryAccess.TEST)
     String sendBack(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {

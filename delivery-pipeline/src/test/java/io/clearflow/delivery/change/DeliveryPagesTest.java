@@ -73,6 +73,28 @@ class DeliveryPagesTest extends DeliveryFlowSupport {
     }
 
     @Test
+    void qcReviewsAPassedExitOnTheSubmissionPage() throws Exception {
+        Setup s = version(false);
+        upload(s, "TEST-order.xml", PASSING_JUNIT);
+        upload(s, "scan.sarif", CLEAN_SARIF);
+        long id = read(postJson("wujiu", "/api/delivery/versions/" + s.versionId() + "/test-submissions",
+                "{\"artifactId\":" + s.artifactId() + "}").andExpect(status().isCreated())).get("id").asLong();
+        postJson("zhengshi", "/api/delivery/test-submissions/" + id + "/accept", "").andExpect(status().isOk());
+        postJson("zhengshi", "/api/delivery/test-submissions/" + id + "/complete", "{\"passed\":true}").andExpect(status().isOk());
+        String path = "/delivery/test-submissions/" + id;
+        assertThat(page("chenqc", path, "zh_CN")).contains("id=\"qc-review-form\"", "待质量审核", "审核通过")
+                .doesNotContain("id=\"raise-change\"");
+        assertThat(page("chenqc", path, "en")).contains("Awaiting QC review", "Send back to the tester");
+        assertThat(page("zhengshi", path, "zh_CN")).doesNotContain("id=\"qc-review-form\"");
+        mvc.perform(form("chenqc", path + "/qc-review").param("approved", "false"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("flashErrors"));
+        mvc.perform(form("chenqc", path + "/qc-review").param("approved", "true").param("reason", "合格"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page("wujiu", path, "zh_CN")).contains("质量审核通过", "id=\"qc-reviewer\"", "id=\"raise-change\"");
+    }
+
+    @Test
     void changeFormAndPagesWithApprovalSeparationOfDutiesAndEmergencyInRed() throws Exception {
         Setup s = version(false);
         long submission = passedSubmission(s);
@@ -94,7 +116,7 @@ class DeliveryPagesTest extends DeliveryFlowSupport {
         // the version page lists its submissions and changes, the emergency one in red
         String key = jdbc.queryForObject("SELECT change_key FROM del_change WHERE id = ?", String.class, id);
         assertThat(page("zhouba", "/delivery/versions/" + s.versionId(), "en")).contains("id=\"version-flows\"",
-                "TS-" + submission, key, "danger alarming", "Being approved", "Passed exit");
+                "TS-" + submission, key, "danger alarming", "Being approved", "Approved by QC");
         assertThat(page("wujiu", location, "zh_CN")).contains("id=\"why-not\"", "职责分离：变更单提交人不能审批自己的变更")
                 .doesNotContain("id=\"decision-form\"");
         assertThat(page("chenqc", location, "en")).contains("No step of this change is waiting for you");

@@ -1,5 +1,6 @@
 package io.clearflow.delivery.version;
 
+import io.clearflow.delivery.execution.NotifiedExecution;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -17,7 +18,7 @@ public enum ActionOrigin {
     API,
     /** A bot or script with an API token ({@code Authorization: Bearer}). */
     BOT,
-    /** A signed build notification from Jenkins. */
+    /** A signed build notification from Jenkins, also the deployment's end it brings about on the executor's thread. */
     JENKINS,
     /** No request: the embedded runner, Jenkins polling, schedulers, start-up. */
     SYSTEM;
@@ -26,6 +27,9 @@ public enum ActionOrigin {
 
     /** The origin of the action running on this thread. */
     public static ActionOrigin current() {
+        if (NotifiedExecution.source() != null) {
+            return JENKINS; // an executor acting on a build notification, after its request ended
+        }
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
             return SYSTEM;
         }

@@ -100,6 +100,9 @@ class TimelineOriginTest {
         // Spring's test listener binds a mock request to the test thread; a runner or scheduler thread has none
         org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
         assertThat(ActionOrigin.current()).isEqualTo(ActionOrigin.SYSTEM);
+        io.clearflow.delivery.execution.NotifiedExecution.run("jenkins",
+                () -> assertThat(ActionOrigin.current()).isEqualTo(ActionOrigin.JENKINS));
+        assertThat(ActionOrigin.current()).isEqualTo(ActionOrigin.SYSTEM);
         assertThat(ActionOrigin.parse(null)).isNull();
         assertThat(ActionOrigin.parse("nonsense")).isNull();
     }

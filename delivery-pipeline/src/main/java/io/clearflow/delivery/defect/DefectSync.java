@@ -22,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 @EnableConfigurationProperties(DefectProperties.class)
 public class DefectSync {
 
+    /** Jira project keys: a letter, then letters, digits or underscores (checked again by demand-portal). */
+    static final java.util.regex.Pattern JIRA_PROJECT_KEY = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+
     private final JiraDefects jira;
     private final TestEvidence evidence;
     private final Versions versions;
@@ -45,6 +48,10 @@ public class DefectSync {
             throw new ConflictException("delivery.defects.notConfigured");
         }
         String project = properties.jiraProject(version.system());
+        if (!JIRA_PROJECT_KEY.matcher(project).matches()) {
+            // e.g. a system code with a hyphen: its Jira key must be configured, never guessed into the JQL
+            throw new ConflictException("delivery.defects.noJiraProject", version.system());
+        }
         List<JiraDefects.Defect> defects = jira.foundIn(project, version.version());
         List<DefectRecord> records = defects.stream().map(d -> new DefectRecord(d.key(), version.version(), d.title(),
                 d.severity(), properties.phase(), d.open(), null, d.createdAt(), d.resolvedAt())).toList();

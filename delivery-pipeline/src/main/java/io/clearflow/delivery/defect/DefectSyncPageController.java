@@ -3,6 +3,7 @@ package io.clearflow.delivery.defect;
 import io.clearflow.delivery.DeliveryAccess;
 import io.clearflow.demand.api.JiraDefects;
 import io.clearflow.engine.api.ConflictException;
+import io.clearflow.engine.api.Flash;
 import io.clearflow.engine.security.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -29,7 +30,7 @@ class DefectSyncPageController {
             sync.sync(currentUser.get(), id); // the counts are in the timeline entry it records
             redirect.addFlashAttribute("flash", "delivery.defects.synced");
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("flashError", e.getMessage());
+            Flash.error(redirect, e);
         } catch (JiraDefects.Unavailable e) {
             redirect.addFlashAttribute("flashError", "delivery.defects.jiraDown");
         }

@@ -47,6 +47,8 @@ class JiraDefectSyncContractTest extends DeliveryFlowSupport {
         registry.add("clearflow.demand.jira.page-size", () -> "2");
         registry.add("clearflow.demand.jira.max-attempts", () -> "1");
         registry.add("clearflow.demand.jira.sync-interval", () -> "PT1H");
+        // a key that must not reach the JQL: refused with the setting to fix
+        registry.add("clearflow.delivery.defects.jira-projects.ctrade", () -> "CT\" OR project = \"X");
     }
 
     @AfterAll
@@ -126,5 +128,14 @@ class JiraDefectSyncContractTest extends DeliveryFlowSupport {
                 .andExpect(jsonPath("$.detail").isNotEmpty());
         assertThat(defects(s)).isZero();
         assertThat(timelineKinds(s.versionId())).doesNotContain("defects.synced");
+    }
+
+    @Test
+    void aProjectKeyThatIsNoJiraKeyIsRefusedBeforeJiraIsAsked() throws Exception {
+        Setup s = version(true);
+        postJson("zhengshi", "/api/delivery/versions/" + s.versionId() + "/defects/sync", "")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("jira-projects.ctrade")));
+        assertThat(JIRA.getAllServeEvents().stream().filter(e -> e.getRequest().getBodyAsString().contains("OR project"))).isEmpty();
     }
 }

@@ -12,6 +12,10 @@ public final class DeliveryAccess {
     public static final String DEVELOP = "hasAnyRole('DEVELOPER', 'ADMIN')";
     public static final String UPLOAD = "hasAnyRole('DEVELOPER', 'BOT', 'ADMIN')";
     public static final String TEST = "hasAnyRole('TESTER', 'ADMIN')";
+    /** QC's review of a submission after a passed exit (separation of duties is checked by the service and engine). */
+    public static final String QC_REVIEW = "hasRole('QC')";
+    /** Reading a version's Jira defects into test metrics: the people who test and fix them. */
+    public static final String SYNC_DEFECTS = "hasAnyRole('TESTER', 'DEVELOPER', 'ADMIN')";
     public static final String APPROVE = "hasAnyRole('QC', 'OPS', 'IT_MANAGER', 'COMPLIANCE')";
     /** Raising a change (变更单): developers and ops; separation of duties keeps them from approving it. */
     public static final String RAISE_CHANGE = "hasAnyRole('DEVELOPER', 'OPS', 'ADMIN')";

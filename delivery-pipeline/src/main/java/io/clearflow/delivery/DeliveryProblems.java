@@ -54,6 +54,15 @@ class DeliveryProblems {
         return problem;
     }
 
+    /** Jira did not answer a defect sync: a gateway problem, and nothing was written. */
+    @ExceptionHandler(io.clearflow.demand.api.JiraDefects.Unavailable.class)
+    ProblemDetail jiraDown(io.clearflow.demand.api.JiraDefects.Unavailable e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, text("delivery.defects.jiraDown", null));
+        problem.setType(URI.create("urn:clearflow:delivery:jira-unavailable"));
+        problem.setProperty("cause", e.getMessage());
+        return problem;
+    }
+
     private String text(String message, Object[] args) {
         return message == null ? null : messages.getMessage(message, args, message, LocaleContextHolder.getLocale());
     }

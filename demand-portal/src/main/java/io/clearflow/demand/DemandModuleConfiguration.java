@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 
 /** The demand module's tables, settings, menu entries and start page. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DemandProperties.class, io.clearflow.demand.jira.JiraProperties.class})
+@EnableConfigurationProperties({DemandProperties.class, io.clearflow.demand.jira.JiraProperties.class,
+        io.clearflow.demand.jira.JiraDefectProperties.class})
 class DemandModuleConfiguration {
 
     @Bean

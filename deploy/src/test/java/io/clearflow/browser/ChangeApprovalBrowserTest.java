@@ -61,7 +61,7 @@ class ChangeApprovalBrowserTest {
         return new HttpEntity<>(body, headers);
     }
 
-    /** A version of clearflow whose test submission passed exit, set up over the API; returns the submission id. */
+    /** A version of clearflow whose test submission passed exit and QC's review, set up over the API; returns the submission id. */
     private long passedSubmission() {
         var wujiu = rest.withBasicAuth("wujiu", "demo");
         var zhengshi = rest.withBasicAuth("zhengshi", "demo");
@@ -80,6 +80,9 @@ class ChangeApprovalBrowserTest {
                 .getStatusCode().value()).isEqualTo(200);
         assertThat(zhengshi.postForEntity("/api/delivery/test-submissions/" + submission + "/complete",
                 Map.of("passed", true, "comment", "回归通过"), Map.class).getStatusCode().value()).isEqualTo(200);
+        // QC reviews a passed exit before a change may be raised
+        assertThat(rest.withBasicAuth("chenqc", "demo").postForEntity("/api/delivery/test-submissions/" + submission
+                + "/qc-review", Map.of("approved", true), Map.class).getStatusCode().value()).isEqualTo(200);
         return submission;
     }
 

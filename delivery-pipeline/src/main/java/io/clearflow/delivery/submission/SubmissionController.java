@@ -29,6 +29,9 @@ class SubmissionController {
     /** The reason is checked by the service, so a missing one gets the same message on the page and here. */
     record ReasonRequest(String reason) { }
 
+    /** QC's decision after a passed exit; a reason is required when sending back. */
+    record QcReviewRequest(@NotNull Boolean approved, @Size(max = SubmissionService.MAX_TEXT) String reason) { }
+
     record Created(long id, String state, GateView gate) { }
 
     record GateAnswer(GateView gate) { }
@@ -75,6 +78,12 @@ class SubmissionController {
     @PreAuthorize(DeliveryAccess.TEST)
     GateAnswer complete(@PathVariable long id, @Valid @RequestBody CompleteRequest request) {
         return new GateAnswer(service.complete(currentUser.get(), id, request.passed(), request.comment()));
+    }
+
+    @PostMapping("/api/delivery/test-submissions/{id}/qc-review")
+    @PreAuthorize(DeliveryAccess.QC_REVIEW)
+    TestSubmission qcReview(@PathVariable long id, @Valid @RequestBody QcReviewRequest request) {
+        return service.qcReview(currentUser.get(), id, request.approved(), request.reason());
     }
 
     @PostMapping("/api/delivery/test-submissions/{id}/send-back")

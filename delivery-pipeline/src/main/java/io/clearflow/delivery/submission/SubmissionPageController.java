@@ -7,7 +7,9 @@ import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.engine.security.CurrentUser;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,21 +27,39 @@ class SubmissionPageController {
 
     private final SubmissionService service;
     private final CurrentUser currentUser;
+    private final SubmissionFormOptions options;
 
-    SubmissionPageController(SubmissionService service, CurrentUser currentUser) {
+    SubmissionPageController(SubmissionService service, CurrentUser currentUser, SubmissionFormOptions options) {
         this.service = service;
         this.currentUser = currentUser;
+        this.options = options;
     }
 
     @GetMapping("/delivery/test-submissions")
     @PreAuthorize(DeliveryAccess.READ)
-    String list(@RequestParam(required = false) String versionId, Model model) {
+    String list(@RequestParam(required = false) String versionId, @RequestParam(required = false) String artifactId,
+                Model model) {
         model.addAttribute("submissions", service.latest(100));
         if (!model.containsAttribute("values")) {
-            model.addAttribute("values", versionId == null ? Map.of() : Map.of("versionId", versionId));
+            Map<String, String> values = new HashMap<>();
+            values.put("versionId", versionId);
+            values.put("artifactId", artifactId);
+            model.addAttribute("values", values);
             model.addAttribute("errors", Map.of());
         }
+        formOptions(model);
         return "delivery/submissions";
+    }
+
+    /** Versions to pick from and, once one is chosen (by the picker or the version page's link), its artifacts. */
+    @SuppressWarnings("unchecked")
+    private void formOptions(Model model) {
+        String chosen = ((Map<String, String>) model.getAttribute("values")).get("versionId");
+        var version = chosen != null && chosen.matches("\\d{1,18}") ? options.version(Long.parseLong(chosen))
+                : Optional.<SubmissionFormOptions.VersionOption>empty();
+        model.addAttribute("versionOptions", options.recentVersions());
+        model.addAttribute("chosenVersion", version.orElse(null));
+        model.addAttribute("artifactOptions", version.map(v -> options.artifactsOf(v.id())).orElse(List.of()));
     }
 
     /** Wrong input comes back next to its field with what was typed; a refused gate shows every rule. */
@@ -70,7 +90,7 @@ class SubmissionPageController {
         }
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
-        return list(null, model);
+        return list(null, null, model);
     }
 
     @GetMapping("/delivery/test-submissions/{id}")
@@ -96,6 +116,18 @@ class SubmissionPageController {
         }
         return act(id, redirect, () -> service.complete(currentUser.get(), id, passed, comment),
                 passed ? "delivery.submission.passed" : "delivery.submission.failed");
+    }
+
+    @PostMapping("/delivery/test-submissions/{id}/qc-review")
+    @PreAuthorize(DeliveryAccess.QC_REVIEW)
+    String qcReview(@PathVariable long id, @RequestParam(required = false) Boolean approved,
+                    @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        if (approved == null) {
+            redirect.addFlashAttribute("flashError", "delivery.submission.error.qcDecision");
+            return "redirect:/delivery/test-submissions/" + id;
+        }
+        return act(id, redirect, () -> service.qcReview(currentUser.get(), id, approved, reason),
+                approved ? "delivery.submission.qcApproved" : "delivery.submission.qcSentBack");
     }
 
     @PostMapping("/delivery/test-submissions/{id}/send-back")

@@ -21,7 +21,7 @@ class SubmissionRepository {
 
     private static final String COLUMNS = "id, version_id, artifact_id, system_code, version_label, state, case_id, "
             + "scope_demand_ids, submitted_by, submitted_at, tester, accepted_at, verdict_passed, verdict_comment, "
-            + "completed_at, send_back_reason";
+            + "completed_at, send_back_reason, qc_reviewer, qc_reviewed_at, qc_comment";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -63,7 +63,7 @@ class SubmissionRepository {
 
     boolean openFor(long versionId, long artifactId) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM del_test_submission WHERE version_id = ? AND artifact_id = ? "
-                + "AND state IN ('SUBMITTED', 'IN_TEST', 'SENT_BACK')", Integer.class, versionId, artifactId);
+                + "AND state IN ('SUBMITTED', 'IN_TEST', 'SENT_BACK', 'QC_REVIEW')", Integer.class, versionId, artifactId);
         return n != null && n > 0;
     }
 
@@ -107,7 +107,16 @@ class SubmissionRepository {
         columns.put("verdict_passed", verdict);
         columns.put("verdict_comment", comment);
         columns.put("completed_at", now);
-        return move(id, SubmissionState.IN_TEST, exitPassed ? SubmissionState.PASSED : SubmissionState.FAILED, columns, now);
+        return move(id, SubmissionState.IN_TEST, exitPassed ? SubmissionState.QC_REVIEW : SubmissionState.FAILED, columns, now);
+    }
+
+    /** QC's decision after exit: approved → PASSED; sent back → IN_TEST with the same tester, the reason kept. */
+    boolean qcReview(long id, boolean approved, String reviewer, String comment, Instant now) {
+        var columns = new java.util.HashMap<String, Object>();
+        columns.put("qc_reviewer", reviewer);
+        columns.put("qc_reviewed_at", now);
+        columns.put("qc_comment", comment);
+        return move(id, SubmissionState.QC_REVIEW, approved ? SubmissionState.PASSED : SubmissionState.IN_TEST, columns, now);
     }
 
     private static TestSubmission row(ResultSet rs, int n) throws SQLException {
@@ -119,7 +128,8 @@ class SubmissionRepository {
                 : Arrays.stream(scope.split(",")).map(Long::valueOf).toList(),
                 rs.getString("submitted_by"), instant(rs, "submitted_at"), rs.getString("tester"),
                 instant(rs, "accepted_at"), verdict == null ? null : rs.getBoolean("verdict_passed"),
-                rs.getString("verdict_comment"), instant(rs, "completed_at"), rs.getString("send_back_reason"));
+                rs.getString("verdict_comment"), instant(rs, "completed_at"), rs.getString("send_back_reason"),
+                rs.getString("qc_reviewer"), instant(rs, "qc_reviewed_at"), rs.getString("qc_comment"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -56,10 +56,11 @@ public class SubmissionService {
     private final TaskService engineTasks;
     private final RuntimeService runtime;
     private final Clock clock;
+    private final QcReviewSeparation qcSeparation;
 
     SubmissionService(SubmissionRepository submissions, GateEvaluationRepository evaluations, DeliveryGates gates,
                       GateProperties properties, DeliveryProperties stages, Versions versions, Artifacts artifacts, WorkService work,
-                      TaskService engineTasks, RuntimeService runtime, Clock clock) {
+                      TaskService engineTasks, RuntimeService runtime, Clock clock, QcReviewSeparation qcSeparation) {
         this.submissions = submissions;
         this.evaluations = evaluations;
         this.gates = gates;
@@ -71,6 +72,7 @@ public class SubmissionService {
         this.engineTasks = engineTasks;
         this.runtime = runtime;
         this.clock = clock;
+        this.qcSeparation = qcSeparation;
     }
 
     /** Submits the version's artifact for test if its entry criteria pass. */
@@ -135,13 +137,38 @@ public class SubmissionService {
         if (!submissions.complete(id, stored.passed(), passed, note, clock.instant())) {
             throw new ConflictException("delivery.submission.error.changed");
         }
-        work.complete(tester, step.getId(), Map.of("outcome", "complete"), note);
-        if (stored.passed()) {
-            artifacts.find(s.artifactId()).ifPresent(a -> promote(a, properties.exitPromotesTo(), tester, id, stored));
-        }
+        // a pass waits for QC's review; the artifact moves on only once QC approved (see qcReview)
+        work.complete(tester, step.getId(), Map.of("outcome", "complete", "exitPassed", stored.passed()), note);
         versions.record(s.versionId(), stored.passed() ? "submission.passed" : "submission.failed", tester.userId(),
                 stored.passed() ? note : failedRules(stored), link(id));
         return stored;
+    }
+
+    /**
+     * QC reviews a submission that passed its exit criteria: approved → PASSED (a change may now reference it) and
+     * the artifact is promoted as the exit gate configures; sent back (reason required) → IN_TEST with the same
+     * tester. Separation of duties: not the submitter, the version's developers or the tester.
+     */
+    @Transactional
+    public TestSubmission qcReview(Member reviewer, long id, boolean approved, String comment) {
+        String note = text(comment, !approved, "reason");
+        TestSubmission s = require(id, SubmissionState.QC_REVIEW);
+        qcSeparation.refusal(s, reviewer.userId()).ifPresent(key -> {
+            throw new AccessDeniedException(key);
+        });
+        Task step = step(s, "qcReview");
+        if (!submissions.qcReview(id, approved, reviewer.userId(), note, clock.instant())) {
+            throw new ConflictException("delivery.submission.error.changed");
+        }
+        work.complete(reviewer, step.getId(), Map.of("qcApproved", approved), note);
+        if (approved) {
+            GateView exit = evaluations.ofSubmission(id).stream().filter(g -> DeliveryGates.EXIT.equals(g.kind()))
+                    .reduce((first, second) -> second).orElseThrow();
+            artifacts.find(s.artifactId()).ifPresent(a -> promote(a, properties.exitPromotesTo(), reviewer, id, exit));
+        }
+        versions.record(s.versionId(), approved ? "submission.qcApproved" : "submission.qcSentBack", reviewer.userId(),
+                note, link(id));
+        return submissions.find(id).orElseThrow();
     }
 
     /** A tester sends the submission back to its developer with a reason, before or during the test. */

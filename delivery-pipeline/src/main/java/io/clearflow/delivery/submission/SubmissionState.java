@@ -10,12 +10,14 @@ public enum SubmissionState {
     SENT_BACK,
     /** withdrawn by its submitter before acceptance */
     WITHDRAWN,
-    /** tested, exit criteria passed: a change may reference it */
+    /** tested, exit criteria passed: waiting for QC's review (QC approves, or sends it back to the tester) */
+    QC_REVIEW,
+    /** tested, exit criteria passed and approved by QC: a change may reference it */
     PASSED,
     /** tested, exit criteria failed */
     FAILED;
 
     public boolean open() {
-        return this == SUBMITTED || this == IN_TEST || this == SENT_BACK;
+        return this == SUBMITTED || this == IN_TEST || this == SENT_BACK || this == QC_REVIEW;
     }
 }

@@ -38,7 +38,8 @@ public class TimelineRecorder {
 
     public void record(Version version, String kind, String actor, String detail, String link) {
         Instant now = Instant.now();
-        timeline.insert(version.id(), now, actor, kind, detail, link);
+        ActionOrigin origin = ActionOrigin.current();
+        timeline.insert(version.id(), now, actor, kind, detail, link, origin);
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("system", version.system());
         attributes.put("version", version.version());
@@ -48,6 +49,7 @@ public class TimelineRecorder {
         if (link != null) {
             attributes.put("link", link);
         }
+        attributes.put("origin", origin.name());
         String department = actor == null ? null : directory.member(actor).map(Member::department).orElse(null);
         eventLog.record(new PlatformEvent(null, UUID.randomUUID().toString(), caseId(version.id()), PROCESS_KEY, null, null,
                 PlatformEvent.Scope.ACTIVITY, kind, kind, "delivery", null, PlatformEvent.Lifecycle.COMPLETE, now, actor,

@@ -19,16 +19,19 @@ public class TimelineRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(long versionId, Instant at, String actor, String kind, String detail, String link) {
-        jdbc.update("INSERT INTO del_timeline (version_id, occurred_at, actor, kind, detail, link) VALUES (?,?,?,?,?,?)",
-                versionId, Timestamp.from(at), actor, kind, cut(detail, MAX_DETAIL), cut(link, MAX_LINK));
+    public void insert(long versionId, Instant at, String actor, String kind, String detail, String link,
+                       ActionOrigin origin) {
+        jdbc.update("INSERT INTO del_timeline (version_id, occurred_at, actor, kind, detail, link, origin) "
+                        + "VALUES (?,?,?,?,?,?,?)", versionId, Timestamp.from(at), actor, kind, cut(detail, MAX_DETAIL),
+                cut(link, MAX_LINK), origin.name());
     }
 
     /** Oldest first; the actor's display name is filled in by the caller. */
     public List<TimelineEntry> of(long versionId) {
         return jdbc.query("SELECT * FROM del_timeline WHERE version_id = ? ORDER BY occurred_at, id", (rs, i) ->
                 new TimelineEntry(rs.getLong("id"), rs.getLong("version_id"), rs.getTimestamp("occurred_at").toInstant(),
-                        rs.getString("actor"), null, rs.getString("kind"), rs.getString("detail"), rs.getString("link")),
+                        rs.getString("actor"), null, rs.getString("kind"), rs.getString("detail"), rs.getString("link"),
+                        ActionOrigin.parse(rs.getString("origin"))),
                 versionId);
     }
 

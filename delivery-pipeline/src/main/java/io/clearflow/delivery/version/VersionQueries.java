@@ -65,7 +65,7 @@ public class VersionQueries {
         List<ArtifactView> artifactViews = artifacts.ofVersion(id).stream().map(this::artifact).toList();
         List<DeploymentView> deploymentViews = deployments.ofVersion(id).stream().map(this::deployment).toList();
         List<TimelineEntry> entries = timeline.of(id).stream().map(e -> new TimelineEntry(e.id(), e.versionId(), e.occurredAt(),
-                e.actor(), people.name(e.actor()), e.kind(), e.detail(), e.link())).toList();
+                e.actor(), people.name(e.actor()), e.kind(), e.detail(), e.link(), e.origin())).toList();
         return new Detail(v.id(), v.system(), system.name(), system.critical(), v.version(), v.plannedDate(),
                 people.name(v.createdBy()), v.createdAt(), demandViews, artifactViews, deploymentViews, entries);
     }

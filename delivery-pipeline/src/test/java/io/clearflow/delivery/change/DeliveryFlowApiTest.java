@@ -81,7 +81,47 @@ public class DeliveryFlowApiTest extends DeliveryFlowSupport {
         assertThat(exit.at("/gate/passed").asBoolean()).isTrue();
         assertThat(exit.at("/gate/results/0/rule").asText()).isEqualTo("TESTER_VERDICT = passed");
         assertThat(exit.at("/gate/results/1/rule").asText()).isEqualTo("OPEN_MAJOR_DEFECTS = 0");
+
+        // QC reviews after the passed exit: until then no change, and the artifact stays in test
+        mvc.perform(get("/api/delivery/test-submissions/" + submission).with(httpBasic("chenqc", "demo")))
+                .andExpect(jsonPath("$.submission.state").value("QC_REVIEW"));
+        assertThat(stage(s.artifactId())).isEqualTo("test");
+        assertThat(inbox("chenqc")).contains("TS-" + submission + ":qcReview");
+        postJson("wujiu", "/api/delivery/changes", """
+                {"testSubmissionId":%d,"risk":"low","window":"tonight","rollbackPlan":"redeploy"}""".formatted(submission))
+                .andExpect(status().isConflict());
+        // only QC reviews; the submitter, developers and the tester are refused by the rule, also on the engine's path
+        postJson("zhengshi", "/api/delivery/test-submissions/" + submission + "/qc-review", "{\"approved\":true}")
+                .andExpect(status().isForbidden());
+        var refused = org.assertj.core.api.Assertions.catchThrowable(() -> submissionService.qcReview(
+                directory.requireMember("wujiu"), submission, true, null));
+        assertThat(refused).isInstanceOf(org.springframework.security.access.AccessDeniedException.class)
+                .hasMessage("delivery.submission.qc.sod.submitter");
+        String qcTask = engineTasks.createTaskQuery().processInstanceBusinessKey("TS-" + submission).taskDefinitionKey("qcReview")
+                .singleResult().getId();
+        var engineRefused = org.assertj.core.api.Assertions.catchThrowable(() -> asUser("zhengshi", () -> {
+            engineTasks.setVariable(qcTask, "qcApproved", true);
+            engineTasks.complete(qcTask);
+        }));
+        assertThat(engineRefused).isNotNull();
+        assertThat(engineTasks.createTaskQuery().taskId(qcTask).count()).isEqualTo(1);
+        // sending back needs a reason and returns the submission to its tester; the next pass comes back to QC
+        postJson("chenqc", "/api/delivery/test-submissions/" + submission + "/qc-review", "{\"approved\":false}")
+                .andExpect(status().isBadRequest());
+        postJson("chenqc", "/api/delivery/test-submissions/" + submission + "/qc-review", "{\"approved\":\"yes\"}")
+                .andExpect(status().isBadRequest());
+        postJson("chenqc", "/api/delivery/test-submissions/" + submission + "/qc-review",
+                "{\"approved\":false,\"reason\":\"缺少性能测试记录\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("IN_TEST"))
+                .andExpect(jsonPath("$.qcComment").value("缺少性能测试记录"));
+        assertThat(inbox("zhengshi")).contains("TS-" + submission + ":test");
+        postJson("zhengshi", "/api/delivery/test-submissions/" + submission + "/complete",
+                "{\"passed\":true,\"comment\":\"补充性能测试\"}").andExpect(status().isOk());
+        postJson("chenqc", "/api/delivery/test-submissions/" + submission + "/qc-review", "{\"approved\":true,\"reason\":\"合格\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("PASSED"))
+                .andExpect(jsonPath("$.qcReviewer").value("chenqc"));
         assertThat(stage(s.artifactId())).isEqualTo("staging");
+        assertThat(timelineKinds(s.versionId())).contains("submission.qcSentBack", "submission.qcApproved");
 
         JsonNode change = read(postJson("wujiu", "/api/delivery/changes", """
                 {"testSubmissionId":%d,"risk":"medium","window":"2026-12-12 22:00-23:30",
@@ -428,6 +468,7 @@ public class DeliveryFlowApiTest extends DeliveryFlowSupport {
             long submission = submissionService.submit(wujiu, s.versionId(), s.artifactId()).submission().id();
             submissionService.accept(zhengshi, submission);
             assertThat(submissionService.complete(zhengshi, submission, true, null).passed()).isTrue();
+            submissionService.qcReview(directory.requireMember("chenqc"), submission, true, null);
             Change change = changeService.raise(wujiu, new NewChange(submission, "low", "now", "redeploy", List.of(), null,
                     false, false, null));
             for (String approver : List.of("chenqc", "linops", "zhouba")) {

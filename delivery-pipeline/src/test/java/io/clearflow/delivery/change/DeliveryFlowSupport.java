@@ -149,7 +149,7 @@ public abstract class DeliveryFlowSupport {
         return work.inbox(directory.requireMember(user), 0, 200).stream().map(t -> t.businessKey() + ":" + t.activityId()).toList();
     }
 
-    /** A version whose entry criteria pass, submitted, accepted and passed; returns the submission id. */
+    /** A version whose entry criteria pass, submitted, accepted, passed exit and approved by QC; returns the submission id. */
     long passedSubmission(Setup s) throws Exception {
         upload(s, "TEST-order.xml", PASSING_JUNIT);
         upload(s, "scan.sarif", CLEAN_SARIF);
@@ -158,6 +158,8 @@ public abstract class DeliveryFlowSupport {
         postJson("zhengshi", "/api/delivery/test-submissions/" + id + "/accept", "").andExpect(status().isOk());
         postJson("zhengshi", "/api/delivery/test-submissions/" + id + "/complete", "{\"passed\":true,\"comment\":\"全部通过\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.gate.passed").value(true));
+        postJson("chenqc", "/api/delivery/test-submissions/" + id + "/qc-review", "{\"approved\":true}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("PASSED"));
         return id;
     }
 

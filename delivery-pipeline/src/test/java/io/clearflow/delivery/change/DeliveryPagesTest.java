@@ -50,16 +50,48 @@ class DeliveryPagesTest extends DeliveryFlowSupport {
         String html = mvc.perform(form("wujiu", "/delivery/test-submissions").param("versionId", "abc<script>")
                         .param("artifactId", ""))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(html).contains("value=\"abc&lt;script&gt;\"", "id=\"error-versionId\"", "id=\"error-artifactId\"",
-                "请输入正整数编号").doesNotContain("abc<script>");
+        assertThat(html).contains("id=\"error-versionId\"", "id=\"error-artifactId\"", "请输入正整数编号")
+                .doesNotContain("abc<script>");
 
         Setup s = version(false);
+        // the version page links each artifact to the form, which offers the version's artifacts to pick from
+        String versionPage = page("wujiu", "/delivery/versions/" + s.versionId(), "zh_CN");
+        String link = "/delivery/test-submissions?versionId=" + s.versionId() + "&amp;artifactId=" + s.artifactId();
+        assertThat(versionPage).contains(link);
+        String sha = jdbc.queryForObject("SELECT sha256 FROM del_artifact WHERE id = ?", String.class, s.artifactId());
+        String picker = page("wujiu", link.replace("&amp;", "&"), "zh_CN");
+        assertThat(picker).contains("id=\"artifactId\"", "value=\"" + s.artifactId() + "\" selected=\"selected\"",
+                "app.jar · " + sha.substring(0, 12) + " · 已构建", "clearflow " + s.label()).doesNotContain(sha);
+        assertThat(page("wujiu", "/delivery/test-submissions", "en")).contains("Choose a version first")
+                .doesNotContain("id=\"artifactId\"");
         upload(s, "TEST-order.xml", FAILING_JUNIT);
         String refused = mvc.perform(form("wujiu", "/delivery/test-submissions").param("lang", "en")
                         .param("versionId", String.valueOf(s.versionId())).param("artifactId", String.valueOf(s.artifactId())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(refused).contains("id=\"entry-refused\"", "PASS_RATE = 100", "50", "Failed").doesNotContain("??");
         mvc.perform(get("/delivery/changes/new").with(as("zhengshi"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void qcReviewsAPassedExitOnTheSubmissionPage() throws Exception {
+        Setup s = version(false);
+        upload(s, "TEST-order.xml", PASSING_JUNIT);
+        upload(s, "scan.sarif", CLEAN_SARIF);
+        long id = read(postJson("wujiu", "/api/delivery/versions/" + s.versionId() + "/test-submissions",
+                "{\"artifactId\":" + s.artifactId() + "}").andExpect(status().isCreated())).get("id").asLong();
+        postJson("zhengshi", "/api/delivery/test-submissions/" + id + "/accept", "").andExpect(status().isOk());
+        postJson("zhengshi", "/api/delivery/test-submissions/" + id + "/complete", "{\"passed\":true}").andExpect(status().isOk());
+        String path = "/delivery/test-submissions/" + id;
+        assertThat(page("chenqc", path, "zh_CN")).contains("id=\"qc-review-form\"", "待质量审核", "审核通过")
+                .doesNotContain("id=\"raise-change\"");
+        assertThat(page("chenqc", path, "en")).contains("Awaiting QC review", "Send back to the tester");
+        assertThat(page("zhengshi", path, "zh_CN")).doesNotContain("id=\"qc-review-form\"");
+        mvc.perform(form("chenqc", path + "/qc-review").param("approved", "false"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("flashErrors"));
+        mvc.perform(form("chenqc", path + "/qc-review").param("approved", "true").param("reason", "合格"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page("wujiu", path, "zh_CN")).contains("质量审核通过", "id=\"qc-reviewer\"", "id=\"raise-change\"");
     }
 
     @Test
@@ -84,7 +116,7 @@ class DeliveryPagesTest extends DeliveryFlowSupport {
         // the version page lists its submissions and changes, the emergency one in red
         String key = jdbc.queryForObject("SELECT change_key FROM del_change WHERE id = ?", String.class, id);
         assertThat(page("zhouba", "/delivery/versions/" + s.versionId(), "en")).contains("id=\"version-flows\"",
-                "TS-" + submission, key, "danger alarming", "Being approved", "Passed exit");
+                "TS-" + submission, key, "danger alarming", "Being approved", "Approved by QC");
         assertThat(page("wujiu", location, "zh_CN")).contains("id=\"why-not\"", "职责分离：变更单提交人不能审批自己的变更")
                 .doesNotContain("id=\"decision-form\"");
         assertThat(page("chenqc", location, "en")).contains("No step of this change is waiting for you");

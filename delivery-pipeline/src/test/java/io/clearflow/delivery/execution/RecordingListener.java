@@ -19,6 +19,8 @@ public class RecordingListener implements ExecutionListener {
     public final Map<Long, List<String>> problems = new ConcurrentHashMap<>();
     public final Map<Long, List<Outcome>> outcomes = new ConcurrentHashMap<>();
     private final CountDownLatch finished;
+    /** Per deployment, the notification source the outcome was reported under ("null" when polled). */
+    public final Map<Long, String> finishedPromptedBy = new ConcurrentHashMap<>();
 
     public RecordingListener(int expectedOutcomes) {
         this.finished = new CountDownLatch(expectedOutcomes);
@@ -41,6 +43,7 @@ public class RecordingListener implements ExecutionListener {
 
     @Override
     public void finished(long deploymentId, boolean succeeded, String outputTail) {
+        finishedPromptedBy.put(deploymentId, String.valueOf(NotifiedExecution.source()));
         outcomes.computeIfAbsent(deploymentId, id -> new CopyOnWriteArrayList<>()).add(new Outcome(succeeded, outputTail));
         finished.countDown();
     }

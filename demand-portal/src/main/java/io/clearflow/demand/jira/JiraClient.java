@@ -77,28 +77,39 @@ public class JiraClient {
 
     /** One page of issues matching the JQL; {@code next} is null for the first page. */
     public Page search(String jql, String next) {
+        RawPage page = searchFields(jql, next, SEARCH_FIELDS);
+        return new Page(issues(page.issues()), page.next());
+    }
+
+    /** One page of a search as Jira's issue JSON, for readers of other fields (defects: priority, versions). */
+    public record RawPage(List<JsonNode> issues, String next) { }
+
+    /** One page of issues matching the JQL with the given fields; {@code next} is null for the first page. */
+    public RawPage searchFields(String jql, String next, List<String> wantedFields) {
         int size = properties.pageSize();
         if (properties.flavour() == JiraProperties.Flavour.CLOUD) {
             ObjectNode body = json.createObjectNode();
             body.put("jql", jql);
             body.put("maxResults", size);
             ArrayNode fields = body.putArray("fields");
-            SEARCH_FIELDS.forEach(fields::add);
+            wantedFields.forEach(fields::add);
             if (next != null) {
                 body.put("nextPageToken", next);
             }
             JsonNode page = send("POST", "/search/jql", body);
-            List<Issue> issues = issues(page);
+            List<JsonNode> issues = new ArrayList<>();
+            page.path("issues").forEach(issues::add);
             boolean last = page.path("isLast").asBoolean(!page.hasNonNull("nextPageToken")) || issues.isEmpty();
-            return new Page(issues, last ? null : page.path("nextPageToken").asText());
+            return new RawPage(issues, last ? null : page.path("nextPageToken").asText());
         }
         int startAt = next == null ? 0 : Integer.parseInt(next);
         JsonNode page = send("GET", "/search?jql=" + encode(jql) + "&startAt=" + startAt + "&maxResults=" + size
-                + "&fields=" + String.join(",", SEARCH_FIELDS), null);
-        List<Issue> issues = issues(page);
+                + "&fields=" + String.join(",", wantedFields), null);
+        List<JsonNode> issues = new ArrayList<>();
+        page.path("issues").forEach(issues::add);
         int seen = page.path("startAt").asInt(startAt) + issues.size();
         boolean last = issues.isEmpty() || seen >= page.path("total").asInt(0);
-        return new Page(issues, last ? null : String.valueOf(seen));
+        return new RawPage(issues, last ? null : String.valueOf(seen));
     }
 
     /** Every issue matching the JQL, page by page; only one page is held in memory. Returns the page count. */
@@ -152,9 +163,9 @@ public class JiraClient {
         return doc;
     }
 
-    private List<Issue> issues(JsonNode page) {
+    private List<Issue> issues(List<JsonNode> page) {
         List<Issue> issues = new ArrayList<>();
-        for (JsonNode i : page.path("issues")) {
+        for (JsonNode i : page) {
             JsonNode status = i.path("fields").path("status");
             List<String> labels = new ArrayList<>();
             i.path("fields").path("labels").forEach(l -> labels.add(l.asText()));

@@ -1,6 +1,7 @@
 package io.clearflow.demand.lifecycle;
 
 import io.clearflow.demand.api.DemandCategory;
+import io.clearflow.demand.api.DemandDeliveryStatus;
 import io.clearflow.demand.api.DemandUrgency;
 import io.clearflow.demand.api.NewDemand;
 import io.clearflow.demand.jira.JiraProperties;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,9 +42,12 @@ class DemandPageController implements CaseDetailContributor {
     private final CurrentUser currentUser;
     /** Where a Jira key links to ({base-url}/browse/), or null when Jira is not configured. */
     private final String jiraBrowse;
+    /** The delivery module's answer when it is deployed; the portal works without it. */
+    private final ObjectProvider<DemandDeliveryStatus> delivery;
 
     DemandPageController(DemandService demands, DemandQueries queries, WorkService work, EventLogService eventLog,
-                         CurrentUser currentUser, JiraProperties jira) {
+                         CurrentUser currentUser, JiraProperties jira, ObjectProvider<DemandDeliveryStatus> delivery) {
+        this.delivery = delivery;
         this.demands = demands;
         this.queries = queries;
         this.work = work;
@@ -126,6 +131,9 @@ class DemandPageController implements CaseDetailContributor {
                 .content());
         model.addAttribute("attachments", work.attachments(me, detail.demand().caseId()));
         model.addAttribute("jiraBrowse", jiraBrowse);
+        // after detail(): the reader may see this demand, so may see where it is delivered
+        DemandDeliveryStatus status = delivery.getIfAvailable();
+        model.addAttribute("deliveries", status == null ? null : status.versionsOf(id));
         return "demand/detail";
     }
 

@@ -168,7 +168,7 @@ class DemandLifecycleTest {
         jdbc.update("UPDATE cf_demand SET title = ? WHERE id = ?", "<script>alert(1)</script>", id);
         String page = mvc.perform(get("/demand/" + id).with(user("zhangsan")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(page).doesNotContain("<script>alert(1)</script>").doesNotContain("id=\"demand-delivery\"").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
 
         // evaluation out of range, split with no tasks
         postJson("zhouba", "/api/demands/" + id + "/triage", "{\"accepted\":true}").andExpect(status().isOk());

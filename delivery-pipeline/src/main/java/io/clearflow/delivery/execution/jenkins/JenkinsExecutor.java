@@ -3,6 +3,7 @@ package io.clearflow.delivery.execution.jenkins;
 import io.clearflow.delivery.execution.DeploymentExecutor;
 import io.clearflow.delivery.execution.DeploymentOrder;
 import io.clearflow.delivery.execution.ExecutionListener;
+import io.clearflow.delivery.execution.NotifiedExecution;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,9 @@ public class JenkinsExecutor implements DeploymentExecutor, AutoCloseable {
     private final JenkinsProperties properties;
     private final JenkinsClient client;
     private final TestReports reports;
+    /** What {@link NotifiedExecution#source()} says while acting on a build notification. */
+    public static final String NOTIFICATION_SOURCE = "jenkins";
+
     private final ScheduledExecutorService scheduler;
     private final Map<Long, JenkinsRun> runs = new ConcurrentHashMap<>();
 
@@ -107,12 +111,13 @@ public class JenkinsExecutor implements DeploymentExecutor, AutoCloseable {
             if (!run.done() && number != null && number == build && run.job().equals(normalised)) {
                 String result = status == null ? "" : status.strip().toUpperCase();
                 if (FINAL_RESULTS.contains(result)) {
-                    scheduler.execute(() -> {
+                    // the outcome is recorded as coming from Jenkins' notification, not from polling
+                    scheduler.execute(() -> NotifiedExecution.run(NOTIFICATION_SOURCE, () -> {
                         run.complete(result);
                         runs.remove(run.deploymentId(), run);
-                    });
+                    }));
                 } else {
-                    scheduler.execute(() -> tick(run));
+                    scheduler.execute(() -> NotifiedExecution.run(NOTIFICATION_SOURCE, () -> tick(run)));
                 }
                 return Optional.of(run.deploymentId());
             }

@@ -106,6 +106,8 @@ class JenkinsNotificationTest {
         RecordingListener.Outcome outcome = listener.await(Duration.ofSeconds(10)).outcome(501);
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.tail()).contains("finished: FAILURE");
+        // recorded as Jenkins' notification (the timeline's "from where"), though it ends on the executor's thread
+        assertThat(listener.finishedPromptedBy.get(501L)).isEqualTo(JenkinsExecutor.NOTIFICATION_SOURCE);
 
         // the same notification again: the build is no longer followed
         notify(body, sign(body)).andExpect(status().isNotFound())

@@ -2,6 +2,7 @@ package io.clearflow.regtech.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clearflow.demand.api.DemandDeliveryStatus;
 import io.clearflow.engine.api.Flash;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.Member;
@@ -19,6 +20,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -42,11 +44,13 @@ class RegtechPageController {
     private final io.clearflow.regtech.subscribe.NoticeService notices;
     private final ObjectMapper json;
     private final ZoneId zone;
+    private final ObjectProvider<DemandDeliveryStatus> delivery;
 
     RegtechPageController(ItemService items, SourceService sources, PollService polls,
                           io.clearflow.regtech.assess.AssessmentService assessments, CurrentUser currentUser, ObjectMapper json,
                           @Value("${clearflow.web.zone:Asia/Shanghai}") String zone,
-                          io.clearflow.regtech.subscribe.NoticeService notices) {
+                          io.clearflow.regtech.subscribe.NoticeService notices, ObjectProvider<DemandDeliveryStatus> delivery) {
+        this.delivery = delivery;
         this.notices = notices;
         this.items = items;
         this.sources = sources;
@@ -105,7 +109,13 @@ class RegtechPageController {
         Member me = currentUser.get();
         model.addAttribute("detail", items.detail(id));
         model.addAttribute("member", me);
-        model.addAttribute("assessment", assessments.forItem(me, id).orElse(null));
+        var assessment = assessments.forItem(me, id).orElse(null);
+        model.addAttribute("assessment", assessment);
+        // "the item shows the demand's state and, later, its delivery": where the raised demand's versions are deployed
+        DemandDeliveryStatus status = delivery.getIfAvailable();
+        if (assessment != null && assessment.demand().isPresent() && status != null) {
+            model.addAttribute("deliveries", status.versionsOf(assessment.demand().get().id()));
+        }
         model.addAttribute("compliance", me.hasRole(io.clearflow.engine.api.PlatformRole.COMPLIANCE));
         model.addAttribute("departmentsToAssess", java.util.List.of("dept-registry", "dept-clearing", "dept-account",
                 "dept-operations", "dept-it"));

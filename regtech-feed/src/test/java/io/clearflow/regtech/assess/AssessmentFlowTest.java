@@ -38,6 +38,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @SpringBootTest(classes = RegtechTestApplication.class)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@org.springframework.context.annotation.Import(AssessmentFlowTest.DeliveryStandIn.class)
 class AssessmentFlowTest {
 
     @Autowired MockMvc mvc;
@@ -46,6 +47,18 @@ class AssessmentFlowTest {
     @Autowired WorkService work;
     @Autowired OrgDirectory directory;
     @Autowired DemandIntake demands;
+
+    /** Delivery is not part of this module's tests: where a raised demand is deployed comes from this stand-in. */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class DeliveryStandIn {
+        @org.springframework.context.annotation.Bean
+        io.clearflow.demand.api.DemandDeliveryStatus deliveryStatus() {
+            return demandId -> List.of(new io.clearflow.demand.api.DemandDeliveryStatus.DeliveredVersion("登记存管系统", "2.4.0",
+                    java.time.LocalDate.of(2026, 12, 20), "production", List.of(
+                            new io.clearflow.demand.api.DemandDeliveryStatus.EnvironmentStatus("production", "production",
+                                    "succeeded", "abcdef123456", java.time.Instant.parse("2026-12-01T02:00:00Z"), true))));
+        }
+    }
 
     ResultActions postJson(String u, String path, String body) throws Exception {
         return mvc.perform(post(path).with(httpBasic(u, "demo")).contentType(MediaType.APPLICATION_JSON).content(body));
@@ -125,6 +138,8 @@ class AssessmentFlowTest {
         String page = mvc.perform(get("/regtech/items/" + itemId).with(user("hegui"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("DEM-" + demandId).contains("监管报送系统").doesNotContain("??");
+        // and, later, the demand's delivery: its version and where it runs
+        assertThat(page).contains("assessment-delivery").contains("登记存管系统").contains("2.4.0").contains("abcdef123456");
         String caseEn = mvc.perform(get("/cases/" + caseId).param("lang", "en").with(user("hegui"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(caseEn).contains("regtech-item-link").doesNotContain("??");

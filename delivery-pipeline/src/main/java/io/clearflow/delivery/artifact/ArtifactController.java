@@ -1,6 +1,7 @@
 package io.clearflow.delivery.artifact;
 
 import io.clearflow.delivery.DeliveryAccess;
+import io.clearflow.engine.api.Idempotent;
 import io.clearflow.engine.security.CurrentUser;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -43,6 +44,7 @@ class ArtifactController {
     }
 
     @PostMapping(path = "/api/delivery/versions/{id}/artifacts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Idempotent
     @PreAuthorize(DeliveryAccess.UPLOAD)
     ResponseEntity<Stored> upload(@PathVariable long id, @RequestPart("file") MultipartFile file,
                                   @RequestParam(name = "name", required = false) String name) throws IOException {
@@ -53,6 +55,7 @@ class ArtifactController {
     }
 
     @PostMapping("/api/delivery/versions/{id}/artifacts/register")
+    @Idempotent
     @PreAuthorize(DeliveryAccess.UPLOAD)
     ResponseEntity<Stored> register(@PathVariable long id, @Valid @RequestBody RegisterArtifact input) {
         return answer(fetcher.register(currentUser.get(), id, input));

@@ -1,6 +1,7 @@
 package io.clearflow.delivery.change;
 
 import io.clearflow.delivery.DeliveryAccess;
+import io.clearflow.engine.api.Idempotent;
 import io.clearflow.engine.security.CurrentUser;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -34,6 +35,7 @@ class ChangeController {
     }
 
     @PostMapping("/api/delivery/changes")
+    @Idempotent
     @PreAuthorize(DeliveryAccess.RAISE_CHANGE)
     ResponseEntity<Created> raise(@Valid @RequestBody NewChange request) {
         Change change = service.raise(currentUser.get(), request);
@@ -54,24 +56,28 @@ class ChangeController {
     }
 
     @PostMapping("/api/delivery/changes/{id}/approve")
+    @Idempotent
     @PreAuthorize(DeliveryAccess.DECIDE)
     Change approve(@PathVariable long id, @RequestBody(required = false) Note note) {
         return service.approve(currentUser.get(), id, note == null ? null : note.comment());
     }
 
     @PostMapping("/api/delivery/changes/{id}/reject")
+    @Idempotent
     @PreAuthorize(DeliveryAccess.DECIDE)
     Change reject(@PathVariable long id, @RequestBody(required = false) Note note) {
         return service.reject(currentUser.get(), id, note == null ? null : note.reason() != null ? note.reason() : note.comment());
     }
 
     @PostMapping("/api/delivery/changes/{id}/deploy")
+    @Idempotent
     @PreAuthorize(DeliveryAccess.DEPLOY)
     ResponseEntity<Deploying> deploy(@PathVariable long id) {
         return ResponseEntity.accepted().body(new Deploying(service.deploy(currentUser.get(), id)));
     }
 
     @PostMapping("/api/delivery/changes/{id}/close")
+    @Idempotent
     @PreAuthorize(DeliveryAccess.DEPLOY)
     Change close(@PathVariable long id, @RequestBody(required = false) Note note) {
         return service.close(currentUser.get(), id, note == null ? null : note.comment());

@@ -1,6 +1,7 @@
 package io.clearflow.delivery.deployment;
 
 import io.clearflow.delivery.DeliveryAccess;
+import io.clearflow.engine.api.Idempotent;
 import io.clearflow.delivery.People;
 import io.clearflow.engine.security.CurrentUser;
 import jakarta.validation.Valid;
@@ -45,12 +46,14 @@ class DeploymentController {
     }
 
     @PostMapping("/api/delivery/artifacts/{id}/deploy")
+    @Idempotent
     @PreAuthorize(DeliveryAccess.DEPLOY_DIRECT)
     ResponseEntity<Queued> deploy(@PathVariable long id, @Valid @RequestBody DeployRequest request) {
         return queued(deployments.deployDirectly(currentUser.get(), id, request.environment()));
     }
 
     @PostMapping("/api/delivery/deployments/{id}/rollback")
+    @Idempotent
     @PreAuthorize(DeliveryAccess.ROLLBACK)
     ResponseEntity<Queued> rollback(@PathVariable long id) {
         return queued(deployments.rollback(currentUser.get(), id));

@@ -1,6 +1,7 @@
 package io.clearflow.delivery.submission;
 
 import io.clearflow.delivery.DeliveryAccess;
+import io.clearflow.engine.api.Idempotent;
 import io.clearflow.engine.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -45,6 +46,7 @@ class SubmissionController {
     }
 
     @PostMapping("/api/delivery/versions/{versionId}/test-submissions")
+    @Idempotent
     @PreAuthorize(DeliveryAccess.DEVELOP)
     ResponseEntity<Created> submit(@PathVariable long versionId, @Valid @RequestBody SubmitRequest request) {
         return created(service.submit(currentUser.get(), versionId, request.artifactId()));
@@ -69,12 +71,14 @@ class SubmissionController {
     }
 
     @PostMapping("/api/delivery/test-submissions/{id}/accept")
+    @Idempotent
     @PreAuthorize(DeliveryAccess.TEST)
     TestSubmission accept(@PathVariable long id) {
         return service.accept(currentUser.get(), id);
     }
 
     @PostMapping("/api/delivery/test-submissions/{id}/complete")
+    @Idempotent
     @PreAuthorize(DeliveryAccess.TEST)
     GateAnswer complete(@PathVariable long id, @Valid @RequestBody CompleteRequest request) {
         return new GateAnswer(service.complete(currentUser.get(), id, request.passed(), request.comment()));
@@ -87,12 +91,14 @@ class SubmissionController {
     }
 
     @PostMapping("/api/delivery/test-submissions/{id}/send-back")
+    @Idempotent
     @PreAuthorize(DeliveryAccess.TEST)
     TestSubmission sendBack(@PathVariable long id, @RequestBody ReasonRequest request) {
         return service.sendBack(currentUser.get(), id, request.reason());
     }
 
     @PostMapping("/api/delivery/test-submissions/{id}/resubmit")
+    @Idempotent
     @PreAuthorize(DeliveryAccess.DEVELOP)
     ResponseEntity<Created> resubmit(@PathVariable long id) {
         SubmissionService.Outcome outcome = service.resubmit(currentUser.get(), id);
@@ -103,6 +109,7 @@ class SubmissionController {
     }
 
     @PostMapping("/api/delivery/test-submissions/{id}/withdraw")
+    @Idempotent
     @PreAuthorize(DeliveryAccess.DEVELOP)
     TestSubmission withdraw(@PathVariable long id, @RequestBody ReasonRequest request) {
         return service.withdraw(currentUser.get(), id, request.reason());

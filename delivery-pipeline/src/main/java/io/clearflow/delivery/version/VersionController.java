@@ -1,6 +1,7 @@
 package io.clearflow.delivery.version;
 
 import io.clearflow.delivery.DeliveryAccess;
+import io.clearflow.engine.api.Idempotent;
 import io.clearflow.engine.security.CurrentUser;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -29,6 +30,7 @@ class VersionController {
     }
 
     @PostMapping("/api/delivery/versions")
+    @Idempotent
     @PreAuthorize(DeliveryAccess.DEVELOP)
     ResponseEntity<Map<String, Long>> create(@Valid @RequestBody NewVersion input) {
         long id = versions.create(currentUser.get(), input);

@@ -67,6 +67,32 @@ class LargeArtifactUploadTest {
         assertThat(body.get("sha256").asText()).isEqualTo(sha256OfContent());
     }
 
+    /** The platform refuses other bodies over 1 MB; a file as the whole body gets the artifact endpoint's limit. */
+    @Test
+    void anArtifactSentAsTheWholeBodyIsStoredWithItsDigest() throws Exception {
+        String label = "9." + UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri("/api/delivery/versions"))
+                .header("Authorization", basic("wujiu")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"system\":\"clearflow\",\"version\":\"" + label + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        long versionId = json.readTree(created.body()).get("id").asLong();
+
+        HttpResponse<String> uploaded = http.send(HttpRequest.newBuilder(
+                        uri("/api/delivery/versions/" + versionId + "/artifacts?name=clearflow-body.jar"))
+                .header("Authorization", basic("wujiu")).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+                        LargeArtifactUploadTest::content), SIZE))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        assertThat(json.readTree(uploaded.body()).get("sha256").asText()).isEqualTo(sha256OfContent());
+        HttpResponse<String> tooLarge = http.send(HttpRequest.newBuilder(uri("/api/delivery/versions"))
+                .header("Authorization", basic("wujiu")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"system\":\"clearflow\",\"version\":\"" + "x".repeat(2 << 20) + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLarge.statusCode()).as("other bodies keep the 1 MB limit").isEqualTo(413);
+    }
+
     @Test
     void aChunkedUploadOverTheDefaultToAnotherEndpointIsRefusedBeforeItsHandler() throws Exception {
         HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri("/api/governance/validate"))

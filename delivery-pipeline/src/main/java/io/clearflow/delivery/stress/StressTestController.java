@@ -1,5 +1,9 @@
 package io.clearflow.delivery.stress;
 
+import io.clearflow.delivery.stress.report.StressReportDocx;
+import io.clearflow.delivery.stress.workload.CallSampleReader;
+import io.clearflow.delivery.stress.workload.WorkloadModel;
+import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -11,8 +15,13 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -63,11 +72,57 @@ class StressTestController {
                         String phase, List<String> toolFigures) { }
 
     private final StressTestService service;
+    private final StressReportDocx docx;
     private final CurrentUser currentUser;
 
-    StressTestController(StressTestService service, CurrentUser currentUser) {
+    StressTestController(StressTestService service, StressReportDocx docx, CurrentUser currentUser) {
         this.service = service;
+        this.docx = docx;
         this.currentUser = currentUser;
+    }
+
+    static final MediaType DOCX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+    @GetMapping("/api/delivery/stress-tests/{id}/report.docx")
+    @PreAuthorize(StressAccess.READ)
+    ResponseEntity<byte[]> report(@PathVariable long id, Locale locale) {
+        StressTestService.Detail detail = service.detail(id);
+        return ResponseEntity.ok().contentType(DOCX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("stress-test-" + detail.test().key() + ".docx").build().toString())
+                .body(docx.render(detail, locale));
+    }
+
+    /** The production call-mix sample as a workload model: shares, main set, the four test types' mixes and rates. */
+    @PostMapping(path = "/api/delivery/stress-tests/workload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(StressAccess.READ)
+    WorkloadModel.Model workload(@RequestPart("file") MultipartFile file, @RequestParam double peakTps,
+                                 @RequestParam(defaultValue = "3") double multiple) throws IOException {
+        return model(file, peakTps, multiple);
+    }
+
+    /** The same model's mixes as CSV for the load tool. */
+    @PostMapping(path = "/api/delivery/stress-tests/workload.csv", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(StressAccess.READ)
+    ResponseEntity<String> workloadCsv(@RequestPart("file") MultipartFile file, @RequestParam double peakTps,
+                                       @RequestParam(defaultValue = "3") double multiple) throws IOException {
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("workload-mix.csv")
+                        .build().toString())
+                .body(WorkloadModel.csv(model(file, peakTps, multiple)));
+    }
+
+    private static WorkloadModel.Model model(MultipartFile file, double peakTps, double multiple) throws IOException {
+        if (!(peakTps > 0) || peakTps > 1e9) {
+            throw new InvalidRequestException("delivery.stress.error.required", Map.of("peakTps", "delivery.stress.error.required"));
+        }
+        if (!(multiple > 0) || multiple > 100) {
+            throw new InvalidRequestException("delivery.stress.error.multiple", Map.of("multiple", "delivery.stress.error.multiple"));
+        }
+        try (InputStream in = file.getInputStream()) {
+            return WorkloadModel.of(CallSampleReader.read(in), peakTps, multiple);
+        }
     }
 
     @PostMapping("/api/delivery/stress-tests")

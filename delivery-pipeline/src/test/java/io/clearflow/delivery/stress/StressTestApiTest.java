@@ -166,6 +166,46 @@ class StressTestApiTest {
                 .andExpect(jsonPath("$.state").value("VERIFIED"));
         assertThat(jdbc.queryForList("SELECT kind FROM del_timeline WHERE version_id = ?", String.class, versionId))
                 .contains("stress.requested", "stress.results", "stress.reported", "stress.archived", "stress.verified");
+
+        // the report as Word: opened with POI, the seed's sections, the results and the verdict's numbers are in it
+        var response = mvc.perform(get("/api/delivery/stress-tests/" + id + "/report.docx").with(httpBasic("zhouba", "demo"))
+                .param("lang", "en")).andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(response.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml");
+        try (XWPFDocument doc = docx(response.getContentAsByteArray());
+             var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            String all = text.getText();
+            assertThat(all).contains("Stress test report ST-" + id, "Environment", "物理机，万兆网络", "Cases", "Process",
+                    "Anomalies", "Conclusion", "满足 3 倍峰值", "peak.jtl", "stability.jtl", "Capacity ÷ historical peak",
+                    "3.64", "4000.00", "Passed", "410301");
+        }
+        mvc.perform(get("/api/delivery/stress-tests/999999/report.docx").with(httpBasic("zhouba", "demo")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/delivery/stress-tests/" + id + "/report.docx").with(httpBasic("zhangsan", "demo")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void workloadModelAndItsExportOverTheApi() throws Exception {
+        String sample = "function_code,business,count\n410301,trade,600\n410302,trade,300\n410501,query,95\n"
+                + "410502,query,4\n100001,admin,1\n";
+        var file = new MockMultipartFile("file", "calls.csv", null, sample.getBytes(StandardCharsets.UTF_8));
+        mvc.perform(multipart("/api/delivery/stress-tests/workload").file(file).param("peakTps", "100")
+                        .with(httpBasic("zhengshi", "demo"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.mainSet.length()").value(3)).andExpect(jsonPath("$.targetTps").value(300.0));
+        String csv = mvc.perform(multipart("/api/delivery/stress-tests/workload.csv").file(file).param("peakTps", "100")
+                        .with(httpBasic("zhengshi", "demo"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(csv).contains("FULL,full,410301,trade,0.600000,180.000");
+        mvc.perform(multipart("/api/delivery/stress-tests/workload").file(file).param("peakTps", "abc")
+                .with(httpBasic("zhengshi", "demo"))).andExpect(status().isBadRequest());
+        mvc.perform(multipart("/api/delivery/stress-tests/workload").file(file).param("peakTps", "100")
+                .param("multiple", "-1").with(httpBasic("zhengshi", "demo"))).andExpect(status().isBadRequest());
+        mvc.perform(multipart("/api/delivery/stress-tests/workload")
+                .file(new MockMultipartFile("file", "x.csv", null, "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)))
+                .param("peakTps", "100").with(httpBasic("zhengshi", "demo"))).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.file").exists());
+        mvc.perform(multipart("/api/delivery/stress-tests/workload").file(file).param("peakTps", "100")
+                .with(httpBasic("zhangsan", "demo"))).andExpect(status().isForbidden());
     }
 
     @Test

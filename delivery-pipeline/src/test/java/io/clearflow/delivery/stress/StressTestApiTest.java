@@ -40,7 +40,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @SpringBootTest(classes = DeliveryTestApplication.class)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class StressTestApiTest {
+public class StressTestApiTest {
 
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper json;

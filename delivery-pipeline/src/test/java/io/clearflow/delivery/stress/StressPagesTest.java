@@ -31,6 +31,7 @@ class StressPagesTest {
     @Autowired OrgDirectory directory;
     @Autowired io.clearflow.delivery.version.VersionService versionService;
     @Autowired UserDetailsService users;
+    @Autowired io.clearflow.engine.work.WorkService work;
 
     @Test
     void requestPlanUploadAndTheChartsOnThePage() throws Exception {
@@ -47,6 +48,12 @@ class StressPagesTest {
                 .andReturn().getResponse().getRedirectedUrl();
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 
+        // the plan step in the testers' inboxes links to this page, where it is done
+        var step = work.inbox(directory.requireMember("zhengshi"), 0, 200).stream()
+                .filter(t -> ("ST-" + id).equals(t.businessKey())).findFirst().orElseThrow();
+        assertThat(mvc.perform(get("/tasks/" + step.id()).with(user(principal("zhengshi")))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("href=\"/delivery/stress-tests/" + id + "\"",
+                "打开压力测试");
         assertThat(pageOf(id, "zhengshi")).contains("id=\"stress-plan-form\"", "id=\"stress-upload-form\"");
         assertThat(pageOf(id, "wujiu")).doesNotContain("id=\"stress-plan-form\"", "id=\"stress-upload-form\"")
                 .contains("id=\"stress-evidence-missing\"");

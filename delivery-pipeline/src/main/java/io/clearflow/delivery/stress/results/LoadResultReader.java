@@ -11,7 +11,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -67,16 +68,15 @@ public final class LoadResultReader {
                 throw new BadResultFileException("delivery.stress.error.binary");
             }
         }
-        int len = head.length;
-        String text;
-        try {
-            // the sniffed window may end inside a multi-byte character: decode leniently only at its very end
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(head, 0, Math.max(0, len - (len == SNIFF ? 4 : 0)))).toString();
-        } catch (CharacterCodingException e) {
+        // a full window may end inside a multi-byte character: then an incomplete last sequence is not an error
+        CharBuffer chars = CharBuffer.allocate(head.length);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(head), chars, head.length < SNIFF);
+        if (result.isError()) {
             throw new BadResultFileException("delivery.stress.error.binary");
         }
+        String text = chars.flip().toString();
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }

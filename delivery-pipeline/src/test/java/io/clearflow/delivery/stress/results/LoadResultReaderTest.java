@@ -68,6 +68,24 @@ class LoadResultReaderTest {
     }
 
     @Test
+    void chineseLabelsAcrossTheSniffedWindowAreText() {
+        // 3-byte characters; over three alignments the 8 KiB sniff window ends inside a character at least once
+        boolean cutInside = false;
+        for (int shift = 0; shift < 3; shift++) {
+            StringBuilder csv = new StringBuilder("timeStamp,elapsed,label,success\n");
+            for (int i = 0; i < 400; i++) {
+                csv.append(1000 + i).append(",5,委托下单").append("x".repeat(shift)).append(i % 7).append(",true\n");
+            }
+            byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+            cutInside |= (bytes[8192] & 0xC0) == 0x80;
+            LoadSummary s = reader.read(new ByteArrayInputStream(bytes));
+            assertThat(s.samples()).isEqualTo(400);
+            assertThat(s.labels()).hasSize(7);
+        }
+        assertThat(cutInside).as("one alignment cuts a character at the window's end").isTrue();
+    }
+
+    @Test
     void jmeterXmlCountsTopLevelSamplesOnly() {
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>

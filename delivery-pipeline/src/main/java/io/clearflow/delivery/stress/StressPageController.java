@@ -111,6 +111,17 @@ class StressPageController {
             }
         }
         model.addAttribute("charts", charts);
+        Map<String, String> peakValues = new HashMap<>();
+        d.peak().ifPresent(p -> {
+            peakValues.put("peakTps", String.valueOf(p.peakTps()));
+            peakValues.put("peakBandwidthMbps", String.valueOf(p.peakBandwidthMbps()));
+            peakValues.put("bandwidthMbps", String.valueOf(p.bandwidthMbps()));
+            peakValues.put("capacityFactor", String.valueOf(p.capacityFactor()));
+            peakValues.put("bandwidthFactor", String.valueOf(p.bandwidthFactor()));
+            peakValues.put("maxErrorRate", String.valueOf(p.maxErrorRate()));
+            peakValues.put("regressionTolerance", String.valueOf(p.regressionTolerance()));
+        });
+        model.addAttribute("peakValues", peakValues);
         Optional<StressResult> current = StressVerdict.capacityRun(d.results());
         Optional<StressResult> previous = StressVerdict.capacityRun(d.previousResults());
         model.addAttribute("labelOption", current.isEmpty() ? null
@@ -239,6 +250,42 @@ class StressPageController {
     String verify(@PathVariable long id, @RequestParam(defaultValue = "true") boolean passed,
                   @RequestParam(required = false) String note, RedirectAttributes redirect) {
         return act(id, redirect, () -> service.verifyProduction(currentUser.get(), id, passed, note));
+    }
+
+    /** The system's peaks and thresholds, from the stress test's page (ops and IT managers). */
+    @PostMapping("/delivery/stress-tests/{id}/peak")
+    @PreAuthorize(StressAccess.PEAKS)
+    String peak(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return act(id, redirect, () -> service.savePeak(currentUser.get(), service.test(id).system(),
+                number(form, "peakTps", 1e9, false), number(form, "peakBandwidthMbps", 1e9, true),
+                number(form, "bandwidthMbps", 1e9, true), optional(form, "capacityFactor", 100),
+                optional(form, "bandwidthFactor", 100), optional(form, "maxErrorRate", 1),
+                optional(form, "regressionTolerance", 1)));
+    }
+
+    /** A required number in (0, max] (or [0, max] when zero is allowed); else a field error like the API's 400. */
+    private static double number(Map<String, String> form, String field, double max, boolean zero) {
+        Double v = optional(form, field, max);
+        if (v == null || (!zero && v == 0)) {
+            throw new InvalidRequestException("delivery.stress.error.required", Map.of(field, "delivery.stress.error.required"));
+        }
+        return v;
+    }
+
+    private static Double optional(Map<String, String> form, String field, double max) {
+        String raw = form.get(field);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            double v = Double.parseDouble(raw.strip());
+            if (Double.isFinite(v) && v >= 0 && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the field error
+        }
+        throw new InvalidRequestException("delivery.stress.error.peak", Map.of(field, "delivery.stress.error.peak"));
     }
 
     private static String act(long id, RedirectAttributes redirect, Supplier<?> action) {

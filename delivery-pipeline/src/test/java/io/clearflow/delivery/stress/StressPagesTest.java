@@ -67,6 +67,20 @@ class StressPagesTest {
                 "id=\"stress-label-chart\"", "&quot;series&quot;", "41031", "data-check=\"capacity\"",
                 "data-check=\"regression\"", "/report.docx", "echarts.min.js").doesNotContain("??");
 
+        // ops enter the system's peak on the page; a bad number changes nothing
+        mvc.perform(post("/delivery/stress-tests/" + id + "/peak").param("peakTps", "-3").param("peakBandwidthMbps", "1")
+                .param("bandwidthMbps", "1").with(user(principal("linops"))).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(service.peak("ctrade").map(SystemPeak::peakTps).orElse(0.0)).isNotEqualTo(-3.0);
+        mvc.perform(post("/delivery/stress-tests/" + id + "/peak").param("peakTps", "4").param("peakBandwidthMbps", "1000")
+                .param("bandwidthMbps", "1500").with(user(principal("wujiu"))).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/delivery/stress-tests/" + id + "/peak").param("peakTps", "4").param("peakBandwidthMbps", "1000")
+                .param("bandwidthMbps", "1500").with(user(principal("linops"))).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(service.peak("ctrade").orElseThrow().peakTps()).isEqualTo(4.0);
+        // 50 samples over 490 + 50 ms → 92.6/s ÷ 4 ≥ 3; 1500 < 2 × 1000 Mbps fails the bandwidth check
+        assertThat(service.detail(id).verdict().checks()).filteredOn(c -> c.name().equals("bandwidth"))
+                .singleElement().satisfies(c -> assertThat(c.passed()).isFalse());
+        assertThat(pageOf(id, "linops")).contains("id=\"stress-peak-form\"", "value=\"1500.0\"");
+
         // a bad file is a flash error on the page, nothing stored
         mvc.perform(multipart("/delivery/stress-tests/" + id + "/results")
                 .file(new MockMultipartFile("file", "bad.jtl", null, "not,a,jtl\n1,2,3\n".getBytes(StandardCharsets.UTF_8)))

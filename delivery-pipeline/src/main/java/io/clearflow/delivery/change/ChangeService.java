@@ -4,6 +4,7 @@ import io.clearflow.delivery.DeliveryProperties;
 import io.clearflow.delivery.artifact.Artifacts;
 import io.clearflow.delivery.deployment.DeploymentFinished;
 import io.clearflow.delivery.deployment.Deployments;
+import io.clearflow.delivery.evidence.EvidenceGate;
 import io.clearflow.delivery.submission.SubmissionService;
 import io.clearflow.delivery.submission.SubmissionState;
 import io.clearflow.delivery.submission.TestSubmission;
@@ -69,10 +70,12 @@ public class ChangeService {
     private final TaskService engineTasks;
     private final RuntimeService runtime;
     private final Clock clock;
+    private final EvidenceGate evidence;
 
     ChangeService(ChangeRepository changes, ApprovalRepository approvals, SeparationOfDuties separation,
                   ChangeProperties properties, SubmissionService submissions, Versions versions, Deployments deployments,
-                  Artifacts artifacts, DeliveryProperties stages, DeliveryEvents dora, WorkService work, TaskService engineTasks, RuntimeService runtime, Clock clock) {
+                  Artifacts artifacts, DeliveryProperties stages, DeliveryEvents dora, WorkService work, TaskService engineTasks, RuntimeService runtime, Clock clock,
+                  EvidenceGate evidence) {
         this.changes = changes;
         this.approvals = approvals;
         this.separation = separation;
@@ -87,6 +90,7 @@ public class ChangeService {
         this.engineTasks = engineTasks;
         this.runtime = runtime;
         this.clock = clock;
+        this.evidence = evidence;
     }
 
     /** Raises a change on a test submission that passed its exit criteria; its approvals wait in the inboxes. */
@@ -144,6 +148,9 @@ public class ChangeService {
         Optional<String> refusal = separation.refusal(change, member.userId());
         if (refusal.isPresent()) {
             throw new SeparationOfDutiesException(refusal.get());
+        }
+        if (approved) {
+            requireEvidence(change);
         }
         Task step = openStepFor(member, change)
                 .orElseThrow(() -> new ConflictException("delivery.change.error.nothingToApprove", change.key()));
@@ -204,12 +211,24 @@ public class ChangeService {
         if (change.state() != ChangeState.APPROVED) {
             throw new ConflictException("delivery.change.error.notApproved", change.key(), change.state());
         }
+        requireEvidence(change);
         long deploymentId = deployments.deploy(ops, change.artifactId(), DeliveryProperties.PRODUCTION, id);
         if (!changes.deploying(id, deploymentId, clock.instant())) {
             throw new ConflictException("delivery.change.error.changed", change.key());
         }
         versions.record(change.versionId(), "change.deploying", ops.userId(), change.key(), link(id));
         return deploymentId;
+    }
+
+    /**
+     * A critical system's change needs its version's pre-go-live evidence (stress test, code audit) before approval
+     * and again before deployment (evidence may have been withdrawn in between). Emergency changes are exempt: they
+     * cannot wait for a 2-hour stability run; their approvers see the missing items on the page.
+     */
+    private void requireEvidence(Change change) {
+        if (change.critical() && !change.emergency()) {
+            versions.find(change.versionId()).ifPresent(evidence::require);
+        }
     }
 
     /** Moves the change on when its production deployment ends. */

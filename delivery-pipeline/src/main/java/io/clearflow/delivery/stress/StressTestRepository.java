@@ -1,0 +1,109 @@
+package io.clearflow.delivery.stress;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Every statement on {@code del_stress_test}. */
+@Repository
+class StressTestRepository {
+
+    private static final String COLUMNS = "id, version_id, system_code, version_label, state, case_id, scenarios_wanted, "
+            + "requested_by, requested_at, plan_object, plan_metrics, plan_method, plan_resources, plan_risks, planned_by, "
+            + "scenarios, designed_by, executed_by, report_environment, report_cases, report_process, report_anomalies, "
+            + "report_conclusion, reported_by, verdict_passed, verdict, confirmed_by, confirmed_at, upgrade_risk, "
+            + "confirm_comment, verified_by, verified_at, verified_passed, verification";
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    StressTestRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    long insert(long versionId, String system, String version, String scenariosWanted, String caseId, String by,
+                Instant now) {
+        var keys = new GeneratedKeyHolder();
+        named.update("INSERT INTO del_stress_test (version_id, system_code, version_label, state, case_id, "
+                        + "scenarios_wanted, requested_by, requested_at, updated_at) VALUES (:version, :system, :label, "
+                        + ":state, :caseId, :wanted, :by, :now, :now)",
+                new MapSqlParameterSource().addValue("version", versionId).addValue("system", system)
+                        .addValue("label", version).addValue("state", StressState.PLANNING.name())
+                        .addValue("caseId", caseId).addValue("wanted", scenariosWanted).addValue("by", by)
+                        .addValue("now", utc(now)), keys, new String[] {"id"});
+        return keys.getKey().longValue();
+    }
+
+    Optional<StressTest> find(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM del_stress_test WHERE id = ?", StressTestRepository::row, id)
+                .stream().findFirst();
+    }
+
+    List<StressTest> ofVersion(long versionId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM del_stress_test WHERE version_id = ? ORDER BY id DESC",
+                StressTestRepository::row, versionId);
+    }
+
+    List<StressTest> latest(int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM del_stress_test ORDER BY id DESC FETCH FIRST " + limit
+                + " ROWS ONLY", StressTestRepository::row);
+    }
+
+    /** The system's newest accepted (archived or verified) stress test before {@code beforeId}: the comparison base. */
+    Optional<StressTest> previousAccepted(String system, long beforeId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM del_stress_test WHERE system_code = ? AND id < ? AND state IN "
+                        + "('ARCHIVED', 'VERIFIED') ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", StressTestRepository::row,
+                system, beforeId).stream().findFirst();
+    }
+
+    /**
+     * Moves a stress test from {@code from} to {@code to} with the given column values (names are the service's
+     * constants, never caller input); false when it was no longer in {@code from} (a concurrent move won).
+     */
+    boolean move(long id, StressState from, StressState to, Map<String, Object> columns, Instant now) {
+        var params = new MapSqlParameterSource().addValue("id", id).addValue("from", from.name())
+                .addValue("to", to.name()).addValue("now", utc(now));
+        StringBuilder set = new StringBuilder("state = :to, updated_at = :now");
+        columns.forEach((column, value) -> {
+            set.append(", ").append(column).append(" = :").append(column);
+            params.addValue(column, value instanceof Instant i ? utc(i) : value);
+        });
+        return named.update("UPDATE del_stress_test SET " + set + " WHERE id = :id AND state = :from", params) == 1;
+    }
+
+    private static StressTest row(ResultSet rs, int n) throws SQLException {
+        return new StressTest(rs.getLong("id"), rs.getLong("version_id"), rs.getString("system_code"),
+                rs.getString("version_label"), StressState.valueOf(rs.getString("state")), rs.getString("case_id"),
+                rs.getString("scenarios_wanted"), rs.getString("requested_by"), instant(rs, "requested_at"),
+                new StressTest.Plan(rs.getString("plan_object"), rs.getString("plan_metrics"),
+                        rs.getString("plan_method"), rs.getString("plan_resources"), rs.getString("plan_risks")),
+                rs.getString("planned_by"), rs.getString("scenarios"), rs.getString("designed_by"),
+                rs.getString("executed_by"), new StressTest.Report(rs.getString("report_environment"),
+                        rs.getString("report_cases"), rs.getString("report_process"), rs.getString("report_anomalies"),
+                        rs.getString("report_conclusion")), rs.getString("reported_by"),
+                (Boolean) rs.getObject("verdict_passed"), rs.getString("verdict"), rs.getString("confirmed_by"),
+                instant(rs, "confirmed_at"), rs.getString("upgrade_risk"), rs.getString("confirm_comment"),
+                rs.getString("verified_by"), instant(rs, "verified_at"), (Boolean) rs.getObject("verified_passed"),
+                rs.getString("verification"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

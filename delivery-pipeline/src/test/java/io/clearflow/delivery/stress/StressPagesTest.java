@@ -1,0 +1,100 @@
+package io.clearflow.delivery.stress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.clearflow.delivery.DeliveryTestApplication;
+import io.clearflow.engine.identity.OrgDirectory;
+import java.nio.charset.StandardCharsets;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The stress-test pages: request form errors, the steps' forms for their holders, results with charts, the verdict. */
+@SpringBootTest(classes = DeliveryTestApplication.class)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class StressPagesTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired StressTestService service;
+    @Autowired OrgDirectory directory;
+    @Autowired io.clearflow.delivery.version.VersionService versionService;
+    @Autowired UserDetailsService users;
+    @Autowired io.clearflow.engine.work.WorkService work;
+
+    @Test
+    void requestPlanUploadAndTheChartsOnThePage() throws Exception {
+        // a bad version id comes back next to its field
+        String refused = mvc.perform(post("/delivery/stress-tests").param("versionId", "abc<script>")
+                .with(user(principal("wujiu"))).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(refused).contains("id=\"error-versionId\"", "value=\"abc&lt;script&gt;\"").doesNotContain("??");
+
+        long versionId = versionService.create(directory.requireMember("wujiu"),
+                new io.clearflow.delivery.version.NewVersion("ctrade", "9." + System.nanoTime() % 100000, null, null));
+        String location = mvc.perform(post("/delivery/stress-tests").param("versionId", String.valueOf(versionId))
+                        .with(user(principal("wujiu"))).with(csrf())).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+
+        // the plan step in the testers' inboxes links to this page, where it is done
+        var step = work.inbox(directory.requireMember("zhengshi"), 0, 200).stream()
+                .filter(t -> ("ST-" + id).equals(t.businessKey())).findFirst().orElseThrow();
+        assertThat(mvc.perform(get("/tasks/" + step.id()).with(user(principal("zhengshi")))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("href=\"/delivery/stress-tests/" + id + "\"",
+                "打开压力测试");
+        assertThat(pageOf(id, "zhengshi")).contains("id=\"stress-plan-form\"", "id=\"stress-upload-form\"");
+        assertThat(pageOf(id, "wujiu")).doesNotContain("id=\"stress-plan-form\"", "id=\"stress-upload-form\"")
+                .contains("id=\"stress-evidence-missing\"");
+
+        mvc.perform(multipart("/delivery/stress-tests/" + id + "/results")
+                .file(new MockMultipartFile("file", "run.jtl", null,
+                        StressTestApiTest.jtl(50, 10, 1_700_000_000_000L).getBytes(StandardCharsets.UTF_8)))
+                .with(user(principal("zhengshi"))).with(csrf())).andExpect(status().is3xxRedirection());
+        String page = pageOf(id, "zhouba");
+        assertThat(page).contains("id=\"stress-results\"", "<td>50</td>", "class=\"stress-chart\"",
+                "id=\"stress-label-chart\"", "&quot;series&quot;", "41031", "data-check=\"capacity\"",
+                "data-check=\"regression\"", "/report.docx", "echarts.min.js").doesNotContain("??");
+
+        // ops enter the system's peak on the page; a bad number changes nothing
+        mvc.perform(post("/delivery/stress-tests/" + id + "/peak").param("peakTps", "-3").param("peakBandwidthMbps", "1")
+                .param("bandwidthMbps", "1").with(user(principal("linops"))).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(service.peak("ctrade").map(SystemPeak::peakTps).orElse(0.0)).isNotEqualTo(-3.0);
+        mvc.perform(post("/delivery/stress-tests/" + id + "/peak").param("peakTps", "4").param("peakBandwidthMbps", "1000")
+                .param("bandwidthMbps", "1500").with(user(principal("wujiu"))).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/delivery/stress-tests/" + id + "/peak").param("peakTps", "4").param("peakBandwidthMbps", "1000")
+                .param("bandwidthMbps", "1500").with(user(principal("linops"))).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(service.peak("ctrade").orElseThrow().peakTps()).isEqualTo(4.0);
+        // 50 samples over 490 + 50 ms → 92.6/s ÷ 4 ≥ 3; 1500 < 2 × 1000 Mbps fails the bandwidth check
+        assertThat(service.detail(id).verdict().checks()).filteredOn(c -> c.name().equals("bandwidth"))
+                .singleElement().satisfies(c -> assertThat(c.passed()).isFalse());
+        assertThat(pageOf(id, "linops")).contains("id=\"stress-peak-form\"", "value=\"1500.0\"");
+
+        // a bad file is a flash error on the page, nothing stored
+        mvc.perform(multipart("/delivery/stress-tests/" + id + "/results")
+                .file(new MockMultipartFile("file", "bad.jtl", null, "not,a,jtl\n1,2,3\n".getBytes(StandardCharsets.UTF_8)))
+                .with(user(principal("zhengshi"))).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(service.detail(id).results()).hasSize(1);
+    }
+
+    private String pageOf(long id, String user) throws Exception {
+        return mvc.perform(get("/delivery/stress-tests/" + id).with(user(principal(user))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    /** Signed in as the demo user with their real roles (pages use the form login, not HTTP Basic). */
+    private org.springframework.security.core.userdetails.UserDetails principal(String userId) {
+        return users.loadUserByUsername(userId);
+    }
+}

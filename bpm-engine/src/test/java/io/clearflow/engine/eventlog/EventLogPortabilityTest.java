@@ -80,11 +80,13 @@ class EventLogPortabilityTest {
         assertThat(jdbc.queryForList("SELECT version, description, success FROM flyway_engine WHERE version IS NOT NULL "
                 + "ORDER BY installed_rank"))
                 .extracting(r -> r.get("version"), r -> r.get("description"), r -> r.get("success"))
-                .containsExactly(tuple("1", "event log identity", true), tuple("2", "security audit", true));
+                .containsExactly(tuple("1", "event log identity", true), tuple("2", "security audit", true),
+                        tuple("3", "idempotency keys", true));
         assertThat(jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
                 + "AND table_name LIKE 'cf\\_%'", String.class))
                 // the engine's own tables; other features add theirs beside them
-                .contains("cf_event_log", "cf_outbox_cursor", "cf_api_token", "cf_approval_request", "cf_audit_event");
+                .contains("cf_event_log", "cf_outbox_cursor", "cf_api_token", "cf_approval_request", "cf_audit_event",
+                        "cf_idempotency_key");
         assertThat(jdbc.queryForObject("SELECT data_type FROM information_schema.columns "
                 + "WHERE table_name = 'cf_event_log' AND column_name = 'occurred_at'", String.class))
                 .isEqualTo("timestamp with time zone");

@@ -28,7 +28,7 @@ class ModuleGraphTest {
      * Production classes only. Modulith leaves out test-classes folders by itself, but not the
      * engine's test-jar on deploy's test classpath, whose classes would count as engine code.
      */
-    private static final ImportOption MAIN_CODE = location -> !location.contains("/test-classes/")
+    static final ImportOption MAIN_CODE = location -> !location.contains("/test-classes/")
             && !location.matches(Pattern.compile(".*-tests\\.jar.*"));
 
     /** Maven runs the tests in deploy/, so the repository root is its parent. */

@@ -1,6 +1,8 @@
 package io.clearflow.engine.api;
 
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -11,6 +13,27 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public final class Flash {
 
     private Flash() {
+    }
+
+    /**
+     * Runs a page's POST action and redirects to {@code target}: on success {@code done} (a bundle key) is the next
+     * page's one-time message; bad input or a conflict comes back as {@link #error}. The one helper of the page
+     * controllers, so each handler stays one call.
+     */
+    public static String act(RedirectAttributes redirect, String target, String done, Supplier<?> action) {
+        return act(redirect, target, done, action, Flash::error);
+    }
+
+    /** As {@link #act(RedirectAttributes, String, String, Supplier)}, with the page's own way of showing a refusal. */
+    public static String act(RedirectAttributes redirect, String target, String done, Supplier<?> action,
+                             BiConsumer<RedirectAttributes, RuntimeException> refused) {
+        try {
+            action.get();
+            redirect.addFlashAttribute("flash", done);
+        } catch (InvalidRequestException | ConflictException e) {
+            refused.accept(redirect, e);
+        }
+        return "redirect:" + target;
     }
 
     public static void error(RedirectAttributes redirect, RuntimeException e) {

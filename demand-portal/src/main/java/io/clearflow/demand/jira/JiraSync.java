@@ -2,11 +2,10 @@ package io.clearflow.demand.jira;
 
 import io.clearflow.demand.lifecycle.DemandService;
 import io.clearflow.demand.lifecycle.DemandTask;
+import io.clearflow.demand.lifecycle.DemandTaskRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,9 +14,9 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -45,14 +44,17 @@ public class JiraSync {
 
     private final JiraProperties properties;
     private final ObjectProvider<JiraClient> client;
-    private final JdbcTemplate jdbc;
+    private final DemandTaskRepository tasks;
+    private final WebhookDeliveries deliveries;
     private final Clock clock;
     private final TaskStatusMapping mapping;
 
-    public JiraSync(JiraProperties properties, ObjectProvider<JiraClient> client, JdbcTemplate jdbc, Clock clock) {
+    public JiraSync(JiraProperties properties, ObjectProvider<JiraClient> client, DemandTaskRepository tasks,
+                    WebhookDeliveries deliveries, Clock clock) {
         this.properties = properties;
         this.client = client;
-        this.jdbc = jdbc;
+        this.tasks = tasks;
+        this.deliveries = deliveries;
         this.clock = clock;
         this.mapping = new TaskStatusMapping(properties.statusMapping());
     }
@@ -75,22 +77,18 @@ public class JiraSync {
 
     /** Creates the missing Jira issues of one demand's tasks. */
     public void push(long demandId) {
-        List<Long> ids = jdbc.queryForList("SELECT id FROM cf_demand_task WHERE demand_id = ? AND sync_state IN "
-                + "('PENDING','RETRYING','SYNCING') ORDER BY id", Long.class, demandId);
-        for (long id : ids) {
+        for (long id : tasks.unsynced(demandId)) {
             if (!ensureIssue(id) && jiraDown(id)) {
                 // Jira is down: do not make the person who split wait for every other task too
-                jdbc.update("UPDATE cf_demand_task SET sync_state = 'RETRYING', next_sync_at = ?, sync_error = ? "
-                        + "WHERE demand_id = ? AND sync_state = 'PENDING'", now().plus(properties.retryInterval()),
-                        "not tried: Jira was unavailable for an earlier task", demandId);
+                tasks.deferPending(demandId, clock.instant().plus(properties.retryInterval()),
+                        "not tried: Jira was unavailable for an earlier task");
                 return;
             }
         }
     }
 
     private boolean jiraDown(long taskId) {
-        return "RETRYING".equals(jdbc.queryForObject("SELECT sync_state FROM cf_demand_task WHERE id = ?", String.class,
-                taskId));
+        return tasks.syncState(taskId).filter(s -> s == DemandTask.SyncState.RETRYING).isPresent();
     }
 
     @Scheduled(initialDelayString = "${clearflow.demand.jira.retry-interval:PT30S}",
@@ -99,26 +97,18 @@ public class JiraSync {
         if (!enabled()) {
             return;
         }
-        List<Long> due = jdbc.queryForList("SELECT id FROM cf_demand_task WHERE sync_state IN ('PENDING','RETRYING',"
-                + "'SYNCING') AND (next_sync_at IS NULL OR next_sync_at <= ?) ORDER BY id FETCH FIRST 200 ROWS ONLY",
-                Long.class, now());
-        due.forEach(this::ensureIssue);
+        tasks.dueForSync(clock.instant()).forEach(this::ensureIssue);
     }
 
     /** Links one task to its Jira issue, creating it unless it already exists. True when linked. */
     public boolean ensureIssue(long taskId) {
-        OffsetDateTime now = now();
-        int leased = jdbc.update("UPDATE cf_demand_task SET sync_state = 'SYNCING', next_sync_at = ? WHERE id = ? AND "
-                + "sync_state IN ('PENDING','RETRYING','SYNCING') AND (next_sync_at IS NULL OR next_sync_at <= ?)",
-                now.plus(LEASE), taskId, now);
-        if (leased == 0) {
+        Instant now = clock.instant();
+        if (!tasks.lease(taskId, now, now.plus(LEASE))) {
             return false; // linked already, or another node holds it, or not due yet
         }
-        Map<String, Object> task = jdbc.queryForMap("SELECT t.id, t.demand_id, t.title, t.sync_attempts, d.title AS "
-                + "demand_title, d.description FROM cf_demand_task t JOIN cf_demand d ON d.id = t.demand_id WHERE t.id = ?",
-                taskId);
-        long demandId = ((Number) task.get("demand_id")).longValue();
-        int attempts = ((Number) task.get("sync_attempts")).intValue() + 1;
+        DemandTaskRepository.IssueSource task = tasks.issueSource(taskId);
+        long demandId = task.demandId();
+        int attempts = task.syncAttempts() + 1;
         JiraClient jira = client.getObject();
         try {
             String jql = "project = \"" + properties.project() + "\" AND labels = \"" + taskLabel(taskId) + "\"";
@@ -129,25 +119,21 @@ public class JiraSync {
                 key = existing.get().key();
                 status = existing.get().status();
             } else {
-                String description = "ClearFlow DEM-" + demandId + ": " + task.get("demand_title") + "\n\n"
-                        + task.get("description");
-                key = jira.createIssue(new JiraClient.NewIssue(String.valueOf(task.get("title")),
+                String description = "ClearFlow DEM-" + demandId + ": " + task.demandTitle() + "\n\n"
+                        + task.demandDescription();
+                key = jira.createIssue(new JiraClient.NewIssue(String.valueOf(task.title()),
                         description.length() > 30_000 ? description.substring(0, 30_000) : description,
                         List.of(LABEL, "cf-demand-" + demandId, taskLabel(taskId)), "DEM-" + demandId)).key();
             }
-            jdbc.update("UPDATE cf_demand_task SET jira_key = ?, jira_status = COALESCE(?, jira_status), sync_state = "
-                    + "'SYNCED', sync_attempts = ?, sync_error = NULL, next_sync_at = NULL, updated_at = ? WHERE id = ?",
-                    key, status, attempts, now(), taskId);
+            tasks.linked(taskId, key, status, attempts, clock.instant());
             return true;
         } catch (JiraException.Unavailable e) {
             Duration delay = properties.retryInterval().multipliedBy(1L << Math.min(attempts - 1, 5));
-            jdbc.update("UPDATE cf_demand_task SET sync_state = 'RETRYING', sync_attempts = ?, sync_error = ?, "
-                    + "next_sync_at = ?, updated_at = ? WHERE id = ?", attempts, abbreviate(e.getMessage()),
-                    now().plus(delay), now(), taskId);
+            Instant failedAt = clock.instant();
+            tasks.retryLater(taskId, attempts, abbreviate(e.getMessage()), failedAt.plus(delay), failedAt);
             log.warn("Jira unavailable for task {} (attempt {}), retrying in {}: {}", taskId, attempts, delay, e.getMessage());
         } catch (JiraException e) {
-            jdbc.update("UPDATE cf_demand_task SET sync_state = 'FAILED', sync_attempts = ?, sync_error = ?, "
-                    + "next_sync_at = NULL, updated_at = ? WHERE id = ?", attempts, abbreviate(e.getMessage()), now(), taskId);
+            tasks.failed(taskId, attempts, abbreviate(e.getMessage()), clock.instant());
             log.error("Jira refused task {}: {}", taskId, e.getMessage());
         }
         return false;
@@ -192,30 +178,36 @@ public class JiraSync {
         if (byTask.isEmpty()) {
             return new int[] {0, 0};
         }
-        String in = String.join(",", java.util.Collections.nCopies(byTask.size(), "?"));
-        List<Object[]> updates = new ArrayList<>();
+        Map<Long, DemandTaskRepository.Tracking> stored = tasks.tracking(byTask.keySet());
+        List<DemandTaskRepository.FromJira> updates = new ArrayList<>();
         int[] adopted = {0};
-        OffsetDateTime now = now();
-        jdbc.query("SELECT id, status, jira_key, jira_status FROM cf_demand_task WHERE id IN (" + in + ")", rs -> {
-            long id = rs.getLong("id");
-            JiraClient.Issue issue = byTask.get(id);
-            Optional<DemandTask.Status> mapped = mapping.map(issue.status(), issue.statusCategory());
-            String status = mapped.map(Enum::name).orElse(rs.getString("status"));
-            boolean linked = issue.key().equals(rs.getString("jira_key"));
+        stored.values().forEach(row -> {
+            JiraClient.Issue issue = byTask.get(row.taskId());
+            DemandTask.Status status = mapping.map(issue.status(), issue.statusCategory()).orElse(row.status());
+            boolean linked = issue.key().equals(row.jiraKey());
             if (!linked) {
                 adopted[0]++;
             }
-            if (!linked || !status.equals(rs.getString("status"))
-                    || !java.util.Objects.equals(issue.status(), rs.getString("jira_status"))) {
-                updates.add(new Object[] {issue.key(), issue.status(), status, status, now, now, id});
+            if (!linked || status != row.status() || !java.util.Objects.equals(issue.status(), row.jiraStatus())) {
+                updates.add(new DemandTaskRepository.FromJira(row.taskId(), issue.key(), issue.status(), status));
             }
-        }, byTask.keySet().toArray());
-        if (!updates.isEmpty()) {
-            jdbc.batchUpdate("UPDATE cf_demand_task SET jira_key = ?, jira_status = ?, status = ?, sync_state = 'SYNCED', "
-                    + "sync_error = NULL, next_sync_at = NULL, done_at = CASE WHEN ? = 'DONE' THEN COALESCE(done_at, ?) "
-                    + "ELSE NULL END, updated_at = ? WHERE id = ?", updates);
-        }
+        });
+        tasks.applyFromJira(updates, clock.instant());
         return new int[] {updates.size(), adopted[0]};
+    }
+
+    /**
+     * Applies one webhook delivery once: the delivery is recorded in the same transaction as the change, so a replay
+     * changes nothing. Empty for a delivery seen before; else whether a task of ours was found. A delivery recorded
+     * concurrently by another request fails the insert ({@code DuplicateKeyException}) and rolls back.
+     */
+    @Transactional
+    public Optional<Boolean> applyOnce(String delivery, JiraClient.Issue issue) {
+        if (deliveries.seen(delivery)) {
+            return Optional.empty();
+        }
+        deliveries.record(delivery, clock.instant());
+        return Optional.of(issue != null && apply(issue));
     }
 
     /** Applies one issue's status (from the webhook). True when a task of ours was found. */
@@ -233,12 +225,7 @@ public class JiraSync {
                 }
             }
         }
-        List<Long> byKey = jdbc.queryForList("SELECT id FROM cf_demand_task WHERE jira_key = ?", Long.class, issue.key());
-        return byKey.stream().findFirst();
-    }
-
-    private OffsetDateTime now() {
-        return clock.instant().atOffset(ZoneOffset.UTC);
+        return tasks.byJiraKey(issue.key());
     }
 
     private static String abbreviate(String message) {

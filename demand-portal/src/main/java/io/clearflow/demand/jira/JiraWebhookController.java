@@ -9,20 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -43,19 +40,12 @@ class JiraWebhookController {
 
     private final JiraProperties properties;
     private final JiraSync sync;
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
     private final ObjectMapper json;
-    private final Clock clock;
 
-    JiraWebhookController(JiraProperties properties, JiraSync sync, JdbcTemplate jdbc, TransactionTemplate transactions,
-                          ObjectMapper json, Clock clock) {
+    JiraWebhookController(JiraProperties properties, JiraSync sync, ObjectMapper json) {
         this.properties = properties;
         this.sync = sync;
-        this.jdbc = jdbc;
-        this.transactions = transactions;
         this.json = json;
-        this.clock = clock;
     }
 
     @PostMapping(PATH)
@@ -80,20 +70,11 @@ class JiraWebhookController {
         String delivery = deliveryId != null && !deliveryId.isBlank() && deliveryId.length() <= 128
                 ? deliveryId : "sha256:" + HexFormat.of().formatHex(sha256(payload));
         try {
-            Boolean known = transactions.execute(tx -> {
-                Integer seen = jdbc.queryForObject("SELECT COUNT(*) FROM cf_demand_webhook_delivery WHERE delivery_id = ?",
-                        Integer.class, delivery);
-                if (seen != null && seen > 0) {
-                    return null;
-                }
-                jdbc.update("INSERT INTO cf_demand_webhook_delivery (delivery_id, received_at) VALUES (?, ?)", delivery,
-                        clock.instant().atOffset(ZoneOffset.UTC));
-                return issue != null && sync.apply(issue);
-            });
-            if (known == null) {
+            Optional<Boolean> applied = sync.applyOnce(delivery, issue);
+            if (applied.isEmpty()) {
                 return ResponseEntity.ok(Map.of("delivery", delivery, "duplicate", true));
             }
-            return ResponseEntity.ok(Map.of("delivery", delivery, "applied", known));
+            return ResponseEntity.ok(Map.of("delivery", delivery, "applied", applied.get()));
         } catch (DuplicateKeyException e) {
             return ResponseEntity.ok(Map.of("delivery", delivery, "duplicate", true));
         }

@@ -5,7 +5,7 @@ import io.clearflow.demand.api.DemandDeliveryStatus;
 import io.clearflow.demand.api.DemandUrgency;
 import io.clearflow.demand.api.NewDemand;
 import io.clearflow.demand.jira.JiraProperties;
-import io.clearflow.engine.api.ConflictException;
+import io.clearflow.engine.api.Flash;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.eventlog.EventLogFilter;
@@ -140,13 +140,14 @@ class DemandPageController implements CaseDetailContributor {
     @PostMapping("/demand/{id}/triage")
     String triage(@PathVariable long id, @RequestParam boolean accepted, @RequestParam(required = false) String reason,
                   RedirectAttributes redirect) {
-        return act(id, redirect, "demand.flash.triaged", () -> demands.triage(currentUser.get(), id, accepted, reason));
+        return Flash.act(redirect, page(id), "demand.flash.triaged",
+                () -> demands.triage(currentUser.get(), id, accepted, reason));
     }
 
     @PostMapping("/demand/{id}/compliance")
     String compliance(@PathVariable long id, @RequestParam boolean accepted, @RequestParam(required = false) String reason,
                       RedirectAttributes redirect) {
-        return act(id, redirect, "demand.flash.reviewed",
+        return Flash.act(redirect, page(id), "demand.flash.reviewed",
                 () -> demands.complianceDecision(currentUser.get(), id, accepted, reason));
     }
 
@@ -154,7 +155,7 @@ class DemandPageController implements CaseDetailContributor {
     String evaluate(@PathVariable long id, @RequestParam(required = false) Integer valueScore,
                     @RequestParam(required = false) BigDecimal estimateDays, @RequestParam(required = false) String priority,
                     @RequestParam(required = false) String targetVersion, RedirectAttributes redirect) {
-        return act(id, redirect, "demand.flash.evaluated", () -> demands.evaluate(currentUser.get(), id,
+        return Flash.act(redirect, page(id), "demand.flash.evaluated", () -> demands.evaluate(currentUser.get(), id,
                 new DemandInput.Evaluation(valueScore, estimateDays, priority, targetVersion)));
     }
 
@@ -163,7 +164,7 @@ class DemandPageController implements CaseDetailContributor {
     String split(@PathVariable long id, @RequestParam(name = "taskTitle", required = false) List<String> titles,
                  @RequestParam(name = "taskEstimate", required = false) List<String> estimates,
                  @RequestParam(name = "taskDue", required = false) List<String> dues, RedirectAttributes redirect) {
-        return act(id, redirect, "demand.flash.split", () -> {
+        return Flash.act(redirect, page(id), "demand.flash.split", () -> {
             List<DemandInput.NewTask> tasks = new ArrayList<>();
             for (int i = 0; titles != null && i < titles.size(); i++) {
                 if (titles.get(i) == null || titles.get(i).isBlank()) {
@@ -186,31 +187,25 @@ class DemandPageController implements CaseDetailContributor {
     @PostMapping("/demand/{id}/tasks/{taskId}")
     String updateTask(@PathVariable long id, @PathVariable long taskId, @RequestParam DemandTask.Status status,
                       @RequestParam(required = false) BigDecimal actualDays, RedirectAttributes redirect) {
-        return act(id, redirect, "demand.flash.taskUpdated",
+        return Flash.act(redirect, page(id), "demand.flash.taskUpdated",
                 () -> demands.updateTask(currentUser.get(), taskId, status, actualDays));
     }
 
     @PostMapping("/demand/{id}/delivery")
     String deliver(@PathVariable long id, RedirectAttributes redirect) {
-        return act(id, redirect, "demand.flash.delivered", () -> demands.deliver(currentUser.get(), id));
+        return Flash.act(redirect, page(id), "demand.flash.delivered", () -> demands.deliver(currentUser.get(), id));
     }
 
     @PostMapping("/demand/{id}/acceptance")
     String acceptance(@PathVariable long id, @RequestParam boolean accepted, @RequestParam(required = false) String reason,
                       RedirectAttributes redirect) {
-        return act(id, redirect, accepted ? "demand.flash.accepted" : "demand.flash.acceptanceRejected",
+        return Flash.act(redirect, page(id), accepted ? "demand.flash.accepted" : "demand.flash.acceptanceRejected",
                 () -> demands.acceptance(currentUser.get(), id, accepted, reason));
     }
 
-    /** Runs an action; bad input or a stale state comes back as a message on the demand page. */
-    private String act(long id, RedirectAttributes redirect, String flash, java.util.function.Supplier<?> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("flash", flash);
-        } catch (InvalidRequestException | ConflictException e) {
-            io.clearflow.engine.api.Flash.error(redirect, e);
-        }
-        return "redirect:/demand/" + id;
+    /** Where an action on a demand lands: its page, with the action's message or refusal on top. */
+    private static String page(long id) {
+        return "/demand/" + id;
     }
 
     /** The generic case and task pages show the demand behind a demandLifecycle case, with a link to act on it. */

@@ -20,10 +20,12 @@ public class DemandQueries {
                              java.math.BigDecimal estimatedDays, java.math.BigDecimal actualDays) { }
 
     private final DemandRepository repository;
+    private final DemandTaskRepository taskRepository;
     private final JdbcTemplate jdbc;
 
-    public DemandQueries(DemandRepository repository, JdbcTemplate jdbc) {
+    public DemandQueries(DemandRepository repository, DemandTaskRepository taskRepository, JdbcTemplate jdbc) {
         this.repository = repository;
+        this.taskRepository = taskRepository;
         this.jdbc = jdbc;
     }
 
@@ -157,12 +159,7 @@ public class DemandQueries {
         String scope = DemandAccess.departmentScope(member, department);
         String where = " WHERE d.target_version IS NOT NULL" + (scope == null ? "" : " AND d.department = ?");
         Object[] args = scope == null ? new Object[0] : new Object[] {scope};
-        Map<String, long[]> tasks = new java.util.HashMap<>();
-        jdbc.query("SELECT d.target_version AS v, COUNT(t.id) AS n, SUM(CASE WHEN t.status = 'DONE' THEN 1 ELSE 0 END) "
-                + "AS done FROM cf_demand d JOIN cf_demand_task t ON t.demand_id = d.id" + where
-                + " GROUP BY d.target_version", rs -> {
-                    tasks.put(rs.getString("v"), new long[] {rs.getLong("n"), rs.getLong("done")});
-                }, args);
+        Map<String, long[]> tasks = taskRepository.countsByTargetVersion(scope);
         return jdbc.query("SELECT d.target_version AS v, COUNT(*) AS n, SUM(CASE WHEN d.state = 'DONE' THEN 1 ELSE 0 END) "
                 + "AS done, SUM(d.estimate_days) AS est, SUM(d.actual_days) AS act FROM cf_demand d" + where
                 + " GROUP BY d.target_version ORDER BY d.target_version DESC", (rs, i) -> {
@@ -185,6 +182,6 @@ public class DemandQueries {
     }
 
     public List<DemandTask> tasks(long demandId) {
-        return repository.tasks(demandId);
+        return taskRepository.ofDemand(demandId);
     }
 }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,13 +58,6 @@ public class DemandRepository {
             instant(rs, "delivered_at"), instant(rs, "closed_at"), rs.getInt("acceptance_rejections"),
             rs.getString("reject_reason"));
 
-    static final RowMapper<DemandTask> TASK = (rs, i) -> new DemandTask(rs.getLong("id"), rs.getLong("demand_id"),
-            rs.getString("title"), rs.getBigDecimal("estimate_days"), rs.getBigDecimal("actual_days"),
-            rs.getObject("due_date", LocalDate.class), instant(rs, "done_at"),
-            DemandTask.Status.valueOf(rs.getString("status")), rs.getString("jira_key"), rs.getString("jira_status"),
-            DemandTask.SyncState.valueOf(rs.getString("sync_state")), rs.getInt("sync_attempts"),
-            rs.getString("sync_error"), instant(rs, "next_sync_at"));
-
     public long insert(NewDemand d, String requester, String department, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.update(connection -> {
@@ -110,14 +104,73 @@ public class DemandRepository {
     }
 
     /**
-     * Moves a demand from one state to another, with further column changes, only if it is still in
+     * What a transition records besides the new state, as typed values: the column names stay in this class.
+     * Each method sets the columns of one fact; a change without any records the state only.
+     */
+    public static final class Change {
+
+        private final Map<String, Object> columns = new LinkedHashMap<>();
+
+        public static Change none() {
+            return new Change();
+        }
+
+        public Change triaged(Instant at) {
+            columns.put("triaged_at", at);
+            return this;
+        }
+
+        /** Rejected for good (at triage or by compliance): closed in the month of {@code at}. */
+        public Change rejected(String reason, Instant at) {
+            columns.put("reject_reason", reason);
+            return closedAt(at);
+        }
+
+        public Change evaluated(Integer valueScore, BigDecimal estimateDays, String priority, String targetVersion) {
+            columns.put("value_score", valueScore);
+            columns.put("estimate_days", estimateDays);
+            columns.put("priority", priority);
+            columns.put("target_version", targetVersion);
+            return this;
+        }
+
+        public Change delivered(Instant at, BigDecimal actualDays) {
+            columns.put("delivered_at", at);
+            columns.put("actual_days", actualDays);
+            return this;
+        }
+
+        /** Accepted: closed, with its lead time and whether it was delivered by the expected date (null: none). */
+        public Change accepted(Instant at, long leadSeconds, Boolean onTime) {
+            closedAt(at);
+            columns.put("lead_seconds", leadSeconds);
+            columns.put("on_time", onTime);
+            return this;
+        }
+
+        /** The delivery was not accepted: counted, and no longer delivered. */
+        public Change acceptanceRejected(int rejectionsSoFar) {
+            columns.put("acceptance_rejections", rejectionsSoFar);
+            columns.put("delivered_at", null);
+            return this;
+        }
+
+        private Change closedAt(Instant at) {
+            columns.put("closed_at", at);
+            columns.put("closed_month", month(at));
+            return this;
+        }
+    }
+
+    /**
+     * Moves a demand from one state to another, with the change's further facts, only if it is still in
      * {@code from}: two people acting at once cannot both move it.
      */
-    public boolean move(long id, DemandState from, DemandState to, Map<String, Object> columns) {
+    public boolean move(long id, DemandState from, DemandState to, Change change) {
         StringBuilder sql = new StringBuilder("UPDATE cf_demand SET state = ?, row_version = row_version + 1");
         List<Object> args = new ArrayList<>();
         args.add(to.name());
-        columns.forEach((column, value) -> {
+        change.columns.forEach((column, value) -> {
             sql.append(", ").append(column).append(" = ?");
             args.add(value instanceof Instant instant ? utc(instant) : value);
         });
@@ -138,42 +191,6 @@ public class DemandRepository {
                 (rs, i) -> new DemandHistoryEntry(rs.getString("from_state") == null ? null
                         : DemandState.valueOf(rs.getString("from_state")), DemandState.valueOf(rs.getString("to_state")),
                         rs.getString("actor"), instant(rs, "occurred_at"), rs.getString("note")), demandId);
-    }
-
-    public long insertTask(long demandId, String title, BigDecimal estimateDays, LocalDate dueDate,
-                           DemandTask.SyncState syncState, Instant now) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            var ps = connection.prepareStatement("INSERT INTO cf_demand_task (demand_id, title, estimate_days, due_date, "
-                    + "status, sync_state, updated_at) VALUES (?,?,?,?,?,?,?)", new String[] {"id"});
-            ps.setLong(1, demandId);
-            ps.setString(2, title);
-            ps.setBigDecimal(3, estimateDays);
-            ps.setObject(4, dueDate);
-            ps.setString(5, DemandTask.Status.TODO.name());
-            ps.setString(6, syncState.name());
-            ps.setObject(7, utc(now));
-            return ps;
-        }, keys);
-        return keys.getKey().longValue();
-    }
-
-    public List<DemandTask> tasks(long demandId) {
-        return jdbc.query("SELECT * FROM cf_demand_task WHERE demand_id = ? ORDER BY id", TASK, demandId);
-    }
-
-    public Optional<DemandTask> task(long taskId) {
-        return jdbc.query("SELECT * FROM cf_demand_task WHERE id = ?", TASK, taskId).stream().findFirst();
-    }
-
-    /** Sets a task's tracking status; the first move to DONE records when it was done. */
-    public boolean updateTaskStatus(long taskId, DemandTask.Status status, BigDecimal actualDays, String jiraStatus,
-                                    Instant now) {
-        return jdbc.update("UPDATE cf_demand_task SET status = ?, actual_days = COALESCE(?, actual_days), "
-                        + "jira_status = COALESCE(?, jira_status), "
-                        + "done_at = CASE WHEN ? = 'DONE' THEN COALESCE(done_at, ?) ELSE NULL END, updated_at = ? "
-                        + "WHERE id = ?", status.name(), actualDays, jiraStatus, status.name(), utc(now), utc(now),
-                taskId) == 1;
     }
 
     /** Demands of a requester, newest first. */

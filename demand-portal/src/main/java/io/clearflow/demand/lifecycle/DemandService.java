@@ -62,6 +62,7 @@ public class DemandService implements DemandIntake {
     public record StateChanged(long demandId, DemandState from, DemandState to) { }
 
     private final DemandRepository demands;
+    private final DemandTaskRepository demandTasks;
     private final WorkService work;
     private final TaskService engineTasks;
     private final AttachmentPolicy attachmentPolicy;
@@ -70,10 +71,11 @@ public class DemandService implements DemandIntake {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public DemandService(DemandRepository demands, WorkService work, TaskService engineTasks,
-                         AttachmentPolicy attachmentPolicy, DemandProperties properties, JiraProperties jira,
-                         ApplicationEventPublisher events, Clock clock) {
+    public DemandService(DemandRepository demands, DemandTaskRepository demandTasks, WorkService work,
+                         TaskService engineTasks, AttachmentPolicy attachmentPolicy, DemandProperties properties,
+                         JiraProperties jira, ApplicationEventPublisher events, Clock clock) {
         this.demands = demands;
+        this.demandTasks = demandTasks;
         this.work = work;
         this.engineTasks = engineTasks;
         this.attachmentPolicy = attachmentPolicy;
@@ -149,7 +151,7 @@ public class DemandService implements DemandIntake {
     @Transactional(readOnly = true)
     public DemandDetail detail(Member member, long id) {
         Demand d = demand(member, id);
-        return new DemandDetail(d, demands.tasks(id), demands.history(id), actions(member, d));
+        return new DemandDetail(d, demandTasks.ofDemand(id), demands.history(id), actions(member, d));
     }
 
     @Transactional(readOnly = true)
@@ -176,14 +178,11 @@ public class DemandService implements DemandIntake {
         boolean compliance = d.regulatory() || properties.complianceCategories().contains(d.category());
         DemandState to = !accepted ? DemandState.REJECTED
                 : compliance ? DemandState.COMPLIANCE_REVIEW : DemandState.EVALUATION;
-        Map<String, Object> columns = new HashMap<>();
-        columns.put("triaged_at", now);
+        DemandRepository.Change change = DemandRepository.Change.none().triaged(now);
         if (!accepted) {
-            columns.put("reject_reason", note);
-            columns.put("closed_at", now);
-            columns.put("closed_month", DemandRepository.month(now));
+            change.rejected(note, now);
         }
-        return transition(member, d, DemandAction.TRIAGE, to, columns, Map.of("accepted", accepted), note, now);
+        return transition(member, d, DemandAction.TRIAGE, to, change, Map.of("accepted", accepted), note, now);
     }
 
     /** Compliance approves a regulated demand, or rejects it with a reason. */
@@ -192,14 +191,10 @@ public class DemandService implements DemandIntake {
         Demand d = check(member, id, DemandAction.COMPLIANCE);
         String note = DemandInput.reason(reason, !approved);
         Instant now = clock.instant();
-        Map<String, Object> columns = new HashMap<>();
-        if (!approved) {
-            columns.put("reject_reason", note);
-            columns.put("closed_at", now);
-            columns.put("closed_month", DemandRepository.month(now));
-        }
+        DemandRepository.Change change = approved ? DemandRepository.Change.none()
+                : DemandRepository.Change.none().rejected(note, now);
         return transition(member, d, DemandAction.COMPLIANCE, approved ? DemandState.EVALUATION : DemandState.REJECTED,
-                columns, Map.of("approved", approved), note, now);
+                change, Map.of("approved", approved), note, now);
     }
 
     /** Records value, workload estimate, priority and target version. */
@@ -207,12 +202,9 @@ public class DemandService implements DemandIntake {
     public Demand evaluate(Member member, long id, DemandInput.Evaluation evaluation) {
         Demand d = check(member, id, DemandAction.EVALUATE);
         DemandInput.Evaluation e = DemandInput.checked(evaluation);
-        Map<String, Object> columns = new HashMap<>();
-        columns.put("value_score", e.valueScore());
-        columns.put("estimate_days", e.estimateDays());
-        columns.put("priority", e.priority());
-        columns.put("target_version", e.targetVersion());
-        return transition(member, d, DemandAction.EVALUATE, DemandState.SPLITTING, columns, Map.of(),
+        DemandRepository.Change change = DemandRepository.Change.none()
+                .evaluated(e.valueScore(), e.estimateDays(), e.priority(), e.targetVersion());
+        return transition(member, d, DemandAction.EVALUATE, DemandState.SPLITTING, change, Map.of(),
                 null, clock.instant()); // the figures are on the demand page in the reader's language
     }
 
@@ -226,10 +218,11 @@ public class DemandService implements DemandIntake {
         List<DemandInput.NewTask> checked = DemandInput.checked(tasks);
         Instant now = clock.instant();
         DemandTask.SyncState sync = jira.enabled() ? DemandTask.SyncState.PENDING : DemandTask.SyncState.LOCAL;
-        Demand moved = transition(member, d, DemandAction.SPLIT, DemandState.TRACKING, Map.of(), Map.of(),
+        Demand moved = transition(member, d, DemandAction.SPLIT, DemandState.TRACKING, DemandRepository.Change.none(),
+                Map.of(),
                 null, now);
         for (DemandInput.NewTask t : checked) {
-            demands.insertTask(id, t.title(), t.estimateDays(), t.dueDate(), sync, now);
+            demandTasks.insert(id, t.title(), t.estimateDays(), t.dueDate(), sync, now);
         }
         if (jira.enabled()) {
             events.publishEvent(new TasksCreated(id));
@@ -240,7 +233,7 @@ public class DemandService implements DemandIntake {
     /** Internal tracking (standalone, or a task not linked to Jira): status and actual workload. */
     @Transactional
     public DemandTask updateTask(Member member, long taskId, DemandTask.Status status, BigDecimal actualDays) {
-        DemandTask task = demands.task(taskId).orElseThrow(() -> new NotFoundException("task", String.valueOf(taskId)));
+        DemandTask task = demandTasks.find(taskId).orElseThrow(() -> new NotFoundException("task", String.valueOf(taskId)));
         check(member, task.demandId(), DemandAction.UPDATE_TASK);
         if (status == null) {
             throw new InvalidRequestException("demand.error.status", Map.of("status", "demand.error.status"));
@@ -253,26 +246,24 @@ public class DemandService implements DemandIntake {
         if (task.jiraKey() != null) {
             throw new ConflictException("demand.error.trackedInJira", task.jiraKey());
         }
-        demands.updateTaskStatus(taskId, status, actualDays, null, clock.instant());
-        return demands.task(taskId).orElseThrow();
+        demandTasks.updateStatus(taskId, status, actualDays, null, clock.instant());
+        return demandTasks.find(taskId).orElseThrow();
     }
 
     /** Hands the delivered demand to the requester for business acceptance once every task is done. */
     @Transactional
     public Demand deliver(Member member, long id) {
         Demand d = check(member, id, DemandAction.DELIVER);
-        List<DemandTask> tasks = demands.tasks(id);
-        long open = tasks.stream().filter(t -> t.status() != DemandTask.Status.DONE).count();
+        List<DemandTask> split = demandTasks.ofDemand(id);
+        long open = split.stream().filter(t -> t.status() != DemandTask.Status.DONE).count();
         if (open > 0) {
             throw new ConflictException("demand.error.tasksOpen", open);
         }
         Instant now = clock.instant();
-        BigDecimal actual = tasks.stream().map(t -> t.actualDays() == null ? BigDecimal.ZERO : t.actualDays())
+        BigDecimal actual = split.stream().map(t -> t.actualDays() == null ? BigDecimal.ZERO : t.actualDays())
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        Map<String, Object> columns = new HashMap<>();
-        columns.put("delivered_at", now);
-        columns.put("actual_days", actual);
-        return transition(member, d, DemandAction.DELIVER, DemandState.ACCEPTANCE, columns, Map.of(),
+        return transition(member, d, DemandAction.DELIVER, DemandState.ACCEPTANCE,
+                DemandRepository.Change.none().delivered(now, actual), Map.of(),
                 actual + " person-days", now);
     }
 
@@ -282,18 +273,12 @@ public class DemandService implements DemandIntake {
         Demand d = check(member, id, DemandAction.ACCEPTANCE);
         String note = DemandInput.reason(reason, !accepted);
         Instant now = clock.instant();
-        Map<String, Object> columns = new HashMap<>();
-        if (accepted) {
-            columns.put("closed_at", now);
-            columns.put("closed_month", DemandRepository.month(now));
-            columns.put("lead_seconds", Duration.between(d.submittedAt(), now).toSeconds());
-            columns.put("on_time", d.expectedDate() == null ? null : onTime(d.deliveredAt(), d.expectedDate()));
-        } else {
-            columns.put("acceptance_rejections", d.acceptanceRejections() + 1);
-            columns.put("delivered_at", null);
-        }
+        DemandRepository.Change change = accepted
+                ? DemandRepository.Change.none().accepted(now, Duration.between(d.submittedAt(), now).toSeconds(),
+                        d.expectedDate() == null ? null : onTime(d.deliveredAt(), d.expectedDate()))
+                : DemandRepository.Change.none().acceptanceRejected(d.acceptanceRejections() + 1);
         return transition(member, d, DemandAction.ACCEPTANCE, accepted ? DemandState.DONE : DemandState.TRACKING,
-                columns, Map.of("businessAccepted", accepted), note, now);
+                change, Map.of("businessAccepted", accepted), note, now);
     }
 
     static boolean onTime(Instant delivered, LocalDate expected) {
@@ -311,9 +296,9 @@ public class DemandService implements DemandIntake {
         return d;
     }
 
-    private Demand transition(Member member, Demand d, DemandAction action, DemandState to, Map<String, Object> columns,
-                              Map<String, Object> routing, String note, Instant now) {
-        if (!demands.move(d.id(), d.state(), to, columns)) {
+    private Demand transition(Member member, Demand d, DemandAction action, DemandState to,
+                              DemandRepository.Change change, Map<String, Object> routing, String note, Instant now) {
+        if (!demands.move(d.id(), d.state(), to, change)) {
             throw new ConflictException("demand.error.changed", "DEM-" + d.id());
         }
         demands.addHistory(d.id(), d.state(), to, member.userId(), now, note);

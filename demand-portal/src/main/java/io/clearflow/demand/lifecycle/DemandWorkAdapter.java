@@ -10,16 +10,18 @@ import org.springframework.transaction.annotation.Transactional;
 class DemandWorkAdapter implements DemandWork {
 
     private final DemandRepository demands;
+    private final DemandTaskRepository tasks;
 
-    DemandWorkAdapter(DemandRepository demands) {
+    DemandWorkAdapter(DemandRepository demands, DemandTaskRepository tasks) {
         this.demands = demands;
+        this.tasks = tasks;
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<DemandWorkItem> find(long demandId) {
         return demands.find(demandId).map(d -> new DemandWorkItem(d.id(), d.title(), d.state(), d.department(),
-                demands.tasks(d.id()).stream().map(t -> new TaskRef(t.id(), t.title(), t.status().name(), t.jiraKey(),
+                tasks.ofDemand(d.id()).stream().map(t -> new TaskRef(t.id(), t.title(), t.status().name(), t.jiraKey(),
                         t.jiraStatus())).toList()));
     }
 }

@@ -1,6 +1,6 @@
 package io.clearflow.engine.governance.web;
 
-import io.clearflow.engine.api.ConflictException;
+import io.clearflow.engine.api.Flash;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.NotFoundException;
@@ -129,14 +129,15 @@ class GovernancePageController {
     @PostMapping("/governance/scenarios/{id}/suitability")
     String suitability(@PathVariable String id, @RequestParam boolean suitable,
                        @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return act(id, redirect, suitable ? "gov.flash.suitable" : "gov.flash.notSuitable",
-                () -> catalog.setSuitability(currentUser.get(), id, suitable, reason));
+        return Flash.act(redirect, SCENARIO + id, suitable ? "gov.flash.suitable" : "gov.flash.notSuitable",
+                () -> catalog.setSuitability(currentUser.get(), id, suitable, reason), this::refused);
     }
 
     @PostMapping("/governance/scenarios/{id}/classification")
     String classify(@PathVariable String id, @RequestParam(required = false) String mode,
                     @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return act(id, redirect, "gov.flash.classified", () -> catalog.classify(currentUser.get(), id, mode, reason));
+        return Flash.act(redirect, SCENARIO + id, "gov.flash.classified",
+                () -> catalog.classify(currentUser.get(), id, mode, reason), this::refused);
     }
 
     @PostMapping("/governance/scenarios/{id}/design")
@@ -147,24 +148,27 @@ class GovernancePageController {
             return "redirect:/governance/scenarios/" + id + "#design";
         }
         byte[] bytes = file.getBytes();
-        return act(id, redirect, "gov.flash.uploaded", () -> catalog.upload(currentUser.get(), id, file.getOriginalFilename(), bytes));
+        return Flash.act(redirect, SCENARIO + id, "gov.flash.uploaded",
+                () -> catalog.upload(currentUser.get(), id, file.getOriginalFilename(), bytes), this::refused);
     }
 
     @PostMapping("/governance/scenarios/{id}/validation")
     String revalidate(@PathVariable String id, RedirectAttributes redirect) {
-        return act(id, redirect, "gov.flash.validated", () -> catalog.revalidate(currentUser.get(), id));
+        return Flash.act(redirect, SCENARIO + id, "gov.flash.validated",
+                () -> catalog.revalidate(currentUser.get(), id), this::refused);
     }
 
     @PostMapping("/governance/scenarios/{id}/drafts/{designId}/adoption")
     String adopt(@PathVariable String id, @PathVariable long designId, RedirectAttributes redirect) {
-        return act(id, redirect, "gov.flash.adopted", () -> catalog.adopt(currentUser.get(), id, designId));
+        return Flash.act(redirect, SCENARIO + id, "gov.flash.adopted",
+                () -> catalog.adopt(currentUser.get(), id, designId), this::refused);
     }
 
     @PostMapping("/governance/scenarios/{id}/forms")
     String saveForm(@PathVariable String id, @RequestParam String activityId, @RequestParam String definition,
                     RedirectAttributes redirect) {
-        String view = act(id, redirect, "gov.flash.formSaved",
-                () -> forms.save(currentUser.get(), id, activityId, forms.parse(definition)));
+        String view = Flash.act(redirect, SCENARIO + id, "gov.flash.formSaved",
+                () -> forms.save(currentUser.get(), id, activityId, forms.parse(definition)), this::refused);
         if (!redirect.getFlashAttributes().containsKey("flash")) {
             // refused: the page shows the owner's definition again instead of the stored one
             redirect.addFlashAttribute("formDraft", new FormDraft(activityId, definition));
@@ -178,7 +182,7 @@ class GovernancePageController {
     @PostMapping("/governance/scenarios/{id}/publication")
     String publish(@PathVariable String id, @RequestParam(required = false) String runningInstances,
                    RedirectAttributes redirect) {
-        return act(id, redirect, "gov.flash.published", () -> {
+        return Flash.act(redirect, SCENARIO + id, "gov.flash.published", () -> {
             var publication = releases.publish(currentUser.get(), id, runningInstances);
             String notMigrated = publication.migrations().stream().filter(m -> m.instances() > 0 && !m.migrated())
                     .map(m -> m.instances() + " × " + m.fromDefinitionId() + ": " + String.join(" | ", m.messages()))
@@ -187,12 +191,12 @@ class GovernancePageController {
                 redirect.addFlashAttribute("migrationProblems", notMigrated);
             }
             return publication;
-        });
+        }, this::refused);
     }
 
     @PostMapping("/governance/scenarios/{id}/migration")
     String migrate(@PathVariable String id, RedirectAttributes redirect) {
-        return act(id, redirect, "gov.flash.migrated", () -> {
+        return Flash.act(redirect, SCENARIO + id, "gov.flash.migrated", () -> {
             var outcomes = releases.migrateRunning(currentUser.get(), id);
             String notMigrated = outcomes.stream().filter(m -> m.instances() > 0 && !m.migrated())
                     .map(m -> m.instances() + " × " + m.fromDefinitionId() + ": " + String.join(" | ", m.messages()))
@@ -201,7 +205,7 @@ class GovernancePageController {
                 redirect.addFlashAttribute("migrationProblems", notMigrated);
             }
             return outcomes;
-        });
+        }, this::refused);
     }
 
     @PostMapping("/governance/scenarios/{id}/improvements")
@@ -209,15 +213,16 @@ class GovernancePageController {
                           @RequestParam(required = false) String description,
                           @RequestParam(required = false) String metricRef,
                           @RequestParam(required = false) List<Long> feedbackIds, RedirectAttributes redirect) {
-        return act(id, redirect, "gov.flash.improvementAdded",
-                () -> improvements.addAction(currentUser.get(), id, title, description, metricRef, feedbackIds));
+        return Flash.act(redirect, SCENARIO + id, "gov.flash.improvementAdded",
+                () -> improvements.addAction(currentUser.get(), id, title, description, metricRef, feedbackIds),
+                this::refused);
     }
 
     @PostMapping("/governance/improvements/{actionId}/status")
     String improvementStatus(@PathVariable long actionId, @RequestParam String status, RedirectAttributes redirect) {
         String scenarioId = improvements.action(actionId).scenarioId();
-        return act(scenarioId, redirect, "gov.flash.improvementUpdated",
-                () -> improvements.setStatus(currentUser.get(), actionId, status));
+        return Flash.act(redirect, SCENARIO + scenarioId, "gov.flash.improvementUpdated",
+                () -> improvements.setStatus(currentUser.get(), actionId, status), this::refused);
     }
 
     @GetMapping(value = "/governance/scenarios/{id}/diagram.png", produces = MediaType.IMAGE_PNG_VALUE)
@@ -268,18 +273,17 @@ class GovernancePageController {
         return "governance/validate";
     }
 
-    private String act(String scenarioId, RedirectAttributes redirect, String flash, java.util.function.Supplier<?> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("flash", flash);
-        } catch (CatalogService.UnreadableModelException e) {
+    private static final String SCENARIO = "/governance/scenarios/";
+
+    /** A refused action on a scenario: an unreadable model with its report, any other refusal as its text. */
+    private void refused(RedirectAttributes redirect, RuntimeException e) {
+        if (e instanceof CatalogService.UnreadableModelException unreadable) {
             // one message, in the reader's language: the file was not taken and the current design stands
             redirect.addFlashAttribute("flashError", "gov.upload.rejected");
-            redirect.addFlashAttribute("rejectedReport", e.report());
-        } catch (InvalidRequestException | ConflictException e) {
+            redirect.addFlashAttribute("rejectedReport", unreadable.report());
+        } else {
             redirect.addFlashAttribute("flashErrorText", e instanceof InvalidRequestException i ? text(i) : e.getMessage());
         }
-        return "redirect:/governance/scenarios/" + scenarioId;
     }
 
     private static String text(InvalidRequestException e) {

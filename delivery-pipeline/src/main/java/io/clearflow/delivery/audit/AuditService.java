@@ -110,9 +110,10 @@ public class AuditService {
                     long packageId = packages.insert(auditId, audit.system(), name, previous.map(AuditPackage::id).orElse(null),
                             entries.size(), changedFiles, changedLines, unitsJson, by.userId(), clock.instant());
                     files.insertAll(packageId, changes);
+                    // inside the transaction: when the move fails, no row points to a missing folder
+                    storage.moveInto(folder, packageId);
                     return packageId;
                 });
-                storage.moveInto(folder, id);
                 versions.record(audit.versionId(), "audit.package", by.userId(), name + ": " + changedFiles + " / "
                         + changedLines, "/delivery/audits/" + auditId);
                 return new Uploaded(id, previous.map(AuditPackage::id).orElse(null), entries.size(), changedFiles,

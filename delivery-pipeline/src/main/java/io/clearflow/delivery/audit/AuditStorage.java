@@ -40,8 +40,21 @@ class AuditStorage {
         return root.resolve("package-" + packageId);
     }
 
-    void moveInto(Path folder, long packageId) throws IOException {
-        Files.move(folder, folderOf(packageId), StandardCopyOption.ATOMIC_MOVE);
+    /**
+     * Moves the unpacked folder into place. A folder already there belongs to no package (the id was just
+     * allocated; it is left from a database that was reset or restored): it is replaced.
+     */
+    void moveInto(Path folder, long packageId) {
+        Path target = folderOf(packageId);
+        try {
+            if (Files.exists(target)) {
+                log.warn("replacing {}: no package of this database owns it", target);
+                deleteQuietly(target);
+            }
+            Files.move(folder, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Removes the folder if it is still there (after a successful move it is not). */

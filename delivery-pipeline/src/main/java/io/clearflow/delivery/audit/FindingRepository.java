@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
  * Every statement on {@code del_audit_finding}. Reads join the system's rule filters (a filter of the rule
  * without fingerprint covers all its findings; with one, that finding in any version of the system).
  */
-@Repository
+@Repository("auditFindingRepository") // test-metrics has a FindingRepository bean too
 class FindingRepository {
 
     private static final String SELECT = "SELECT f.*, rf.reason AS filter_reason, rf.author AS filter_author "

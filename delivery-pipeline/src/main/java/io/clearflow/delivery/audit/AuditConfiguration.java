@@ -1,7 +1,9 @@
 package io.clearflow.delivery.audit;
 
 import io.clearflow.engine.api.LargeUpload;
+import io.clearflow.engine.api.NavigationItem;
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +17,13 @@ class AuditConfiguration {
     @Bean
     AuditStorage auditStorage(AuditProperties properties, @Value("${clearflow.data-dir:data}") Path dataDir) {
         return new AuditStorage(dataDir.resolve(properties.storage()));
+    }
+
+    /** In the delivery menu for its readers (the roles of {@code DeliveryAccess.READ}). */
+    @Bean
+    NavigationItem auditNavigation() {
+        return new NavigationItem("delivery.audit.nav", "/delivery/audits", 57,
+                List.of("DEVELOPER", "TESTER", "QC", "OPS", "IT_MANAGER", "COMPLIANCE", "ADMIN"));
     }
 
     @Bean

@@ -8,11 +8,11 @@ package io.clearflow.delivery.audit;
 record Finding(long id, String tool, String ruleId, String level, String message, String path, Integer startLine,
                String fingerprint, String suppression, String filterReason, String filterAuthor) {
 
-    boolean open() {
+    public boolean open() {
         return suppression == null && filterReason == null;
     }
 
-    boolean blocking() {
+    public boolean blocking() {
         return open() && "error".equals(level);
     }
 }

@@ -102,6 +102,14 @@ class AuditController {
         return audits.codeView(id, packageId, path);
     }
 
+    @PostMapping("/api/delivery/audits/{id}/packages/{packageId}/annotations")
+    @PreAuthorize(AuditAccess.AUDIT)
+    ResponseEntity<Void> annotate(@PathVariable long id, @PathVariable long packageId,
+                                  @Valid @RequestBody AuditRequests.Annotate input) {
+        audits.annotate(id, packageId, input.path(), input.line(), input.text(), currentUser.get());
+        return ResponseEntity.status(201).build();
+    }
+
     @PostMapping("/api/delivery/audits/{id}/findings")
     @PreAuthorize(AuditAccess.UPLOAD)
     ResponseEntity<Map<String, Long>> findings(@PathVariable long id,

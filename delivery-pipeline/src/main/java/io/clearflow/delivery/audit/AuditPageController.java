@@ -93,7 +93,28 @@ class AuditPageController {
         model.addAttribute("audit", audits.audit(id));
         model.addAttribute("pkg", audits.auditPackage(id, packageId));
         model.addAttribute("view", audits.codeView(id, packageId, path));
+        model.addAttribute("canAudit", has("DEVELOPER", "QC", "IT_MANAGER", "ADMIN"));
         return "delivery/audit-code";
+    }
+
+    @PostMapping("/delivery/audits/{id}/packages/{packageId}/annotations")
+    @PreAuthorize(AuditAccess.AUDIT)
+    String annotate(@PathVariable long id, @PathVariable long packageId, @RequestParam(required = false) String path,
+                    @RequestParam(required = false) String line, @RequestParam(required = false) String text,
+                    RedirectAttributes redirect) {
+        try {
+            int number = Integer.parseInt(line == null ? "" : line.strip());
+            if (text == null || text.isBlank() || text.length() > 4000) {
+                throw new InvalidRequestException("delivery.audit.field.note");
+            }
+            audits.annotate(id, packageId, path, number, text, currentUser.get());
+        } catch (NumberFormatException e) {
+            redirect.addFlashAttribute("flashError", "delivery.audit.error.line");
+        } catch (InvalidRequestException e) {
+            Flash.error(redirect, e);
+        }
+        redirect.addAttribute("path", path);
+        return "redirect:/delivery/audits/" + id + "/packages/" + packageId + "/code";
     }
 
     @PostMapping("/delivery/audits/{id}/packages")

@@ -18,6 +18,10 @@ final class AuditRequests {
     record Suppress(@NotBlank @Size(max = 2000) String reason, Boolean wholeRule) {
     }
 
+    record Annotate(@NotBlank @Size(max = 1000) String path, @NotNull @Positive Integer line,
+                    @NotBlank @Size(max = 4000) String text) {
+    }
+
     record Complete(@Size(max = 4000) String opinion) {
     }
 }

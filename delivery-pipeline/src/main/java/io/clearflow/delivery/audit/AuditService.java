@@ -34,6 +34,7 @@ public class AuditService {
     private final AuditFileRepository files;
     private final FindingRepository findings;
     private final RuleFilterRepository filters;
+    private final AnnotationRepository annotations;
     private final Versions versions;
     private final SarifFindings sarif;
     private final AuditStorage storage;
@@ -43,13 +44,14 @@ public class AuditService {
     private final Clock clock;
 
     AuditService(AuditRepository audits, AuditPackageRepository packages, AuditFileRepository files,
-                 FindingRepository findings, RuleFilterRepository filters, Versions versions, SarifFindings sarif,
+                 FindingRepository findings, RuleFilterRepository filters, AnnotationRepository annotations, Versions versions, SarifFindings sarif,
                  AuditStorage storage, AuditProperties properties, TransactionTemplate transactions, ObjectMapper json) {
         this.audits = audits;
         this.packages = packages;
         this.files = files;
         this.findings = findings;
         this.filters = filters;
+        this.annotations = annotations;
         this.versions = versions;
         this.sarif = sarif;
         this.storage = storage;
@@ -208,7 +210,63 @@ public class AuditService {
         List<String> before = p.previousId() == null || "added".equals(row.kind()) ? List.of()
                 : "unchanged".equals(row.kind()) ? now
                 : PackageDiff.lines(storage.folderOf(p.previousId()).resolve(safe));
-        return CodeView.of(safe, row.module(), row.kind(), before, now, findings.ofFile(auditId, safe));
+        return CodeView.of(safe, row.module(), row.kind(), before, now, findings.ofFile(auditId, safe),
+                notes(p, safe, now));
+    }
+
+    /**
+     * The file's annotations of this package and of the system's earlier packages, each carried forward through
+     * every package's diff to this one; one whose line was changed or removed on the way is not shown.
+     */
+    private Map<Integer, List<CodeView.Note>> notes(AuditPackage current, String path, List<String> now) {
+        List<AnnotationRepository.Annotation> all = annotations.ofFile(current.system(), path);
+        if (all.isEmpty()) {
+            return Map.of();
+        }
+        List<AuditPackage> chain = new ArrayList<>(); // current first, then older
+        AuditPackage at = current;
+        while (at != null && chain.size() < 50) {
+            chain.add(at);
+            at = at.previousId() == null ? null : packages.find(at.previousId()).orElse(null);
+        }
+        Map<Long, List<String>> lines = new java.util.HashMap<>();
+        lines.put(current.id(), now);
+        java.util.function.LongFunction<List<String>> linesOf = id -> lines.computeIfAbsent(id, k -> {
+            Path file = storage.folderOf(k).resolve(path);
+            return java.nio.file.Files.isRegularFile(file) ? PackageDiff.lines(file) : List.of();
+        });
+        Map<Integer, List<CodeView.Note>> notes = new java.util.TreeMap<>();
+        for (AnnotationRepository.Annotation a : all) {
+            int index = -1;
+            for (int i = 0; i < chain.size(); i++) {
+                if (chain.get(i).id() == a.packageId()) {
+                    index = i;
+                }
+            }
+            Integer line = index < 0 ? null : a.line();
+            for (int i = index; i > 0 && line != null; i--) {
+                line = LineMapping.map(line, linesOf.apply(chain.get(i).id()), linesOf.apply(chain.get(i - 1).id()));
+            }
+            if (line != null) {
+                notes.computeIfAbsent(line, l -> new ArrayList<>()).add(new CodeView.Note(a.id(), a.text(), a.author(),
+                        chain.get(index).label()));
+            }
+        }
+        return notes;
+    }
+
+    /** A note on a line of the package's file (the line must exist in this package). */
+    void annotate(long auditId, long packageId, String path, int line, String text, Member by) {
+        AuditPackage p = auditPackage(auditId, packageId);
+        String safe = PackageArchive.safePath(path == null ? "" : path);
+        AuditFileRepository.FileRow row = files.find(packageId, safe).filter(f -> f.sha256() != null)
+                .orElseThrow(() -> new NotFoundException("file", "?"));
+        int lines = PackageDiff.lines(storage.folderOf(packageId).resolve(row.path())).size();
+        if (line < 1 || line > lines) {
+            throw new InvalidRequestException("delivery.audit.error.line", Map.of("line", "delivery.audit.error.line"));
+        }
+        transactions.executeWithoutResult(tx -> annotations.insert(p.system(), packageId, safe, line, text.strip(),
+                by.userId(), clock.instant()));
     }
 
     List<Audit> latest() {

@@ -16,11 +16,16 @@ import java.util.Map;
 record CodeView(String path, String module, String kind, List<Line> lines, List<Finding> fileFindings) {
 
     /** {@code type}: {@code same}, {@code added}, {@code removed}; {@code oldLine}/{@code newLine} null where absent. */
-    record Line(String type, Integer oldLine, Integer newLine, String text, List<Finding> findings) {
+    record Line(String type, Integer oldLine, Integer newLine, String text, List<Finding> findings,
+                List<Note> annotations) {
+    }
+
+    /** An annotation as shown: {@code packageLabel} is where it was written (an earlier package when carried over). */
+    record Note(long id, String text, String author, String packageLabel) {
     }
 
     static CodeView of(String path, String module, String kind, List<String> before, List<String> after,
-                       List<Finding> findings) {
+                       List<Finding> findings, Map<Integer, List<Note>> notes) {
         Map<Integer, List<Finding>> byLine = new HashMap<>();
         List<Finding> fileFindings = new ArrayList<>();
         for (Finding f : findings) {
@@ -36,24 +41,26 @@ record CodeView(String path, String module, String kind, List<Line> lines, List<
         for (AbstractDelta<String> delta : deltas) {
             int sourceStart = delta.getSource().getPosition();
             while (oldAt < sourceStart) {
-                lines.add(same(before, oldAt++, newAt++, after, byLine));
+                lines.add(same(oldAt++, newAt++, after, byLine, notes));
             }
             for (String removed : delta.getSource().getLines()) {
-                lines.add(new Line("removed", ++oldAt, null, removed, List.of()));
+                lines.add(new Line("removed", ++oldAt, null, removed, List.of(), List.of()));
             }
             for (String added : delta.getTarget().getLines()) {
                 newAt++;
-                lines.add(new Line("added", null, newAt, added, byLine.getOrDefault(newAt, List.of())));
+                lines.add(new Line("added", null, newAt, added, byLine.getOrDefault(newAt, List.of()),
+                        notes.getOrDefault(newAt, List.of())));
             }
         }
         while (newAt < after.size()) {
-            lines.add(same(before, oldAt++, newAt++, after, byLine));
+            lines.add(same(oldAt++, newAt++, after, byLine, notes));
         }
         return new CodeView(path, module, kind, lines, fileFindings);
     }
 
-    private static Line same(List<String> before, int oldIndex, int newIndex, List<String> after,
-                             Map<Integer, List<Finding>> byLine) {
-        return new Line("same", oldIndex + 1, newIndex + 1, after.get(newIndex), byLine.getOrDefault(newIndex + 1, List.of()));
+    private static Line same(int oldIndex, int newIndex, List<String> after, Map<Integer, List<Finding>> byLine,
+                             Map<Integer, List<Note>> notes) {
+        return new Line("same", oldIndex + 1, newIndex + 1, after.get(newIndex), byLine.getOrDefault(newIndex + 1, List.of()),
+                notes.getOrDefault(newIndex + 1, List.of()));
     }
 }

@@ -279,6 +279,35 @@ class AuditApiTest {
         assertThat(best).isLessThan(300);
     }
 
+    @Test
+    void annotationsFollowTheirLineIntoLaterPackages() throws Exception {
+        long auditId = audit(version("registry"));
+        long first = read(upload(auditId, "n1.zip", TestArchives.zip(Map.of("note/a.c", lines(1, 10, "int a"))), "wujiu")
+                .andExpect(status().isCreated())).get("id").asLong();
+        for (String[] note : new String[][] {{"5", "check the bound"}, {"8", "is this freed?"}}) {
+            mvc.perform(post("/api/delivery/audits/" + auditId + "/packages/" + first + "/annotations")
+                    .with(httpBasic("wujiu", "demo")).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"path\":\"note/a.c\",\"line\":" + note[0] + ",\"text\":\"" + note[1] + "\"}"))
+                    .andExpect(status().isCreated());
+        }
+        mvc.perform(post("/api/delivery/audits/" + auditId + "/packages/" + first + "/annotations")
+                .with(httpBasic("wujiu", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"path\":\"note/a.c\",\"line\":11,\"text\":\"past the end\"}")).andExpect(status().isBadRequest());
+        // two lines inserted at the top, line 8 changed: the note on 5 moves to 7, the note on 8 is gone
+        String v2 = "int new1;\nint new2;\n" + lines(1, 7, "int a") + "int changed8;\n" + lines(9, 10, "int a");
+        long second = read(upload(auditId, "n2.zip", TestArchives.zip(Map.of("note/a.c", v2)), "wujiu")
+                .andExpect(status().isCreated())).get("id").asLong();
+        JsonNode view = read(mvc.perform(get("/api/delivery/audits/" + auditId + "/packages/" + second + "/code")
+                .param("path", "note/a.c").with(httpBasic("zhengshi", "demo"))).andExpect(status().isOk()));
+        List<String> notes = new java.util.ArrayList<>();
+        for (JsonNode l : view.get("lines")) {
+            for (JsonNode n : l.path("annotations")) {
+                notes.add(l.path("newLine").asInt() + ":" + n.get("text").asText() + "@" + n.get("packageLabel").asText());
+            }
+        }
+        assertThat(notes).containsExactly("7:check the bound@n1.zip");
+    }
+
     private List<String> missing(long versionId) {
         return evidence.stream().flatMap(e -> e.missing(versionId).stream()).toList();
     }

@@ -128,6 +128,26 @@ class AuditController {
         return ResponseEntity.status(201).body(body);
     }
 
+    @PostMapping("/api/delivery/audits/{id}/interface-check")
+    @PreAuthorize(AuditAccess.UPLOAD)
+    ResponseEntity<Map<String, Long>> interfaceCheck(@PathVariable long id,
+            @RequestPart(name = "definitions", required = false) MultipartFile definitions,
+            @RequestPart(name = "calls", required = false) MultipartFile calls) throws IOException {
+        checkFile(definitions, Long.MAX_VALUE);
+        checkFile(calls, Long.MAX_VALUE);
+        SarifFindings.Counts counts;
+        try (InputStream d = definitions.getInputStream(); InputStream c = calls.getInputStream()) {
+            counts = audits.interfaceCheck(id, d, c);
+        }
+        Map<String, Long> body = new LinkedHashMap<>();
+        body.put("results", counts.results());
+        body.put("error", counts.error());
+        body.put("warning", counts.warning());
+        body.put("note", counts.note());
+        body.put("none", counts.none());
+        return ResponseEntity.status(201).body(body);
+    }
+
     @PostMapping("/api/delivery/audits/{id}/findings/{findingId}/suppress")
     @PreAuthorize(AuditAccess.AUDIT)
     ResponseEntity<Void> suppress(@PathVariable long id, @PathVariable long findingId,

@@ -142,6 +142,17 @@ public class AuditService {
         return counts;
     }
 
+    /** Runs the interface-check plug-in and stores its results as the audit's findings. */
+    SarifFindings.Counts interfaceCheck(long auditId, InputStream definitions, InputStream calls) throws IOException {
+        openAudit(auditId);
+        List<SarifFindings.Finding> results = InterfaceCheck.check(InterfaceCheck.read(definitions, true),
+                InterfaceCheck.read(calls, false));
+        transactions.executeWithoutResult(tx -> findings.insertAll(auditId, results));
+        long error = results.stream().filter(f -> "error".equals(f.level())).count();
+        long warning = results.stream().filter(f -> "warning".equals(f.level())).count();
+        return new SarifFindings.Counts(results.size(), error, warning, 0, 0);
+    }
+
     /** Suppresses a finding's rule for the system: this finding only (by fingerprint) or the whole rule. */
     void suppress(long auditId, long findingId, boolean wholeRule, String reason, Member by) {
         Audit audit = audit(auditId);

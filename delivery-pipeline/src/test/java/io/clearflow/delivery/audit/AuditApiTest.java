@@ -308,6 +308,26 @@ class AuditApiTest {
         assertThat(notes).containsExactly("7:check the bound@n1.zip");
     }
 
+    @Test
+    void interfaceCheckResultsBecomeFindings() throws Exception {
+        long auditId = audit(version("clearflow"));
+        JsonNode counts = read(mvc.perform(multipart("/api/delivery/audits/" + auditId + "/interface-check")
+                .file(new MockMultipartFile("definitions", "if.csv", null, InterfaceCheckTest.DEFINITIONS.getBytes(StandardCharsets.UTF_8)))
+                .file(new MockMultipartFile("calls", "calls.json", null, InterfaceCheckTest.CALLS_JSON.getBytes(StandardCharsets.UTF_8)))
+                .with(httpBasic("wujiu", "demo"))).andExpect(status().isCreated()));
+        assertThat(counts.get("results").asInt()).isEqualTo(4);
+        assertThat(counts.get("error").asInt()).isEqualTo(2);
+        assertThat(counts.get("warning").asInt()).isEqualTo(2);
+        JsonNode detail = read(mvc.perform(get("/api/delivery/audits/" + auditId).with(httpBasic("chenqc", "demo"))));
+        assertThat(detail.get("blockingFindings").asInt()).isEqualTo(2);
+        mvc.perform(multipart("/api/delivery/audits/" + auditId + "/interface-check")
+                .file(new MockMultipartFile("definitions", "if.csv", null, "nonsense".getBytes(StandardCharsets.UTF_8)))
+                .file(new MockMultipartFile("calls", "calls.json", null, InterfaceCheckTest.CALLS_JSON.getBytes(StandardCharsets.UTF_8)))
+                .with(httpBasic("wujiu", "demo"))).andExpect(status().isBadRequest());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM del_audit_finding WHERE audit_id = ?", Long.class, auditId))
+                .isEqualTo(4);
+    }
+
     private List<String> missing(long versionId) {
         return evidence.stream().flatMap(e -> e.missing(versionId).stream()).toList();
     }

@@ -33,11 +33,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AuditPageController {
 
     private final AuditService audits;
+    private final ReviewerService reviewers;
+    private final FunctionNetworkService networks;
     private final CurrentUser currentUser;
     private final People people;
 
-    AuditPageController(AuditService audits, CurrentUser currentUser, People people) {
+    AuditPageController(AuditService audits, ReviewerService reviewers, FunctionNetworkService networks,
+                        CurrentUser currentUser, People people) {
         this.audits = audits;
+        this.reviewers = reviewers;
+        this.networks = networks;
         this.currentUser = currentUser;
         this.people = people;
     }
@@ -85,7 +90,25 @@ class AuditPageController {
         model.addAttribute("open", Audit.OPEN.equals(audit.state()));
         model.addAttribute("canAudit", has("DEVELOPER", "QC", "IT_MANAGER", "ADMIN"));
         model.addAttribute("canComplete", has("QC", "IT_MANAGER", "ADMIN"));
+        model.addAttribute("recommendations", reviewers.recommend(id));
+        model.addAttribute("assigned", reviewers.assigned(id));
         return "delivery/audit";
+    }
+
+    /** A system's function network: its figures, the most central functions, and one node's neighbourhood. */
+    @GetMapping("/delivery/function-networks/{system}")
+    String network(@PathVariable String system, @RequestParam(required = false) String node, Model model) {
+        FunctionNetwork.Metrics metrics = networks.metrics(system);
+        model.addAttribute("system", system);
+        model.addAttribute("metrics", metrics);
+        FunctionNetwork network = networks.network(system);
+        if (node != null && network.contains(node)) {
+            model.addAttribute("node", node);
+            model.addAttribute("nodeMetrics", metrics.all().get(node));
+            model.addAttribute("around", network.neighbourhood(node, 1));
+            model.addAttribute("reach", network.reach(List.of(node)));
+        }
+        return "delivery/function-network";
     }
 
     @GetMapping("/delivery/audits/{id}/packages/{packageId}/code")

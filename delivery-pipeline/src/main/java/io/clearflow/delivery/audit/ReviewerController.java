@@ -9,11 +9,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,17 +33,17 @@ class ReviewerController {
     private final ReviewerRepository reviewers;
     private final ReviewRepository reviews;
     private final AuditService audits;
-    private final FunctionNetworkService networks;
+    private final ReviewerService recommendations;
     private final SystemCatalog systems;
     private final OrgDirectory directory;
     private final CurrentUser currentUser;
 
     ReviewerController(ReviewerRepository reviewers, ReviewRepository reviews, AuditService audits,
-                       FunctionNetworkService networks, SystemCatalog systems, OrgDirectory directory, CurrentUser currentUser) {
+                       ReviewerService recommendations, SystemCatalog systems, OrgDirectory directory, CurrentUser currentUser) {
         this.reviewers = reviewers;
         this.reviews = reviews;
         this.audits = audits;
-        this.networks = networks;
+        this.recommendations = recommendations;
         this.systems = systems;
         this.directory = directory;
         this.currentUser = currentUser;
@@ -83,23 +80,7 @@ class ReviewerController {
     @GetMapping("/api/delivery/audits/{id}/recommendations")
     @PreAuthorize(DeliveryAccess.READ)
     List<Map<String, Object>> recommend(@PathVariable long id) {
-        Audit audit = audits.audit(id);
-        List<AuditPackage> packages = audits.packages(id);
-        Set<String> modules = new LinkedHashSet<>();
-        if (!packages.isEmpty()) {
-            audits.changedFiles(packages.get(packages.size() - 1).id()).forEach(f -> modules.add(f.module()));
-        }
-        var owners = reviewers.ofSystem(audit.system());
-        var network = networks.network(audit.system());
-        Instant now = Instant.now();
-        return modules.stream().map(module -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("module", module);
-            row.put("rule", ReviewerRecommendation.rule(module, owners));
-            row.put("history", ReviewerRecommendation.history(reviews.ofModule(audit.system(), module), now));
-            row.put("association", ReviewerRecommendation.association(module, owners, network));
-            return row;
-        }).toList();
+        return recommendations.recommend(id);
     }
 
     private void checkUser(String userId, String field) {

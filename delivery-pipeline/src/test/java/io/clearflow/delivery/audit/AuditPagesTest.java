@@ -96,5 +96,13 @@ class AuditPagesTest {
         String done = page("/delivery/audits/" + auditId, "en");
         assertThat(done).contains("Open blocking findings: 0", "rule filter: set by init()", "completed");
         mvc.perform(get("/delivery/audits").with(as("zhangsan"))).andExpect(status().isForbidden());
+
+        mvc.perform(multipart("/api/delivery/function-networks/clearing")
+                .file(new MockMultipartFile("file", "n.csv", null, "caller,callee,kind\nM1,fee,function\nfee,T_FEE,table\n"
+                        .getBytes(StandardCharsets.UTF_8))).with(httpBasic("chenqc", "demo"))).andExpect(status().isCreated());
+        String network = page("/delivery/function-networks/clearing?node=fee", "en");
+        assertThat(network).contains("Function network", "3 nodes, 2 call relations, diameter 2", "Callers it affects", "M1", "T_FEE");
+        assertThat(page("/delivery/function-networks/clearing", "zh")).contains("功能网络", "介数中心性");
+        assertThat(page("/delivery/audits/" + auditId, "en")).contains("Reviewer recommendation", "By history");
     }
 }

@@ -37,7 +37,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @SpringBootTest(classes = DeliveryTestApplication.class)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class AuditApiTest {
+public class AuditApiTest {
 
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper json;

@@ -28,7 +28,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @SpringBootTest(classes = DeliveryTestApplication.class)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class FunctionNetworkApiTest {
+public class FunctionNetworkApiTest {
 
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper json;

@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @SpringBootTest(classes = DeliveryTestApplication.class)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class ReviewerApiTest {
+public class ReviewerApiTest {
 
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper json;

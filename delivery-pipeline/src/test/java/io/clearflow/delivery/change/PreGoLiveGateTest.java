@@ -8,10 +8,14 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The change flow refuses to approve or deploy a critical system's change while its version lacks pre-go-live
- * evidence (here: a stress test confirmed by ops with a passing verdict), and lets a non-critical system's change through.
+ * evidence (a stress test confirmed by ops with a passing verdict, and a completed code audit without blocking
+ * findings), and lets a non-critical system's change through.
  */
 @TestPropertySource(properties = "clearflow.delivery.evidence.enforce=true")
 class PreGoLiveGateTest extends DeliveryFlowSupport {
+
+    @org.springframework.beans.factory.annotation.Autowired io.clearflow.delivery.evidence.EvidenceGate gate;
+    @org.springframework.beans.factory.annotation.Autowired io.clearflow.delivery.version.Versions versions;
 
     @Test
     void criticalChangesNeedAnAcceptedPassingStressTest() throws Exception {
@@ -24,6 +28,11 @@ class PreGoLiveGateTest extends DeliveryFlowSupport {
                 .isZero();
 
         long stressId = acceptedStressTest(s, true);
+        // the stress test alone is not enough: the refusal now names only the missing code audit
+        postJson("chenqc", "/api/delivery/changes/" + id + "/approve", "{\"comment\":\"ok\"}").andExpect(status().isConflict());
+        assertThat(gate.missing(versions.find(s.versionId()).orElseThrow()))
+                .extracting(io.clearflow.delivery.evidence.PreGoLiveEvidence.Item::kind).containsExactly("code-audit");
+        completedAudit(s);
         for (String approver : new String[] {"chenqc", "linops", "zhouba", "hegui"}) {
             postJson(approver, "/api/delivery/changes/" + id + "/approve", "{\"comment\":\"ok\"}").andExpect(status().isOk());
         }
@@ -42,6 +51,13 @@ class PreGoLiveGateTest extends DeliveryFlowSupport {
         Setup s = version(false);
         long id = raise(passedSubmission(s), "");
         postJson("chenqc", "/api/delivery/changes/" + id + "/approve", "{\"comment\":\"ok\"}").andExpect(status().isOk());
+    }
+
+    /** A completed code audit of the version without findings (the audit flow itself is tested on its own). */
+    private void completedAudit(Setup s) {
+        jdbc.update("INSERT INTO del_audit (version_id, system_code, version_label, state, created_by, created_at, completed_by, "
+                + "completed_at, opinion) VALUES (?, ?, ?, 'completed', 'chenqc', CURRENT_TIMESTAMP, 'chenqc', CURRENT_TIMESTAMP, "
+                + "'ok')", s.versionId(), s.system(), s.label());
     }
 
     /** An archived stress test of the version as ops leave it (the stress-test flow itself is tested on its own). */

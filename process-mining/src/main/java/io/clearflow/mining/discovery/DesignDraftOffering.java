@@ -30,6 +30,11 @@ public class DesignDraftOffering {
         return catalog.scenarios();
     }
 
+    /** A discovered model drawn as the catalog draws a scenario's design; empty when it cannot be drawn. */
+    public java.util.Optional<byte[]> preview(byte[] bpmn) {
+        return catalog.diagramPng(bpmn);
+    }
+
     /**
      * Discovers a model from the log and offers it to the scenario.
      *

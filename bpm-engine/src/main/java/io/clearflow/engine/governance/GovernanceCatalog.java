@@ -42,4 +42,10 @@ public interface GovernanceCatalog {
 
     /** Validates a BPMN file with Flowable's validator and the platform's rules; never throws for bad input. */
     ValidationReport validate(byte[] bpmn);
+
+    /**
+     * The model drawn as PNG the way the catalog draws a scenario's design (from its BPMN DI, Chinese labels
+     * readable); empty for a file that cannot be read or has no diagram information. Never throws for bad input.
+     */
+    Optional<byte[]> diagramPng(byte[] bpmn);
 }

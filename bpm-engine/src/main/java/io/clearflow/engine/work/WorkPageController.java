@@ -204,7 +204,16 @@ class WorkPageController {
             }
             return "redirect:/";
         } catch (io.clearflow.engine.api.InvalidRequestException e) {
-            io.clearflow.engine.api.Flash.error(redirect, e);
+            // the page has other comment boxes (decision, 办结): the hand-over's own comment carries its own name,
+            // so its error stands next to it and the typed text, colleague and mode come back as they were
+            java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+            e.fieldErrors().forEach((field, key) -> errors.put("comment".equals(field) ? "handOverComment" : field, key));
+            java.util.Map<String, String> typed = new java.util.HashMap<>();
+            typed.put("handOverComment", comment);
+            typed.put("handOverUser", userId);
+            typed.put("handOverMode", mode);
+            io.clearflow.engine.api.Flash.refused(redirect,
+                    new io.clearflow.engine.api.InvalidRequestException(e.getMessage(), errors), typed);
             return "redirect:/tasks/" + taskId;
         }
     }

@@ -139,7 +139,7 @@ public class WorkService {
     public void complete(Member member, String taskId, Map<String, Object> variables, String comment) {
         Map<String, Object> checked = checkVariables(variables);
         if (comment != null && comment.length() > MAX_COMMENT) {
-            throw new InvalidRequestException("comment too long", Map.of("comment", "at most " + MAX_COMMENT + " characters"));
+            throw new InvalidRequestException("task.comment.tooLong", Map.of("comment", "task.comment.tooLong"));
         }
         Task task = visibleTask(member, taskId);
         if (task.getAssignee() != null && !task.getAssignee().equals(member.userId())) {

@@ -45,6 +45,8 @@ class GovernancePagesTest {
     @Autowired OrgDirectory directory;
     @Autowired WorkService work;
     @Autowired JdbcTemplate jdbc;
+    @Autowired io.clearflow.engine.governance.catalog.FormService forms;
+    @Autowired io.clearflow.engine.governance.catalog.AuditTrail auditTrail;
 
     record Page(String path, RequestPostProcessor who, String chinese, String english) { }
 
@@ -142,13 +144,92 @@ class GovernancePagesTest {
                     .isEqualTo("3 个运行中的流程已从引擎版本 1 迁移过来；1 个运行中的流程未能从引擎版本 2 迁移，仍按原版本运行");
             assertThat(auditDetails.detail("published", "version 2 = govPutBack:2:7a0c, running instances: migrate"))
                     .isEqualTo("发布为 v2；运行中的流程：迁移到新版本");
-            assertThat(auditDetails.detail("form-saved", "review: 3 field(s)")).isNull(); // shown as code
+            assertThat(auditDetails.detail("form-saved", "review: x field(s)")).isNull(); // another shape: shown as code
             org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
             assertThat(auditDetails.migration("3 instance(s) of govPutBack:1:6f0c5c1e-f1c7-11f1-8742-02fc00000001 migrated"))
                     .isEqualTo("3 running case(s) moved over from engine version 1");
         } finally {
             org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
         }
+    }
+
+    /** What a record may not show a reader: a code, an id, key=value, the technical record's own words. */
+    private static final java.util.regex.Pattern TECHNICAL = java.util.regex.Pattern.compile(
+            "=|process-mining|govAuditKinds|\\breview\\b|\\bsignOff\\b|dept-|in-progress|[0-9a-f]{8}-[0-9a-f]{4}-"
+                    + "|design \\d|action \\d|feedback \\d|field\\(s\\)|\\bnull\\b");
+
+    @Test
+    void everyKindOfAuditRecordReadsAsASentenceInBothLanguages() throws Exception {
+        var sunqi = directory.requireMember("sunqi");
+        var input = new ScenarioInput("审计场景", null, "bottleneck", "人工核对慢", "dept-operations", "internal",
+                List.of("clear-rules"));
+        var scenario = catalog.register(sunqi, input);
+        String id = scenario.id();
+        catalog.update(sunqi, id, new ScenarioInput("审计场景（修订）", "说明", "bottleneck", "人工核对慢", "dept-operations",
+                "internal", List.of("clear-rules", "repetitive")));
+        catalog.setSuitability(sunqi, id, false, "已有系统直连");
+        catalog.setSuitability(sunqi, id, true, null);
+        String recommended = catalog.recommendation(catalog.find(id)).mode();
+        catalog.classify(sunqi, id, "electronic".equals(recommended) ? "self-service" : "electronic", "先试行");
+        catalog.classify(sunqi, id, recommended, null);
+        if (!"electronic".equals(recommended)) {
+            catalog.classify(sunqi, id, "electronic", "内部审批，保留人工");
+        }
+        byte[] model = new String(BpmnValidationApiTest.resource("flowable-electronic.bpmn20.xml"))
+                .replace("govPutBack", "govAuditKinds").getBytes();
+        catalog.upload(sunqi, id, "audit.bpmn20.xml", model);
+        var draft = catalog.offer(id, model, "process-mining:7f1c2d3e-0000-4000-8000-000000000001?noise=0.2 (平台事件日志)", "sunqi");
+        catalog.adopt(sunqi, id, draft.id());
+        catalog.revalidate(sunqi, id);
+        var field = new io.clearflow.engine.governance.catalog.FormDefinition.Field("opinion", "意见", "textarea", true, null, null);
+        forms.save(sunqi, id, "review", new io.clearflow.engine.governance.catalog.FormDefinition(List.of(field)));
+        forms.save(sunqi, id, "signOff", new io.clearflow.engine.governance.catalog.FormDefinition(List.of(field)));
+        forms.delete(sunqi, id, "signOff");
+        releases.publish(sunqi, id, "continue");
+        var started = work.start(directory.requireMember("zhangsan"), "govAuditKinds", "GA-1", Map.of());
+        var feedback = improvements.give(directory.requireMember("zhangsan"), started.id(), "复核", 4, "清楚");
+        var action = improvements.addAction(sunqi, id, "减少环节", null, "办理时长", List.of(feedback.id()));
+        improvements.setStatus(sunqi, action.id(), "in-progress");
+        catalog.upload(sunqi, id, "audit-v2.bpmn20.xml", new String(BpmnValidationApiTest.resource(
+                "flowable-electronic-v2.bpmn20.xml")).replace("govPutBack", "govAuditKinds").getBytes());
+        releases.publish(sunqi, id, "continue");
+        releases.migrateRunning(sunqi, id);
+
+        var entries = auditTrail.of(id);
+        var bundle = new java.util.Properties();
+        try (var in = getClass().getResourceAsStream("/i18n/governance.properties")) {
+            bundle.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        var named = bundle.stringPropertyNames().stream().filter(k -> k.startsWith("gov.action."))
+                .map(k -> k.substring("gov.action.".length())).collect(java.util.stream.Collectors.toSet());
+        // every kind the catalog writes was written here, and every kind written has a name on the page
+        assertThat(entries.stream().map(e -> e.action()).collect(java.util.stream.Collectors.toSet()))
+                .containsExactlyInAnyOrderElementsOf(named);
+        for (var locale : List.of(java.util.Locale.SIMPLIFIED_CHINESE, java.util.Locale.ENGLISH)) {
+            try {
+                org.springframework.context.i18n.LocaleContextHolder.setLocale(locale);
+                for (var e : entries) {
+                    String said = auditDetails.detail(id, e.action(), e.detail());
+                    assertThat(said).as("%s: %s (%s)", e.action(), e.detail(), locale).isNotNull()
+                            .doesNotContainPattern(TECHNICAL);
+                }
+            } finally {
+                org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+            }
+        }
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        try {
+            assertThat(auditDetails.detail(id, "form-saved", "review: 1 field(s)")).isEqualTo("步骤“业务复核”的表单，共 1 个字段"); // the current (v2) model's name
+            assertThat(auditDetails.origin(draft.origin())).isEqualTo("流程挖掘（事件日志“平台事件日志”，噪声过滤 0.2）");
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
+        // the page says them all: no record left as code, the draft's origin in words
+        String html = mvc.perform(get("/governance/scenarios/" + id).with(user("sunqi").roles("PROCESS_OWNER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String trail = html.substring(html.indexOf("id=\"audit-trail\""));
+        assertThat(trail).doesNotContain("<code").contains("步骤“业务复核”的表单").contains("措施“减少环节”：待处理 → 进行中")
+                .contains("GA-1");
     }
 
     @Test

@@ -2,7 +2,9 @@ package io.clearflow.engine.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.clearflow.engine.EngineTestApplication;
@@ -87,5 +89,29 @@ class HandOverCandidatesTest {
         List<String> ids = candidates.of(m("lisi"), review).stream().map(Member::userId).toList();
         assertThat(ids).contains("zhangsan").doesNotContain("lisi", "rpa-bot");
         assertThat(page("lisi", review)).contains("value=\"zhangsan\"").contains("张三 · 登记托管部");
+    }
+
+    @Test
+    void anOverLongHandOverCommentIsRefusedInTheReadersLanguageWithTheTypedTextKept() throws Exception {
+        String caseId = approvals.submit(m("zhangsan"), "变更", BigDecimal.ONE, "事由").caseId();
+        String review = task(caseId, "lisi");
+        work.claim(m("lisi"), review);
+        String typed = "请张三代为审核：" + "长".repeat(2001);
+        var lisi = user(users.loadUserByUsername("lisi"));
+        var flash = mvc.perform(post("/tasks/" + review + "/hand-over").with(lisi).with(csrf())
+                        .param("userId", "zhangsan").param("mode", "transfer").param("comment", typed))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
+        // nothing moved: lisi still holds the step
+        assertThat(work.task(m("lisi"), review).assignee()).isEqualTo("lisi");
+
+        String html = mvc.perform(get("/tasks/" + review).with(lisi).flashAttrs(flash))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String form = html.substring(html.indexOf("id=\"hand-over-form\""), html.indexOf("id=\"hand-over-submit\""));
+        assertThat(form).containsPattern("id=\"handOverComment\"[^>]*>" + java.util.regex.Pattern.quote(typed) + "</textarea>");
+        assertThat(form).containsPattern("id=\"error-handOverComment\">意见太长，最多 2000 字。</p>");
+        assertThat(form).containsPattern("value=\"zhangsan\"\\s+selected");
+        assertThat(form).containsPattern("id=\"handOverTransfer\"\\s+checked");
+        // the other comment boxes of the page stay empty and without an error
+        assertThat(html).doesNotContain("id=\"error-comment\"").doesNotContain("id=\"error-completeComment\"");
     }
 }

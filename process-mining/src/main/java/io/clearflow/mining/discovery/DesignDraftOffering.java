@@ -30,14 +30,24 @@ public class DesignDraftOffering {
         return catalog.scenarios();
     }
 
+    /** A discovered model drawn as the catalog draws a scenario's design; empty when it cannot be drawn. */
+    public java.util.Optional<byte[]> preview(byte[] bpmn) {
+        return catalog.diagramPng(bpmn);
+    }
+
     /**
      * Discovers a model from the log and offers it to the scenario.
      *
      * @throws io.clearflow.engine.api.NotFoundException unknown scenario
      */
     public DraftOffer offer(String logId, EventLog log, Double noise, String scenarioId, String offeredBy) {
-        byte[] bpmn = discovery.discoverBpmn(log, noise, log.name());
-        String origin = "process-mining:" + logId + (noise == null ? "" : "?noise=" + noise);
+        ScenarioSummary scenario = catalog.scenario(scenarioId)
+                .orElseThrow(() -> new io.clearflow.engine.api.NotFoundException("scenario", scenarioId));
+        byte[] bpmn = DraftForScenario.complete(discovery.discoverBpmn(log, noise, log.name()), scenario);
+        // the catalog says the origin in words: the log's name after its id (bpm-engine's AuditDetails.origin)
+        String name = log.name() == null ? "" : log.name().strip();
+        String origin = "process-mining:" + logId + (noise == null ? "" : "?noise=" + noise)
+                + (name.isEmpty() ? "" : " (" + (name.length() > 120 ? name.substring(0, 120) : name) + ")");
         return new DraftOffer(scenarioId, catalog.offerDesignDraft(scenarioId, bpmn, origin, offeredBy), origin);
     }
 }

@@ -232,7 +232,8 @@ class MiningController {
         EventLog log = log(id, parameters);
         byte[] bpmn = discovery.discoverBpmn(log, noise, name == null ? log.name() : name);
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".bpmn20.xml\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, DiscoveredModelFile.attachment(name == null ? log.name() : name,
+                        java.time.LocalDate.now()))
                 .contentType(MediaType.APPLICATION_XML)
                 .body(bpmn);
     }

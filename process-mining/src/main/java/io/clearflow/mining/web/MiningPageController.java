@@ -233,9 +233,19 @@ class MiningPageController {
                                  @RequestParam(required = false) String processKey) {
         EventLog log = resolver.resolve(id, blank(processKey));
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".bpmn20.xml\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, DiscoveredModelFile.attachment(log.name(), java.time.LocalDate.now()))
                 .contentType(MediaType.APPLICATION_XML)
                 .body(discovery.discoverBpmn(log, noise, log.name()));
+    }
+
+    /** The discovered model drawn as the catalog draws designs, to look at before downloading or offering it. */
+    @GetMapping(value = "/mining/logs/{id}/model.png", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> modelPreview(@PathVariable String id, @RequestParam(required = false) Double noise,
+                                        @RequestParam(required = false) String processKey) {
+        EventLog log = resolver.resolve(id, blank(processKey));
+        return drafts.preview(discovery.discoverBpmn(log, noise, log.name()))
+                .map(png -> ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png))
+                .orElseThrow(() -> new io.clearflow.engine.api.NotFoundException("diagram of the discovered model", id));
     }
 
     /**

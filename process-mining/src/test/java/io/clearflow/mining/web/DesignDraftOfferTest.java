@@ -53,6 +53,31 @@ class DesignDraftOfferTest {
     }
 
     @Test
+    void aDraftDiscoveredFromARealLogPassesTheCatalogsValidationAsOffered() throws Exception {
+        String logId = upload("reviewing.xes");
+        String scenarioId = registerScenario();
+
+        mvc.perform(post("/api/mining/logs/" + logId + "/discover/offer").param("scenarioId", scenarioId)
+                .with(httpBasic("sunqi", "demo"))).andExpect(status().isCreated());
+
+        JsonNode draft = scenario(scenarioId).path("offeredDrafts").get(0);
+        assertThat(draft.path("report").path("errors")).as("validation errors of the offered draft: %s",
+                draft.path("report").path("errors")).isEmpty();
+        assertThat(draft.path("valid").asBoolean()).isTrue();
+        // named after the scenario, owned by and offered to its department; what is left is said as warnings
+        assertThat(draft.path("report").path("processName").asText()).isEqualTo("赔付申请（挖掘发现）");
+        assertThat(draft.path("report").path("warnings").findValuesAsText("key")).contains("gov.finding.noForm")
+                .doesNotContain("gov.finding.noStarters", "gov.finding.unknownGroup", "gov.finding.noDiagram");
+        assertThat(draft.path("origin").asText()).as("the log's name after its id, for the catalog to say")
+                .startsWith("process-mining:" + logId + " (reviewing.").endsWith(")");
+
+        // adopted as it is, it is the scenario's valid current design
+        mvc.perform(post("/api/governance/scenarios/" + scenarioId + "/drafts/" + draft.path("id").asText() + "/adoption")
+                .with(httpBasic("sunqi", "demo"))).andExpect(status().is2xxSuccessful());
+        assertThat(scenario(scenarioId).path("design").path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
     void badOffersStoreNothing() throws Exception {
         String logId = uploadRunningExample();
         String scenarioId = registerScenario();
@@ -69,9 +94,13 @@ class DesignDraftOfferTest {
     }
 
     private String uploadRunningExample() throws Exception {
-        byte[] xes = Files.readAllBytes(SharedData.eventLog("running-example.xes"));
+        return upload("running-example.xes");
+    }
+
+    private String upload(String name) throws Exception {
+        byte[] xes = Files.readAllBytes(SharedData.eventLog(name));
         String body = mvc.perform(multipart("/api/mining/logs")
-                        .file(new MockMultipartFile("file", "running-example.xes", "application/xml", xes))
+                        .file(new MockMultipartFile("file", name, "application/xml", xes))
                         .with(httpBasic("sunqi", "demo")))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return json.readTree(body).get("id").asText();

@@ -59,9 +59,21 @@ class MiningPagesTest {
         assertThat(page(location, "zh_CN")).contains("流程图", "指标体系", "瓶颈", "启发式网络", "中位", "组织挖掘", "工作交接网络");
         assertThat(page(location, "en")).contains("Heuristics net", "Performance (edges coloured by median time)");
 
-        byte[] bpmn = mvc.perform(get(location + "/model.bpmn").param("noise", "0.2")
+        var download = mvc.perform(get(location + "/model.bpmn").param("noise", "0.2")
                         .with(user("sunqi").roles("PROCESS_OWNER")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+                .andExpect(status().isOk()).andReturn().getResponse();
+        byte[] bpmn = download.getContentAsByteArray();
+        // named after what it models and the day, not the log's id
+        String logId = location.substring(location.lastIndexOf('/') + 1);
+        assertThat(download.getHeader("Content-Disposition")).startsWith("attachment;")
+                .containsPattern("filename\\*?=\"?(UTF-8'')?reviewing-\\d{4}-\\d{2}-\\d{2}\\.bpmn20\\.xml")
+                .doesNotContain(logId);
+        // and drawn on the page before anyone downloads it
+        assertThat(page(location, "zh_CN")).contains("id=\"discovery-preview\"", location + "/model.png");
+        var png = mvc.perform(get(location + "/model.png").param("noise", "0.2").with(user("sunqi").roles("PROCESS_OWNER")))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(png.getContentType()).isEqualTo("image/png");
+        assertThat(java.util.Arrays.copyOf(png.getContentAsByteArray(), 4)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         String conformance = mvc.perform(multipart(location + "/conformance")
                         .file(new MockMultipartFile("model", "model.bpmn", "application/xml", bpmn))
                         .with(user("sunqi").roles("PROCESS_OWNER")).with(csrf()))

@@ -77,4 +77,15 @@ class CatalogApi implements GovernanceCatalog {
         return new ScenarioSummary(s.id(), s.name(), s.ownerDepartment(), s.businessCategory(), s.stage(), s.mode(),
                 s.processKey(), s.activeVersion());
     }
+
+    @Override
+    public Optional<byte[]> diagramPng(byte[] bpmn) {
+        return validator.model(bpmn).flatMap(model -> {
+            try {
+                return Optional.of(io.clearflow.engine.governance.bpmn.DiagramRenderer.png(model));
+            } catch (io.clearflow.engine.governance.bpmn.DiagramRenderer.NotDrawable e) {
+                return Optional.empty();
+            }
+        });
+    }
 }

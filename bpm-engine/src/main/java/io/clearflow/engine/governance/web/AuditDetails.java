@@ -27,18 +27,43 @@ public class AuditDetails {
             "(\\d+) instance\\(s\\) of [^:\\s]+:(\\d+):\\S+?( migrated| not migrated: .*)?");
     private static final Pattern MIGRATED = Pattern.compile("to version (\\d+): (.*)", Pattern.DOTALL);
     private static final Pattern PUBLISHED = Pattern.compile("version (\\d+) = \\S+, running instances: (\\w+).*", Pattern.DOTALL);
+    private static final Pattern DRAFT = Pattern.compile("design \\d+ from (.*)", Pattern.DOTALL);
+    /** What process mining writes as a draft's origin: the log, the noise threshold, the log's name. */
+    private static final Pattern MINING_ORIGIN = Pattern.compile("process-mining:([^?\\s]+)(?:\\?noise=([\\d.]+))?(?: \\((.*)\\))?",
+            Pattern.DOTALL);
+    private static final Pattern FORM_SAVED = Pattern.compile("(\\S+): (\\d+) field\\(s\\)");
+    private static final Pattern FEEDBACK = Pattern.compile("feedback \\d+ on (\\S+) case (\\S+): (\\d)/5");
+    private static final Pattern IMPROVEMENT = Pattern.compile(
+            "action \\d+: (.*?)(?:, feedback \\[([\\d, ]*)])?(?:, metric (.*))?", Pattern.DOTALL);
+    private static final Pattern IMPROVEMENT_STATUS = Pattern.compile("action (\\d+): ([\\w-]+) → ([\\w-]+)");
 
     private final MessageSource messages;
     private final Labels labels;
     private final io.clearflow.engine.identity.OrgDirectory directory;
+    private final io.clearflow.engine.work.CaseLabels cases;
+    private final io.clearflow.engine.governance.catalog.FormService forms;
+    private final io.clearflow.engine.governance.catalog.ImprovementService improvements;
 
-    AuditDetails(MessageSource messages, Labels labels, io.clearflow.engine.identity.OrgDirectory directory) {
+    AuditDetails(MessageSource messages, Labels labels, io.clearflow.engine.identity.OrgDirectory directory,
+                 io.clearflow.engine.work.CaseLabels cases, io.clearflow.engine.governance.catalog.FormService forms,
+                 io.clearflow.engine.governance.catalog.ImprovementService improvements) {
         this.messages = messages;
         this.labels = labels;
         this.directory = directory;
+        this.cases = cases;
+        this.forms = forms;
+        this.improvements = improvements;
     }
 
     public String detail(String action, String detail) {
+        return detail(null, action, detail);
+    }
+
+    /**
+     * The record of one audit entry of a scenario in words; the scenario names the steps of its current model
+     * (a form's step by its name, not its BPMN id). Null for a record of a shape not known here.
+     */
+    public String detail(String scenarioId, String action, String detail) {
         if (detail == null || detail.isBlank()) {
             return "";
         }
@@ -82,7 +107,51 @@ public class AuditDetails {
                 }
             }
             case "marked-direct-integration" -> {
-                return detail; // the person's own reason
+                return msg("gov.audit.detail.reason", detail.strip()); // the person's own reason
+            }
+            case "draft-offered", "draft-adopted" -> {
+                if ((m = DRAFT.matcher(detail)).matches()) {
+                    return msg("gov.audit.detail." + ("draft-offered".equals(action) ? "draftOffered" : "draftAdopted"),
+                            origin(m.group(1)));
+                }
+            }
+            case "form-saved" -> {
+                if ((m = FORM_SAVED.matcher(detail)).matches()) {
+                    return msg("gov.audit.detail.formSaved", step(scenarioId, m.group(1)), Integer.parseInt(m.group(2)));
+                }
+            }
+            case "form-deleted" -> {
+                return msg("gov.audit.detail.formDeleted", step(scenarioId, detail.strip()));
+            }
+            case "feedback-given" -> {
+                if ((m = FEEDBACK.matcher(detail)).matches()) {
+                    return msg("gov.audit.detail.feedback", cases.processName(m.group(1)), cases.number(m.group(2)), m.group(3));
+                }
+            }
+            case "improvement-added" -> {
+                if ((m = IMPROVEMENT.matcher(detail)).matches()) {
+                    StringBuilder text = new StringBuilder(msg("gov.audit.detail.improvement", m.group(1)));
+                    if (m.group(2) != null && !m.group(2).isBlank()) {
+                        text.append(msg("gov.audit.detail.improvement.feedback", m.group(2).split(",\\s*").length));
+                    }
+                    if (m.group(3) != null) {
+                        text.append(msg("gov.audit.detail.improvement.metric", m.group(3)));
+                    }
+                    return text.toString();
+                }
+            }
+            case "improvement-status" -> {
+                if ((m = IMPROVEMENT_STATUS.matcher(detail)).matches()) {
+                    String title;
+                    try {
+                        title = improvements.action(Long.parseLong(m.group(1))).title();
+                    } catch (RuntimeException gone) {
+                        title = "#" + m.group(1);
+                    }
+                    return msg("gov.audit.detail.improvementStatus", title,
+                            label("gov.improvement.status." + m.group(2), m.group(2)),
+                            label("gov.improvement.status." + m.group(3), m.group(3)));
+                }
             }
             default -> { }
         }
@@ -109,6 +178,34 @@ public class AuditDetails {
             parts.add(msg(key, m.group(1), m.group(2)));
         }
         return String.join(msg("gov.migration.separator"), parts);
+    }
+
+    /**
+     * Where an offered draft came from, in words ({@code ${@govAudit.origin(d.origin)}}): process mining's
+     * origin names the log and the noise threshold; another module's origin is its own text.
+     */
+    public String origin(String origin) {
+        if (origin == null || origin.isBlank()) {
+            return "";
+        }
+        Matcher m = MINING_ORIGIN.matcher(origin.strip());
+        if (!m.matches()) {
+            return origin.strip();
+        }
+        String log = m.group(3) != null && !m.group(3).isBlank() ? m.group(3) : m.group(1);
+        return m.group(2) == null ? msg("gov.origin.mining", log) : msg("gov.origin.miningNoise", log, m.group(2));
+    }
+
+    /** A step of the scenario's current model by its name; its id when the model no longer has it. */
+    private String step(String scenarioId, String activityId) {
+        if (scenarioId == null) {
+            return activityId;
+        }
+        try {
+            return forms.formActivities(scenarioId).getOrDefault(activityId, activityId);
+        } catch (RuntimeException unreadable) {
+            return activityId;
+        }
     }
 
     private String validity(String errors) {

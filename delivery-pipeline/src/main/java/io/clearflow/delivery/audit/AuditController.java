@@ -119,13 +119,7 @@ class AuditController {
         try (InputStream in = file.getInputStream()) {
             counts = audits.importFindings(id, in);
         }
-        Map<String, Long> body = new LinkedHashMap<>();
-        body.put("results", counts.results());
-        body.put("error", counts.error());
-        body.put("warning", counts.warning());
-        body.put("note", counts.note());
-        body.put("none", counts.none());
-        return ResponseEntity.status(201).body(body);
+        return ResponseEntity.status(201).body(countsBody(counts));
     }
 
     @PostMapping("/api/delivery/audits/{id}/interface-check")
@@ -139,13 +133,7 @@ class AuditController {
         try (InputStream d = definitions.getInputStream(); InputStream c = calls.getInputStream()) {
             counts = audits.interfaceCheck(id, d, c);
         }
-        Map<String, Long> body = new LinkedHashMap<>();
-        body.put("results", counts.results());
-        body.put("error", counts.error());
-        body.put("warning", counts.warning());
-        body.put("note", counts.note());
-        body.put("none", counts.none());
-        return ResponseEntity.status(201).body(body);
+        return ResponseEntity.status(201).body(countsBody(counts));
     }
 
     @PostMapping("/api/delivery/audits/{id}/findings/{findingId}/suppress")
@@ -214,5 +202,16 @@ class AuditController {
         view.put("filterAuthor", f.filterAuthor());
         view.put("blocking", f.blocking());
         return view;
+    }
+
+    /** The answer of the findings and interface-check imports: counts by effective level, as the API names them. */
+    private static Map<String, Long> countsBody(SarifFindings.Counts counts) {
+        Map<String, Long> body = new LinkedHashMap<>();
+        body.put("results", counts.results());
+        body.put("error", counts.error());
+        body.put("warning", counts.warning());
+        body.put("note", counts.note());
+        body.put("none", counts.none());
+        return body;
     }
 }

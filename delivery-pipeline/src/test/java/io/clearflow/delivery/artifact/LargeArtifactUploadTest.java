@@ -5,19 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clearflow.delivery.DeliveryTestApplication;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -108,51 +102,23 @@ class LargeArtifactUploadTest {
         return URI.create("http://localhost:" + port + path);
     }
 
+    private static final StreamedMultipart MULTIPART = new StreamedMultipart(BOUNDARY);
+
     private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+        return StreamedMultipart.basic(user);
     }
-
-    private static byte[] head(String name) {
-        return ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static final byte[] TAIL = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII);
 
     private static long multipartLength(String name) {
-        return head(name).length + SIZE + TAIL.length;
+        return MULTIPART.length(name, SIZE);
     }
 
     private static InputStream multipart(String name) {
-        return new SequenceInputStream(java.util.Collections.enumeration(List.of(
-                new ByteArrayInputStream(head(name)), content(), new ByteArrayInputStream(TAIL))));
+        return MULTIPART.body(name, content());
     }
 
     /** {@link #SIZE} bytes of repeatable noise, generated as read: the test never holds the file either. */
     private static InputStream content() {
-        Random random = new Random(42);
-        return new InputStream() {
-            long left = SIZE;
-
-            @Override
-            public int read() {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (left == 0) {
-                    return -1;
-                }
-                int n = (int) Math.min(len, left);
-                byte[] chunk = new byte[n];
-                random.nextBytes(chunk);
-                System.arraycopy(chunk, 0, b, off, n);
-                left -= n;
-                return n;
-            }
-        };
+        return FileSystemArtifactStoreTest.generated(SIZE, 42);
     }
 
     private static String sha256OfContent() throws Exception {

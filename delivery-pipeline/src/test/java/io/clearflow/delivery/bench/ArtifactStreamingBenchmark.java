@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clearflow.delivery.DeliveryTestApplication;
-import java.io.ByteArrayInputStream;
+import io.clearflow.delivery.artifact.StreamedMultipart;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,8 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Base64;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -77,7 +74,7 @@ class ArtifactStreamingBenchmark {
         HttpResponse<String> uploaded = http.send(HttpRequest.newBuilder(uri("/api/delivery/versions/" + versionId + "/artifacts"))
                 .header("Authorization", basic("wujiu")).header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                 .POST(HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofInputStream(() -> multipart(name, sent)), head(name).length + SIZE + TAIL.length))
+                        HttpRequest.BodyPublishers.ofInputStream(() -> multipart(name, sent)), MULTIPART.length(name, SIZE)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         double uploadSeconds = (System.nanoTime() - t0) / 1e9;
         uploadPeak.stop();
@@ -173,16 +170,11 @@ class ArtifactStreamingBenchmark {
         return URI.create("http://localhost:" + port + path);
     }
 
+    private static final StreamedMultipart MULTIPART = new StreamedMultipart(BOUNDARY);
+
     private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+        return StreamedMultipart.basic(user);
     }
-
-    private static byte[] head(String name) {
-        return ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static final byte[] TAIL = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII);
 
     private static MessageDigest reset(MessageDigest digest) {
         digest.reset(); // the client may open the body again on a retry
@@ -191,8 +183,7 @@ class ArtifactStreamingBenchmark {
 
     private static InputStream multipart(String name, MessageDigest digest) {
         digest.reset();
-        return new SequenceInputStream(Collections.enumeration(List.of(
-                new ByteArrayInputStream(head(name)), content(digest), new ByteArrayInputStream(TAIL))));
+        return MULTIPART.body(name, content(digest));
     }
 
     /** {@link #SIZE} bytes made of {@link #BLOCK}, digested as they are read; nothing is held. */

@@ -80,7 +80,8 @@ class AccountOpeningEndToEndTest extends RpaPlatformTest {
         var task = tasks.createTaskQuery().processInstanceId(caseId).singleResult();
         assertThat(task.getTaskDefinitionKey()).isEqualTo("manualReview");
         assertThat(call("POST", "/api/account-opening/tasks/" + task.getId() + "/decision", "zhangsan",
-                "{\"open\":true}").statusCode()).as("only 账户管理部 decides").isEqualTo(403);
+                "{\"open\":true}").statusCode()).as("only 账户管理部 decides; another department's task is not found")
+                .isEqualTo(404);
 
         var decided = call("POST", "/api/account-opening/tasks/" + task.getId() + "/decision", "zhaoliu",
                 "{\"open\":true,\"comment\":\"核对原件一致，曾用名\"}");

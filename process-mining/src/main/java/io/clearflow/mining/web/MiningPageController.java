@@ -64,9 +64,13 @@ class MiningPageController {
     private final CurrentUser currentUser;
     private final PlatformLogSource platform;
 
+    private final io.clearflow.engine.identity.OrgDirectory directory;
+
     MiningPageController(LogStore store, IngestedLogs ingested, LogResolver resolver, MiningProperties properties,
                          DiscoveryService discovery, ConformanceService conformance, MessageSource messages,
-                         ObjectMapper json, DesignDraftOffering drafts, CurrentUser currentUser, PlatformLogSource platform) {
+                         ObjectMapper json, DesignDraftOffering drafts, CurrentUser currentUser, PlatformLogSource platform,
+                         io.clearflow.engine.identity.OrgDirectory directory) {
+        this.directory = directory;
         this.platform = platform;
         this.drafts = drafts;
         this.currentUser = currentUser;
@@ -187,10 +191,10 @@ class MiningPageController {
         var organisation = OrganisationalMiner.mine(log);
         model.addAttribute("organisation", organisation);
         model.addAttribute("handoverChart", toJson(MiningCharts.network(message("mining.org.handover"),
-                organisation.handovers().stream().map(h -> new String[] {h.source(), h.target()}).toList(),
+                organisation.handovers().stream().map(h -> new String[] {person(h.source()), person(h.target())}).toList(),
                 organisation.handovers().stream().map(OrganisationReport.Handover::count).toList(), true, 60)));
         model.addAttribute("togetherChart", toJson(MiningCharts.network(message("mining.org.together"),
-                organisation.workingTogether().stream().map(t -> new String[] {t.first(), t.second()}).toList(),
+                organisation.workingTogether().stream().map(t -> new String[] {person(t.first()), person(t.second())}).toList(),
                 organisation.workingTogether().stream().map(OrganisationReport.Together::cases).toList(), false, 60)));
         model.addAttribute("activityResources",
                 organisation.activities().subList(0, Math.min(20, organisation.activities().size())));
@@ -265,6 +269,12 @@ class MiningPageController {
 
     private String message(String key) {
         return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+
+    /** A resource by name when it is one of the platform's people (the platform log), else as the log names it. */
+    private String person(String resource) {
+        return resource == null ? null : directory.member(resource).map(io.clearflow.engine.api.Member::displayName)
+                .filter(n -> !n.isBlank()).orElse(resource);
     }
 
     private String toJson(Map<String, Object> option) {

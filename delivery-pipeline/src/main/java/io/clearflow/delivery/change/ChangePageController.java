@@ -1,9 +1,9 @@
 package io.clearflow.delivery.change;
 
 import io.clearflow.delivery.DeliveryAccess;
+import io.clearflow.delivery.DeliveryFlash;
 import io.clearflow.delivery.submission.SubmissionService;
 import io.clearflow.engine.api.ConflictException;
-import io.clearflow.engine.api.Flash;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.engine.security.CurrentUser;
@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -163,15 +162,6 @@ class ChangePageController implements CaseDetailContributor {
     public record ModuleLink(String path, String label) { }
 
     private static String act(long id, RedirectAttributes redirect, Supplier<?> action, String ok) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("flash", ok);
-        } catch (InvalidRequestException | ConflictException e) {
-            Flash.error(redirect, e);
-        } catch (AccessDeniedException e) {
-            // separation of duties: the rule's own words
-            redirect.addFlashAttribute("flashError", e.getMessage());
-        }
-        return "redirect:/delivery/changes/" + id;
+        return DeliveryFlash.act(redirect, "/delivery/changes/" + id, ok, action);
     }
 }

@@ -2,11 +2,10 @@ package io.clearflow.delivery.stress;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clearflow.delivery.DeliveryFlash;
 import io.clearflow.delivery.evidence.EvidenceGate;
 import io.clearflow.delivery.stress.results.LoadSummary;
 import io.clearflow.delivery.version.Versions;
-import io.clearflow.engine.api.ConflictException;
-import io.clearflow.engine.api.Flash;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.security.CurrentUser;
 import java.io.IOException;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -289,15 +287,7 @@ class StressPageController {
     }
 
     private static String act(long id, RedirectAttributes redirect, Supplier<?> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("flash", "delivery.stress.saved");
-        } catch (InvalidRequestException | ConflictException e) {
-            Flash.error(redirect, e);
-        } catch (AccessDeniedException e) {
-            redirect.addFlashAttribute("flashError", e.getMessage());
-        }
-        return "redirect:/delivery/stress-tests/" + id;
+        return DeliveryFlash.act(redirect, "/delivery/stress-tests/" + id, "delivery.stress.saved", action);
     }
 
     private String msg(String key, Locale locale) {

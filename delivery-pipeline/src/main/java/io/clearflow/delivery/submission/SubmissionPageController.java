@@ -1,8 +1,8 @@
 package io.clearflow.delivery.submission;
 
 import io.clearflow.delivery.DeliveryAccess;
+import io.clearflow.delivery.DeliveryFlash;
 import io.clearflow.engine.api.ConflictException;
-import io.clearflow.engine.api.Flash;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.engine.security.CurrentUser;
@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -156,15 +155,7 @@ class SubmissionPageController {
     }
 
     private static String act(long id, RedirectAttributes redirect, Supplier<?> action, String ok) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("flash", ok);
-        } catch (InvalidRequestException | ConflictException e) {
-            Flash.error(redirect, e);
-        } catch (AccessDeniedException e) {
-            redirect.addFlashAttribute("flashError", e.getMessage());
-        }
-        return "redirect:/delivery/test-submissions/" + id;
+        return DeliveryFlash.act(redirect, "/delivery/test-submissions/" + id, ok, action);
     }
 
     private static Long id(String value, String field, Map<String, String> errors) {

@@ -164,8 +164,15 @@ final class Browser implements AutoCloseable {
                 By.cssSelector("#" + id + "[data-chart-ready='true']")));
     }
 
+    /** The visible text of an element; read again when the page was replaced between finding and reading it. */
     String text(By by) {
-        return waitFor(by).getText();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return waitFor(by).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 3) throw e;
+            }
+        }
     }
 
     Object script(String js, Object... args) {

@@ -196,7 +196,7 @@ class BusinessJourneysBrowserTest {
         signOut();
         signIn("hegui");
         decide("hegui", first, "approve", "合规复核通过");
-        assertThat(b.text(By.cssSelector(".flash.ok"))).contains("结束");
+        b.waitForText(By.cssSelector(".flash.ok"), "结束");
         visit("hegui", "/demand/board");
         signOut();
 

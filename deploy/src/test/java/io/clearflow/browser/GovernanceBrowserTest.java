@@ -133,7 +133,8 @@ class GovernanceBrowserTest {
 
         // 4 implementation
         b.clickInView(By.id("publish-submit"));
-        assertThat(b.text(By.cssSelector(".flash.ok"))).contains("已发布上线");
+        // the page before publishing has a flash of its own: wait for the new page's
+        b.waitForText(By.cssSelector(".flash.ok"), "已发布上线");
         assertThat(b.text(By.id("scenario-stage"))).isEqualTo("已上线");
         assertThat(b.text(By.id("versions"))).contains("v1").contains("生效").contains("首个版本");
         String scenarioUrl = b.driver.getCurrentUrl();
@@ -148,7 +149,7 @@ class GovernanceBrowserTest {
         b.type(By.id("field-note"), "浏览器发起");
         b.screenshot("gov-03-start-form");
         b.clickInView(By.id("start-submit"));
-        assertThat(b.text(By.cssSelector(".flash.ok"))).contains("流程已发起");
+        b.waitForText(By.cssSelector(".flash.ok"), "流程已发起");
         String caseId = b.driver.getCurrentUrl().replaceAll(".*/cases/", "");
         assertThat(runtime.getVariables(caseId)).containsEntry("amount", 250000L).containsEntry("note", "浏览器发起");
 
@@ -161,7 +162,7 @@ class GovernanceBrowserTest {
         b.type(By.id("feedback-comment"), "复核环节清楚");
         b.screenshot("gov-03-task-feedback");
         b.clickInView(By.id("feedback-submit"));
-        assertThat(b.text(By.cssSelector(".flash.ok"))).contains("感谢您的评价");
+        b.waitForText(By.cssSelector(".flash.ok"), "感谢您的评价");
         b.select(By.id("field-opinion"), "同意");
         b.clickInView(By.id("task-form-submit"));
         b.waitForText(By.cssSelector(".flash.ok"), "已提交");

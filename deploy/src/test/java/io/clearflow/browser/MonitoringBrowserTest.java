@@ -65,7 +65,7 @@ class MonitoringBrowserTest {
         b.open("/monitor/jobs");
         b.waitFor(By.cssSelector("tr.job-row[data-case='" + caseId + "'] td:nth-child(5) a")).click();
         b.click(By.id("job-retry"));
-        assertThat(b.text(By.cssSelector(".flash.ok"))).contains("重试");
+        b.waitForText(By.cssSelector(".flash.ok"), "重试");
         String executable = management.createJobQuery().processInstanceId(caseId).singleResult().getId();
         management.executeJob(executable); // where the async executor would run it
 

@@ -94,7 +94,7 @@ class SelfServiceBrowserTest {
         b.click(By.id("declaration-submit"));
         b.waitFor(By.id("declarations"));
         long auto = latestId();
-        assertThat(b.text(By.cssSelector(".flash.ok"))).contains("自动通过");
+        b.waitForText(By.cssSelector(".flash.ok"), "自动通过");
         assertThat(b.text(statusOf(auto))).isEqualTo("已受理·自动通过");
 
         // 3. above the automatic limit: accepted, goes to 登记托管部

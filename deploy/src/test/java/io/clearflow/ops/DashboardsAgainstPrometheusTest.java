@@ -39,31 +39,43 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * The dashboards and alert rules against the real things: the platform as in production (PostgreSQL, the kafka
  * profile on an in-process KRaft broker, the async job executor on) does a little of everything the dashboards
- * show, a real Prometheus server scrapes it every second with HTTP Basic of the ops account, and then
+ * show (approvals, a failing job, a refused request, a regulator feed polled, a test report uploaded), a real
+ * Prometheus server scrapes it every second with HTTP Basic of the ops account, and then
  * <ul>
  *   <li>every PromQL expression of every panel and every alert rule is evaluated by that Prometheus, with the
- *       template variables set to a value Prometheus really has; it must not error and must return series. An
- *       alert or panel that compares ({@code > 0}) is evaluated with {@code bool} comparisons, so "no series"
- *       means the watched data is missing, not that the alert is quiet;</li>
+ *       template variables set to values Prometheus really has (the value on the most series first, then the other
+ *       combinations: a failed-jobs panel has data for the process whose job failed); it must not error and must
+ *       return series for some real value. An alert or panel that compares ({@code > 0}) is evaluated with
+ *       {@code bool} comparisons, so "no series" means the watched data is missing, not that the alert is quiet;</li>
  *   <li>every SQL panel and SQL variable runs on the platform's PostgreSQL with the real schema, Grafana's macros
- *       expanded, in a read-only transaction; it must not error, and a time-series query must give a time column.</li>
+ *       expanded, in a read-only transaction, once with the dashboard's default "All" and once with a real value of
+ *       each variable; it must not error, a time-series query must give a time column, and the panels over what the
+ *       demo did must find it.</li>
  * </ul>
  * A failure lists every failing panel, the query as sent and, for PromQL, the metrics Prometheus does not have.
  */
@@ -82,7 +94,10 @@ import org.yaml.snakeyaml.Yaml;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardsAgainstPrometheusTest {
 
+    private static final Logger log = LoggerFactory.getLogger(DashboardsAgainstPrometheusTest.class);
     private static final int MAX_ASSIGNMENTS = 64;
+    private static final String PROMETHEUS_3_ACCEPT =
+            "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
     private static final Pattern LABEL_VALUES = Pattern.compile("\\s*label_values\\(\\s*(.+?)\\s*,\\s*(\\w+)\\s*\\)\\s*", Pattern.DOTALL);
     private static final String RSS = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -111,16 +126,22 @@ class DashboardsAgainstPrometheusTest {
 
     @BeforeAll
     void demoActivityScrapedByPrometheus() throws Exception {
+        long start = System.nanoTime();
         runOneApprovalThroughTheApi();
         submitApproval("仍在审批中"); // the running-instances gauge has series only for processes with instances
         failAJobAndCancelItsProcess();
         askForSomethingUnknown();
         pollARegulatorFeed();
+        uploadATestReport();
         refreshTheProcessGauges();
 
         // the scrape as prometheus.yml configures it, with the ops account the README tells operators to create
+        long activity = System.nanoTime();
         prometheus = PrometheusServer.start(dir, "127.0.0.1:" + port, "linops", "demo");
-        prometheus.awaitScrapes(3); // rate() needs two samples; three leave a margin
+        long ready = System.nanoTime();
+        prometheus.awaitScrapes(2); // rate() and increase() need two samples of each series
+        log.info("Demo activity {} ms, Prometheus ready in {} ms, two scrapes {} ms", (activity - start) / 1_000_000,
+                (ready - activity) / 1_000_000, (System.nanoTime() - ready) / 1_000_000);
     }
 
     @AfterAll
@@ -220,6 +241,8 @@ class DashboardsAgainstPrometheusTest {
                 "clearflow-governance.json › panel \"流程实例时长（时间范围内结束）\"",
                 "clearflow-mining.json › panel \"活动频次（前 20）\"",
                 "clearflow-mining.json › panel \"流程变体\"",
+                "clearflow-quality.json › panel \"各版本测试结果\"",
+                "clearflow-quality.json › panel \"最慢的测试（前 10）\"",
                 "clearflow-regtech.json › panel \"来源状态\"",
                 "clearflow-regtech.json › panel \"每日发现条目（按辖区）\"");
     }
@@ -228,6 +251,13 @@ class DashboardsAgainstPrometheusTest {
     void theScrapeNeedsAnAccountAndPrometheusHasOne() {
         assertThat(rest.getForEntity("/actuator/prometheus", String.class).getStatusCode())
                 .as("the scrape is not public").isEqualTo(HttpStatus.UNAUTHORIZED);
+        // compose runs Prometheus 3, which asks for OpenMetrics first: the ops account gets it too
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ACCEPT, PROMETHEUS_3_ACCEPT);
+        ResponseEntity<String> scrape = rest.withBasicAuth("linops", "demo").exchange("/actuator/prometheus",
+                HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        assertThat(scrape.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(scrape.getBody()).contains("clearflow_process_started_total").endsWith("# EOF\n");
         assertThat(prometheus.labelValues("instance", "up{job=\"clearflow\"}")).containsExactly("127.0.0.1:" + port);
         assertThat(prometheus.answer("up{job=\"clearflow\"} == 1").series()).as("the last scrape succeeded").isEqualTo(1);
     }
@@ -415,6 +445,33 @@ class DashboardsAgainstPrometheusTest {
                 null, JsonNode.class);
         assertThat(poll.path("status").asText()).as("%s", poll).isEqualTo("ok");
         assertThat(poll.path("added").asInt()).isEqualTo(2);
+    }
+
+    /** A JUnit report uploaded as the tester does from CI: the test-metrics panels have results to show. */
+    private void uploadATestReport() {
+        String junit = """
+                <testsuite name="io.clearflow.Sample" tests="2" failures="1" errors="0" skipped="0" time="0.3">
+                  <testcase classname="io.clearflow.Sample" name="passes" time="0.1"/>
+                  <testcase classname="io.clearflow.Sample" name="fails" time="0.2"><failure message="expected 1">trace</failure></testcase>
+                </testsuite>""";
+        var form = new LinkedMultiValueMap<String, Object>();
+        form.add("file", new ByteArrayResource(junit.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "TEST-io.clearflow.Sample.xml";
+            }
+        });
+        form.add("project", "ctrade");
+        form.add("version", "3.2.0");
+        ResponseEntity<String> uploaded = rest.withBasicAuth("zhengshi", "demo").postForEntity("/api/test-metrics/reports",
+                new HttpEntity<>(form, multipart()), String.class);
+        assertThat(uploaded.getStatusCode()).as("%s", uploaded).isEqualTo(HttpStatus.CREATED);
+    }
+
+    private static HttpHeaders multipart() {
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return headers;
     }
 
     /** The running-instances and dead-letter gauges refresh every 15 s; run that refresh now instead of waiting. */

@@ -46,6 +46,19 @@ class PrometheusConfigTest {
         assertThat(promtool("check", "rules", PROMETHEUS.resolve("alerts.yml").toString())).contains("SUCCESS: 6 rules found");
     }
 
+    /**
+     * promtool's rule unit tests (src/test/resources/ops/alerts-test.yml) on synthetic series: each alert stays quiet
+     * on healthy series and while its condition has held for less than its "for", then fires with its labels and the
+     * texts an operator reads (dead-letter jobs, outbox lag, a bot failing every minute but not one failing now and
+     * then, a source failing for a day but not one failing for an hour, p95 above 1 s without the scrape counted).
+     */
+    @Test
+    void theAlertsFireExactlyWhenTheirConditionHolds(@TempDir Path dir) throws Exception {
+        Files.copy(PROMETHEUS.resolve("alerts.yml"), dir.resolve("alerts.yml"));
+        Files.copy(Path.of("src", "test", "resources", "ops", "alerts-test.yml"), dir.resolve("alerts-test.yml"));
+        assertThat(promtool("test", "rules", dir.resolve("alerts-test.yml").toString())).contains("SUCCESS");
+    }
+
     @Test
     void aBrokenRuleIsRefused(@TempDir Path dir) throws Exception {
         // the checker is really checking: a rule with a PromQL syntax error fails

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -207,6 +208,7 @@ class DashboardsAgainstPrometheusTest {
                 failures.add(file.getFileName() + " variables: " + e.getMessage().lines().findFirst().orElse(""));
                 continue;
             }
+            Set<String> quoted = quotedInSql(file);
             Map<String, String> values = allValues(file);
             Map<String, String> realValues = new HashMap<>(values);
             realValues.putAll(real); // a variable whose menu is empty stays "All"
@@ -216,7 +218,7 @@ class DashboardsAgainstPrometheusTest {
                         continue;
                     }
                     checked++;
-                    String sql = PanelQueries.sql(query.expression(), values, range); // the dashboard's default: "All"
+                    String sql = PanelQueries.sql(query.expression(), values, quoted, range); // the dashboard's default: "All"
                     try {
                         Result result = run(sql);
                         if ("time_series".equals(query.format()) && !result.columns().contains("time")) {
@@ -225,7 +227,7 @@ class DashboardsAgainstPrometheusTest {
                         if (result.rows() > 0) {
                             withRows.add(panel.where());
                         }
-                        sql = PanelQueries.sql(query.expression(), realValues, range);
+                        sql = PanelQueries.sql(query.expression(), realValues, quoted, range);
                         run(sql); // with a real value picked instead of "All"
                     } catch (SQLException e) {
                         failures.add(query.where() + ": " + e.getMessage().lines().findFirst().orElse("") + "\n      " + sql);
@@ -259,7 +261,7 @@ class DashboardsAgainstPrometheusTest {
         assertThat(scrape.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(scrape.getBody()).contains("clearflow_process_started_total").endsWith("# EOF\n");
         assertThat(prometheus.labelValues("instance", "up{job=\"clearflow\"}")).containsExactly("127.0.0.1:" + port);
-        assertThat(prometheus.answer("up{job=\"clearflow\"} == 1").series()).as("the last scrape succeeded").isEqualTo(1);
+        assertThat(prometheus.answer("up{job=\"clearflow\"} == 1").series()).as("a successful scrape").isEqualTo(1);
     }
 
     // --- what Prometheus and the dashboards' variables have
@@ -311,6 +313,17 @@ class DashboardsAgainstPrometheusTest {
             assignments = next.subList(0, Math.min(next.size(), MAX_ASSIGNMENTS));
         }
         return assignments;
+    }
+
+    /** The variables Grafana's SQL datasources quote: those with several values or "All". */
+    private static Set<String> quotedInSql(Path file) {
+        Set<String> quoted = new HashSet<>();
+        for (GrafanaDashboards.Variable v : GrafanaDashboards.variables(file)) {
+            if (v.json().path("multi").asBoolean() || v.json().path("includeAll").asBoolean()) {
+                quoted.add(v.name());
+            }
+        }
+        return quoted;
     }
 
     /** What Grafana sends for each variable by default: "All", the variable's allValue. */

@@ -134,6 +134,13 @@ class GrafanaDashboardTest {
                 }
             }
             for (GrafanaDashboards.Query query : GrafanaDashboards.allQueries(file)) {
+                if (query.language() == GrafanaDashboards.Language.SQL) {
+                    // Grafana already quotes the value of a variable with "All" or several values: '$x' would be ''v''
+                    Matcher quotedUse = Pattern.compile("'\\$\\{?(\\w+)}?'").matcher(query.expression());
+                    while (quotedUse.find()) {
+                        problems.add(query.where() + ": '$" + quotedUse.group(1) + "' in quotes (Grafana quotes it itself)");
+                    }
+                }
                 Matcher m = VARIABLE_USE.matcher(query.expression());
                 while (m.find()) {
                     String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 final class PanelQueries {
 
     // $var, ${var}, ${var:format}, [[var]] (Grafana's built-ins start with $__ and are replaced first)
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)(?::\\w+)?}|\\$(\\w+)|\\[\\[(\\w+)]]");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)(?::(\\w+))?}|\\$(\\w+)|\\[\\[(\\w+)]]");
     private static final Pattern TIME_FILTER = Pattern.compile("\\$__timeFilter\\(([^)]+)\\)");
     private static final Pattern COMPARISON = Pattern.compile("(==|!=|>=|<=|>(?!=)|<(?!=))(?!\\s*bool\\b)");
 
@@ -37,28 +38,35 @@ final class PanelQueries {
         String expr = expression.replace("$__rate_interval", "1m").replace("${__rate_interval}", "1m")
                 .replace("$__range", "5m").replace("${__range}", "5m")
                 .replace("$__interval", "15s").replace("${__interval}", "15s");
-        return variables(expr, variables);
+        return variables(expr, variables, Set.of());
     }
 
-    /** An SQL query as Grafana's PostgreSQL datasource runs it. */
-    static String sql(String rawSql, Map<String, String> variables, Range range) {
+    /**
+     * An SQL query as Grafana's PostgreSQL datasource runs it. Like Grafana's SQL datasources, a variable that is
+     * multi-valued or has "All" ({@code quoted}) is put in as a quoted literal ({@code 'dept-it'}, {@code '%'}); an
+     * explicit format such as {@code ${bot:regex}} puts the value in as it is.
+     */
+    static String sql(String rawSql, Map<String, String> variables, Set<String> quoted, Range range) {
         String from = "'" + range.from() + "'";
         String to = "'" + range.to() + "'";
         String sql = TIME_FILTER.matcher(rawSql).replaceAll(m -> Matcher.quoteReplacement(
                 m.group(1).trim() + " BETWEEN " + from + " AND " + to));
         sql = sql.replace("$__timeFrom()", from).replace("$__timeTo()", to)
                 .replace("$__interval_ms", "3600000").replace("$__interval", "'1h'");
-        return variables(sql, variables);
+        return variables(sql, variables, quoted);
     }
 
-    private static String variables(String text, Map<String, String> values) {
+    private static String variables(String text, Map<String, String> values, Set<String> quoted) {
         Matcher m = VARIABLE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            String name = m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(3) : m.group(4);
             String value = values.get(name);
             if (value == null) {
                 throw new IllegalArgumentException("no value for variable $" + name + " in: " + text);
+            }
+            if (m.group(2) == null && quoted.contains(name)) {
+                value = "'" + value.replace("'", "''") + "'";
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }

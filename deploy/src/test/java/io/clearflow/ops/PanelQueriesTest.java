@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The proof against Prometheus and PostgreSQL is only as good as this rewriting of the panels' queries. */
@@ -32,9 +33,13 @@ class PanelQueriesTest {
     @Test
     void postgresMacrosExpandAsGrafanaExpandsThem() {
         var range = new PanelQueries.Range(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-08T00:00:00Z"));
-        assertThat(PanelQueries.sql("SELECT 1 FROM t WHERE $__timeFilter(t.at) AND x LIKE '$dept' AND $__timeTo() > $__timeFrom()",
-                Map.of("dept", "%"), range))
+        assertThat(PanelQueries.sql("SELECT 1 FROM t WHERE $__timeFilter(t.at) AND x LIKE $dept AND $__timeTo() > $__timeFrom()",
+                Map.of("dept", "%"), Set.of("dept"), range))
                 .isEqualTo("SELECT 1 FROM t WHERE t.at BETWEEN '2026-01-01T00:00:00Z' AND '2026-01-08T00:00:00Z'"
                         + " AND x LIKE '%' AND '2026-01-08T00:00:00Z' > '2026-01-01T00:00:00Z'");
+        // Grafana quotes the values of variables with "All" or several values, doubling quotes; a format puts them in as they are
+        assertThat(PanelQueries.sql("x = $a AND y = ${a} AND z ~ '^${b:regex}$' AND w = $c",
+                Map.of("a", "it's", "b", "ocr", "c", "raw"), Set.of("a", "b"), range))
+                .isEqualTo("x = 'it''s' AND y = 'it''s' AND z ~ '^ocr$' AND w = raw");
     }
 }

@@ -38,6 +38,7 @@ final class PrometheusServer implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final String base;
+    private volatile String evaluationTime; // epoch seconds of the latest successful scrape, once known
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private PrometheusServer(Process process, Path log, int port) {
@@ -97,21 +98,36 @@ final class PrometheusServer implements AutoCloseable {
         throw new AssertionError("Prometheus not ready within 30 s:\n" + log());
     }
 
-    /** Waits until the target was scraped successfully {@code scrapes} times. */
+    /**
+     * Waits until the target was scraped successfully {@code scrapes} times, and from then on evaluates every query at
+     * the time of the latest successful scrape: a scrape that fails later (a loaded CI machine can take longer than
+     * the 1 s timeout) marks every series stale, and a query evaluated after it would find none.
+     */
     void awaitScrapes(int scrapes) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            JsonNode result = query("sum_over_time(up{job=\"clearflow\"}[5m])").path("data").path("result");
-            if (result.size() == 1 && result.get(0).path("value").path(1).asDouble() >= scrapes) {
+            JsonNode samples = query("up{job=\"clearflow\"}[5m]").path("data").path("result");
+            int successful = 0;
+            String latest = null;
+            if (samples.size() == 1) {
+                for (JsonNode sample : samples.get(0).path("values")) {
+                    if ("1".equals(sample.path(1).asText())) {
+                        successful++;
+                        latest = sample.path(0).asText();
+                    }
+                }
+            }
+            if (successful >= scrapes) {
+                evaluationTime = latest;
                 return;
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("no " + scrapes + " successful scrapes within 30 s; targets: "
+        throw new AssertionError("no " + scrapes + " successful scrapes within 60 s; targets: "
                 + body("/api/v1/targets") + "\n" + log());
     }
 
-    /** Evaluates an instant query now. */
+    /** Evaluates an instant query at the latest successful scrape (before {@link #awaitScrapes}: now). */
     Answer answer(String promQl) {
         JsonNode answer = query(promQl);
         if (!"success".equals(answer.path("status").asText())) {
@@ -137,7 +153,7 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     private JsonNode query(String promQl) {
-        return json("/api/v1/query?query=" + encode(promQl));
+        return json("/api/v1/query?query=" + encode(promQl) + (evaluationTime == null ? "" : "&time=" + evaluationTime));
     }
 
     private JsonNode json(String path) {

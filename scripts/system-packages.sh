@@ -4,7 +4,8 @@
 #   run   what the running platform uses: Tesseract 5 with the chi_sim and eng models (the bots' OCR) and a CJK font
 #         (ID-card and statement previews). Optional: when they cannot be installed (no root, no sudo, no package
 #         mirror) the platform starts anyway and reports OCR as unavailable (health component "ocr", RPA console).
-#   test  the above, plus Chromium and its driver (browser tests) and the Latin fonts the tests render statements with.
+#   test  the above, plus Chromium and its driver (browser tests), the Latin fonts the tests render statements with, and
+#         Prometheus (the dashboards and alert rules are evaluated by a real Prometheus server and checked by promtool).
 #         Required: the suite fails without them, so an install failure stops here.
 set -euo pipefail
 
@@ -24,6 +25,7 @@ if [ "$purpose" = test ]; then
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
   grep -q "DejaVu Sans" <<<"$fonts" || missing+=(fonts-dejavu-core)
   grep -q "Liberation Serif" <<<"$fonts" || missing+=(fonts-liberation)
+  { [ -x /usr/bin/prometheus ] && [ -x /usr/bin/promtool ]; } || missing+=(prometheus)
 fi
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

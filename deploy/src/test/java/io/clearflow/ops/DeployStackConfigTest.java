@@ -24,7 +24,8 @@ import org.yaml.snakeyaml.Yaml;
 class DeployStackConfigTest {
 
     private static final Path COMPOSE = Path.of("compose.yaml");
-    private static final Path PROMETHEUS = Path.of("prometheus", "prometheus.yml");
+    /** The several-nodes config; compose mounts it as the container's prometheus.yml. */
+    private static final Path PROMETHEUS = Path.of("prometheus", "prometheus-cluster.yml");
     private static final Path DATASOURCES = Path.of("grafana", "provisioning", "datasources");
     private static final Path PROVIDERS = Path.of("grafana", "provisioning", "dashboards");
 
@@ -57,9 +58,11 @@ class DeployStackConfigTest {
      */
     @Test
     void outboxLagAlertsAreLoadedAndWatchTheLagGauges() throws IOException {
-        List<String> ruleFiles = strings(yaml(PROMETHEUS).get("rule_files"));
-        assertThat(ruleFiles).containsExactly("/etc/prometheus/alerts.yml");
+        // relative to the config file: /etc/prometheus/alerts.yml in the container, deploy/prometheus/alerts.yml here
+        assertThat(strings(yaml(PROMETHEUS).get("rule_files"))).containsExactly("alerts.yml");
+        assertThat(strings(yaml(Path.of("prometheus", "prometheus.yml")).get("rule_files"))).containsExactly("alerts.yml");
         assertThat(strings(map(services().get("prometheus")).get("volumes")))
+                .contains("./prometheus/prometheus-cluster.yml:/etc/prometheus/prometheus.yml:ro")
                 .contains("./prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro");
         Map<String, String> expressions = new java.util.LinkedHashMap<>();
         for (Map<String, Object> group : list(yaml(Path.of("prometheus", "alerts.yml")).get("groups"))) {
@@ -70,6 +73,18 @@ class DeployStackConfigTest {
         }
         assertThat(expressions.get("ClearFlowOutboxLagging")).contains("clearflow_outbox_lag_seconds");
         assertThat(expressions.get("ClearFlowOutboxBacklog")).contains("clearflow_outbox_lag_events");
+        assertThat(expressions).containsKeys("ClearFlowDeadLetterJobs", "ClearFlowBotFailing",
+                "ClearFlowRegulatorSourceFailing", "ClearFlowHttpLatencyHigh");
+    }
+
+    /** The PostgreSQL datasource takes every connection fact from Grafana's environment: no password in git. */
+    @Test
+    void thePostgresDatasourceReadsItsCredentialsFromTheEnvironment() throws IOException {
+        Map<String, Object> postgres = only(list(yaml(DATASOURCES.resolve("postgres.yaml")).get("datasources")));
+        assertThat(String.valueOf(postgres.get("user"))).matches("\\$\\{[A-Z_]+}");
+        assertThat(String.valueOf(postgres.get("url"))).matches("\\$\\{[A-Z_]+}");
+        assertThat(String.valueOf(map(postgres.get("secureJsonData")).get("password"))).matches("\\$\\{[A-Z_]+}");
+        assertThat(map(postgres.get("jsonData"))).doesNotContainKey("password");
     }
 
     @Test
@@ -91,14 +106,14 @@ class DeployStackConfigTest {
         for (Path dashboard : GrafanaDashboards.files()) {
             List<GrafanaDashboards.Panel> panels = GrafanaDashboards.panels(dashboard);
             assertThat(panels).as("%s has panels", dashboard).isNotEmpty();
-            assertThat(panels).allSatisfy(p -> assertThat(p.queries()).as("%s has a PromQL query", p.where()).isNotEmpty());
+            assertThat(panels).allSatisfy(p -> assertThat(p.queries()).as("%s has a query", p.where()).isNotEmpty());
         }
     }
 
     @Test
     void theProcessesDashboardIsWhereTheProviderLooks() throws IOException {
         JsonNode dashboard = GrafanaDashboards.read(Path.of("grafana", "dashboards", "clearflow-processes.json"));
-        assertThat(dashboard.path("title").asText()).isEqualTo("ClearFlow — processes and tasks");
+        assertThat(dashboard.path("uid").asText()).isEqualTo("clearflow-processes");
 
         String providerPath = String.valueOf(map(only(list(yaml(yamlFiles(PROVIDERS).get(0)).get("providers")))
                 .get("options")).get("path"));

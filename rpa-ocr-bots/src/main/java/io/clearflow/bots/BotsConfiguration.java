@@ -1,6 +1,7 @@
 package io.clearflow.bots;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clearflow.bots.runtime.BotMetrics;
 import io.clearflow.bots.runtime.BotRuntime;
 import io.clearflow.bots.runtime.BotStore;
 import io.clearflow.bots.runtime.BotTokenSource;
@@ -8,6 +9,7 @@ import io.clearflow.bots.runtime.BotsProperties;
 import io.clearflow.bots.runtime.ExternalWorkerClient;
 import io.clearflow.bots.runtime.PlatformClient;
 import io.clearflow.bots.runtime.ScheduledBot;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -45,8 +47,10 @@ public class BotsConfiguration {
     }
 
     @Bean
-    BotStore botStore(RpaSchema schema, DataSource dataSource) {
-        return new BotStore(new JdbcTemplate(dataSource));
+    BotStore botStore(RpaSchema schema, DataSource dataSource, ObjectProvider<MeterRegistry> meters) {
+        // the platform exports the counters at /actuator/prometheus; a bot host without a registry only counts
+        MeterRegistry registry = meters.getIfAvailable();
+        return new BotStore(new JdbcTemplate(dataSource), registry == null ? BotMetrics.unexported() : new BotMetrics(registry));
     }
 
     /** The platform's base URL: configured, or (in the platform JVM) its own port once the server is up. */

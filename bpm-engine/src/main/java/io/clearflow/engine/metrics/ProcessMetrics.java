@@ -25,8 +25,11 @@ import org.springframework.stereotype.Component;
  *   <li>{@code clearflow.process.started|completed|cancelled} counters, tag {@code process}</li>
  *   <li>{@code clearflow.process.active} gauge per process, refreshed every 15 s</li>
  *   <li>{@code clearflow.task.waiting} (arrival to claim) and {@code clearflow.task.handling}
- *       (claim to completion) timers, tag {@code process}</li>
+ *       (claim to completion) timers, tags {@code process} and {@code department} (the department of the
+ *       person who claimed or completed the task; {@code none} for the engine)</li>
  *   <li>{@code clearflow.job.failed} counter, tag {@code process}</li>
+ *   <li>{@code clearflow.job.deadletter} gauge: jobs whose retries ran out (Flowable's dead-letter table), refreshed
+ *       with the running instances; anything above zero waits for a person (alert {@code ClearFlowDeadLetterJobs})</li>
  *   <li>{@code clearflow.eventlog.position} gauge: newest event-log position; minus
  *       {@code clearflow.outbox.position} it is the Kafka outbox lag</li>
  * </ul>
@@ -38,6 +41,7 @@ class ProcessMetrics implements CommittedEvents {
     private final JdbcTemplate jdbc;
     private final MultiGauge active;
     private final java.util.concurrent.atomic.AtomicLong newest = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong deadLetters = new java.util.concurrent.atomic.AtomicLong();
     // registered once per name and process: building and registering a meter per event costs more than counting
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
@@ -49,6 +53,8 @@ class ProcessMetrics implements CommittedEvents {
                 .description("running process instances").register(meters);
         io.micrometer.core.instrument.Gauge.builder("clearflow.eventlog.position", newest, java.util.concurrent.atomic.AtomicLong::get)
                 .description("newest event-log position").register(meters);
+        io.micrometer.core.instrument.Gauge.builder("clearflow.job.deadletter", deadLetters, java.util.concurrent.atomic.AtomicLong::get)
+                .description("jobs whose retries ran out").register(meters);
     }
 
     /** Every row of a committed transaction, in one pass (a rolled-back start is never heard). */
@@ -68,9 +74,9 @@ class ProcessMetrics implements CommittedEvents {
             }
         } else if (event.scope() == Scope.TASK) {
             if (Lifecycle.ASSIGN.equals(event.lifecycle())) {
-                time("clearflow.task.waiting", process, event.attributes().get("waitingMs"));
+                time("clearflow.task.waiting", process, department(event), event.attributes().get("waitingMs"));
             } else if (Lifecycle.COMPLETE.equals(event.lifecycle())) {
-                time("clearflow.task.handling", process, event.attributes().get("handlingMs"));
+                time("clearflow.task.handling", process, department(event), event.attributes().get("handlingMs"));
             }
         } else if (event.scope() == Scope.JOB && Lifecycle.FAIL.equals(event.lifecycle())) {
             counter("clearflow.job.failed", process).increment();
@@ -87,6 +93,12 @@ class ProcessMetrics implements CommittedEvents {
         active.register(rows, true);
         Long max = jdbc.queryForObject("SELECT MAX(id) FROM cf_event_log", Long.class);
         newest.set(max == null ? 0 : max);
+        Long dead = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_DEADLETTER_JOB", Long.class);
+        deadLetters.set(dead == null ? 0 : dead);
+    }
+
+    private static String department(PlatformEvent event) {
+        return event.department() == null || event.department().isBlank() ? "none" : event.department();
     }
 
     private Counter counter(String name, String process) {
@@ -94,11 +106,12 @@ class ProcessMetrics implements CommittedEvents {
                 k -> Counter.builder(name).tag("process", process).register(meters));
     }
 
-    private void time(String name, String process, String millis) {
+    private void time(String name, String process, String department, String millis) {
         if (millis == null) {
             return;
         }
-        timers.computeIfAbsent(name + '\u0000' + process, k -> Timer.builder(name).tag("process", process)
+        timers.computeIfAbsent(name + '\u0000' + process + '\u0000' + department, k -> Timer.builder(name)
+                        .tag("process", process).tag("department", department)
                         .publishPercentileHistogram()
                         .minimumExpectedValue(Duration.ofSeconds(1)).maximumExpectedValue(Duration.ofDays(30))
                         .register(meters))

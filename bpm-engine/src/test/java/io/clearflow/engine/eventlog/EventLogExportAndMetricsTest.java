@@ -125,8 +125,9 @@ class EventLogExportAndMetricsTest {
         return c == null ? 0 : c.count();
     }
 
+    /** Over every department's timer of the process: the timers are tagged by department too. */
     private long timerCount(String name) {
-        var t = meters.find(name).tag("process", "referenceApproval").timer();
-        return t == null ? 0 : t.count();
+        return meters.find(name).tag("process", "referenceApproval").timers().stream()
+                .mapToLong(io.micrometer.core.instrument.Timer::count).sum();
     }
 }

@@ -121,7 +121,7 @@ final class BotRuns {
             log.warn("Run {} of bot {} stopped: {}", run.id(), bot.name(), e.getMessage());
             errors.add(String.valueOf(e.getMessage()));
         } finally {
-            store.finishRun(run.id(), errors.isEmpty() ? null : String.join("\n", errors));
+            store.finishRun(run.id(), bot.name(), errors.isEmpty() ? null : String.join("\n", errors));
             running.get(bot.name()).set(false);
         }
         return store.run(run.id()).orElseThrow();

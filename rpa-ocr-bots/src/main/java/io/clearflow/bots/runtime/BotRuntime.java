@@ -33,6 +33,7 @@ public class BotRuntime implements SmartLifecycle {
         this.schedule = new BotSchedule(properties);
         this.registry = new BotRegistry(bots, schedule);
         this.store = store;
+        store.metrics().prepare(registry.names());
         this.properties = properties;
         this.workerId = host() + "/" + UUID.randomUUID().toString().substring(0, 8);
         JobHandling jobs = new JobHandling(store, worker, new RetryBackoff(properties.retryBackoff()));

@@ -14,9 +14,20 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 public class BotStore {
 
     private final JdbcTemplate jdbc;
+    private final BotMetrics metrics;
 
     public BotStore(JdbcTemplate jdbc) {
+        this(jdbc, BotMetrics.unexported());
+    }
+
+    /** A store that also counts what it records, as {@link BotMetrics} describes. */
+    public BotStore(JdbcTemplate jdbc, BotMetrics metrics) {
         this.jdbc = jdbc;
+        this.metrics = metrics;
+    }
+
+    BotMetrics metrics() {
+        return metrics;
     }
 
     // --- idempotency
@@ -70,8 +81,9 @@ public class BotStore {
         return run(keys.getKey().longValue()).orElseThrow();
     }
 
-    public void finishRun(long runId, String errors) {
+    public void finishRun(long runId, String bot, String errors) {
         // the item counters are already current: addItem keeps them so while the run goes on
+        metrics.run(bot, errors != null);
         jdbc.update("UPDATE rpa_run SET finished_at = ?, errors = ? WHERE id = ?", Timestamp.from(Instant.now()),
                 abbreviate(errors, 4000), runId);
     }
@@ -99,6 +111,7 @@ public class BotStore {
         jdbc.update("UPDATE rpa_run SET "
                 + "items_done = items_done + ?, items_handed = items_handed + ?, items_failed = items_failed + ? WHERE id = ?",
                 DONE.contains(outcome) ? 1 : 0, outcome.equals("handed") ? 1 : 0, outcome.equals("failed") ? 1 : 0, runId);
+        metrics.item(bot, outcome);
     }
 
     public Optional<RunReport> run(long runId) {

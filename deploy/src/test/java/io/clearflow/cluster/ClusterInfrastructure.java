@@ -19,15 +19,15 @@ import org.springframework.util.FileSystemUtils;
  * in-process KRaft Kafka broker with the events topic. Nodes get their settings as production gets them: the
  * environment variables of the compose file ({@code CLEARFLOW_DB_URL}, {@code KAFKA_BOOTSTRAP_SERVERS}, ...).
  */
-final class ClusterInfrastructure implements AutoCloseable {
+public final class ClusterInfrastructure implements AutoCloseable {
 
     static final String DATABASE = "clearflow";
 
     final Path folder;
-    final EmbeddedPostgres postgres;
+    public final EmbeddedPostgres postgres;
     final EmbeddedKafkaKraftBroker kafka;
 
-    ClusterInfrastructure(Path folder, boolean withKafka) throws IOException {
+    public ClusterInfrastructure(Path folder, boolean withKafka) throws IOException {
         this.folder = folder.toAbsolutePath();
         FileSystemUtils.deleteRecursively(this.folder);
         Files.createDirectories(this.folder);
@@ -49,14 +49,26 @@ final class ClusterInfrastructure implements AutoCloseable {
         }
     }
 
-    DataSource database() {
+    public DataSource database() {
         return postgres.getDatabase("postgres", DATABASE);
     }
 
     /** A node of the cluster: its own port and data folder, the shared database and broker, demo users. */
-    PlatformNode node(String name, List<String> arguments) {
+    public PlatformNode node(String name, List<String> arguments) {
+        return node(name, kafka == null ? "postgres" : "postgres,kafka", arguments);
+    }
+
+    /**
+     * The migration step the Kubernetes Job runs before the replicas start ({@code postgres,migrate}): schema,
+     * migrations, process deployments, first users; then the JVM exits.
+     */
+    public PlatformNode migration() {
+        return node("migrate", "postgres,migrate", List.of());
+    }
+
+    private PlatformNode node(String name, String profiles, List<String> arguments) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("SPRING_PROFILES_ACTIVE", kafka == null ? "postgres" : "postgres,kafka");
+        env.put("SPRING_PROFILES_ACTIVE", profiles);
         // ApplicationName shows which node a database session belongs to (pg_stat_activity)
         env.put("CLEARFLOW_DB_URL", "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE
                 + "?ApplicationName=" + name);

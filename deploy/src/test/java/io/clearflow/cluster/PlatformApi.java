@@ -12,13 +12,13 @@ import java.time.Duration;
 import java.util.Base64;
 
 /** The platform's REST API as a client sees it: HTTP Basic with a demo user's password, JSON in and out. */
-final class PlatformApi {
+public final class PlatformApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Answer(int status, String body) {
-        JsonNode json() {
+    public record Answer(int status, String body) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -27,15 +27,15 @@ final class PlatformApi {
         }
     }
 
-    Answer get(PlatformNode node, String user, String path) {
+    public Answer get(PlatformNode node, String user, String path) {
         return send(node, user, "GET", path, null, "application/json");
     }
 
-    Answer post(PlatformNode node, String user, String path, String json) {
+    public Answer post(PlatformNode node, String user, String path, String json) {
         return send(node, user, "POST", path, json, "application/json");
     }
 
-    Answer send(PlatformNode node, String user, String method, String path, Object body, String contentType) {
+    public Answer send(PlatformNode node, String user, String method, String path, Object body, String contentType) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : body instanceof byte[] bytes ? HttpRequest.BodyPublishers.ofByteArray(bytes)
                 : HttpRequest.BodyPublishers.ofString(body.toString());
@@ -56,7 +56,7 @@ final class PlatformApi {
     }
 
     /** Submits a reference approval as zhangsan (registry business staff); returns its case id. */
-    String submitApproval(PlatformNode node, String title) {
+    public String submitApproval(PlatformNode node, String title) {
         Answer created = post(node, "zhangsan", "/api/approvals",
                 "{\"title\":\"" + title + "\",\"amount\":100,\"reason\":\"cluster\"}");
         expect(created, 201);
@@ -64,11 +64,11 @@ final class PlatformApi {
     }
 
     /** Approves a review task: lisi for the department step, hegui for compliance. */
-    void approve(PlatformNode node, String user, String taskId) {
+    public void approve(PlatformNode node, String user, String taskId) {
         expect(post(node, user, "/api/approvals/tasks/" + taskId + "/decision", "{\"approved\":true}"), 204);
     }
 
-    static Answer expect(Answer answer, int status) {
+    public static Answer expect(Answer answer, int status) {
         if (answer.status() != status) {
             throw new AssertionError("expected " + status + ", got " + answer.status() + ": " + answer.body());
         }

@@ -23,15 +23,17 @@ import java.util.concurrent.TimeUnit;
  * test JVM's without the test classes and test jars (they hold test-only beans that would join the node's context), plus
  * a folder of extra BPMN the node deploys. {@link #kill()} is {@code kill -9}; {@link #stop()} a graceful shutdown.
  */
-final class PlatformNode implements AutoCloseable {
+public final class PlatformNode implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    final String name;
-    final int port;
+    public final String name;
+    public final int port;
     private final Map<String, String> environment;
     private final List<String> arguments;
     private final Path log;
+    /** Quick start over peak speed: a test node lives for a minute or two. */
+    private List<String> jvmOptions = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     private Process process;
 
     PlatformNode(String name, Map<String, String> environment, List<String> arguments, Path logFolder) {
@@ -46,23 +48,42 @@ final class PlatformNode implements AutoCloseable {
         this.log = logFolder.resolve(name + ".log");
     }
 
+    /** JVM options instead of the quick-start ones (a benchmark wants the optimising compiler). */
+    public PlatformNode jvmOptions(List<String> options) {
+        this.jvmOptions = List.copyOf(options);
+        return this;
+    }
+
     /** Starts the JVM; returns at once (see {@link #awaitReady(Duration)}). A node started again keeps its port. */
-    PlatformNode start(Path extraClasspath) throws IOException {
+    public PlatformNode start(Path extraClasspath) throws IOException {
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Duser.timezone=UTC",
-                "-cp", extraClasspath + File.pathSeparator + nodeClasspath(), "io.clearflow.ClearFlowApplication"));
+                "-Duser.timezone=UTC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", extraClasspath + File.pathSeparator + nodeClasspath(), "io.clearflow.ClearFlowApplication"));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("PORT", String.valueOf(port));
         process = builder.start();
+        Process started = process;
+        // a test JVM that ends early (timeout, Ctrl-C) takes its nodes with it instead of leaving them running
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
         return this;
     }
 
+    /** Waits for a JVM that ends by itself (the migration step); returns its exit code. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            kill();
+            throw new IllegalStateException(name + " still running after " + timeout + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
     /** Waits until {@code /actuator/health/readiness} answers 200; fails early when the JVM exits. */
-    PlatformNode awaitReady(Duration timeout) throws InterruptedException {
+    public PlatformNode awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -89,18 +110,18 @@ final class PlatformNode implements AutoCloseable {
         }
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://localhost:" + port + path;
     }
 
     /** kill -9: no shutdown hook runs, nothing is unlocked or flushed. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
     /** SIGTERM: Spring's graceful shutdown. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -109,11 +130,16 @@ final class PlatformNode implements AutoCloseable {
         }
     }
 
+    /** CPU time the node's JVM has used so far (all its threads), zero when not running. */
+    public Duration cpu() {
+        return process == null ? Duration.ZERO : process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     boolean alive() {
         return process != null && process.isAlive();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 

@@ -72,10 +72,17 @@ class TwoNodeClusterTest {
         probes = Path.of("target", "test-classes", "cluster").toAbsolutePath();
         a = node("node-a");
         b = node("node-b");
-        // the first node creates Flowable's schema and runs the migrations; the second starts on a migrated database
-        // (compose and the Kubernetes manifests order them the same way)
-        a.start(probes).awaitReady(Duration.ofSeconds(150));
-        b.start(probes).awaitReady(Duration.ofSeconds(150));
+        // the migration step (the Kubernetes Job) prepares the database once; then both nodes start at the same time,
+        // as a Deployment's replicas do
+        PlatformNode migration = infrastructure.migration().start(probes);
+        int exit = migration.awaitExit(Duration.ofSeconds(150));
+        assertThat(exit).as("migration step's exit code; see %s", migration.log()).isZero();
+        a.start(probes);
+        b.start(probes);
+        a.awaitReady(Duration.ofSeconds(150));
+        b.awaitReady(Duration.ofSeconds(150));
+        assertThat(new PlatformApi().get(a, "zhangsan", "/actuator/health/liveness").status())
+                .as("the liveness probe the Kubernetes manifests ask").isEqualTo(200);
     }
 
     static PlatformNode node(String name) {

@@ -23,7 +23,7 @@ public final class ClusterInfrastructure implements AutoCloseable {
 
     static final String DATABASE = "clearflow";
 
-    final Path folder;
+    public final Path folder;
     public final EmbeddedPostgres postgres;
     final EmbeddedKafkaKraftBroker kafka;
 

@@ -35,12 +35,22 @@ public final class PlatformApi {
         return send(node, user, "POST", path, json, "application/json");
     }
 
+    /** The node's metrics in Prometheus' text format (admin, ops or bot accounts may read them). */
+    public String metrics(PlatformNode node, String user) {
+        return expect(send(node, user, "GET", "/actuator/prometheus", null, "text/plain", "text/plain"), 200).body();
+    }
+
     public Answer send(PlatformNode node, String user, String method, String path, Object body, String contentType) {
+        return send(node, user, method, path, body, contentType, "application/json");
+    }
+
+    private Answer send(PlatformNode node, String user, String method, String path, Object body, String contentType,
+                        String accept) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : body instanceof byte[] bytes ? HttpRequest.BodyPublishers.ofByteArray(bytes)
                 : HttpRequest.BodyPublishers.ofString(body.toString());
         HttpRequest request = HttpRequest.newBuilder(URI.create(node.url(path))).timeout(Duration.ofSeconds(30))
-                .method(method, publisher).header("Content-Type", contentType).header("Accept", "application/json")
+                .method(method, publisher).header("Content-Type", contentType).header("Accept", accept)
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
                 .build();

@@ -205,6 +205,7 @@ class TwoNodeClusterTest {
                 .forEach(r -> perCase.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.position()));
         perCase.forEach((caseId, positions) -> assertThat(positions).as("case %s in log order", caseId).isSorted());
 
+        System.out.printf("Relayed to Kafka by node a (since its restart): %s, by node b: %s%n", relayed(a), relayed(b));
         System.out.printf("Two nodes on one PostgreSQL and Kafka: %d approvals (%d tasks), %d probe cases (async step and"
                 + " timer once each, %d of them taken over after a kill -9), %d account-opening jobs by the bots of both"
                 + " nodes; %d events in the log = %d Kafka records, none twice, in order per case; %d s%n",
@@ -340,6 +341,13 @@ class TwoNodeClusterTest {
                 KILLED_JOBS, done.stream().map(t -> Duration.between(killedAt, t.toInstant()).toMillis()).sorted().toList(),
                 JOB_LOCK);
         return cases;
+    }
+
+    /** The node's clearflow_outbox_published counter: the events its relay sent while it held the cursor. */
+    private String relayed(PlatformNode node) {
+        return api.metrics(node, "admin").lines()
+                .filter(line -> line.startsWith("clearflow_outbox_published_total"))
+                .map(line -> line.substring(line.lastIndexOf(' ') + 1)).findFirst().orElse("?");
     }
 
     private int events(String caseId, String scope, String lifecycle) {

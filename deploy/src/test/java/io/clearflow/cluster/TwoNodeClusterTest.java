@@ -53,8 +53,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class TwoNodeClusterTest {
 
     static final Duration JOB_LOCK = Duration.ofSeconds(5);
-    static final int APPROVALS = 16;
-    static final int PROBES = 20;
+    static final int APPROVALS = 12;
+    static final int PROBES = 16;
     static final int KILLED_JOBS = 4;
     static final int APPLICATIONS = 10;
 

@@ -122,6 +122,96 @@ class DeployStackConfigTest {
                 .contains("./grafana/provisioning:/etc/grafana/provisioning:ro");
     }
 
+    /**
+     * nginx balances exactly the platform services of compose.yaml, on the port the application listens on (server.port
+     * is PORT, 8080 unless set), and sends everything to that upstream.
+     */
+    @Test
+    void nginxBalancesThePlatformNodesOnTheApplicationsPort() throws IOException {
+        String nginx = Files.readString(Path.of("nginx", "nginx.conf"));
+        java.util.regex.Matcher upstream = java.util.regex.Pattern.compile("upstream\\s+(\\w+)\\s*\\{([^}]*)}").matcher(nginx);
+        assertThat(upstream.find()).as("an upstream block in nginx.conf").isTrue();
+        Set<String> servers = new HashSet<>();
+        java.util.regex.Matcher server = java.util.regex.Pattern.compile("server\\s+([\\w.-]+:\\d+)").matcher(upstream.group(2));
+        while (server.find()) {
+            servers.add(server.group(1));
+        }
+        assertThat(nginx).contains("proxy_pass http://" + upstream.group(1) + ";");
+
+        String port = String.valueOf(map(new ApplicationSettings().profile(null).get("server")).get("port"));
+        assertThat(port).as("server.port in application.yml").isEqualTo("${PORT:8080}");
+        Set<String> nodes = new HashSet<>();
+        platformNodes().forEach((name, env) -> nodes.add(name + ":" + env.getOrDefault("PORT", "8080")));
+        assertThat(servers).as("nginx upstream servers").isEqualTo(nodes);
+    }
+
+    /**
+     * The nodes' environment: every variable is one the application reads (a placeholder in its application*.yml, or
+     * the relaxed form of a property it sets), every profile it activates exists, and the database and broker
+     * addresses point at services of the same compose file.
+     */
+    @Test
+    void platformNodesSetOnlySettingsTheApplicationReads() {
+        ApplicationSettings settings = new ApplicationSettings();
+        Map<String, Map<String, String>> nodes = platformNodes();
+        assertThat(nodes).hasSize(2);
+        nodes.forEach((name, env) -> {
+            assertThat(env.keySet()).as("%s's environment", name).allSatisfy(variable ->
+                    assertThat(settings.reads(variable)).as("the application reads %s", variable).isTrue());
+            List<String> profiles = List.of(env.get("SPRING_PROFILES_ACTIVE").split(","));
+            assertThat(profiles).containsExactlyInAnyOrder("postgres", "kafka")
+                    .allSatisfy(profile -> assertThat(settings.hasProfile(profile)).isTrue());
+            assertThat(env.get("CLEARFLOW_DB_URL")).startsWith("jdbc:postgresql://postgres:5432/");
+            assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
+        });
+        assertThat(services()).containsKeys("postgres", "kafka");
+        // the settings the postgres profile takes from the environment without a usable default are all set
+        assertThat(nodes.values()).allSatisfy(env -> assertThat(env).containsKeys("CLEARFLOW_DB_URL", "CLEARFLOW_DB_USER",
+                "CLEARFLOW_DB_PASSWORD", "CLEARFLOW_ADMIN_PASSWORD"));
+    }
+
+    /** The platform creates no topics (spring.kafka.admin.auto-create=false): kafka-init creates every one it uses. */
+    @Test
+    void kafkaInitCreatesEveryTopicThePlatformUses() {
+        assertThat(String.valueOf(map(new ApplicationSettings().profile(null).get("spring")).get("kafka")))
+                .contains("auto-create=false");
+        String command = String.valueOf(map(services().get("kafka-init")).get("command"));
+        assertThat(io.clearflow.cluster.KafkaTopics.ALL).allSatisfy(topic ->
+                assertThat(command).as("kafka-init creates %s", topic).containsPattern("--topic\\s+" + topic.replace(".", "\\.") + "\\s"));
+    }
+
+    /**
+     * Health checks ask the readiness probe, which the application exposes (probes enabled, a readiness group); the
+     * second node waits for the first to be healthy, since the first prepares the database.
+     */
+    @Test
+    void healthChecksAskTheReadinessProbeTheApplicationExposes() throws IOException {
+        Map<String, Object> health = map(map(map(new ApplicationSettings().profile(null).get("management")).get("endpoint"))
+                .get("health"));
+        assertThat(map(health.get("probes"))).containsEntry("enabled", true);
+        assertThat(map(health.get("group"))).containsKey("readiness");
+        assertThat(Files.readString(Path.of("Dockerfile"))).contains("HEALTHCHECK")
+                .contains("http://localhost:8080/actuator/health/readiness");
+        List<String> nodes = new ArrayList<>(platformNodes().keySet());
+        java.util.Collections.sort(nodes);
+        Map<String, Object> waitsFor = map(map(services().get(nodes.get(1))).get("depends_on"));
+        assertThat(map(waitsFor.get(nodes.get(0)))).containsEntry("condition", "service_healthy");
+    }
+
+    /** Each platform service of compose.yaml (the ones built from the Dockerfile) with its merged environment. */
+    private static Map<String, Map<String, String>> platformNodes() {
+        Map<String, Map<String, String>> nodes = new java.util.TreeMap<>();
+        services().forEach((name, service) -> {
+            Map<String, Object> definition = map(service);
+            if (definition.containsKey("build")) {
+                Map<String, String> env = new java.util.LinkedHashMap<>();
+                map(definition.get("environment")).forEach((k, v) -> env.put(k, String.valueOf(v)));
+                nodes.put(name, env);
+            }
+        });
+        return nodes;
+    }
+
     private static Map<String, Object> services() {
         try {
             return map(yaml(COMPOSE).get("services"));

@@ -179,6 +179,23 @@ public class StressTestApiTest {
                     "Anomalies", "Conclusion", "满足 3 倍峰值", "peak.jtl", "stability.jtl", "Capacity ÷ historical peak",
                     "3.64", "4000.00", "Passed", "410301");
         }
+        // the report as PDF, in Chinese (the default): the embedded CJK font makes the headings extractable text
+        var pdfResponse = mvc.perform(get("/api/delivery/stress-tests/" + id + "/report.pdf").with(httpBasic("zhouba", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(pdfResponse.getContentType()).isEqualTo("application/pdf");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(pdfResponse.getContentAsByteArray())) {
+            assertThat(pdf.getPage(0).getResources().getFontNames()).isNotEmpty();
+            String all = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(all).contains("压力测试报告 ST-" + id, "测试环境", "物理机，万兆网络", "测试用例", "测试过程", "结果",
+                    "异常", "结论", "满足 3 倍峰值", "peak.jtl", "stability.jtl", "3.64", "4000.00", "410301", "吞吐与时延");
+            // a font that is embedded, not merely named: viewers without the font still show the Chinese
+            var font = pdf.getPage(0).getResources().getFont(pdf.getPage(0).getResources().getFontNames().iterator().next());
+            assertThat(font.isEmbedded()).isTrue();
+        }
+        mvc.perform(get("/api/delivery/stress-tests/" + id + "/report.pdf").with(httpBasic("zhangsan", "demo")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/delivery/stress-tests/999999/report.pdf").with(httpBasic("zhouba", "demo")))
+                .andExpect(status().isNotFound());
         mvc.perform(get("/api/delivery/stress-tests/999999/report.docx").with(httpBasic("zhouba", "demo")))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/delivery/stress-tests/" + id + "/report.docx").with(httpBasic("zhangsan", "demo")))

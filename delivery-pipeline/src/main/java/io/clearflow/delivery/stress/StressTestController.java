@@ -64,6 +64,9 @@ class StressTestController {
 
     record PhaseIn(String phase) { }
 
+    /** Phase boundaries in minutes from the run's start; null or absent: back to the detected ones. */
+    record BoundsIn(@Size(max = PhaseSplit.MAX_BOUNDS) List<@NotNull Double> boundsMinutes) { }
+
     record TaskDoneIn(@NotNull Boolean done) { }
 
     record PeakIn(@NotNull @Positive Double peakTps, @NotNull @PositiveOrZero Double peakBandwidthMbps,
@@ -205,6 +208,12 @@ class StressTestController {
         return ResponseEntity.created(URI.create("/api/delivery/stress-tests/" + id))
                 .body(new ResultAnswer(r.id(), r.samples(), r.throughput(), r.p95Ms(), r.errorRate(), r.format(),
                         r.phase().name(), r.toolFigures()));
+    }
+
+    @PostMapping("/api/delivery/stress-tests/{id}/results/{resultId}/phases")
+    @PreAuthorize(StressAccess.RESULTS)
+    StressResult phaseBounds(@PathVariable long id, @PathVariable long resultId, @Valid @RequestBody BoundsIn in) {
+        return service.phaseBounds(currentUser.get(), id, resultId, in.boundsMinutes());
     }
 
     @PostMapping("/api/delivery/stress-tests/{id}/results/{resultId}/phase")

@@ -86,6 +86,23 @@ class StressPagesTest {
                 .file(new MockMultipartFile("file", "bad.jtl", null, "not,a,jtl\n1,2,3\n".getBytes(StandardCharsets.UTF_8)))
                 .with(user(principal("zhengshi"))).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(service.detail(id).results()).hasSize(1);
+
+        // a whole run in one file: its phases on the page, the boundaries corrected by the form (kept as typed)
+        mvc.perform(multipart("/delivery/stress-tests/" + id + "/results")
+                .file(new MockMultipartFile("file", "whole.jtl", null, PhaseSplitTest.wholeRun().getBytes(StandardCharsets.UTF_8)))
+                .with(user(principal("zhengshi"))).with(csrf())).andExpect(status().is3xxRedirection());
+        long whole = service.detail(id).results().get(1).id();
+        assertThat(pageOf(id, "zhengshi")).contains("阶段（按负载台阶拆分）", "自动识别", "data-phase=\"PEAK\"",
+                "data-phase=\"STABILITY\"", "value=\"20, 28\"", "id=\"bounds-submit-" + whole + "\"");
+        assertThat(pageOf(id, "wujiu")).doesNotContain("id=\"bounds-submit-");
+        mvc.perform(post("/delivery/stress-tests/" + id + "/results/" + whole + "/phases").param("boundsMinutes", "19，28")
+                .with(user(principal("zhengshi"))).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(pageOf(id, "zhengshi")).contains("手工设定", "value=\"19, 28\"");
+        mvc.perform(post("/delivery/stress-tests/" + id + "/results/" + whole + "/phases").param("boundsMinutes", "abc")
+                .with(user(principal("zhengshi"))).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(service.detail(id).results().get(1).phaseBounds()).hasSize(2);
+        mvc.perform(post("/delivery/stress-tests/" + id + "/results/" + whole + "/phases").param("boundsMinutes", "19")
+                .with(user(principal("wujiu"))).with(csrf())).andExpect(status().isForbidden());
     }
 
     private String pageOf(long id, String user) throws Exception {

@@ -202,6 +202,40 @@ public class StressTestApiTest {
                 .andExpect(status().isForbidden());
     }
 
+    /** A file holding the whole run: its phases over the API, the boundaries corrected, bad ones refused. */
+    @Test
+    void aWholeRunFileIsSplitIntoPhasesAndTheBoundariesCanBeCorrected() throws Exception {
+        long id = read(postJson("wujiu", "/api/delivery/stress-tests", "{\"versionId\":" + version("ctrade") + "}")
+                .andExpect(status().isCreated())).get("id").asLong();
+        long resultId = read(upload("zhengshi", id, "whole-run.jtl", PhaseSplitTest.wholeRun(), "OTHER")
+                .andExpect(status().isCreated())).get("id").asLong();
+        String base = "/api/delivery/stress-tests/" + id;
+        JsonNode phases = read(mvc.perform(get(base).with(httpBasic("zhouba", "demo")))).at("/results/0/phases");
+        assertThat(phases).hasSize(3);
+        assertThat(phases.get(0).get("phase").asText()).isEqualTo("BASELINE");
+        assertThat(phases.get(1).get("phase").asText()).isEqualTo("PEAK");
+        assertThat(phases.get(1).get("throughput").asDouble()).isEqualTo(30.0);
+        assertThat(phases.get(2).get("phase").asText()).isEqualTo("STABILITY");
+
+        String path = base + "/results/" + resultId + "/phases";
+        for (String bad : List.of("{\"boundsMinutes\":[28,19]}", "{\"boundsMinutes\":[-5]}", "{\"boundsMinutes\":[99999]}",
+                "{\"boundsMinutes\":[\"x'; DROP TABLE del_stress_result;--\"]}", "{\"boundsMinutes\":[null]}")) {
+            postJson("zhengshi", path, bad).andExpect(status().isBadRequest());
+        }
+        postJson("wujiu", path, "{\"boundsMinutes\":[19,28]}").andExpect(status().isForbidden());
+        postJson("zhengshi", base + "/results/999999/phases", "{\"boundsMinutes\":[19]}").andExpect(status().isNotFound());
+        assertThat(jdbc.queryForObject("SELECT phase_bounds FROM del_stress_result WHERE id = ?", String.class, resultId)).isNull();
+
+        JsonNode corrected = read(postJson("zhengshi", path, "{\"boundsMinutes\":[19,28]}").andExpect(status().isOk()));
+        assertThat(corrected.get("phasesSetByHand").asBoolean()).isTrue();
+        assertThat(corrected.at("/phases/1/samples").asLong()).isEqualTo(60 * 20 + 8 * 60 * 30);
+        assertThat(corrected.at("/phases/0/phase").asText()).isEqualTo("BASELINE");
+        // back to the detected ones
+        JsonNode detected = read(postJson("zhengshi", path, "{}").andExpect(status().isOk()));
+        assertThat(detected.get("phasesSetByHand").asBoolean()).isFalse();
+        assertThat(detected.at("/phases/1/samples").asLong()).isEqualTo(8 * 60 * 30);
+    }
+
     @Test
     void workloadModelAndItsExportOverTheApi() throws Exception {
         String sample = "function_code,business,count\n410301,trade,600\n410302,trade,300\n410501,query,95\n"

@@ -88,6 +88,28 @@ class AuditPagesTest {
         assertThat(code).contains("Code comparison", "int c;", "int b;", "line-added", "line-removed", "uninit")
                 .containsPattern("(?s)int c;.*uninit");
 
+        // the knowledge base on the audit page: a refused link comes back with the input kept; an entry is then
+        // offered to the annotation form and shown as a link beside the note
+        mvc.perform(multipart("/delivery/audits/" + auditId + "/knowledge").param("title", "费用接口").param("kind", "interface")
+                .param("url", "javascript:alert(1)").with(as("chenqc")).with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flashErrors", java.util.List.of("delivery.audit.kb.error.url")));
+        mvc.perform(multipart("/delivery/audits/" + auditId + "/knowledge").param("title", "费用接口").param("kind", "interface")
+                .param("url", "https://wiki.example/fee").with(as("chenqc")).with(csrf())).andExpect(status().is3xxRedirection());
+        long entry = jdbc.queryForObject("SELECT id FROM del_audit_kb WHERE title = '费用接口' AND system_code = 'clearing'", Long.class);
+        assertThat(page("/delivery/audits/" + auditId, "zh")).contains("知识库（接口文件、数据字典）", "href=\"https://wiki.example/fee\"",
+                "接口文件", "id=\"kb-form\"");
+        mvc.perform(post("/delivery/audits/" + auditId + "/packages/" + packageId + "/annotations").param("path", "fee/calc.c")
+                .param("line", "2").param("text", "见接口 3.1").param("kbEntryId", String.valueOf(entry))
+                .with(as("chenqc")).with(csrf())).andExpect(status().is3xxRedirection());
+        String annotated = page("/delivery/audits/" + auditId + "/packages/" + packageId + "/code?path=fee/calc.c", "zh");
+        assertThat(annotated).contains("id=\"field-kb\"", "value=\"" + entry + "\"", "见接口 3.1", "class=\"kb-link\"",
+                "↗ 费用接口");
+        mvc.perform(post("/delivery/audits/" + auditId + "/packages/" + packageId + "/annotations").param("path", "fee/calc.c")
+                .param("line", "2").param("text", "x").param("kbEntryId", "424242").with(as("chenqc")).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flashErrors", java.util.List.of("delivery.audit.kb.error.unknown")));
+
         long findingId = jdbc.queryForObject("SELECT id FROM del_audit_finding WHERE audit_id = ?", Long.class, auditId);
         mvc.perform(post("/delivery/audits/" + auditId + "/findings/" + findingId + "/suppress").param("reason", "set by init()")
                 .with(as("wujiu")).with(csrf())).andExpect(status().is3xxRedirection());

@@ -95,6 +95,7 @@ class AuditPageController {
         model.addAttribute("recommendations", reviewers.recommend(id));
         model.addAttribute("assigned", reviewers.assigned(id));
         model.addAttribute("knowledge", knowledge.ofSystem(audit.system()));
+        model.addAttribute("areas", reviewers.areas(audit.system()));
         return "delivery/audit";
     }
 

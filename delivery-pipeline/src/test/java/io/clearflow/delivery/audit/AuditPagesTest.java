@@ -110,6 +110,42 @@ class AuditPagesTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
                         .attribute("flashErrors", java.util.List.of("delivery.audit.kb.error.unknown")));
 
+        // reviewer areas by the page's form: an unknown user comes back beside the field with the typed area kept
+        var flash = org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash();
+        mvc.perform(post("/delivery/audits/" + auditId + "/reviewers").param("area", "fee").param("userId", "nobody")
+                .with(as("chenqc")).with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(flash.attribute("keptInput", Map.of("area", "fee", "userId", "nobody")))
+                .andExpect(flash.attribute("inputErrors", Map.of("userId", "delivery.audit.error.unknownUser")));
+        String kept = mvc.perform(get("/delivery/audits/" + auditId).with(as("chenqc"))
+                        .flashAttr("keptInput", Map.of("area", "<b>fee</b>", "userId", "nobody"))
+                        .flashAttr("inputErrors", Map.of("userId", "delivery.audit.error.unknownUser")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(kept).contains("value=\"&lt;b&gt;fee&lt;/b&gt;\"", "value=\"nobody\"", "id=\"error-userId\"")
+                .doesNotContain("<b>fee</b>");
+        mvc.perform(post("/delivery/audits/" + auditId + "/reviewers").param("area", "fee").param("userId", "wujiu")
+                .with(as("wujiu")).with(csrf())).andExpect(status().isForbidden());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM del_audit_reviewer WHERE system_code = 'clearing' AND area = 'fee'",
+                Long.class)).isZero();
+        mvc.perform(post("/delivery/audits/" + auditId + "/reviewers").param("area", " fee ").param("userId", "wujiu")
+                .with(as("chenqc")).with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(flash.attribute("flash", "delivery.audit.reviewers.added"));
+        assertThat(page("/delivery/audits/" + auditId, "zh")).contains("id=\"audit-areas\"", "<td>fee</td>", "吴九",
+                "id=\"area-form\"");
+
+        // the function network imported by the page's form; a broken CSV is refused beside the file input
+        mvc.perform(multipart("/delivery/function-networks/clearing")
+                .file(new MockMultipartFile("file", "broken.csv", null, "caller,callee\nA\n".getBytes(StandardCharsets.UTF_8)))
+                .with(as("chenqc")).with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(flash.attribute("keptInput", Map.of("file", "broken.csv")));
+        mvc.perform(multipart("/delivery/function-networks/clearing")
+                .file(new MockMultipartFile("file", "n.csv", null, "caller,callee,kind\nM9,fee9,function\n".getBytes(StandardCharsets.UTF_8)))
+                .with(as("zhengshi")).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(multipart("/delivery/function-networks/clearing")
+                .file(new MockMultipartFile("file", "n.csv", null, "caller,callee,kind\nM9,fee9,function\nfee9,T9,table\nM9,fee8,function\n"
+                        .getBytes(StandardCharsets.UTF_8))).with(as("chenqc")).with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(flash.attribute("flash", "delivery.audit.network.imported"));
+        assertThat(page("/delivery/function-networks/clearing", "en")).contains("4 nodes, 3 call relations", "id=\"network-import-form\"");
+
         long findingId = jdbc.queryForObject("SELECT id FROM del_audit_finding WHERE audit_id = ?", Long.class, auditId);
         mvc.perform(post("/delivery/audits/" + auditId + "/findings/" + findingId + "/suppress").param("reason", "set by init()")
                 .with(as("wujiu")).with(csrf())).andExpect(status().is3xxRedirection());

@@ -88,6 +88,7 @@ class PreGoLiveEvidenceBrowserTest {
         assertThat(b.text(By.id("stress-verdict"))).isEqualTo("未通过");
         assertThat(b.driver.findElement(By.id("stress-pdf")).getAttribute("href")).endsWith("/report.pdf");
         assertThat(b.driver.getPageSource()).doesNotContain("??");
+        b.script("arguments[0].scrollIntoView({block:'start'})", b.driver.findElement(By.id("stress-results")));
         b.screenshot("evidence-01-stress-report");
         b.open("/");
         b.signOut();

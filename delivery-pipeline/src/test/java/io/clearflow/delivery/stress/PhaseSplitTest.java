@@ -93,4 +93,25 @@ class PhaseSplitTest {
         assertThatThrownBy(() -> PhaseSplit.fromMinutes(List.of(Double.NaN), start, end)).isInstanceOf(IllegalArgumentException.class);
         assertThat(PhaseSplit.detect(List.of(), 1)).isEmpty();
     }
+
+    /** The verdict's stability check finds the stability step inside a whole-run file marked other, not its whole. */
+    @Test
+    void theStabilityStepOfAWholeRunFileCountsForTheVerdict() {
+        LoadSummary run = new LoadResultReader().read(new ByteArrayInputStream(wholeRun().getBytes(StandardCharsets.UTF_8)));
+        StressResult whole = new StressResult(1, 1, "whole.jtl", "JTL_CSV", Phase.OTHER, run.samples(), run.failed(),
+                run.throughput(), run.p50Ms(), run.p95Ms(), run.p99Ms(), run.errorRate(), run.firstStartMs(), run.lastEndMs(),
+                List.of(), run.bucketSeconds(), run.labels(), run.timeline(), "zhengshi", java.time.Instant.now(), null);
+        var peak = java.util.Optional.of(new SystemPeak("ctrade", 5, 100, 1000, 3, 2, 0.002, 0.1));
+        StressVerdict.Check stability = StressVerdict.judge(peak, List.of(whole), List.of()).checks().stream()
+                .filter(c -> c.name().equals("stability")).findFirst().orElseThrow();
+        // 150 failed of the step's 150,000 samples: 0.001 ≤ 0.002
+        assertThat(stability.passed()).isTrue();
+        assertThat(stability.value()).isCloseTo(0.001, within(1e-12));
+        // marked as something else (a baseline), the file's steps do not count
+        StressResult marked = new StressResult(1, 1, "whole.jtl", "JTL_CSV", Phase.BASELINE, run.samples(), run.failed(),
+                run.throughput(), run.p50Ms(), run.p95Ms(), run.p99Ms(), run.errorRate(), run.firstStartMs(), run.lastEndMs(),
+                List.of(), run.bucketSeconds(), run.labels(), run.timeline(), "zhengshi", java.time.Instant.now(), null);
+        assertThat(StressVerdict.judge(peak, List.of(marked), List.of()).checks()).filteredOn(c -> c.name().equals("stability"))
+                .singleElement().satisfies(c -> assertThat(c.passed()).isFalse());
+    }
 }

@@ -183,6 +183,8 @@ public class StressTestApiTest {
         var pdfResponse = mvc.perform(get("/api/delivery/stress-tests/" + id + "/report.pdf").with(httpBasic("zhouba", "demo")))
                 .andExpect(status().isOk()).andReturn().getResponse();
         assertThat(pdfResponse.getContentType()).isEqualTo("application/pdf");
+        // kept for a look (like the browser tests' screenshots): target/stress-report-sample.pdf
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "stress-report-sample.pdf"), pdfResponse.getContentAsByteArray());
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(pdfResponse.getContentAsByteArray())) {
             assertThat(pdf.getPage(0).getResources().getFontNames()).isNotEmpty();
             String all = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);

@@ -120,7 +120,8 @@ final class PdfLayout implements Closeable {
         content.setLineWidth(0.5f);
         content.addRect(left, bottom, right - left, height);
         content.stroke();
-        double max1 = max(first), max2 = max(second);
+        // a tenth of headroom above the highest point: a constant rate would otherwise run along the frame and vanish
+        double max1 = max(first) * 1.1, max2 = max(second) * 1.1;
         series(first, max1, left, right, bottom, height, new Color(0x2b, 0x6c, 0xb0));
         series(second, max2, left, right, bottom, height, new Color(0xd9, 0x73, 0x1a));
         write(num(max1), 7, MARGIN, top - 7, new Color(0x2b, 0x6c, 0xb0));

@@ -25,7 +25,7 @@ public final class PhaseSplit {
     static final int MIN_SECONDS = 120;
     static final int MAX_BOUNDS = 20;
 
-    /** One phase of the run: [startMs, endMs) in epoch millis, its figures, and how it was told. */
+    /** One phase of the run: [startMs, endMs) in epoch millis and its figures (p95 the estimate described above). */
     public record Segment(Phase phase, long startMs, long endMs, long samples, long failed, double throughput,
                           double errorRate, Double p95Ms) {
 

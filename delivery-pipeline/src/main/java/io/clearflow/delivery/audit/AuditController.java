@@ -106,7 +106,7 @@ class AuditController {
     @PreAuthorize(AuditAccess.AUDIT)
     ResponseEntity<Void> annotate(@PathVariable long id, @PathVariable long packageId,
                                   @Valid @RequestBody AuditRequests.Annotate input) {
-        audits.annotate(id, packageId, input.path(), input.line(), input.text(), currentUser.get());
+        audits.annotate(id, packageId, input.path(), input.line(), input.text(), input.kbEntryId(), currentUser.get());
         return ResponseEntity.status(201).build();
     }
 

@@ -37,9 +37,11 @@ class AuditPageController {
     private final FunctionNetworkService networks;
     private final CurrentUser currentUser;
     private final People people;
+    private final KnowledgeBaseService knowledge;
 
     AuditPageController(AuditService audits, ReviewerService reviewers, FunctionNetworkService networks,
-                        CurrentUser currentUser, People people) {
+                        CurrentUser currentUser, People people, KnowledgeBaseService knowledge) {
+        this.knowledge = knowledge;
         this.audits = audits;
         this.reviewers = reviewers;
         this.networks = networks;
@@ -92,6 +94,8 @@ class AuditPageController {
         model.addAttribute("canComplete", has("QC", "IT_MANAGER", "ADMIN"));
         model.addAttribute("recommendations", reviewers.recommend(id));
         model.addAttribute("assigned", reviewers.assigned(id));
+        model.addAttribute("knowledge", knowledge.ofSystem(audit.system()));
+        model.addAttribute("areas", reviewers.areas(audit.system()));
         return "delivery/audit";
     }
 
@@ -113,7 +117,9 @@ class AuditPageController {
 
     @GetMapping("/delivery/audits/{id}/packages/{packageId}/code")
     String code(@PathVariable long id, @PathVariable long packageId, @RequestParam String path, Model model) {
-        model.addAttribute("audit", audits.audit(id));
+        Audit audit = audits.audit(id);
+        model.addAttribute("audit", audit);
+        model.addAttribute("knowledge", knowledge.ofSystem(audit.system()));
         model.addAttribute("pkg", audits.auditPackage(id, packageId));
         model.addAttribute("view", audits.codeView(id, packageId, path));
         model.addAttribute("canAudit", has("DEVELOPER", "QC", "IT_MANAGER", "ADMIN"));
@@ -124,13 +130,21 @@ class AuditPageController {
     @PreAuthorize(AuditAccess.AUDIT)
     String annotate(@PathVariable long id, @PathVariable long packageId, @RequestParam(required = false) String path,
                     @RequestParam(required = false) String line, @RequestParam(required = false) String text,
-                    RedirectAttributes redirect) {
+                    @RequestParam(required = false) String kbEntryId, RedirectAttributes redirect) {
         try {
             int number = Integer.parseInt(line == null ? "" : line.strip());
             if (text == null || text.isBlank() || text.length() > 4000) {
                 throw new InvalidRequestException("delivery.audit.field.note");
             }
-            audits.annotate(id, packageId, path, number, text, currentUser.get());
+            Long reference = null;
+            if (kbEntryId != null && !kbEntryId.isBlank()) {
+                try {
+                    reference = Long.parseLong(kbEntryId.strip());
+                } catch (NumberFormatException e) {
+                    throw new InvalidRequestException("delivery.audit.kb.error.unknown");
+                }
+            }
+            audits.annotate(id, packageId, path, number, text, reference, currentUser.get());
         } catch (NumberFormatException e) {
             redirect.addFlashAttribute("flashError", "delivery.audit.error.line");
         } catch (InvalidRequestException e) {

@@ -19,7 +19,7 @@ final class AuditRequests {
     }
 
     record Annotate(@NotBlank @Size(max = 1000) String path, @NotNull @Positive Integer line,
-                    @NotBlank @Size(max = 4000) String text) {
+                    @NotBlank @Size(max = 4000) String text, @Positive Long kbEntryId) {
     }
 
     record Complete(@Size(max = 4000) String opinion) {

@@ -42,10 +42,13 @@ public class AuditService {
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
     private final Clock clock;
+    private final KnowledgeBaseService knowledge;
 
     AuditService(AuditRepository audits, AuditPackageRepository packages, AuditFileRepository files,
                  FindingRepository findings, RuleFilterRepository filters, AnnotationRepository annotations, Versions versions, SarifFindings sarif,
-                 AuditStorage storage, AuditProperties properties, TransactionTemplate transactions, ObjectMapper json) {
+                 AuditStorage storage, AuditProperties properties, TransactionTemplate transactions, ObjectMapper json,
+                 KnowledgeBaseService knowledge) {
+        this.knowledge = knowledge;
         this.audits = audits;
         this.packages = packages;
         this.files = files;
@@ -260,15 +263,19 @@ public class AuditService {
             }
             if (line != null) {
                 notes.computeIfAbsent(line, l -> new ArrayList<>()).add(new CodeView.Note(a.id(), a.text(), a.author(),
-                        chain.get(index).label()));
+                        chain.get(index).label(), a.kbEntryId() == null ? null : knowledge.entry(a.kbEntryId())));
             }
         }
         return notes;
     }
 
-    /** A note on a line of the package's file (the line must exist in this package). */
-    void annotate(long auditId, long packageId, String path, int line, String text, Member by) {
+    /**
+     * A note on a line of the package's file (the line must exist in this package), optionally referencing one of the
+     * system's knowledge-base entries (an unknown one or another system's is refused).
+     */
+    void annotate(long auditId, long packageId, String path, int line, String text, Long kbEntryId, Member by) {
         AuditPackage p = auditPackage(auditId, packageId);
+        knowledge.checkReference(kbEntryId, p.system());
         String safe = PackageArchive.safePath(path == null ? "" : path);
         AuditFileRepository.FileRow row = files.find(packageId, safe).filter(f -> f.sha256() != null)
                 .orElseThrow(() -> new NotFoundException("file", "?"));
@@ -277,7 +284,7 @@ public class AuditService {
             throw new InvalidRequestException("delivery.audit.error.line", Map.of("line", "delivery.audit.error.line"));
         }
         transactions.executeWithoutResult(tx -> annotations.insert(p.system(), packageId, safe, line, text.strip(),
-                by.userId(), clock.instant()));
+                kbEntryId, by.userId(), clock.instant()));
     }
 
     List<Audit> latest() {

@@ -36,6 +36,11 @@ class AuditStorage {
         return folder;
     }
 
+    /** An uploaded knowledge-base file (the entry's name is only in the database). */
+    Path knowledgeFile(long entryId) {
+        return root.resolve("kb").resolve("kb-" + entryId);
+    }
+
     Path folderOf(long packageId) {
         return root.resolve("package-" + packageId);
     }

@@ -20,8 +20,11 @@ record CodeView(String path, String module, String kind, List<Line> lines, List<
                 List<Note> annotations) {
     }
 
-    /** An annotation as shown: {@code packageLabel} is where it was written (an earlier package when carried over). */
-    record Note(long id, String text, String author, String packageLabel) {
+    /**
+     * An annotation as shown: {@code packageLabel} is where it was written (an earlier package when carried over),
+     * {@code reference} the knowledge-base entry it links to, if any.
+     */
+    record Note(long id, String text, String author, String packageLabel, KnowledgeBaseRepository.Entry reference) {
     }
 
     static CodeView of(String path, String module, String kind, List<String> before, List<String> after,

@@ -17,10 +17,10 @@ import org.jgrapht.graph.DefaultEdge;
 /**
  * A vendor system's function network as a JGraphT directed graph (caller → callee) with the seed's analyses:
  * fan-in/fan-out, betweenness centrality (Brandes) on the call graph, and closeness centrality and the diameter
- * over the undirected view (how near two functions are whichever way the calls run). The all-pairs analyses run
- * one breadth-first search per node over int arrays taken from the graph: it is unweighted, so BFS gives the
- * shortest paths; JGraphT's own scorers (maps per source, Floyd–Warshall for all pairs) took a minute at the
- * seed's 6,900 nodes, the figure is five seconds.
+ * over the undirected view (how near two functions are whichever way the calls run). The all-pairs analyses are
+ * {@link NetworkAnalysis}'s, over int arrays taken from the graph: JGraphT's own scorers (maps per source,
+ * Floyd–Warshall for all pairs) took a minute at the seed's 6,900 nodes, the figure is five seconds; the tests
+ * compare the values with JGraphT's on smaller graphs.
  */
 final class FunctionNetwork {
 
@@ -63,148 +63,50 @@ final class FunctionNetwork {
         for (int i = 0; i < n; i++) {
             index.put(names.get(i), i);
         }
+        // one pass over the edges into int arrays; the analyses never touch the JGraphT graph
+        int[] outDegree = new int[n];
+        int[] degree = new int[n];
+        int m = graph.edgeSet().size();
+        int[] from = new int[m];
+        int[] to = new int[m];
+        int e = 0;
+        for (DefaultEdge edge : graph.edgeSet()) {
+            from[e] = index.get(graph.getEdgeSource(edge));
+            to[e] = index.get(graph.getEdgeTarget(edge));
+            outDegree[from[e]]++;
+            degree[from[e]]++;
+            degree[to[e]]++;
+            e++;
+        }
         int[][] out = new int[n][];
         int[][] undirected = new int[n][];
-        for (int i = 0; i < n; i++) {
-            out[i] = graph.outgoingEdgesOf(names.get(i)).stream().mapToInt(e -> index.get(graph.getEdgeTarget(e))).toArray();
-            Set<Integer> near = new LinkedHashSet<>();
-            for (DefaultEdge e : graph.edgesOf(names.get(i))) {
-                String other = graph.getEdgeSource(e).equals(names.get(i)) ? graph.getEdgeTarget(e) : graph.getEdgeSource(e);
-                near.add(index.get(other));
-            }
-            undirected[i] = near.stream().mapToInt(Integer::intValue).toArray();
+        for (int v = 0; v < n; v++) {
+            out[v] = new int[outDegree[v]];
+            undirected[v] = new int[degree[v]];
         }
-        double[] closeness = new double[n];
-        int chunks = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), n / 64));
-        // sources are independent: one chunk per core, each writing its own slots of closeness
-        int diameter = java.util.stream.IntStream.range(0, chunks).parallel()
-                .map(c -> closeness(undirected, closeness, c * n / chunks, (c + 1) * n / chunks)).max().orElse(0);
-        double[] betweenness = betweenness(out);
+        int[] outFill = new int[n];
+        int[] fill = new int[n];
+        for (int i = 0; i < m; i++) {
+            out[from[i]][outFill[from[i]]++] = to[i];
+            undirected[from[i]][fill[from[i]]++] = to[i];
+            undirected[to[i]][fill[to[i]]++] = from[i];
+        }
+        for (int v = 0; v < n; v++) {
+            undirected[v] = java.util.Arrays.stream(undirected[v]).sorted().distinct().toArray(); // a→b and b→a: one neighbour
+        }
+        NetworkAnalysis.Result analysed = NetworkAnalysis.analyse(out, undirected);
         Map<String, NodeMetrics> all = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             String name = names.get(i);
             all.put(name, new NodeMetrics(name, kinds.get(name), graph.inDegreeOf(name), graph.outDegreeOf(name),
-                    closeness[i], betweenness[i]));
+                    analysed.closeness()[i], analysed.betweenness()[i]));
         }
         Map<String, Long> byKind = new java.util.TreeMap<>();
         kinds.values().forEach(k -> byKind.merge(k, 1L, Long::sum));
         List<NodeMetrics> top = all.values().stream()
                 .sorted(Comparator.comparingDouble(NodeMetrics::betweenness).reversed().thenComparing(NodeMetrics::name))
                 .limit(topN).toList();
-        return new Metrics(n, graph.edgeSet().size(), diameter, byKind, top, all);
-    }
-
-    /** Closeness of the sources {@code from..to} (written into {@code closeness}); returns their largest eccentricity. */
-    private static int closeness(int[][] undirected, double[] closeness, int from, int to) {
-        int n = undirected.length;
-        int diameter = 0;
-        int[] dist = new int[n];
-        int[] queue = new int[n];
-        for (int s = from; s < to; s++) {
-            java.util.Arrays.fill(dist, -1);
-            dist[s] = 0;
-            int head = 0, tail = 0;
-            queue[tail++] = s;
-            long sum = 0;
-            while (head < tail) {
-                int v = queue[head++];
-                for (int w : undirected[v]) {
-                    if (dist[w] < 0) {
-                        dist[w] = dist[v] + 1;
-                        sum += dist[w];
-                        diameter = Math.max(diameter, dist[w]);
-                        queue[tail++] = w;
-                    }
-                }
-            }
-            int reached = tail - 1;
-            // Wasserman–Faust: closeness within the reachable part, scaled by how much of the network it reaches
-            closeness[s] = sum == 0 ? 0 : ((double) reached / sum) * ((double) reached / Math.max(1, n - 1));
-        }
-        return diameter;
-    }
-
-    /**
-     * Brandes' algorithm on the directed call graph over int arrays, normalised by (n−1)(n−2) like JGraphT's
-     * {@code BetweennessCentrality(graph, true)} (the test compares both): JGraphT's own took a minute at the
-     * seed's scale, its maps per source dominating.
-     */
-    static double[] betweenness(int[][] out) {
-        int n = out.length;
-        int[] inDegree = new int[n];
-        for (int[] targets : out) {
-            for (int w : targets) {
-                inDegree[w]++;
-            }
-        }
-        // sources are independent: one chunk per core, each with its own buffers and partial scores
-        int chunks = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), n / 64));
-        double[] score = java.util.stream.IntStream.range(0, chunks).parallel()
-                .mapToObj(c -> brandes(out, inDegree, c * n / chunks, (c + 1) * n / chunks))
-                .reduce(new double[n], (a, b) -> {
-                    double[] sum = new double[n];
-                    for (int i = 0; i < n; i++) {
-                        sum[i] = a[i] + b[i];
-                    }
-                    return sum;
-                });
-        if (n > 2) {
-            double scale = (double) (n - 1) * (n - 2);
-            for (int v = 0; v < n; v++) {
-                score[v] /= scale;
-            }
-        }
-        return score;
-    }
-
-    private static double[] brandes(int[][] out, int[] inDegree, int from, int to) {
-        int n = out.length;
-        double[] score = new double[n];
-        int[] stack = new int[n];
-        int[] queue = new int[n];
-        int[] dist = new int[n];
-        long[] sigma = new long[n];
-        double[] delta = new double[n];
-        int[][] pred = new int[n][];
-        int[] predCount = new int[n];
-        for (int v = 0; v < n; v++) {
-            pred[v] = new int[inDegree[v]];
-        }
-        for (int s = from; s < to; s++) {
-            java.util.Arrays.fill(dist, -1);
-            java.util.Arrays.fill(sigma, 0);
-            java.util.Arrays.fill(delta, 0);
-            java.util.Arrays.fill(predCount, 0);
-            int top = 0, head = 0, tail = 0;
-            dist[s] = 0;
-            sigma[s] = 1;
-            queue[tail++] = s;
-            while (head < tail) {
-                int v = queue[head++];
-                stack[top++] = v;
-                for (int w : out[v]) {
-                    if (dist[w] < 0) {
-                        dist[w] = dist[v] + 1;
-                        queue[tail++] = w;
-                    }
-                    if (dist[w] == dist[v] + 1) {
-                        sigma[w] += sigma[v];
-                        pred[w][predCount[w]++] = v;
-                    }
-                }
-            }
-            while (top > 0) {
-                int w = stack[--top];
-                for (int i = 0; i < predCount[w]; i++) {
-                    int v = pred[w][i];
-                    delta[v] += (double) sigma[v] / sigma[w] * (1 + delta[w]);
-                }
-                if (w != s) {
-                    score[w] += delta[w];
-                }
-            }
-        }
-        return score;
+        return new Metrics(n, m, analysed.diameter(), byKind, top, all);
     }
 
     /** The nodes within {@code depth} steps of the node (either direction) and the relations among them. */

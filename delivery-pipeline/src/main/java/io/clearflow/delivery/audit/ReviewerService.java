@@ -17,6 +17,11 @@ class ReviewerService {
     private final AuditService audits;
     private final FunctionNetworkService networks;
 
+    /** The system's business areas and who owns each (the rule-based recommendation's table). */
+    List<ReviewerRepository.Reviewer> areas(String system) {
+        return reviewers.ofSystem(system);
+    }
+
     ReviewerService(ReviewerRepository reviewers, ReviewRepository reviews, AuditService audits,
                     FunctionNetworkService networks) {
         this.reviewers = reviewers;

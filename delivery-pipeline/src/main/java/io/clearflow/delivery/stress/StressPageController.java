@@ -222,6 +222,31 @@ class StressPageController {
         });
     }
 
+    /** Phase boundaries of a whole-run file as typed, minutes from its start separated by commas; empty: detected. */
+    @PostMapping("/delivery/stress-tests/{id}/results/{resultId}/phases")
+    @PreAuthorize(StressAccess.RESULTS)
+    String phaseBounds(@PathVariable long id, @PathVariable long resultId,
+                       @RequestParam(required = false) String boundsMinutes, RedirectAttributes redirect) {
+        return act(id, redirect, () -> {
+            List<Double> minutes = null;
+            if (boundsMinutes != null && !boundsMinutes.isBlank()) {
+                minutes = new ArrayList<>();
+                for (String part : boundsMinutes.split("[,，\\s]+")) {
+                    if (part.isBlank()) {
+                        continue;
+                    }
+                    try {
+                        minutes.add(Double.parseDouble(part.strip()));
+                    } catch (NumberFormatException e) {
+                        throw new InvalidRequestException("delivery.stress.error.bounds",
+                                Map.of("boundsMinutes", "delivery.stress.error.bounds"));
+                    }
+                }
+            }
+            return service.phaseBounds(currentUser.get(), id, resultId, minutes);
+        });
+    }
+
     @PostMapping("/delivery/stress-tests/{id}/executed")
     @PreAuthorize(StressAccess.INFRA)
     String executed(@PathVariable long id, RedirectAttributes redirect) {

@@ -67,7 +67,20 @@ class StressResultRepository {
                 (Long) longOrNull(rs, "last_end_ms"), tool.isEmpty() ? List.of() : Arrays.asList(tool.split(",")),
                 rs.getInt("bucket_seconds"), read(rs.getString("labels"), new TypeReference<>() { }),
                 read(rs.getString("timeline"), new TypeReference<>() { }), rs.getString("uploaded_by"),
-                StressTestRepository.instant(rs, "uploaded_at"));
+                StressTestRepository.instant(rs, "uploaded_at"), bounds(rs.getString("phase_bounds")));
+    }
+
+    /** Boundaries set by hand (epoch millis), or null to use the detected ones. */
+    boolean phaseBounds(long stressTestId, long resultId, long[] bounds) {
+        String value = bounds == null ? null
+                : String.join(",", Arrays.stream(bounds).mapToObj(Long::toString).toList());
+        return jdbc.update("UPDATE del_stress_result SET phase_bounds = ? WHERE id = ? AND stress_test_id = ?", value,
+                resultId, stressTestId) == 1;
+    }
+
+    private static List<Long> bounds(String value) {
+        return value == null ? null : value.isEmpty() ? List.of()
+                : Arrays.stream(value.split(",")).map(Long::valueOf).toList();
     }
 
     private static Object nullable(ResultSet rs, String column) throws SQLException {

@@ -1,6 +1,8 @@
 package io.clearflow.delivery.stress;
 
+import io.clearflow.delivery.stress.report.CjkFontMissingException;
 import io.clearflow.delivery.stress.report.StressReportDocx;
+import io.clearflow.delivery.stress.report.StressReportPdf;
 import io.clearflow.delivery.stress.workload.CallSampleReader;
 import io.clearflow.delivery.stress.workload.WorkloadModel;
 import io.clearflow.engine.api.InvalidRequestException;
@@ -21,10 +23,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,6 +64,9 @@ class StressTestController {
 
     record PhaseIn(String phase) { }
 
+    /** Phase boundaries in minutes from the run's start; null or absent: back to the detected ones. */
+    record BoundsIn(@Size(max = PhaseSplit.MAX_BOUNDS) List<@NotNull Double> boundsMinutes) { }
+
     record TaskDoneIn(@NotNull Boolean done) { }
 
     record PeakIn(@NotNull @Positive Double peakTps, @NotNull @PositiveOrZero Double peakBandwidthMbps,
@@ -73,12 +82,17 @@ class StressTestController {
 
     private final StressTestService service;
     private final StressReportDocx docx;
+    private final StressReportPdf pdf;
     private final CurrentUser currentUser;
+    private final MessageSource messages;
 
-    StressTestController(StressTestService service, StressReportDocx docx, CurrentUser currentUser) {
+    StressTestController(StressTestService service, StressReportDocx docx, StressReportPdf pdf, CurrentUser currentUser,
+                         MessageSource messages) {
         this.service = service;
         this.docx = docx;
+        this.pdf = pdf;
         this.currentUser = currentUser;
+        this.messages = messages;
     }
 
     static final MediaType DOCX = MediaType.parseMediaType(
@@ -92,6 +106,23 @@ class StressTestController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("stress-test-" + detail.test().key() + ".docx").build().toString())
                 .body(docx.render(detail, locale));
+    }
+
+    @GetMapping("/api/delivery/stress-tests/{id}/report.pdf")
+    @PreAuthorize(StressAccess.READ)
+    ResponseEntity<byte[]> reportPdf(@PathVariable long id, Locale locale) {
+        StressTestService.Detail detail = service.detail(id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("stress-test-" + detail.test().key() + ".pdf").build().toString())
+                .body(pdf.render(detail, locale));
+    }
+
+    /** The server lacks the font, not the request anything: 503 saying what to install. */
+    @ExceptionHandler(CjkFontMissingException.class)
+    ProblemDetail fontMissing(CjkFontMissingException e, Locale locale) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, messages.getMessage(
+                "delivery.stress.pdf.fontMissing", new Object[] {String.join(", ", e.searched())}, locale));
     }
 
     /** The production call-mix sample as a workload model: shares, main set, the four test types' mixes and rates. */
@@ -177,6 +208,12 @@ class StressTestController {
         return ResponseEntity.created(URI.create("/api/delivery/stress-tests/" + id))
                 .body(new ResultAnswer(r.id(), r.samples(), r.throughput(), r.p95Ms(), r.errorRate(), r.format(),
                         r.phase().name(), r.toolFigures()));
+    }
+
+    @PostMapping("/api/delivery/stress-tests/{id}/results/{resultId}/phases")
+    @PreAuthorize(StressAccess.RESULTS)
+    StressResult phaseBounds(@PathVariable long id, @PathVariable long resultId, @Valid @RequestBody BoundsIn in) {
+        return service.phaseBounds(currentUser.get(), id, resultId, in.boundsMinutes());
     }
 
     @PostMapping("/api/delivery/stress-tests/{id}/results/{resultId}/phase")

@@ -168,6 +168,35 @@ public class StressTestService {
         return results.of(id).stream().filter(r -> r.id() == resultId).findFirst().orElseThrow();
     }
 
+    /**
+     * Sets a whole-run file's phase boundaries by hand, as minutes from its start (ascending, inside the run, at most
+     * 20); null goes back to the detected ones. Only while results are taken, like re-marking a phase.
+     */
+    @Transactional
+    public StressResult phaseBounds(Member infra, long id, long resultId, List<Double> minutes) {
+        StressTest test = test(id);
+        if (!test.state().takesResults()) {
+            throw new ConflictException("delivery.stress.error.notNow", test.key(), test.state());
+        }
+        StressResult result = results.of(id).stream().filter(r -> r.id() == resultId).findFirst()
+                .orElseThrow(() -> new NotFoundException("stress result", String.valueOf(resultId)));
+        if (result.timeline().isEmpty() || result.firstStartMs() == null) {
+            throw invalid("boundsMinutes", "delivery.stress.error.noTimeline");
+        }
+        long[] bounds = null;
+        if (minutes != null) {
+            long start = result.timeline().get(0).startMs();
+            long end = result.timeline().get(result.timeline().size() - 1).startMs() + result.bucketSeconds() * 1000L;
+            try {
+                bounds = PhaseSplit.fromMinutes(minutes, start, end);
+            } catch (IllegalArgumentException e) {
+                throw invalid("boundsMinutes", "delivery.stress.error.bounds");
+            }
+        }
+        results.phaseBounds(id, resultId, bounds);
+        return results.of(id).stream().filter(r -> r.id() == resultId).findFirst().orElseThrow();
+    }
+
     @Transactional
     public StressTask taskDone(Member infra, long id, long taskId, boolean done) {
         test(id);

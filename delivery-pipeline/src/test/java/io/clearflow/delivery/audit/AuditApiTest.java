@@ -279,6 +279,72 @@ public class AuditApiTest {
         assertThat(best).isLessThan(300);
     }
 
+    /**
+     * A system's knowledge base (a link and an uploaded file) and annotations that reference its entries: shown with
+     * the note in the code view; an unknown entry, another system's entry and bad entries are refused, changing nothing.
+     */
+    @Test
+    void annotationsLinkToKnowledgeBaseEntries() throws Exception {
+        long auditId = audit(version("clearing"));
+        long pkg = read(upload(auditId, "kb1.zip", TestArchives.zip(Map.of("fee/kb.c", lines(1, 5, "int k"))), "wujiu")
+                .andExpect(status().isCreated())).get("id").asLong();
+        long interfaces = read(mvc.perform(multipart("/api/delivery/audit-kb/clearing").param("title", "清算接口规范 v3")
+                .param("kind", "interface").param("url", "https://wiki.example/clearing/if-v3").with(httpBasic("chenqc", "demo")))
+                .andExpect(status().isCreated())).get("id").asLong();
+        byte[] dictionary = "表,字段,类型\nfee,amount,decimal(18,2)\n".getBytes(StandardCharsets.UTF_8);
+        long dict = read(mvc.perform(multipart("/api/delivery/audit-kb/clearing")
+                .file(new MockMultipartFile("file", "数据字典.csv", "text/csv", dictionary)).param("title", "清算数据字典")
+                .param("kind", "dictionary").with(httpBasic("wujiu", "demo"))).andExpect(status().isCreated())).get("id").asLong();
+        var download = mvc.perform(get("/api/delivery/audit-kb/entries/" + dict + "/file").with(httpBasic("zhengshi", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(download.getContentAsByteArray()).isEqualTo(dictionary);
+        assertThat(download.getHeader("Content-Disposition")).startsWith("attachment");
+        assertThat(download.getContentType()).isEqualTo("application/octet-stream");
+        JsonNode list = read(mvc.perform(get("/api/delivery/audit-kb/clearing").with(httpBasic("zhengshi", "demo"))));
+        assertThat(list).extracting(n -> n.get("title").asText()).contains("清算接口规范 v3", "清算数据字典");
+
+        // refused, nothing stored: a script link, both or neither of link and file, an unknown kind, a blank title,
+        // an unknown system, a role that may not add
+        long entries = jdbc.queryForObject("SELECT COUNT(*) FROM del_audit_kb", Long.class);
+        for (String[] bad : new String[][] {{"x", "interface", "javascript:alert(1)"}, {"x", "interface", "ftp://h/x"},
+                {"x", "interface", ""}, {"x", "wiki", "https://h/x"}, {"", "interface", "https://h/x"}}) {
+            mvc.perform(multipart("/api/delivery/audit-kb/clearing").param("title", bad[0]).param("kind", bad[1])
+                    .param("url", bad[2]).with(httpBasic("chenqc", "demo"))).andExpect(status().isBadRequest());
+        }
+        mvc.perform(multipart("/api/delivery/audit-kb/clearing").file(new MockMultipartFile("file", "a.txt", null, new byte[] {1}))
+                .param("title", "both").param("kind", "other").param("url", "https://h/x").with(httpBasic("chenqc", "demo")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.url").exists());
+        mvc.perform(multipart("/api/delivery/audit-kb/nosuch").param("title", "t").param("kind", "other")
+                .param("url", "https://h/x").with(httpBasic("chenqc", "demo"))).andExpect(status().isUnprocessableEntity());
+        mvc.perform(multipart("/api/delivery/audit-kb/clearing").param("title", "t").param("kind", "other")
+                .param("url", "https://h/x").with(httpBasic("zhengshi", "demo"))).andExpect(status().isForbidden());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM del_audit_kb", Long.class)).isEqualTo(entries);
+        mvc.perform(get("/api/delivery/audit-kb/entries/" + interfaces + "/file").with(httpBasic("zhengshi", "demo")))
+                .andExpect(status().isNotFound());
+
+        // annotations: one referencing the interface file; unknown and other systems' entries are 400, nothing added
+        String path = "/api/delivery/audits/" + auditId + "/packages/" + pkg + "/annotations";
+        mvc.perform(post(path).with(httpBasic("chenqc", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"path\":\"fee/kb.c\",\"line\":2,\"text\":\"入参与接口规范第 4.2 节一致\",\"kbEntryId\":" + interfaces + "}"))
+                .andExpect(status().isCreated());
+        long otherSystem = read(mvc.perform(multipart("/api/delivery/audit-kb/registry").param("title", "登记接口")
+                .param("kind", "interface").param("url", "https://wiki.example/registry").with(httpBasic("chenqc", "demo")))
+                .andExpect(status().isCreated())).get("id").asLong();
+        long notes = jdbc.queryForObject("SELECT COUNT(*) FROM del_audit_annotation", Long.class);
+        for (String ref : List.of("999999", String.valueOf(otherSystem), "\"x'; DROP TABLE del_audit_kb;--\"", "-1")) {
+            mvc.perform(post(path).with(httpBasic("chenqc", "demo")).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"path\":\"fee/kb.c\",\"line\":3,\"text\":\"x\",\"kbEntryId\":" + ref + "}"))
+                    .andExpect(status().isBadRequest());
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM del_audit_annotation", Long.class)).isEqualTo(notes);
+        JsonNode view = read(mvc.perform(get("/api/delivery/audits/" + auditId + "/packages/" + pkg + "/code")
+                .param("path", "fee/kb.c").with(httpBasic("zhengshi", "demo"))).andExpect(status().isOk()));
+        JsonNode note = view.at("/lines/1/annotations/0");
+        assertThat(note.get("text").asText()).isEqualTo("入参与接口规范第 4.2 节一致");
+        assertThat(note.at("/reference/title").asText()).isEqualTo("清算接口规范 v3");
+        assertThat(note.at("/reference/url").asText()).isEqualTo("https://wiki.example/clearing/if-v3");
+    }
+
     @Test
     void annotationsFollowTheirLineIntoLaterPackages() throws Exception {
         long auditId = audit(version("registry"));

@@ -88,6 +88,64 @@ class AuditPagesTest {
         assertThat(code).contains("Code comparison", "int c;", "int b;", "line-added", "line-removed", "uninit")
                 .containsPattern("(?s)int c;.*uninit");
 
+        // the knowledge base on the audit page: a refused link comes back with the input kept; an entry is then
+        // offered to the annotation form and shown as a link beside the note
+        mvc.perform(multipart("/delivery/audits/" + auditId + "/knowledge").param("title", "费用接口").param("kind", "interface")
+                .param("url", "javascript:alert(1)").with(as("chenqc")).with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flashErrors", java.util.List.of("delivery.audit.kb.error.url")));
+        mvc.perform(multipart("/delivery/audits/" + auditId + "/knowledge").param("title", "费用接口").param("kind", "interface")
+                .param("url", "https://wiki.example/fee").with(as("chenqc")).with(csrf())).andExpect(status().is3xxRedirection());
+        long entry = jdbc.queryForObject("SELECT id FROM del_audit_kb WHERE title = '费用接口' AND system_code = 'clearing'", Long.class);
+        assertThat(page("/delivery/audits/" + auditId, "zh")).contains("知识库（接口文件、数据字典）", "href=\"https://wiki.example/fee\"",
+                "接口文件", "id=\"kb-form\"");
+        mvc.perform(post("/delivery/audits/" + auditId + "/packages/" + packageId + "/annotations").param("path", "fee/calc.c")
+                .param("line", "2").param("text", "见接口 3.1").param("kbEntryId", String.valueOf(entry))
+                .with(as("chenqc")).with(csrf())).andExpect(status().is3xxRedirection());
+        String annotated = page("/delivery/audits/" + auditId + "/packages/" + packageId + "/code?path=fee/calc.c", "zh");
+        assertThat(annotated).contains("id=\"field-kb\"", "value=\"" + entry + "\"", "见接口 3.1", "class=\"kb-link\"",
+                "↗ 费用接口");
+        mvc.perform(post("/delivery/audits/" + auditId + "/packages/" + packageId + "/annotations").param("path", "fee/calc.c")
+                .param("line", "2").param("text", "x").param("kbEntryId", "424242").with(as("chenqc")).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flashErrors", java.util.List.of("delivery.audit.kb.error.unknown")));
+
+        // reviewer areas by the page's form: an unknown user comes back beside the field with the typed area kept
+        var flash = org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash();
+        mvc.perform(post("/delivery/audits/" + auditId + "/reviewers").param("area", "fee").param("userId", "nobody")
+                .with(as("chenqc")).with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(flash.attribute("keptInput", Map.of("area", "fee", "userId", "nobody")))
+                .andExpect(flash.attribute("inputErrors", Map.of("userId", "delivery.audit.error.unknownUser")));
+        String kept = mvc.perform(get("/delivery/audits/" + auditId).with(as("chenqc"))
+                        .flashAttr("keptInput", Map.of("area", "<b>fee</b>", "userId", "nobody"))
+                        .flashAttr("inputErrors", Map.of("userId", "delivery.audit.error.unknownUser")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(kept).contains("value=\"&lt;b&gt;fee&lt;/b&gt;\"", "value=\"nobody\"", "id=\"error-userId\"")
+                .doesNotContain("<b>fee</b>");
+        mvc.perform(post("/delivery/audits/" + auditId + "/reviewers").param("area", "fee").param("userId", "wujiu")
+                .with(as("wujiu")).with(csrf())).andExpect(status().isForbidden());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM del_audit_reviewer WHERE system_code = 'clearing' AND area = 'fee'",
+                Long.class)).isZero();
+        mvc.perform(post("/delivery/audits/" + auditId + "/reviewers").param("area", " fee ").param("userId", "wujiu")
+                .with(as("chenqc")).with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(flash.attribute("flash", "delivery.audit.reviewers.added"));
+        assertThat(page("/delivery/audits/" + auditId, "zh")).contains("id=\"audit-areas\"", "<td>fee</td>", "吴九",
+                "id=\"area-form\"");
+
+        // the function network imported by the page's form; a broken CSV is refused beside the file input
+        mvc.perform(multipart("/delivery/function-networks/clearing")
+                .file(new MockMultipartFile("file", "broken.csv", null, "caller,callee\nA\n".getBytes(StandardCharsets.UTF_8)))
+                .with(as("chenqc")).with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(flash.attribute("keptInput", Map.of("file", "broken.csv")));
+        mvc.perform(multipart("/delivery/function-networks/clearing")
+                .file(new MockMultipartFile("file", "n.csv", null, "caller,callee,kind\nM9,fee9,function\n".getBytes(StandardCharsets.UTF_8)))
+                .with(as("zhengshi")).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(multipart("/delivery/function-networks/clearing")
+                .file(new MockMultipartFile("file", "n.csv", null, "caller,callee,kind\nM9,fee9,function\nfee9,T9,table\nM9,fee8,function\n"
+                        .getBytes(StandardCharsets.UTF_8))).with(as("chenqc")).with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(flash.attribute("flash", "delivery.audit.network.imported"));
+        assertThat(page("/delivery/function-networks/clearing", "en")).contains("4 nodes, 3 call relations", "id=\"network-import-form\"");
+
         long findingId = jdbc.queryForObject("SELECT id FROM del_audit_finding WHERE audit_id = ?", Long.class, auditId);
         mvc.perform(post("/delivery/audits/" + auditId + "/findings/" + findingId + "/suppress").param("reason", "set by init()")
                 .with(as("wujiu")).with(csrf())).andExpect(status().is3xxRedirection());

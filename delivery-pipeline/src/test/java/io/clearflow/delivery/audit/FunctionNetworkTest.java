@@ -38,28 +38,84 @@ class FunctionNetworkTest {
 
     @Test
     void betweennessMatchesJGraphT() {
-        java.util.Random random = new java.util.Random(7);
+        // a sparse random call graph with parts that do not connect, searched on one thread
+        var graph = randomGraph(60, 180, 7, false);
+        var ours = NetworkAnalysis.analyse(NetworkAnalysis.Csr.of(out(graph)), NetworkAnalysis.Csr.of(undirected(graph)), 1);
+        var theirs = new org.jgrapht.alg.scoring.BetweennessCentrality<>(graph, true).getScores();
+        for (int i = 0; i < graph.vertexSet().size(); i++) {
+            assertThat(ours.betweenness()[i]).as("node " + i).isCloseTo(theirs.get(i), within(1e-9));
+        }
+    }
+
+    /**
+     * The parallel path (several threads taking chunks, 64 sources per multi-source search) on a connected graph of
+     * 500 nodes: betweenness, closeness and the diameter equal JGraphT's own (on a connected graph Wasserman–Faust's
+     * closeness is JGraphT's normalised (n−1) ÷ Σ distance).
+     */
+    @Test
+    void allAnalysesMatchJGraphTInParallel() {
+        var graph = randomGraph(500, 1100, 11, true);
+        int n = graph.vertexSet().size();
+        var undirectedView = new org.jgrapht.graph.AsUndirectedGraph<>(graph);
+        assertThat(new org.jgrapht.alg.connectivity.ConnectivityInspector<>(undirectedView).isConnected()).isTrue();
+        var ours = NetworkAnalysis.analyse(NetworkAnalysis.Csr.of(out(graph)), NetworkAnalysis.Csr.of(undirected(graph)), 3);
+        var betweenness = new org.jgrapht.alg.scoring.BetweennessCentrality<>(graph, true).getScores();
+        var closeness = new org.jgrapht.alg.scoring.ClosenessCentrality<>(undirectedView, false, true).getScores();
+        for (int i = 0; i < n; i++) {
+            assertThat(ours.betweenness()[i]).as("betweenness of " + i).isCloseTo(betweenness.get(i), within(1e-9));
+            assertThat(ours.closeness()[i]).as("closeness of " + i).isCloseTo(closeness.get(i), within(1e-9));
+        }
+        assertThat((double) ours.diameter()).isEqualTo(new org.jgrapht.alg.shortestpath.GraphMeasurer<>(undirectedView).getDiameter());
+        assertThat(ours.diameter()).isGreaterThan(3);
+        // one thread or several: the same values
+        var alone = NetworkAnalysis.analyse(NetworkAnalysis.Csr.of(out(graph)), NetworkAnalysis.Csr.of(undirected(graph)), 1);
+        for (int i = 0; i < n; i++) {
+            assertThat(alone.betweenness()[i]).isCloseTo(ours.betweenness()[i], within(1e-12));
+        }
+    }
+
+    private static org.jgrapht.Graph<Integer, org.jgrapht.graph.DefaultEdge> randomGraph(int n, int edges, long seed,
+                                                                                        boolean connected) {
+        java.util.Random random = new java.util.Random(seed);
         var graph = new org.jgrapht.graph.DefaultDirectedGraph<Integer, org.jgrapht.graph.DefaultEdge>(
                 org.jgrapht.graph.DefaultEdge.class);
-        int n = 60;
         for (int i = 0; i < n; i++) {
             graph.addVertex(i);
+            if (connected && i > 0) {
+                // a random tree first (edges either way), so every node is reachable over the undirected view
+                int other = random.nextInt(i);
+                if (random.nextBoolean()) {
+                    graph.addEdge(other, i);
+                } else {
+                    graph.addEdge(i, other);
+                }
+            }
         }
-        for (int i = 0; i < 180; i++) {
+        while (graph.edgeSet().size() < edges) {
             int a = random.nextInt(n), b = random.nextInt(n);
             if (a != b) {
                 graph.addEdge(a, b);
             }
         }
-        int[][] out = new int[n][];
-        for (int i = 0; i < n; i++) {
+        return graph;
+    }
+
+    private static int[][] out(org.jgrapht.Graph<Integer, org.jgrapht.graph.DefaultEdge> graph) {
+        int[][] out = new int[graph.vertexSet().size()][];
+        for (int i = 0; i < out.length; i++) {
             out[i] = graph.outgoingEdgesOf(i).stream().mapToInt(graph::getEdgeTarget).toArray();
         }
-        double[] ours = FunctionNetwork.betweenness(out);
-        var theirs = new org.jgrapht.alg.scoring.BetweennessCentrality<>(graph, true).getScores();
-        for (int i = 0; i < n; i++) {
-            assertThat(ours[i]).as("node " + i).isCloseTo(theirs.get(i), within(1e-9));
+        return out;
+    }
+
+    private static int[][] undirected(org.jgrapht.Graph<Integer, org.jgrapht.graph.DefaultEdge> graph) {
+        int[][] near = new int[graph.vertexSet().size()][];
+        for (int i = 0; i < near.length; i++) {
+            int v = i;
+            near[i] = graph.edgesOf(i).stream().mapToInt(e -> graph.getEdgeSource(e).intValue() == v ? graph.getEdgeTarget(e)
+                    : graph.getEdgeSource(e)).distinct().toArray();
         }
+        return near;
     }
 
     @Test

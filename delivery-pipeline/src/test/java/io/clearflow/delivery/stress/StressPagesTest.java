@@ -86,11 +86,70 @@ class StressPagesTest {
                 .file(new MockMultipartFile("file", "bad.jtl", null, "not,a,jtl\n1,2,3\n".getBytes(StandardCharsets.UTF_8)))
                 .with(user(principal("zhengshi"))).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(service.detail(id).results()).hasSize(1);
+
+        // a whole run in one file: its phases on the page, the boundaries corrected by the form (kept as typed)
+        mvc.perform(multipart("/delivery/stress-tests/" + id + "/results")
+                .file(new MockMultipartFile("file", "whole.jtl", null, PhaseSplitTest.wholeRun().getBytes(StandardCharsets.UTF_8)))
+                .with(user(principal("zhengshi"))).with(csrf())).andExpect(status().is3xxRedirection());
+        long whole = service.detail(id).results().get(1).id();
+        assertThat(pageOf(id, "zhengshi")).contains("阶段（按负载台阶拆分）", "自动识别", "data-phase=\"PEAK\"",
+                "data-phase=\"STABILITY\"", "value=\"20, 28\"", "id=\"bounds-submit-" + whole + "\"");
+        assertThat(pageOf(id, "wujiu")).doesNotContain("id=\"bounds-submit-");
+        mvc.perform(post("/delivery/stress-tests/" + id + "/results/" + whole + "/phases").param("boundsMinutes", "19，28")
+                .with(user(principal("zhengshi"))).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(pageOf(id, "zhengshi")).contains("手工设定", "value=\"19, 28\"");
+        mvc.perform(post("/delivery/stress-tests/" + id + "/results/" + whole + "/phases").param("boundsMinutes", "abc")
+                .with(user(principal("zhengshi"))).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(service.detail(id).results().get(1).phaseBounds()).hasSize(2);
+        mvc.perform(post("/delivery/stress-tests/" + id + "/results/" + whole + "/phases").param("boundsMinutes", "19")
+                .with(user(principal("wujiu"))).with(csrf())).andExpect(status().isForbidden());
     }
 
     private String pageOf(long id, String user) throws Exception {
         return mvc.perform(get("/delivery/stress-tests/" + id).with(user(principal(user))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    /**
+     * The workload-model page worked by hand: 1,000 calls, 410301 600 + 410302 300 + 410501 95 reach 99.5 % → a main
+     * set of 3; at 3 × 100 TPS the full-function rate of 410301 is 0.6 × 300 = 180.00/s, its burst share for trade
+     * 1800 / (1800 + 900 + 95) = 0.6440; bad input comes back next to its field with the values kept.
+     */
+    @Test
+    void theWorkloadModelPageImportsTheSampleAndShowsSharesMixesAndTheExport() throws Exception {
+        String sample = "function_code,business,count,interval\n410301,trade,400,d1\n410301,trade,200,d2\n"
+                + "410302,trade,300,d1\n410501,query,95,d1\n410601,query,5,d1\n";
+        String page = mvc.perform(multipart("/delivery/stress-tests/workload")
+                        .file(new MockMultipartFile("file", "calls.csv", "text/csv", sample.getBytes(StandardCharsets.UTF_8)))
+                        .param("peakTps", "100").param("multiple", "3").with(user(principal("zhengshi"))).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"workload-chart\"", "data-chart-option=", "调用模型：calls.csv", "300.00",
+                "少于规范预期的 40 个", "data-code=\"410601\"", "180.00", "64.40 %", "压至饱和", "burst:trade", "burst:query",
+                "download=\"workload-mix.csv\"", "data:text/csv;charset=utf-8,", "test_type").doesNotContain("??");
+        assertThat(page.replaceAll("\\s+", " ")).contains("<span>3</span>");
+
+        // wrong number and a broken row: errors by their fields, the numbers typed are kept, no model
+        String refused = mvc.perform(multipart("/delivery/stress-tests/workload")
+                        .file(new MockMultipartFile("file", "calls.csv", "text/csv",
+                                "function_code,business,count\n410301,trade,x\n".getBytes(StandardCharsets.UTF_8)))
+                        .param("peakTps", "<b>lots</b>").param("multiple", "2").with(user(principal("zhengshi"))).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("id=\"error-peakTps\"", "value=\"&lt;b&gt;lots&lt;/b&gt;\"", "value=\"2\"")
+                .doesNotContain("id=\"workload-facts\"", "<b>lots</b>");
+        String badRow = mvc.perform(multipart("/delivery/stress-tests/workload")
+                        .file(new MockMultipartFile("file", "calls.csv", "text/csv",
+                                "function_code,business,count\n410301,trade,x\n".getBytes(StandardCharsets.UTF_8)))
+                        .param("peakTps", "100").with(user(principal("zhengshi"))).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(badRow).contains("id=\"error-file\"", "调用样本第 2 行格式错误").doesNotContain("id=\"workload-facts\"");
+
+        assertThat(mvc.perform(get("/delivery/stress-tests/workload").param("lang", "en").with(user(principal("zhengshi"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("Production workload model", "Compute the workload model", "value=\"3\"");
+        mvc.perform(get("/delivery/stress-tests/workload").with(user(principal("zhangsan")))).andExpect(status().isForbidden());
+        mvc.perform(multipart("/delivery/stress-tests/workload")
+                .file(new MockMultipartFile("file", "calls.csv", "text/csv", sample.getBytes(StandardCharsets.UTF_8)))
+                .param("peakTps", "100").with(user(principal("zhangsan"))).with(csrf())).andExpect(status().isForbidden());
     }
 
     /** Signed in as the demo user with their real roles (pages use the form login, not HTTP Basic). */

@@ -179,10 +179,63 @@ public class StressTestApiTest {
                     "Anomalies", "Conclusion", "满足 3 倍峰值", "peak.jtl", "stability.jtl", "Capacity ÷ historical peak",
                     "3.64", "4000.00", "Passed", "410301");
         }
+        // the report as PDF, in Chinese (the default): the embedded CJK font makes the headings extractable text
+        var pdfResponse = mvc.perform(get("/api/delivery/stress-tests/" + id + "/report.pdf").with(httpBasic("zhouba", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(pdfResponse.getContentType()).isEqualTo("application/pdf");
+        // kept for a look (like the browser tests' screenshots): target/stress-report-sample.pdf
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "stress-report-sample.pdf"), pdfResponse.getContentAsByteArray());
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(pdfResponse.getContentAsByteArray())) {
+            assertThat(pdf.getPage(0).getResources().getFontNames()).isNotEmpty();
+            String all = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(all).contains("压力测试报告 ST-" + id, "测试环境", "物理机，万兆网络", "测试用例", "测试过程", "结果",
+                    "异常", "结论", "满足 3 倍峰值", "peak.jtl", "stability.jtl", "3.64", "4000.00", "410301", "吞吐与时延");
+            // a font that is embedded, not merely named: viewers without the font still show the Chinese
+            var font = pdf.getPage(0).getResources().getFont(pdf.getPage(0).getResources().getFontNames().iterator().next());
+            assertThat(font.isEmbedded()).isTrue();
+        }
+        mvc.perform(get("/api/delivery/stress-tests/" + id + "/report.pdf").with(httpBasic("zhangsan", "demo")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/delivery/stress-tests/999999/report.pdf").with(httpBasic("zhouba", "demo")))
+                .andExpect(status().isNotFound());
         mvc.perform(get("/api/delivery/stress-tests/999999/report.docx").with(httpBasic("zhouba", "demo")))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/delivery/stress-tests/" + id + "/report.docx").with(httpBasic("zhangsan", "demo")))
                 .andExpect(status().isForbidden());
+    }
+
+    /** A file holding the whole run: its phases over the API, the boundaries corrected, bad ones refused. */
+    @Test
+    void aWholeRunFileIsSplitIntoPhasesAndTheBoundariesCanBeCorrected() throws Exception {
+        long id = read(postJson("wujiu", "/api/delivery/stress-tests", "{\"versionId\":" + version("ctrade") + "}")
+                .andExpect(status().isCreated())).get("id").asLong();
+        long resultId = read(upload("zhengshi", id, "whole-run.jtl", PhaseSplitTest.wholeRun(), "OTHER")
+                .andExpect(status().isCreated())).get("id").asLong();
+        String base = "/api/delivery/stress-tests/" + id;
+        JsonNode phases = read(mvc.perform(get(base).with(httpBasic("zhouba", "demo")))).at("/results/0/phases");
+        assertThat(phases).hasSize(3);
+        assertThat(phases.get(0).get("phase").asText()).isEqualTo("BASELINE");
+        assertThat(phases.get(1).get("phase").asText()).isEqualTo("PEAK");
+        assertThat(phases.get(1).get("throughput").asDouble()).isEqualTo(30.0);
+        assertThat(phases.get(2).get("phase").asText()).isEqualTo("STABILITY");
+
+        String path = base + "/results/" + resultId + "/phases";
+        for (String bad : List.of("{\"boundsMinutes\":[28,19]}", "{\"boundsMinutes\":[-5]}", "{\"boundsMinutes\":[99999]}",
+                "{\"boundsMinutes\":[\"x'; DROP TABLE del_stress_result;--\"]}", "{\"boundsMinutes\":[null]}")) {
+            postJson("zhengshi", path, bad).andExpect(status().isBadRequest());
+        }
+        postJson("wujiu", path, "{\"boundsMinutes\":[19,28]}").andExpect(status().isForbidden());
+        postJson("zhengshi", base + "/results/999999/phases", "{\"boundsMinutes\":[19]}").andExpect(status().isNotFound());
+        assertThat(jdbc.queryForObject("SELECT phase_bounds FROM del_stress_result WHERE id = ?", String.class, resultId)).isNull();
+
+        JsonNode corrected = read(postJson("zhengshi", path, "{\"boundsMinutes\":[19,28]}").andExpect(status().isOk()));
+        assertThat(corrected.get("phasesSetByHand").asBoolean()).isTrue();
+        assertThat(corrected.at("/phases/1/samples").asLong()).isEqualTo(60 * 20 + 8 * 60 * 30);
+        assertThat(corrected.at("/phases/0/phase").asText()).isEqualTo("BASELINE");
+        // back to the detected ones
+        JsonNode detected = read(postJson("zhengshi", path, "{}").andExpect(status().isOk()));
+        assertThat(detected.get("phasesSetByHand").asBoolean()).isFalse();
+        assertThat(detected.at("/phases/1/samples").asLong()).isEqualTo(8 * 60 * 30);
     }
 
     @Test

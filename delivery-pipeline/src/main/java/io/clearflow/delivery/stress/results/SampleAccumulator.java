@@ -46,6 +46,9 @@ final class SampleAccumulator {
     private final Map<String, Label> labels = new LinkedHashMap<>();
     /** second → {samples, failed, sum of elapsed}. */
     private final Map<Long, long[]> seconds = new HashMap<>();
+    /** Each sample's start second, relative to the first sample's, in the order of {@link #all}: for the buckets' p95. */
+    private final Ints startSeconds = new Ints();
+    private long baseSecond = Long.MIN_VALUE;
     private long failed;
     private long firstStart = Long.MAX_VALUE;
     private long lastEnd = Long.MIN_VALUE;
@@ -64,6 +67,14 @@ final class SampleAccumulator {
         int e = (int) elapsed;
         long end = timeStamp + elapsed;
         all.add(e);
+        if (baseSecond == Long.MIN_VALUE) {
+            baseSecond = timeStamp / 1000;
+        }
+        long offset = timeStamp / 1000 - baseSecond;
+        if (offset > Integer.MAX_VALUE || offset < Integer.MIN_VALUE) {
+            throw new BadResultFileException("delivery.stress.error.badNumber");
+        }
+        startSeconds.add((int) offset);
         firstStart = Math.min(firstStart, timeStamp);
         lastEnd = Math.max(lastEnd, end);
         Label l = labels.get(label);
@@ -110,12 +121,49 @@ final class SampleAccumulator {
             b[1] += c[1];
             b[2] += c[2];
         });
+        Map<Long, Double> p95 = bucketP95(buckets, width);
         List<LoadSummary.Bucket> timeline = new ArrayList<>(buckets.size());
         buckets.forEach((key, b) -> timeline.add(new LoadSummary.Bucket(key * width * 1000L, b[0], b[1],
-                (double) b[2] / b[0], null)));
+                (double) b[2] / b[0], p95.get(key))));
         return new LoadSummary(format, samples, failed, throughput(samples, firstStart, lastEnd), rank(sorted, 50),
                 rank(sorted, 95), rank(sorted, 99), (double) failed / samples, firstStart, lastEnd, List.of(), perLabel,
                 width, timeline);
+    }
+
+    /**
+     * The nearest-rank p95 of each timeline bucket: the elapsed times are placed bucket by bucket (a counting sort on
+     * the bucket), then each bucket's slice is sorted. The phases of a run are told and judged by these.
+     */
+    private Map<Long, Double> bucketP95(Map<Long, long[]> buckets, int width) {
+        Map<Long, Integer> index = new HashMap<>(buckets.size() * 2);
+        long[] keys = new long[buckets.size()];
+        int k = 0;
+        for (Long key : buckets.keySet()) {
+            keys[k] = key;
+            index.put(key, k++);
+        }
+        int n = all.size;
+        int[] bucketOf = new int[n];
+        int[] start = new int[keys.length + 1];
+        for (int i = 0; i < n; i++) {
+            bucketOf[i] = index.get(Math.floorDiv(baseSecond + startSeconds.values[i], width));
+            start[bucketOf[i] + 1]++;
+        }
+        for (int b = 0; b < keys.length; b++) {
+            start[b + 1] += start[b];
+        }
+        int[] fill = Arrays.copyOf(start, keys.length);
+        int[] placed = new int[n];
+        for (int i = 0; i < n; i++) {
+            placed[fill[bucketOf[i]]++] = all.values[i];
+        }
+        Map<Long, Double> p95 = new HashMap<>(keys.length * 2);
+        for (int b = 0; b < keys.length; b++) {
+            Arrays.sort(placed, start[b], start[b + 1]);
+            long rank = (95L * (start[b + 1] - start[b]) + 99) / 100;
+            p95.put(keys[b], (double) placed[start[b] + (int) Math.max(1, rank) - 1]);
+        }
+        return p95;
     }
 
     /** Samples per second over the span; a span of 0 ms (one instant sample) counts as 1 ms. */

@@ -253,18 +253,29 @@ class MiningController {
 
     @PostMapping(value = "/{id}/conformance", consumes = {MediaType.MULTIPART_FORM_DATA_VALUE,
             MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.ALL_VALUE})
-    @Operation(summary = "Token-based replay of the log on a BPMN model: fitness overall and per case, deviations",
-            description = "Either a multipart part 'model' (BPMN 2.0 XML) or the parameter processKey (the latest "
-                    + "deployed version of that process). Fitness = 1/2(1-missing/consumed) + 1/2(1-remaining/produced) "
-                    + "as in pm4py. Tasks, start/end/intermediate events, exclusive and parallel gateways are supported; "
+    @Operation(summary = "Token-based replay and optimal alignments of the log on a BPMN model: fitness overall and per "
+            + "case, deviations",
+            description = "One of a multipart part 'model' (BPMN 2.0 XML), the parameter modelProcessKey (the latest "
+                    + "deployed version of that process) or discoveredNoise (the model IMf discovers from this log). "
+                    + "Token replay fitness = 1/2(1-missing/consumed) + 1/2(1-remaining/produced) as in pm4py; 'alignments' "
+                    + "holds pm4py's alignment-based fitness (standard costs) with log and model moves per case. Tasks, start/end/intermediate events, exclusive and parallel gateways are supported; "
                     + "other elements are refused with a 400 naming them. DTDs/external entities are refused.")
     ConformanceReport conformance(@PathVariable String id, @ParameterObject LogParameters parameters,
                                   @RequestPart(name = "model", required = false) MultipartFile model,
-                                  @RequestParam(required = false) String modelProcessKey) throws IOException {
-        if ((model == null || model.isEmpty()) == (modelProcessKey == null || modelProcessKey.isBlank())) {
-            throw new InvalidRequestException("give either a BPMN file (part 'model') or modelProcessKey, not both");
+                                  @RequestParam(required = false) String modelProcessKey,
+                                  @RequestParam(required = false) Double discoveredNoise) throws IOException {
+        int given = (model == null || model.isEmpty() ? 0 : 1) + (modelProcessKey == null || modelProcessKey.isBlank() ? 0 : 1)
+                + (discoveredNoise == null ? 0 : 1);
+        if (given != 1) {
+            throw new InvalidRequestException("give one of a BPMN file (part 'model'), modelProcessKey or discoveredNoise");
         }
         EventLog log = log(id, parameters);
+        if (discoveredNoise != null) {
+            if (!(discoveredNoise >= 0 && discoveredNoise <= 1)) {
+                throw new InvalidRequestException("discoveredNoise must be between 0 and 1");
+            }
+            return conformance.check(log, discovery.discoverBpmn(log, discoveredNoise, log.name()));
+        }
         try {
             if (model != null && !model.isEmpty()) {
                 if (model.getSize() > properties.maxUploadSize().toBytes()) {

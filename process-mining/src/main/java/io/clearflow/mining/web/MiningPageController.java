@@ -232,6 +232,15 @@ class MiningPageController {
         return log(id, processKey, model);
     }
 
+    /** Token replay and alignments of the log on the model discovered from it (IMf, default noise). */
+    @PostMapping("/mining/logs/{id}/conformance/discovered")
+    String conformanceDiscovered(@PathVariable String id, @RequestParam(required = false) String processKey,
+                                 Model model) {
+        EventLog log = resolver.resolve(id, blank(processKey));
+        model.addAttribute("conformance", conformance.check(log, discovery.discoverBpmn(log, null, log.name())));
+        return log(id, processKey, model);
+    }
+
     @GetMapping("/mining/logs/{id}/model.bpmn")
     ResponseEntity<byte[]> model(@PathVariable String id, @RequestParam(required = false) Double noise,
                                  @RequestParam(required = false) String processKey) {

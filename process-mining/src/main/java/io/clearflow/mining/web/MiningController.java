@@ -3,6 +3,7 @@ package io.clearflow.mining.web;
 import io.clearflow.engine.api.Idempotent;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.mining.bottleneck.BottleneckAnalyzer;
+import io.clearflow.mining.calendar.WorkingTime;
 import io.clearflow.mining.bottleneck.BottleneckReport;
 import io.clearflow.mining.csv.ColumnMapping;
 import io.clearflow.mining.conformance.BpmnModelException;
@@ -64,6 +65,10 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
         + "minDurationMs, maxDurationMs, and for the platform log processKey.")
 class MiningController {
 
+    private static final String CALENDAR = "'working': durations, waiting and handling in working time by the configured "
+            + "calendar (clearflow.mining.calendar: working days and hours, Chinese public holidays and adjusted working "
+            + "days); 'wall': elapsed time; default clearflow.mining.calendar.working-time";
+
     private final LogStore store;
     private final PlatformLogSource platform;
     private final MiningProperties properties;
@@ -73,10 +78,13 @@ class MiningController {
     private final LogResolver resolver;
     private final DesignDraftOffering drafts;
     private final CurrentUser currentUser;
+    private final WorkingTime workingTime;
 
     MiningController(LogStore store, PlatformLogSource platform, MiningProperties properties,
                      DiscoveryService discovery, ConformanceService conformance, IngestedLogs ingested,
-                     LogResolver resolver, DesignDraftOffering drafts, CurrentUser currentUser) {
+                     LogResolver resolver, DesignDraftOffering drafts, CurrentUser currentUser,
+                     WorkingTime workingTime) {
+        this.workingTime = workingTime;
         this.drafts = drafts;
         this.currentUser = currentUser;
         this.ingested = ingested;
@@ -208,16 +216,19 @@ class MiningController {
             description = "Process: handling duration, departments and roles per case. Task: waiting (arrival to "
                     + "claim/start), handling (claim/start to complete), send-backs, withdrawals. Post/person: "
                     + "processes and steps per resource, peak steps per hour and per day per post (org:group).")
-    MetricsReport metrics(@PathVariable String id, @ParameterObject LogParameters parameters) {
-        return MetricsCalculator.compute(log(id, parameters));
+    MetricsReport metrics(@PathVariable String id, @ParameterObject LogParameters parameters,
+                          @Parameter(description = CALENDAR) @RequestParam(required = false) String calendar) {
+        return MetricsCalculator.compute(log(id, parameters), workingTime.measure(calendar));
     }
 
     @GetMapping("/{id}/bottlenecks")
     @Operation(summary = "Activities, hand-offs and departments ranked by total waiting; rework loops; cases over the SLA")
     BottleneckReport bottlenecks(@PathVariable String id, @ParameterObject LogParameters parameters,
                                  @Parameter(description = "ISO-8601 duration, e.g. P5D; default clearflow.mining.default-sla")
-                                 @RequestParam(required = false) Duration sla) {
-        return BottleneckAnalyzer.analyze(log(id, parameters), sla != null ? sla : properties.defaultSla());
+                                 @RequestParam(required = false) Duration sla,
+                                 @Parameter(description = CALENDAR) @RequestParam(required = false) String calendar) {
+        return BottleneckAnalyzer.analyze(log(id, parameters), sla != null ? sla : properties.defaultSla(),
+                workingTime.measure(calendar));
     }
 
     @PostMapping(value = "/{id}/discover", produces = MediaType.APPLICATION_XML_VALUE)

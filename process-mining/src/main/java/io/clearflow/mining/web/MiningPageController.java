@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clearflow.engine.api.NavigationItem;
 import io.clearflow.mining.bottleneck.BottleneckAnalyzer;
+import io.clearflow.mining.calendar.TimeMeasure;
+import io.clearflow.mining.calendar.WorkingTime;
 import io.clearflow.mining.conformance.BpmnModelException;
 import io.clearflow.mining.conformance.ConformanceService;
 import io.clearflow.mining.csv.ColumnMapping;
@@ -65,12 +67,14 @@ class MiningPageController {
     private final PlatformLogSource platform;
 
     private final io.clearflow.engine.identity.OrgDirectory directory;
+    private final WorkingTime workingTime;
 
     MiningPageController(LogStore store, IngestedLogs ingested, LogResolver resolver, MiningProperties properties,
                          DiscoveryService discovery, ConformanceService conformance, MessageSource messages,
                          ObjectMapper json, DesignDraftOffering drafts, CurrentUser currentUser, PlatformLogSource platform,
-                         io.clearflow.engine.identity.OrgDirectory directory) {
+                         io.clearflow.engine.identity.OrgDirectory directory, WorkingTime workingTime) {
         this.directory = directory;
+        this.workingTime = workingTime;
         this.platform = platform;
         this.drafts = drafts;
         this.currentUser = currentUser;
@@ -169,8 +173,17 @@ class MiningPageController {
         }
     }
 
+    String log(String id, String processKey, Model model) {
+        return log(id, processKey, null, model);
+    }
+
+    /** {@code calendar} = working | wall switches the durations to working time and back (default: the setting). */
     @GetMapping("/mining/logs/{id}")
-    String log(@PathVariable String id, @RequestParam(required = false) String processKey, Model model) {
+    String log(@PathVariable String id, @RequestParam(required = false) String processKey,
+               @RequestParam(required = false) String calendar, Model model) {
+        boolean working = workingTime.working(calendar);
+        TimeMeasure measure = workingTime.measure(calendar);
+        model.addAttribute("workingTime", working);
         String process = processOf(id, processKey, model);
         EventLog log = resolver.resolve(id, process);
         model.addAttribute("id", id);
@@ -179,12 +192,12 @@ class MiningPageController {
         var variants = VariantMiner.mine(log);
         model.addAttribute("variantCount", variants.size());
         model.addAttribute("variants", variants.subList(0, Math.min(20, variants.size())));
-        MetricsReport metrics = MetricsCalculator.compute(log);
+        MetricsReport metrics = MetricsCalculator.compute(log, measure);
         model.addAttribute("metrics", metrics);
         model.addAttribute("processChart", toJson(MiningCharts.process(metrics, this::message)));
         model.addAttribute("waitingChart", toJson(MiningCharts.taskWaiting(metrics, this::message)));
         model.addAttribute("resourceChart", toJson(MiningCharts.resources(metrics, this::message)));
-        var bottlenecks = BottleneckAnalyzer.analyze(log, properties.defaultSla());
+        var bottlenecks = BottleneckAnalyzer.analyze(log, properties.defaultSla(), measure);
         model.addAttribute("bottlenecks", bottlenecks);
         model.addAttribute("waits", bottlenecks.activities().subList(0, Math.min(10, bottlenecks.activities().size())));
         model.addAttribute("handoffs", bottlenecks.handoffs().subList(0, Math.min(10, bottlenecks.handoffs().size())));

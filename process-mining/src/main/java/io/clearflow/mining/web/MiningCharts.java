@@ -112,6 +112,47 @@ final class MiningCharts {
         return option;
     }
 
+    /** Quartile colours of the performance spectrum, fastest (green) to slowest (red). */
+    private static final List<String> QUARTILE_COLOURS = List.of("#2e9d5b", "#a5c94b", "#f0a430", "#d9453c");
+
+    /**
+     * The performance spectrum: time runs left to right, the segment's source on the upper line and its target on
+     * the lower one; each case (or bin, wider by its count) a line between them, one series per duration quartile.
+     */
+    static Map<String, Object> spectrum(io.clearflow.mining.spectrum.SpectrumReport report, Function<String, String> label) {
+        List<List<Map<String, Object>>> byQuartile = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>());
+        for (var line : report.lines()) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            // y by category index (0 = target, the lower line; 1 = source), which ECharts' ordinal axis takes as is
+            data.put("coords", List.of(List.of(line.start(), 1), List.of(line.end(), 0)));
+            if (report.binned()) {
+                data.put("lineStyle", Map.of("width", round(1 + Math.log(line.count()) / Math.log(2))));
+            }
+            data.put("name", (line.caseId() != null ? line.caseId() : "×" + line.count()) + ": "
+                    + round(line.durationMs() / HOUR) + " h");
+            byQuartile.get(line.quartile() - 1).add(data);
+        }
+        List<Object> series = new ArrayList<>();
+        for (int q = 0; q < 4; q++) {
+            series.add(Map.of("type", "lines", "coordinateSystem", "cartesian2d", "name",
+                    label.apply("mining.spectrum.quartile" + (q + 1)), "data", byQuartile.get(q),
+                    "lineStyle", Map.of("color", QUARTILE_COLOURS.get(q), "opacity", 0.6, "width", 1),
+                    "color", QUARTILE_COLOURS.get(q)));
+        }
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("title", Map.of("text", report.source() + " → " + report.target(), "textStyle", Map.of("fontSize", 14)));
+        option.put("tooltip", Map.of("trigger", "item"));
+        option.put("legend", Map.of("top", 24));
+        option.put("grid", Map.of("top", 70, "left", 140, "right", 30, "bottom", 40));
+        option.put("animation", false);
+        option.put("xAxis", Map.of("type", "time"));
+        option.put("yAxis", Map.of("type", "category", "data", List.of(report.target(), report.source()),
+                "boundaryGap", false));
+        option.put("series", series);
+        return option;
+    }
+
     private static Map<String, Object> base(String title, List<String> categories) {
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("title", Map.of("text", title, "textStyle", Map.of("fontSize", 14)));

@@ -3,6 +3,8 @@ package io.clearflow.mining.web;
 import io.clearflow.engine.api.Idempotent;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.mining.bottleneck.BottleneckAnalyzer;
+import io.clearflow.mining.spectrum.PerformanceSpectrum;
+import io.clearflow.mining.spectrum.SpectrumReport;
 import io.clearflow.mining.calendar.WorkingTime;
 import io.clearflow.mining.bottleneck.BottleneckReport;
 import io.clearflow.mining.csv.ColumnMapping;
@@ -229,6 +231,24 @@ class MiningController {
                                  @Parameter(description = CALENDAR) @RequestParam(required = false) String calendar) {
         return BottleneckAnalyzer.analyze(log(id, parameters), sla != null ? sla : properties.defaultSla(),
                 workingTime.measure(calendar));
+    }
+
+    @GetMapping("/{id}/spectrum")
+    @Operation(summary = "Performance spectrum of a segment: each time a case went from source directly to target",
+            description = "Lines from the source event's time to the target event's, with the duration quartile (1 "
+                    + "fastest to 4 slowest); above maxLines (default 2000, at most 100000) segments they are binned into "
+                    + "100 time bins per axis, a line per start bin, end bin and quartile with its count.")
+    SpectrumReport spectrum(@PathVariable String id, @ParameterObject LogParameters parameters,
+                            @RequestParam String source, @RequestParam String target,
+                            @RequestParam(defaultValue = "2000") int maxLines) {
+        if (maxLines < 1 || maxLines > 100_000) {
+            throw new InvalidRequestException("maxLines must be between 1 and 100000");
+        }
+        try {
+            return PerformanceSpectrum.of(log(id, parameters), source, target, maxLines);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
     }
 
     @PostMapping(value = "/{id}/discover", produces = MediaType.APPLICATION_XML_VALUE)

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clearflow.engine.api.NavigationItem;
 import io.clearflow.mining.bottleneck.BottleneckAnalyzer;
+import io.clearflow.mining.bottleneck.BottleneckReport;
+import io.clearflow.mining.spectrum.PerformanceSpectrum;
+import io.clearflow.mining.spectrum.SpectrumReport;
 import io.clearflow.mining.calendar.TimeMeasure;
 import io.clearflow.mining.calendar.WorkingTime;
 import io.clearflow.mining.conformance.BpmnModelException;
@@ -51,6 +54,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN','PROCESS_OWNER','IT_MANAGER','COMPLIANCE')")
 class MiningPageController {
+
+    /** Single lines drawn in the spectrum before they are binned (more are unreadable and heavy on the page). */
+    private static final int SPECTRUM_LINES = 2_000;
 
     static final List<String> ROLES = List.of("ADMIN", "PROCESS_OWNER", "IT_MANAGER", "COMPLIANCE");
 
@@ -174,13 +180,14 @@ class MiningPageController {
     }
 
     String log(String id, String processKey, Model model) {
-        return log(id, processKey, null, model);
+        return log(id, processKey, null, null, null, model);
     }
 
     /** {@code calendar} = working | wall switches the durations to working time and back (default: the setting). */
     @GetMapping("/mining/logs/{id}")
     String log(@PathVariable String id, @RequestParam(required = false) String processKey,
-               @RequestParam(required = false) String calendar, Model model) {
+               @RequestParam(required = false) String calendar, @RequestParam(required = false) String segmentSource,
+               @RequestParam(required = false) String segmentTarget, Model model) {
         boolean working = workingTime.working(calendar);
         TimeMeasure measure = workingTime.measure(calendar);
         model.addAttribute("workingTime", working);
@@ -211,6 +218,7 @@ class MiningPageController {
                 organisation.workingTogether().stream().map(OrganisationReport.Together::cases).toList(), false, 60)));
         model.addAttribute("activityResources",
                 organisation.activities().subList(0, Math.min(20, organisation.activities().size())));
+        spectrum(model, log, blank(segmentSource), blank(segmentTarget), bottlenecks);
         model.addAttribute("defaultNoise", properties.discovery().defaultNoise());
         model.addAttribute("scenarios", drafts.scenarios());
         return "mining/log";
@@ -243,6 +251,29 @@ class MiningPageController {
             }
         }
         return log(id, processKey, model);
+    }
+
+    /**
+     * The performance spectrum of the chosen segment; without a choice, of the hand-off with the most total waiting,
+     * where queues and batches are likeliest to show.
+     */
+    private void spectrum(Model model, EventLog log, String source, String target, BottleneckReport bottlenecks) {
+        List<String> activities = new ArrayList<>();
+        for (int i = 0; i < log.activityCount(); i++) {
+            activities.add(log.activityName(i));
+        }
+        activities.sort(null);
+        model.addAttribute("spectrumActivities", activities);
+        if ((source == null || target == null) && !bottlenecks.handoffs().isEmpty()) {
+            source = bottlenecks.handoffs().get(0).source();
+            target = bottlenecks.handoffs().get(0).target();
+        }
+        if (source == null || target == null || !activities.contains(source) || !activities.contains(target)) {
+            return;
+        }
+        SpectrumReport report = PerformanceSpectrum.of(log, source, target, SPECTRUM_LINES);
+        model.addAttribute("spectrum", report);
+        model.addAttribute("spectrumChart", toJson(MiningCharts.spectrum(report, this::message)));
     }
 
     /** Token replay and alignments of the log on the model discovered from it (IMf, default noise). */

@@ -61,6 +61,14 @@ class WorkingTimeApiTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("id=\"calendar-toggle\"", "工作时间", "只计工作日的工作时间");
         assertThat(page).containsPattern("id=\"calendar-working\"[^>]*class=\"current\"");
+        // the performance spectrum of the only segment, review → review does not exist: a 400 names the activity
+        mvc.perform(get("/api/mining/logs/{id}/spectrum", id).param("source", "review").param("target", "nope")
+                        .with(httpBasic("sunqi", "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("activity 'nope' is not in the log"));
+        mvc.perform(get("/api/mining/logs/{id}/spectrum", id).param("source", "review").param("target", "review")
+                        .param("maxLines", "0").with(httpBasic("sunqi", "demo")))
+                .andExpect(status().isBadRequest());
         String wallPage = mvc.perform(get("/mining/logs/{id}", id).with(user("sunqi").roles("PROCESS_OWNER")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(wallPage).containsPattern("id=\"calendar-wall\"[^>]*class=\"current\"").doesNotContain("只计工作日的工作时间");

@@ -104,7 +104,10 @@ class MiningController {
             description = "CSV columns default to the XES names (case:concept:name, concept:name, time:timestamp, "
                     + "org:resource, org:group, org:role, lifecycle:transition, concept:instance); name others with the "
                     + "*Column parameters. skipInvalid skips events with an unusable timestamp and counts them. An OCEL 2.0 "
-                    + "log (JSON or XML) is flattened on objectType (see POST object-types), as pm4py does.")
+                    + "log (JSON or XML) is flattened on objectType (see POST object-types), as pm4py does. The case "
+                    + "filters (from, to, activity, resource, department, variant, minDurationMs, maxDurationMs) import "
+                    + "only the cases they keep: an XES log is filtered while it is read, so a slice of a log larger "
+                    + "than clearflow.mining.max-events can be imported; the filter is kept for re-imports.")
     ResponseEntity<ImportedLog> upload(@RequestPart("file") MultipartFile file,
                                        @RequestParam(required = false) String caseColumn,
                                        @RequestParam(required = false) String activityColumn,
@@ -115,7 +118,8 @@ class MiningController {
                                        @RequestParam(required = false) String lifecycleColumn,
                                        @RequestParam(required = false) String instanceColumn,
                                        @RequestParam(defaultValue = "false") boolean skipInvalid,
-                                       @RequestParam(required = false) String objectType) throws IOException {
+                                       @RequestParam(required = false) String objectType,
+                                       @ParameterObject LogParameters filter) throws IOException {
         if (file.getSize() > properties.maxUploadSize().toBytes()) {
             throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
                     "event log larger than " + properties.maxUploadSize() + " (clearflow.mining.max-upload-size)");
@@ -126,7 +130,8 @@ class MiningController {
         var mapping = new ColumnMapping(caseColumn, activityColumn, timestampColumn, resourceColumn, groupColumn,
                 roleColumn, lifecycleColumn, instanceColumn);
         try (InputStream content = file.getInputStream()) {
-            var stored = store.importLog(file.getOriginalFilename(), content, mapping, skipInvalid, objectType);
+            var stored = store.importLog(file.getOriginalFilename(), content, mapping, skipInvalid, objectType,
+                    filter == null ? null : filter.filter());
             return ResponseEntity.status(HttpStatus.CREATED)
                     .body(ImportedLog.of(stored.id(), LogSummary.of(stored.log()), stored.skippedEvents()));
         } catch (LogFormatException e) {

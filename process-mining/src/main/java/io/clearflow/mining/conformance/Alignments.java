@@ -34,15 +34,19 @@ public final class Alignments {
     public static final int TAU_COST = 1;
     /** Search states per variant before it is given up (about 100 MB at most, shared by two threads). */
     public static final int DEFAULT_STATE_LIMIT = 500_000;
+    /** Time for one log's alignments; variants not aligned by then count as unaligned (a request must end). */
+    public static final java.time.Duration DEFAULT_BUDGET = java.time.Duration.ofSeconds(120);
     private static final int LISTED_CASES = 200;
 
     private final PetriNet net;
     private final int stateLimit;
     private final int[] finalMarking;
+    private final long deadline;
 
-    private Alignments(PetriNet net, int stateLimit) {
+    private Alignments(PetriNet net, int stateLimit, java.time.Duration budget) {
         this.net = net;
         this.stateLimit = stateLimit;
+        this.deadline = System.nanoTime() + budget.toNanos();
         this.finalMarking = new int[net.placeCount()];
         finalMarking[net.sink()] = 1;
     }
@@ -69,7 +73,11 @@ public final class Alignments {
     }
 
     public static AlignmentReport align(EventLog log, PetriNet net, int stateLimit) {
-        Alignments aligner = new Alignments(net, stateLimit);
+        return align(log, net, stateLimit, DEFAULT_BUDGET);
+    }
+
+    public static AlignmentReport align(EventLog log, PetriNet net, int stateLimit, java.time.Duration budget) {
+        Alignments aligner = new Alignments(net, stateLimit, budget);
         Map<List<String>, List<Integer>> variants = new LinkedHashMap<>();
         for (int c = 0; c < log.caseCount(); c++) {
             int[] events = log.completeEvents(c);
@@ -145,7 +153,7 @@ public final class Alignments {
 
     /** The optimal alignment of one trace (the cost of the empty trace's is computed first). */
     public static Result alignTrace(List<String> trace, PetriNet net) {
-        Alignments aligner = new Alignments(net, DEFAULT_STATE_LIMIT);
+        Alignments aligner = new Alignments(net, DEFAULT_STATE_LIMIT, DEFAULT_BUDGET);
         Result empty = aligner.align(List.of());
         return aligner.align(trace, empty == null ? 0 : empty.cost());
     }
@@ -213,7 +221,7 @@ public final class Alignments {
             if (node.position == n && Arrays.equals(node.marking, finalMarking)) {
                 return result(node, n, emptyCost);
             }
-            if (++closed > stateLimit) {
+            if (++closed > stateLimit || ((closed & 1023) == 0 && System.nanoTime() > deadline)) {
                 return null;
             }
             String next = node.position < n ? trace.get(node.position) : null;

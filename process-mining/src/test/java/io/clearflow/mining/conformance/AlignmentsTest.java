@@ -187,6 +187,25 @@ class AlignmentsTest {
         assertThat(report.fitness()).isEqualTo(1.0);
     }
 
+    @Test
+    void variantsBeyondTheTimeBudgetAreLeftOutAndSaid() {
+        PetriNet net = BpmnToPetriNet.convert(io.clearflow.mining.bench.AlignmentBenchmark.thirtyActivityModel()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<String> reversed = new ArrayList<>();
+        for (int i = 30; i >= 1; i--) {
+            reversed.add(String.format("t%02d", i));
+        }
+        EventLog log = ConformanceTest.toLog(List.of(reversed));
+        // the reversed trace needs far more than 1024 states: with no time it is given up at the first check
+        AlignmentReport none = Alignments.align(log, net, Alignments.DEFAULT_STATE_LIMIT, java.time.Duration.ZERO);
+        assertThat(none.unalignedCases()).isEqualTo(1);
+        assertThat(none.alignedCases()).isZero();
+        AlignmentReport enough = Alignments.align(log, net);
+        assertThat(enough.alignedCases()).isEqualTo(1);
+        AlignmentReport.CaseAlignment aligned = enough.nonFittingCases().get(0);
+        assertThat(aligned.cost() / Alignments.MOVE_COST).isEqualTo(aligned.logMoves() + aligned.modelMoves()).isPositive();
+    }
+
     private static List<List<String>> concat(List<List<String>> a, List<List<String>> b) {
         List<List<String>> all = new ArrayList<>(a);
         all.addAll(b);

@@ -177,6 +177,31 @@ class AlignmentsTest {
         assertThat(report.variants()).isLessThanOrEqualTo(log.caseCount());
     }
 
+    /**
+     * IMf with noise 0 guarantees a model that fits its log perfectly: every case's optimal alignment has no log or
+     * model move. With noise 0.2 the figures are printed for the README.
+     */
+    @Test
+    void discoveredModelsAlignWithTheirOwnLogs() throws Exception {
+        for (String name : List.of("running-example.xes", "reviewing.xes", "roadtraffic100traces.xes",
+                "helpdesk.xes.gz", "receipt.csv", "interval_event_log.xes")) {
+            EventLog log = SharedData.load(name);
+            AlignmentReport exact = Alignments.align(log, BpmnToPetriNet.convert(
+                    io.clearflow.mining.discovery.DiscoveryService.discoverBpmn(log, 0, name, "role-process-owner")));
+            AlignmentReport filtered = Alignments.align(log, BpmnToPetriNet.convert(
+                    io.clearflow.mining.discovery.DiscoveryService.discoverBpmn(log, 0.2, name, "role-process-owner")));
+            System.out.printf("alignments of the discovered model on %s: noise 0: fitness %.4f, case fitness %.4f, "
+                            + "fitting %d/%d; noise 0.2: fitness %.4f, case fitness %.4f, fitting %d/%d, unaligned %d%n",
+                    name, exact.fitness(), exact.averageCaseFitness(), exact.fittingCases(), exact.cases(),
+                    filtered.fitness(), filtered.averageCaseFitness(), filtered.fittingCases(), filtered.cases(),
+                    filtered.unalignedCases());
+            assertThat(exact.unalignedCases()).as(name).isZero();
+            assertThat(exact.fittingCases()).as(name).isEqualTo(log.caseCount());
+            assertThat(exact.averageCaseFitness()).as(name).isEqualTo(1.0);
+            assertThat(filtered.fitness()).as(name).isGreaterThan(0.5).isLessThanOrEqualTo(exact.fitness() + 1e-9);
+        }
+    }
+
     @Test
     void aVariantBeyondTheStateLimitIsLeftOutAndSaid() {
         PetriNet net = sequence(false);

@@ -2,6 +2,7 @@ package io.clearflow.mining.web;
 
 import io.clearflow.mining.metrics.MetricsReport;
 import io.clearflow.mining.metrics.MonthOverMonth;
+import io.clearflow.mining.spectrum.SpectrumReport;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -119,7 +120,7 @@ final class MiningCharts {
      * The performance spectrum: time runs left to right, the segment's source on the upper line and its target on
      * the lower one; each case (or bin, wider by its count) a line between them, one series per duration quartile.
      */
-    static Map<String, Object> spectrum(io.clearflow.mining.spectrum.SpectrumReport report, Function<String, String> label) {
+    static Map<String, Object> spectrum(SpectrumReport report, Function<String, String> label) {
         List<List<Map<String, Object>>> byQuartile = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                 new ArrayList<>());
         for (var line : report.lines()) {
@@ -146,7 +147,12 @@ final class MiningCharts {
         option.put("legend", Map.of("top", 24));
         option.put("grid", Map.of("top", 70, "left", 140, "right", 30, "bottom", 40));
         option.put("animation", false);
-        option.put("xAxis", Map.of("type", "time"));
+        // a lines series does not widen the axes to its data (ECharts 5.3), so the period is given
+        Map<String, Object> xAxis = new LinkedHashMap<>();
+        xAxis.put("type", "time");
+        report.lines().stream().mapToLong(SpectrumReport.Line::start).min().ifPresent(min -> xAxis.put("min", min));
+        report.lines().stream().mapToLong(SpectrumReport.Line::end).max().ifPresent(max -> xAxis.put("max", max));
+        option.put("xAxis", xAxis);
         option.put("yAxis", Map.of("type", "category", "data", List.of(report.target(), report.source()),
                 "boundaryGap", false));
         option.put("series", series);

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param fitness            {@code 1 - sum(cost) / sum(bestWorstCost)} over the aligned cases (pm4py's log_fitness)
  * @param averageCaseFitness mean of the aligned cases' fitness (pm4py's average_trace_fitness)
- * @param alignedCases       cases whose alignment was found within the state limit (500,000 states per variant) and
+ * @param alignedCases       cases whose alignment was found within the state limit (200,000 states per variant) and
  *                           the time budget (120 s per log); {@code unalignedCases} the others, left out of every
  *                           figure
  * @param fittingCases       aligned cases with neither log nor model moves

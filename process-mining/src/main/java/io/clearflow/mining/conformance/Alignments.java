@@ -32,8 +32,8 @@ public final class Alignments {
 
     public static final int MOVE_COST = 10_000;
     public static final int TAU_COST = 1;
-    /** Search states per variant before it is given up (about 100 MB at most, shared by two threads). */
-    public static final int DEFAULT_STATE_LIMIT = 500_000;
+    /** Search states per variant before it is given up: each holds a marking, so this bounds a search to ~80 MB. */
+    public static final int DEFAULT_STATE_LIMIT = 200_000;
     /** Time for one log's alignments; variants not aligned by then count as unaligned (a request must end). */
     public static final java.time.Duration DEFAULT_BUDGET = java.time.Duration.ofSeconds(120);
     private static final int LISTED_CASES = 200;

@@ -18,7 +18,7 @@
       typeField.style.display = 'none'; // a flex label ignores the hidden attribute
       typeSelect.innerHTML = '';
       var file = fileInput.files[0];
-      if (!file || !/\.(jsonocel|xmlocel|json|xml)$/i.test(file.name)) { return; }
+      if (!file || !/\.(jsonocel|xmlocel|json|xml|sqlite|sqlite3|db)$/i.test(file.name)) { return; }
       var ask = new XMLHttpRequest();
       ask.open('POST', typeField.dataset.src);
       ask.setRequestHeader('Accept', 'application/json');
@@ -35,7 +35,7 @@
             typeSelect.appendChild(option);
           });
           typeField.style.display = answer.length === 0 ? 'none' : '';
-        } else if (/\.(jsonocel|xmlocel)$/i.test(file.name)) {
+        } else if (/\.(jsonocel|xmlocel|sqlite|sqlite3)$/i.test(file.name)) {
           status.className = 'flash error';
           status.textContent = typeField.dataset.failed.replace('{0}', (answer && answer.detail) || ask.status);
         }

@@ -1,5 +1,6 @@
 package io.clearflow.mining.bottleneck;
 
+import io.clearflow.mining.calendar.TimeMeasure;
 import io.clearflow.mining.log.EventLog;
 import io.clearflow.mining.metrics.ActivityInstances;
 import java.time.Duration;
@@ -19,6 +20,14 @@ public final class BottleneckAnalyzer {
 
     public static BottleneckReport analyze(EventLog log, Duration sla) {
         return analyze(log, ActivityInstances.of(log), sla);
+    }
+
+    /**
+     * Waiting measured by the calendar (working time). The SLA stays a wall-clock duration, as the SLA
+     * setting is written (P7D = seven calendar days).
+     */
+    public static BottleneckReport analyze(EventLog log, Duration sla, TimeMeasure measure) {
+        return analyze(log, ActivityInstances.of(log, measure), sla);
     }
 
     public static BottleneckReport analyze(EventLog log, ActivityInstances instances, Duration sla) {

@@ -19,7 +19,12 @@ public class ConformanceService {
     }
 
     public ConformanceReport check(EventLog log, byte[] bpmn) {
-        return TokenReplay.replay(log, BpmnToPetriNet.convert(bpmn));
+        return both(log, BpmnToPetriNet.convert(bpmn));
+    }
+
+    /** Token replay and alignments on the same net, so the two figures sit side by side. */
+    static ConformanceReport both(EventLog log, PetriNet net) {
+        return TokenReplay.replay(log, net).withAlignments(Alignments.align(log, net));
     }
 
     /** @throws NotFoundException when no process with that key is deployed */
@@ -30,7 +35,7 @@ public class ConformanceService {
             throw new NotFoundException("process definition", processKey);
         }
         try (InputStream model = repository.getProcessModel(definition.getId())) {
-            return TokenReplay.replay(log, BpmnToPetriNet.convert(model));
+            return both(log, BpmnToPetriNet.convert(model));
         } catch (IOException e) {
             throw new BpmnModelException("cannot read the deployed model of " + processKey, e);
         }

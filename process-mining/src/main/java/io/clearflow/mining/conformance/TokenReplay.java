@@ -101,7 +101,7 @@ public final class TokenReplay {
                 + 0.5 * (1 - (produced == 0 ? 0 : (double) remaining / produced));
         return new ConformanceReport(fitness, cases == 0 ? 1.0 : fitnessSum / cases, cases, fitting,
                 cases == 0 ? 1.0 : (double) fitting / cases, missing, remaining, consumed, produced,
-                nonFittingCount, nonFitting, deviationList);
+                nonFittingCount, nonFitting, deviationList, null);
     }
 
     private TraceResult replayTrace(List<String> trace) {

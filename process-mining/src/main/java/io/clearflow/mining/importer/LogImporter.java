@@ -39,10 +39,17 @@ public final class LogImporter {
                                             ImportOptions options) throws IOException {
         BufferedInputStream in = new BufferedInputStream(input, 1 << 16);
         if (isOcel(in, fileName)) {
-            return new ImportResult(OcelReader.read(in).flatten(options.objectType(), fileName, options.maxEvents()), 0);
+            return filtered(new ImportResult(OcelReader.read(in).flatten(options.objectType(), fileName,
+                    options.maxEvents()), 0), options);
         }
-        return isCsv(in, fileName) ? CsvReader.read(in, fileName, mapping, options)
+        // a CSV may interleave its cases, so it is filtered once read; XES while it is read
+        return isCsv(in, fileName) ? filtered(CsvReader.read(in, fileName, mapping, options), options)
                 : XesReader.read(in, fileName, options);
+    }
+
+    private static ImportResult filtered(ImportResult result, ImportOptions options) {
+        return options.filter() == null ? result
+                : new ImportResult(options.filter().apply(result.log()), result.skippedEvents());
     }
 
     private static boolean isOcel(BufferedInputStream in, String fileName) throws IOException {

@@ -8,10 +8,19 @@ package io.clearflow.mining.log;
  * @param maxEvents   refuse logs with more events than this, so one upload cannot exhaust the heap
  * @param objectType  for an OCEL log, the object type to flatten it on ({@code null}: its only one)
  */
-public record ImportOptions(boolean skipInvalid, int maxEvents, String objectType) {
+public record ImportOptions(boolean skipInvalid, int maxEvents, String objectType, LogFilter filter) {
 
     public ImportOptions(boolean skipInvalid, int maxEvents) {
-        this(skipInvalid, maxEvents, null);
+        this(skipInvalid, maxEvents, null, null);
+    }
+
+    public ImportOptions(boolean skipInvalid, int maxEvents, String objectType) {
+        this(skipInvalid, maxEvents, objectType, null);
+    }
+
+    /** Keep only the cases the filter keeps; XES logs are filtered while they are read (see {@link FilteringSink}). */
+    public ImportOptions withFilter(LogFilter value) {
+        return new ImportOptions(skipInvalid, maxEvents, objectType, value == null || value.isEmpty() ? null : value);
     }
 
     public static final int DEFAULT_MAX_EVENTS = 5_000_000;
@@ -27,10 +36,10 @@ public record ImportOptions(boolean skipInvalid, int maxEvents, String objectTyp
     }
 
     public ImportOptions withSkipInvalid(boolean value) {
-        return new ImportOptions(value, maxEvents, objectType);
+        return new ImportOptions(value, maxEvents, objectType, filter);
     }
 
     public ImportOptions withObjectType(String value) {
-        return new ImportOptions(skipInvalid, maxEvents, value == null || value.isBlank() ? null : value.trim());
+        return new ImportOptions(skipInvalid, maxEvents, value == null || value.isBlank() ? null : value.trim(), filter);
     }
 }

@@ -18,6 +18,7 @@ public record LogFilter(Instant from, Instant to, String activity, String resour
         return new LogFilter(null, null, null, null, null, null, null, null);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore // not a property: the filter is saved with an upload's settings
     public boolean isEmpty() {
         return (from == null && to == null && activity == null && resource == null && group == null
                 && (variant == null || variant.isEmpty()) && minDurationMs == null && maxDurationMs == null);

@@ -1,5 +1,6 @@
 package io.clearflow.mining.metrics;
 
+import io.clearflow.mining.calendar.TimeMeasure;
 import io.clearflow.mining.log.CaseTrace;
 import io.clearflow.mining.log.EventLog;
 import java.util.Arrays;
@@ -34,6 +35,9 @@ public final class ActivityInstances {
     private long[] pickup = new long[1024];
     private long[] complete = new long[1024];
 
+    /** Waiting and handling are measured with it: the wall clock, or a working calendar. */
+    private TimeMeasure measure = TimeMeasure.WALL_CLOCK;
+
     /** Open instances of the case being paired, by instance or activity key. */
     private final Map<Long, Integer> open = new HashMap<>();
 
@@ -42,7 +46,13 @@ public final class ActivityInstances {
 
     /** Pairs the events of every case of a log held in memory. */
     public static ActivityInstances of(EventLog log) {
+        return of(log, TimeMeasure.WALL_CLOCK);
+    }
+
+    /** Pairs the events of every case, waiting and handling measured by the given calendar. */
+    public static ActivityInstances of(EventLog log, TimeMeasure measure) {
         ActivityInstances instances = new ActivityInstances();
+        instances.measure = measure;
         CaseTrace trace = new CaseTrace();
         for (int c = 0; c < log.caseCount(); c++) {
             instances.addCase(log.trace(c, trace), c);
@@ -53,6 +63,12 @@ public final class ActivityInstances {
     /** An empty set to fill case by case ({@link #addCase}); the streaming path clears it per case. */
     public static ActivityInstances empty() {
         return new ActivityInstances();
+    }
+
+    static ActivityInstances empty(TimeMeasure measure) {
+        ActivityInstances instances = new ActivityInstances();
+        instances.measure = measure;
+        return instances;
     }
 
     public void clear() {
@@ -162,11 +178,11 @@ public final class ActivityInstances {
             return UNKNOWN;
         }
         long end = pickup[i] != UNKNOWN ? pickup[i] : complete[i];
-        return end == UNKNOWN ? UNKNOWN : end - arrival[i];
+        return end == UNKNOWN ? UNKNOWN : measure.between(arrival[i], end);
     }
 
     /** Handling in ms, or {@link #UNKNOWN}. */
     public long handling(int i) {
-        return pickup[i] == UNKNOWN || complete[i] == UNKNOWN ? UNKNOWN : complete[i] - pickup[i];
+        return pickup[i] == UNKNOWN || complete[i] == UNKNOWN ? UNKNOWN : measure.between(pickup[i], complete[i]);
     }
 }

@@ -1,5 +1,6 @@
 package io.clearflow.mining.metrics;
 
+import io.clearflow.mining.calendar.TimeMeasure;
 import io.clearflow.mining.log.CaseTrace;
 import io.clearflow.mining.log.Durations;
 import io.clearflow.mining.log.EventLog;
@@ -30,7 +31,9 @@ public final class MetricsAccumulator {
     private static final long HOUR = 3_600_000L;
     private static final long DAY = 86_400_000L;
 
-    private final ActivityInstances instances = ActivityInstances.empty();
+    private final ActivityInstances instances;
+    /** Case durations, waiting and handling: wall clock or working time. */
+    private final TimeMeasure measure;
     private final Map<YearMonth, YearMonth> canonicalMonths = new HashMap<>();
     private int caseIndex;
     private long untimedCases;
@@ -77,6 +80,12 @@ public final class MetricsAccumulator {
     }
 
     public MetricsAccumulator() {
+        this(TimeMeasure.WALL_CLOCK);
+    }
+
+    public MetricsAccumulator(TimeMeasure measure) {
+        this.measure = measure;
+        this.instances = ActivityInstances.empty(measure);
         Arrays.fill(groupSeen, -1);
         Arrays.fill(roleSeen, -1);
         Arrays.fill(resourceSeen, -1);
@@ -100,7 +109,7 @@ public final class MetricsAccumulator {
     }
 
     private void process(CaseTrace trace, int c, YearMonth month) {
-        long duration = trace.time(trace.size() - 1) - trace.time(0);
+        long duration = measure.between(trace.time(0), trace.time(trace.size() - 1));
         int departments = 0;
         int roles = 0;
         for (int e = 0; e < trace.size(); e++) {

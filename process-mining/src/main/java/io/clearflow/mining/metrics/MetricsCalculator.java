@@ -1,5 +1,6 @@
 package io.clearflow.mining.metrics;
 
+import io.clearflow.mining.calendar.TimeMeasure;
 import io.clearflow.mining.log.CaseTrace;
 import io.clearflow.mining.log.EventLog;
 
@@ -10,7 +11,12 @@ public final class MetricsCalculator {
     }
 
     public static MetricsReport compute(EventLog log) {
-        MetricsAccumulator accumulator = new MetricsAccumulator();
+        return compute(log, TimeMeasure.WALL_CLOCK);
+    }
+
+    /** Durations, waiting and handling measured by the calendar (working time), the rest as usual. */
+    public static MetricsReport compute(EventLog log, TimeMeasure measure) {
+        MetricsAccumulator accumulator = new MetricsAccumulator(measure);
         CaseTrace trace = new CaseTrace();
         for (int c = 0; c < log.caseCount(); c++) {
             accumulator.add(log.trace(c, trace));

@@ -43,7 +43,8 @@ public final class OcelReader {
     /** Whether a file looks like OCEL by its name ({@code .jsonocel}, {@code .xmlocel}, {@code .json}). */
     public static boolean isOcelName(String fileName) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-        return name.endsWith(".jsonocel") || name.endsWith(".xmlocel") || name.endsWith(".json");
+        return name.endsWith(".jsonocel") || name.endsWith(".xmlocel") || name.endsWith(".json")
+                || name.endsWith(".sqlite") || name.endsWith(".sqlite3") || name.endsWith(".db");
     }
 
     /**
@@ -54,6 +55,9 @@ public final class OcelReader {
         in.mark(8192);
         byte[] head = in.readNBytes(8192);
         in.reset();
+        if (isSqlite(head)) {
+            return true;
+        }
         String text = new String(head, java.nio.charset.StandardCharsets.UTF_8).stripLeading();
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1).stripLeading();
@@ -61,8 +65,22 @@ public final class OcelReader {
         return text.startsWith("{") || (text.startsWith("<") && text.contains("<object-types"));
     }
 
+    /** Whether the bytes start as an SQLite 3 database does. */
+    private static boolean isSqlite(byte[] head) {
+        return head.length >= OcelSqliteReader.MAGIC.length
+                && java.util.Arrays.equals(head, 0, OcelSqliteReader.MAGIC.length, OcelSqliteReader.MAGIC, 0,
+                OcelSqliteReader.MAGIC.length);
+    }
+
+    /** An OCEL 2.0 log in the JSON, XML or SQLite encoding, told by its content. */
     public static OcelLog read(InputStream input) throws IOException {
         BufferedInputStream in = input instanceof BufferedInputStream b ? b : new BufferedInputStream(input, 1 << 16);
+        in.mark(64);
+        byte[] head = in.readNBytes(OcelSqliteReader.MAGIC.length);
+        in.reset();
+        if (isSqlite(head)) {
+            return OcelSqliteReader.read(in);
+        }
         in.mark(1024);
         int first;
         do {

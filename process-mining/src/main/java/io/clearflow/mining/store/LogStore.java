@@ -7,6 +7,7 @@ import io.clearflow.mining.importer.LogImporter;
 import io.clearflow.mining.log.EventLog;
 import io.clearflow.mining.log.ImportOptions;
 import io.clearflow.mining.log.ImportResult;
+import io.clearflow.mining.log.LogFilter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,7 +38,8 @@ public class LogStore {
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /** What is saved next to an uploaded file, to re-import it the same way. */
-    record Settings(String fileName, ColumnMapping mapping, boolean skipInvalid, Instant importedAt, String objectType) {
+    record Settings(String fileName, ColumnMapping mapping, boolean skipInvalid, Instant importedAt, String objectType,
+                    LogFilter filter) {
     }
 
     public record StoredLog(String id, EventLog log, int skippedEvents) {
@@ -64,17 +66,27 @@ public class LogStore {
     /** @param objectType for an OCEL log, the object type to flatten it on (kept for re-imports) */
     public StoredLog importLog(String fileName, InputStream content, ColumnMapping mapping, boolean skipInvalid,
                                String objectType) throws IOException {
+        return importLog(fileName, content, mapping, skipInvalid, objectType, null);
+    }
+
+    /**
+     * @param filter only the cases it keeps are imported (an XES log is filtered while read, so a log larger than
+     *               the event limit can be sliced); kept with the settings, so a re-import gives the same slice
+     */
+    public StoredLog importLog(String fileName, InputStream content, ColumnMapping mapping, boolean skipInvalid,
+                               String objectType, LogFilter filter) throws IOException {
+        LogFilter slice = filter == null || filter.isEmpty() ? null : filter;
         Files.createDirectories(directory);
         String id = UUID.randomUUID().toString();
         Path upload = directory.resolve(id + ".upload");
         try {
             Files.copy(content, upload);
             ImportResult result = LogImporter.importFile(upload, mapping,
-                    options(skipInvalid).withObjectType(objectType), fileName);
+                    options(skipInvalid).withObjectType(objectType).withFilter(slice), fileName);
             Files.move(upload, data(id), StandardCopyOption.ATOMIC_MOVE);
             try {
                 json.writeValue(settings(id).toFile(), new Settings(fileName, mapping, skipInvalid, Instant.now(),
-                        objectType));
+                        objectType, slice));
             } catch (IOException | RuntimeException e) {
                 // a log without its settings cannot be re-imported: keep neither (the disk filled up just now)
                 Files.deleteIfExists(data(id));
@@ -128,7 +140,7 @@ public class LogStore {
         try {
             Settings saved = json.readValue(settings(id).toFile(), Settings.class);
             ImportResult result = LogImporter.importFile(data(id), saved.mapping(),
-                    options(saved.skipInvalid()).withObjectType(saved.objectType()),
+                    options(saved.skipInvalid()).withObjectType(saved.objectType()).withFilter(saved.filter()),
                     saved.fileName());
             StoredLog stored = new StoredLog(id, result.log(), result.skippedEvents());
             remember(stored);

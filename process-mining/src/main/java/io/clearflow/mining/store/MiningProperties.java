@@ -17,14 +17,35 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultSla    case duration above which the bottleneck analysis reports a case as over its SLA
  * @param discovery     settings of process discovery
  * @param ingest        settings of the Kafka ingestion (profile {@code kafka})
+ * @param calendar      the working calendar durations may be measured in
  */
 @Validated
 @ConfigurationProperties("clearflow.mining")
 public record MiningProperties(@Min(1) Integer maxLogs, @Min(1) Integer maxEvents, DataSize maxUploadSize,
-                               @NotNull Duration defaultSla, Discovery discovery, Ingest ingest) {
+                               @NotNull Duration defaultSla, Discovery discovery, Ingest ingest, Calendar calendar) {
 
     public MiningProperties(Integer maxLogs, Integer maxEvents, DataSize maxUploadSize, Duration defaultSla) {
-        this(maxLogs, maxEvents, maxUploadSize, defaultSla, null, null);
+        this(maxLogs, maxEvents, maxUploadSize, defaultSla, null, null, null);
+    }
+
+    /**
+     * @param workingTime     measure waiting, handling and case durations in working time unless a request says
+     *                        otherwise ({@code calendar=wall})
+     * @param zone            time zone of the working hours
+     * @param workingDays     day names, comma-separated
+     * @param workingHours    {@code HH:mm-HH:mm} ranges, comma-separated
+     * @param chineseHolidays whether the built-in Chinese public holidays and adjusted working days (2023–2026) apply
+     */
+    public record Calendar(Boolean workingTime, String zone, String workingDays, String workingHours,
+                           Boolean chineseHolidays) {
+        public Calendar {
+            workingTime = workingTime != null && workingTime;
+            zone = zone == null || zone.isBlank() ? "Asia/Shanghai" : zone;
+            workingDays = workingDays == null || workingDays.isBlank() ? "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY"
+                    : workingDays;
+            workingHours = workingHours == null || workingHours.isBlank() ? "09:00-12:00,13:00-18:00" : workingHours;
+            chineseHolidays = chineseHolidays == null || chineseHolidays;
+        }
     }
 
     /**
@@ -58,5 +79,6 @@ public record MiningProperties(@Min(1) Integer maxLogs, @Min(1) Integer maxEvent
         defaultSla = defaultSla == null ? Duration.ofDays(7) : defaultSla;
         discovery = discovery == null ? new Discovery(null, null) : discovery;
         ingest = ingest == null ? new Ingest(null, null) : ingest;
+        calendar = calendar == null ? new Calendar(null, null, null, null, null) : calendar;
     }
 }

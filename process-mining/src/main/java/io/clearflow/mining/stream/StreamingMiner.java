@@ -3,6 +3,8 @@ package io.clearflow.mining.stream;
 import io.clearflow.mining.dfg.Dfg;
 import io.clearflow.mining.dfg.DfgAccumulator;
 import io.clearflow.mining.log.CaseStream;
+import io.clearflow.mining.log.FilteringSink;
+import io.clearflow.mining.log.LogFilter;
 import io.clearflow.mining.log.ImportOptions;
 import io.clearflow.mining.log.LogFormatException;
 import io.clearflow.mining.log.LogSummary;
@@ -37,6 +39,11 @@ public final class StreamingMiner {
     }
 
     public static Result mine(Path file, boolean skipInvalid) throws IOException {
+        return mine(file, skipInvalid, LogFilter.none());
+    }
+
+    /** Only the cases the filter keeps are mined; the others are dropped as they are read. */
+    public static Result mine(Path file, boolean skipInvalid, LogFilter filter) throws IOException {
         String name = file.getFileName().toString();
         if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
             throw new LogFormatException("streaming reads XES and XES.gz only (a CSV may interleave its cases)");
@@ -51,7 +58,13 @@ public final class StreamingMiner {
         });
         int skipped;
         try (InputStream in = Files.newInputStream(file)) {
-            skipped = XesReader.read(in, new ImportOptions(skipInvalid, Integer.MAX_VALUE), stream);
+            if (filter == null || filter.isEmpty()) {
+                skipped = XesReader.read(in, new ImportOptions(skipInvalid, Integer.MAX_VALUE), stream);
+            } else {
+                FilteringSink filtering = new FilteringSink(filter, stream, Integer.MAX_VALUE);
+                skipped = XesReader.read(in, new ImportOptions(skipInvalid, Integer.MAX_VALUE), filtering);
+                filtering.endCase();
+            }
         }
         stream.endCase();
         return new Result(stream.summary(name), dfg.result(stream), variants.result(stream), metrics.result(stream),

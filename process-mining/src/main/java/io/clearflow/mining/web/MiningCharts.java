@@ -2,6 +2,7 @@ package io.clearflow.mining.web;
 
 import io.clearflow.mining.metrics.MetricsReport;
 import io.clearflow.mining.metrics.MonthOverMonth;
+import io.clearflow.mining.spectrum.SpectrumReport;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -109,6 +110,52 @@ final class MiningCharts {
                 "roam", true, "label", Map.of("show", true, "position", "right"),
                 "edgeSymbol", directed ? List.of("none", "arrow") : List.of("none", "none"), "edgeSymbolSize", 7,
                 "data", nodes, "links", links, "lineStyle", Map.of("color", "source", "opacity", 0.7))));
+        return option;
+    }
+
+    /** Quartile colours of the performance spectrum, fastest (green) to slowest (red). */
+    private static final List<String> QUARTILE_COLOURS = List.of("#2e9d5b", "#a5c94b", "#f0a430", "#d9453c");
+
+    /**
+     * The performance spectrum: time runs left to right, the segment's source on the upper line and its target on
+     * the lower one; each case (or bin, wider by its count) a line between them, one series per duration quartile.
+     */
+    static Map<String, Object> spectrum(SpectrumReport report, Function<String, String> label) {
+        List<List<Map<String, Object>>> byQuartile = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>());
+        for (var line : report.lines()) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            // y by category index (0 = target, the lower line; 1 = source), which ECharts' ordinal axis takes as is
+            data.put("coords", List.of(List.of(line.start(), 1), List.of(line.end(), 0)));
+            if (report.binned()) {
+                data.put("lineStyle", Map.of("width", round(1 + Math.log(line.count()) / Math.log(2))));
+            }
+            data.put("name", (line.caseId() != null ? line.caseId() : "×" + line.count()) + ": "
+                    + round(line.durationMs() / HOUR) + " h");
+            byQuartile.get(line.quartile() - 1).add(data);
+        }
+        List<Object> series = new ArrayList<>();
+        for (int q = 0; q < 4; q++) {
+            series.add(Map.of("type", "lines", "coordinateSystem", "cartesian2d", "name",
+                    label.apply("mining.spectrum.quartile" + (q + 1)), "data", byQuartile.get(q),
+                    "lineStyle", Map.of("color", QUARTILE_COLOURS.get(q), "opacity", 0.6, "width", 1),
+                    "color", QUARTILE_COLOURS.get(q)));
+        }
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("title", Map.of("text", report.source() + " → " + report.target(), "textStyle", Map.of("fontSize", 14)));
+        option.put("tooltip", Map.of("trigger", "item"));
+        option.put("legend", Map.of("top", 24));
+        option.put("grid", Map.of("top", 70, "left", 140, "right", 30, "bottom", 40));
+        option.put("animation", false);
+        // a lines series does not widen the axes to its data (ECharts 5.3), so the period is given
+        Map<String, Object> xAxis = new LinkedHashMap<>();
+        xAxis.put("type", "time");
+        report.lines().stream().mapToLong(SpectrumReport.Line::start).min().ifPresent(min -> xAxis.put("min", min));
+        report.lines().stream().mapToLong(SpectrumReport.Line::end).max().ifPresent(max -> xAxis.put("max", max));
+        option.put("xAxis", xAxis);
+        option.put("yAxis", Map.of("type", "category", "data", List.of(report.target(), report.source()),
+                "boundaryGap", false));
+        option.put("series", series);
         return option;
     }
 

@@ -3,6 +3,9 @@ package io.clearflow.mining.web;
 import io.clearflow.engine.api.Idempotent;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.mining.bottleneck.BottleneckAnalyzer;
+import io.clearflow.mining.spectrum.PerformanceSpectrum;
+import io.clearflow.mining.spectrum.SpectrumReport;
+import io.clearflow.mining.calendar.WorkingTime;
 import io.clearflow.mining.bottleneck.BottleneckReport;
 import io.clearflow.mining.csv.ColumnMapping;
 import io.clearflow.mining.conformance.BpmnModelException;
@@ -64,6 +67,10 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
         + "minDurationMs, maxDurationMs, and for the platform log processKey.")
 class MiningController {
 
+    private static final String CALENDAR = "'working': durations, waiting and handling in working time by the configured "
+            + "calendar (clearflow.mining.calendar: working days and hours, Chinese public holidays and adjusted working "
+            + "days); 'wall': elapsed time; default clearflow.mining.calendar.working-time";
+
     private final LogStore store;
     private final PlatformLogSource platform;
     private final MiningProperties properties;
@@ -73,10 +80,13 @@ class MiningController {
     private final LogResolver resolver;
     private final DesignDraftOffering drafts;
     private final CurrentUser currentUser;
+    private final WorkingTime workingTime;
 
     MiningController(LogStore store, PlatformLogSource platform, MiningProperties properties,
                      DiscoveryService discovery, ConformanceService conformance, IngestedLogs ingested,
-                     LogResolver resolver, DesignDraftOffering drafts, CurrentUser currentUser) {
+                     LogResolver resolver, DesignDraftOffering drafts, CurrentUser currentUser,
+                     WorkingTime workingTime) {
+        this.workingTime = workingTime;
         this.drafts = drafts;
         this.currentUser = currentUser;
         this.ingested = ingested;
@@ -94,7 +104,10 @@ class MiningController {
             description = "CSV columns default to the XES names (case:concept:name, concept:name, time:timestamp, "
                     + "org:resource, org:group, org:role, lifecycle:transition, concept:instance); name others with the "
                     + "*Column parameters. skipInvalid skips events with an unusable timestamp and counts them. An OCEL 2.0 "
-                    + "log (JSON or XML) is flattened on objectType (see POST object-types), as pm4py does.")
+                    + "log (JSON or XML) is flattened on objectType (see POST object-types), as pm4py does. The case "
+                    + "filters (from, to, activity, resource, department, variant, minDurationMs, maxDurationMs) import "
+                    + "only the cases they keep: an XES log is filtered while it is read, so a slice of a log larger "
+                    + "than clearflow.mining.max-events can be imported; the filter is kept for re-imports.")
     ResponseEntity<ImportedLog> upload(@RequestPart("file") MultipartFile file,
                                        @RequestParam(required = false) String caseColumn,
                                        @RequestParam(required = false) String activityColumn,
@@ -105,7 +118,8 @@ class MiningController {
                                        @RequestParam(required = false) String lifecycleColumn,
                                        @RequestParam(required = false) String instanceColumn,
                                        @RequestParam(defaultValue = "false") boolean skipInvalid,
-                                       @RequestParam(required = false) String objectType) throws IOException {
+                                       @RequestParam(required = false) String objectType,
+                                       @ParameterObject LogParameters filter) throws IOException {
         if (file.getSize() > properties.maxUploadSize().toBytes()) {
             throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
                     "event log larger than " + properties.maxUploadSize() + " (clearflow.mining.max-upload-size)");
@@ -116,7 +130,8 @@ class MiningController {
         var mapping = new ColumnMapping(caseColumn, activityColumn, timestampColumn, resourceColumn, groupColumn,
                 roleColumn, lifecycleColumn, instanceColumn);
         try (InputStream content = file.getInputStream()) {
-            var stored = store.importLog(file.getOriginalFilename(), content, mapping, skipInvalid, objectType);
+            var stored = store.importLog(file.getOriginalFilename(), content, mapping, skipInvalid, objectType,
+                    filter == null ? null : filter.filter());
             return ResponseEntity.status(HttpStatus.CREATED)
                     .body(ImportedLog.of(stored.id(), LogSummary.of(stored.log()), stored.skippedEvents()));
         } catch (LogFormatException e) {
@@ -208,16 +223,37 @@ class MiningController {
             description = "Process: handling duration, departments and roles per case. Task: waiting (arrival to "
                     + "claim/start), handling (claim/start to complete), send-backs, withdrawals. Post/person: "
                     + "processes and steps per resource, peak steps per hour and per day per post (org:group).")
-    MetricsReport metrics(@PathVariable String id, @ParameterObject LogParameters parameters) {
-        return MetricsCalculator.compute(log(id, parameters));
+    MetricsReport metrics(@PathVariable String id, @ParameterObject LogParameters parameters,
+                          @Parameter(description = CALENDAR) @RequestParam(required = false) String calendar) {
+        return MetricsCalculator.compute(log(id, parameters), workingTime.measure(calendar));
     }
 
     @GetMapping("/{id}/bottlenecks")
     @Operation(summary = "Activities, hand-offs and departments ranked by total waiting; rework loops; cases over the SLA")
     BottleneckReport bottlenecks(@PathVariable String id, @ParameterObject LogParameters parameters,
                                  @Parameter(description = "ISO-8601 duration, e.g. P5D; default clearflow.mining.default-sla")
-                                 @RequestParam(required = false) Duration sla) {
-        return BottleneckAnalyzer.analyze(log(id, parameters), sla != null ? sla : properties.defaultSla());
+                                 @RequestParam(required = false) Duration sla,
+                                 @Parameter(description = CALENDAR) @RequestParam(required = false) String calendar) {
+        return BottleneckAnalyzer.analyze(log(id, parameters), sla != null ? sla : properties.defaultSla(),
+                workingTime.measure(calendar));
+    }
+
+    @GetMapping("/{id}/spectrum")
+    @Operation(summary = "Performance spectrum of a segment: each time a case went from source directly to target",
+            description = "Lines from the source event's time to the target event's, with the duration quartile (1 "
+                    + "fastest to 4 slowest); above maxLines (default 2000, at most 100000) segments they are binned into "
+                    + "100 time bins per axis, a line per start bin, end bin and quartile with its count.")
+    SpectrumReport spectrum(@PathVariable String id, @ParameterObject LogParameters parameters,
+                            @RequestParam String source, @RequestParam String target,
+                            @RequestParam(defaultValue = "2000") int maxLines) {
+        if (maxLines < 1 || maxLines > 100_000) {
+            throw new InvalidRequestException("maxLines must be between 1 and 100000");
+        }
+        try {
+            return PerformanceSpectrum.of(log(id, parameters), source, target, maxLines);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
     }
 
     @PostMapping(value = "/{id}/discover", produces = MediaType.APPLICATION_XML_VALUE)
@@ -253,18 +289,29 @@ class MiningController {
 
     @PostMapping(value = "/{id}/conformance", consumes = {MediaType.MULTIPART_FORM_DATA_VALUE,
             MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.ALL_VALUE})
-    @Operation(summary = "Token-based replay of the log on a BPMN model: fitness overall and per case, deviations",
-            description = "Either a multipart part 'model' (BPMN 2.0 XML) or the parameter processKey (the latest "
-                    + "deployed version of that process). Fitness = 1/2(1-missing/consumed) + 1/2(1-remaining/produced) "
-                    + "as in pm4py. Tasks, start/end/intermediate events, exclusive and parallel gateways are supported; "
+    @Operation(summary = "Token-based replay and optimal alignments of the log on a BPMN model: fitness overall and per "
+            + "case, deviations",
+            description = "One of a multipart part 'model' (BPMN 2.0 XML), the parameter modelProcessKey (the latest "
+                    + "deployed version of that process) or discoveredNoise (the model IMf discovers from this log). "
+                    + "Token replay fitness = 1/2(1-missing/consumed) + 1/2(1-remaining/produced) as in pm4py; 'alignments' "
+                    + "holds pm4py's alignment-based fitness (standard costs) with log and model moves per case. Tasks, start/end/intermediate events, exclusive and parallel gateways are supported; "
                     + "other elements are refused with a 400 naming them. DTDs/external entities are refused.")
     ConformanceReport conformance(@PathVariable String id, @ParameterObject LogParameters parameters,
                                   @RequestPart(name = "model", required = false) MultipartFile model,
-                                  @RequestParam(required = false) String modelProcessKey) throws IOException {
-        if ((model == null || model.isEmpty()) == (modelProcessKey == null || modelProcessKey.isBlank())) {
-            throw new InvalidRequestException("give either a BPMN file (part 'model') or modelProcessKey, not both");
+                                  @RequestParam(required = false) String modelProcessKey,
+                                  @RequestParam(required = false) Double discoveredNoise) throws IOException {
+        int given = (model == null || model.isEmpty() ? 0 : 1) + (modelProcessKey == null || modelProcessKey.isBlank() ? 0 : 1)
+                + (discoveredNoise == null ? 0 : 1);
+        if (given != 1) {
+            throw new InvalidRequestException("give one of a BPMN file (part 'model'), modelProcessKey or discoveredNoise");
         }
         EventLog log = log(id, parameters);
+        if (discoveredNoise != null) {
+            if (!(discoveredNoise >= 0 && discoveredNoise <= 1)) {
+                throw new InvalidRequestException("discoveredNoise must be between 0 and 1");
+            }
+            return conformance.check(log, discovery.discoverBpmn(log, discoveredNoise, log.name()));
+        }
         try {
             if (model != null && !model.isEmpty()) {
                 if (model.getSize() > properties.maxUploadSize().toBytes()) {

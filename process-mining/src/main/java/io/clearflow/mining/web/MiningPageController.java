@@ -7,6 +7,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clearflow.engine.api.NavigationItem;
 import io.clearflow.mining.bottleneck.BottleneckAnalyzer;
+import io.clearflow.mining.bottleneck.BottleneckReport;
+import io.clearflow.mining.spectrum.PerformanceSpectrum;
+import io.clearflow.mining.spectrum.SpectrumReport;
+import io.clearflow.mining.calendar.TimeMeasure;
+import io.clearflow.mining.calendar.WorkingTime;
 import io.clearflow.mining.conformance.BpmnModelException;
 import io.clearflow.mining.conformance.ConformanceService;
 import io.clearflow.mining.csv.ColumnMapping;
@@ -50,6 +55,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('ADMIN','PROCESS_OWNER','IT_MANAGER','COMPLIANCE')")
 class MiningPageController {
 
+    /** Single lines drawn in the spectrum before they are binned (more are unreadable and heavy on the page). */
+    private static final int SPECTRUM_LINES = 2_000;
+
     static final List<String> ROLES = List.of("ADMIN", "PROCESS_OWNER", "IT_MANAGER", "COMPLIANCE");
 
     private final LogStore store;
@@ -65,12 +73,14 @@ class MiningPageController {
     private final PlatformLogSource platform;
 
     private final io.clearflow.engine.identity.OrgDirectory directory;
+    private final WorkingTime workingTime;
 
     MiningPageController(LogStore store, IngestedLogs ingested, LogResolver resolver, MiningProperties properties,
                          DiscoveryService discovery, ConformanceService conformance, MessageSource messages,
                          ObjectMapper json, DesignDraftOffering drafts, CurrentUser currentUser, PlatformLogSource platform,
-                         io.clearflow.engine.identity.OrgDirectory directory) {
+                         io.clearflow.engine.identity.OrgDirectory directory, WorkingTime workingTime) {
         this.directory = directory;
+        this.workingTime = workingTime;
         this.platform = platform;
         this.drafts = drafts;
         this.currentUser = currentUser;
@@ -169,8 +179,18 @@ class MiningPageController {
         }
     }
 
+    String log(String id, String processKey, Model model) {
+        return log(id, processKey, null, null, null, model);
+    }
+
+    /** {@code calendar} = working | wall switches the durations to working time and back (default: the setting). */
     @GetMapping("/mining/logs/{id}")
-    String log(@PathVariable String id, @RequestParam(required = false) String processKey, Model model) {
+    String log(@PathVariable String id, @RequestParam(required = false) String processKey,
+               @RequestParam(required = false) String calendar, @RequestParam(required = false) String segmentSource,
+               @RequestParam(required = false) String segmentTarget, Model model) {
+        boolean working = workingTime.working(calendar);
+        TimeMeasure measure = workingTime.measure(calendar);
+        model.addAttribute("workingTime", working);
         String process = processOf(id, processKey, model);
         EventLog log = resolver.resolve(id, process);
         model.addAttribute("id", id);
@@ -179,12 +199,12 @@ class MiningPageController {
         var variants = VariantMiner.mine(log);
         model.addAttribute("variantCount", variants.size());
         model.addAttribute("variants", variants.subList(0, Math.min(20, variants.size())));
-        MetricsReport metrics = MetricsCalculator.compute(log);
+        MetricsReport metrics = MetricsCalculator.compute(log, measure);
         model.addAttribute("metrics", metrics);
         model.addAttribute("processChart", toJson(MiningCharts.process(metrics, this::message)));
         model.addAttribute("waitingChart", toJson(MiningCharts.taskWaiting(metrics, this::message)));
         model.addAttribute("resourceChart", toJson(MiningCharts.resources(metrics, this::message)));
-        var bottlenecks = BottleneckAnalyzer.analyze(log, properties.defaultSla());
+        var bottlenecks = BottleneckAnalyzer.analyze(log, properties.defaultSla(), measure);
         model.addAttribute("bottlenecks", bottlenecks);
         model.addAttribute("waits", bottlenecks.activities().subList(0, Math.min(10, bottlenecks.activities().size())));
         model.addAttribute("handoffs", bottlenecks.handoffs().subList(0, Math.min(10, bottlenecks.handoffs().size())));
@@ -198,6 +218,7 @@ class MiningPageController {
                 organisation.workingTogether().stream().map(OrganisationReport.Together::cases).toList(), false, 60)));
         model.addAttribute("activityResources",
                 organisation.activities().subList(0, Math.min(20, organisation.activities().size())));
+        spectrum(model, log, blank(segmentSource), blank(segmentTarget), bottlenecks);
         model.addAttribute("defaultNoise", properties.discovery().defaultNoise());
         model.addAttribute("scenarios", drafts.scenarios());
         return "mining/log";
@@ -229,6 +250,38 @@ class MiningPageController {
                         messages.getMessage(e.reasonKey(), e.reasonArgs(), LocaleContextHolder.getLocale()));
             }
         }
+        return log(id, processKey, model);
+    }
+
+    /**
+     * The performance spectrum of the chosen segment; without a choice, of the hand-off with the most total waiting,
+     * where queues and batches are likeliest to show.
+     */
+    private void spectrum(Model model, EventLog log, String source, String target, BottleneckReport bottlenecks) {
+        List<String> activities = new ArrayList<>();
+        for (int i = 0; i < log.activityCount(); i++) {
+            activities.add(log.activityName(i));
+        }
+        activities.sort(null);
+        model.addAttribute("spectrumActivities", activities);
+        if ((source == null || target == null) && !bottlenecks.handoffs().isEmpty()) {
+            source = bottlenecks.handoffs().get(0).source();
+            target = bottlenecks.handoffs().get(0).target();
+        }
+        if (source == null || target == null || !activities.contains(source) || !activities.contains(target)) {
+            return;
+        }
+        SpectrumReport report = PerformanceSpectrum.of(log, source, target, SPECTRUM_LINES);
+        model.addAttribute("spectrum", report);
+        model.addAttribute("spectrumChart", toJson(MiningCharts.spectrum(report, this::message)));
+    }
+
+    /** Token replay and alignments of the log on the model discovered from it (IMf, default noise). */
+    @PostMapping("/mining/logs/{id}/conformance/discovered")
+    String conformanceDiscovered(@PathVariable String id, @RequestParam(required = false) String processKey,
+                                 Model model) {
+        EventLog log = resolver.resolve(id, blank(processKey));
+        model.addAttribute("conformance", conformance.check(log, discovery.discoverBpmn(log, null, log.name())));
         return log(id, processKey, model);
     }
 

@@ -1,6 +1,7 @@
 package io.clearflow.mining.xes;
 
 import io.clearflow.mining.log.EventLogBuilder;
+import io.clearflow.mining.log.FilteringSink;
 import io.clearflow.mining.log.EventSink;
 import io.clearflow.mining.log.ImportOptions;
 import io.clearflow.mining.log.ImportResult;
@@ -31,6 +32,14 @@ public final class XesReader {
     /** Reads the whole log into memory. */
     public static ImportResult read(InputStream input, String name, ImportOptions options) throws IOException {
         EventLogBuilder builder = new EventLogBuilder(name);
+        if (options.filter() != null) {
+            // filtered while read: only kept cases reach the builder, and the event limit applies to them
+            FilteringSink filtering = new FilteringSink(options.filter(), builder, options.maxEvents());
+            int skipped = read(input, new ImportOptions(options.skipInvalid(), Integer.MAX_VALUE, options.objectType()),
+                    filtering);
+            filtering.endCase();
+            return new ImportResult(builder.build(), skipped);
+        }
         int skipped = read(input, options, builder);
         return new ImportResult(builder.build(), skipped);
     }

@@ -51,7 +51,37 @@ class ConformanceApiTest {
                 .andExpect(jsonPath("$.fitness").value(1.0))
                 .andExpect(jsonPath("$.cases").value(6))
                 .andExpect(jsonPath("$.fittingCases").value(6))
-                .andExpect(jsonPath("$.nonFittingCases").isEmpty());
+                .andExpect(jsonPath("$.nonFittingCases").isEmpty())
+                // alignments beside token replay: every case fits (trace fitness 1); the log figure is pm4py's
+                // 1 - sum(cost)/sum(bwc), just below 1 by the silent steps' unit costs
+                .andExpect(jsonPath("$.alignments.fittingCases").value(6))
+                .andExpect(jsonPath("$.alignments.averageCaseFitness").value(1.0))
+                .andExpect(jsonPath("$.alignments.fitness", Matchers.allOf(Matchers.greaterThan(0.999),
+                        Matchers.lessThanOrEqualTo(1.0))))
+                .andExpect(jsonPath("$.alignments.nonFittingCases").isEmpty());
+
+        // a model of only two of the activities: every case deviates, the other activities are log moves
+        String twoSteps = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><process id=\"p\">"
+                + "<startEvent id=\"s\"/><task id=\"a\" name=\"register request\"/><task id=\"b\" name=\"decide\"/>"
+                + "<endEvent id=\"e\"/><sequenceFlow id=\"f1\" sourceRef=\"s\" targetRef=\"a\"/>"
+                + "<sequenceFlow id=\"f2\" sourceRef=\"a\" targetRef=\"b\"/><sequenceFlow id=\"f3\" sourceRef=\"b\" targetRef=\"e\"/>"
+                + "</process></definitions>";
+        mvc.perform(multipart("/api/mining/logs/{id}/conformance", id).file(model(twoSteps.getBytes(StandardCharsets.UTF_8)))
+                        .with(httpBasic("sunqi", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.alignments.fittingCases").value(0))
+                .andExpect(jsonPath("$.alignments.nonFittingCaseCount").value(6))
+                .andExpect(jsonPath("$.alignments.nonFittingCases[0].logMoves", Matchers.greaterThan(0)))
+                .andExpect(jsonPath("$.alignments.deviations[?(@.activity == 'check ticket')].cases").value(6));
+
+        // against the model discovered from the log itself, without a file
+        mvc.perform(multipart("/api/mining/logs/{id}/conformance", id).param("discoveredNoise", "0")
+                        .with(httpBasic("sunqi", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.alignments.fittingCases").value(6));
+        mvc.perform(multipart("/api/mining/logs/{id}/conformance", id).param("discoveredNoise", "2")
+                        .with(httpBasic("sunqi", "demo")))
+                .andExpect(status().isBadRequest());
 
         // the model discovered with noise 0, deployed on the engine and named by its key
         byte[] discovered = mvc.perform(multipart("/api/mining/logs/{id}/discover", id).param("noise", "0")

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.mining.csv.ColumnMapping;
+import io.clearflow.mining.log.LogFilter;
 import io.clearflow.mining.log.LogFormatException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -50,6 +51,26 @@ class LogStoreTest {
         assertThat(store.isCached(third)).isTrue();
         assertThat(store.get(second).log().eventCount()).isEqualTo(4);
         assertThat(store.get(second).log().name()).isEqualTo("b.csv");
+    }
+
+    @Test
+    void aFilteredUploadIsReimportedWithItsFilter() throws IOException {
+        String xes = """
+                <log xmlns="http://www.xes-standard.org/">
+                <trace><string key="concept:name" value="early"/>
+                  <event><string key="concept:name" value="a"/><date key="time:timestamp" value="2024-01-01T00:00:00Z"/></event>
+                  <event><string key="concept:name" value="b"/><date key="time:timestamp" value="2024-01-01T01:00:00Z"/></event></trace>
+                <trace><string key="concept:name" value="late"/>
+                  <event><string key="concept:name" value="a"/><date key="time:timestamp" value="2024-06-01T00:00:00Z"/></event></trace>
+                </log>""";
+        LogFilter june = new LogFilter(java.time.Instant.parse("2024-05-01T00:00:00Z"), null, null, null, null, null,
+                null, null);
+        String id = store(10, 100).importLog("two.xes", new ByteArrayInputStream(xes.getBytes(StandardCharsets.UTF_8)),
+                null, false, null, june).id();
+        // a new store (a restart): the log is read again from its file, with the saved filter
+        var again = store(10, 100).get(id).log();
+        assertThat(again.caseCount()).isEqualTo(1);
+        assertThat(again.caseId(0)).isEqualTo("late");
     }
 
     @Test

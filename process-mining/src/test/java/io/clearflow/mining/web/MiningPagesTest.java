@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -78,7 +79,11 @@ class MiningPagesTest {
                         .file(new MockMultipartFile("model", "model.bpmn", "application/xml", bpmn))
                         .with(user("sunqi").roles("PROCESS_OWNER")).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(conformance).contains("id=\"conformance-fitness\">1.0000<");
+        assertThat(conformance).contains("id=\"conformance-fitness\">1.0000<", "id=\"alignment-fitness\"", "对齐拟合度");
+        String discovered = mvc.perform(post(location + "/conformance/discovered")
+                        .with(user("sunqi").roles("PROCESS_OWNER")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(discovered).contains("id=\"conformance-fitness\">1.0000<", "id=\"alignment-fitness\"");
         String bad = mvc.perform(multipart(location + "/conformance")
                         .file(new MockMultipartFile("model", "model.bpmn", "application/xml", "<nope".getBytes()))
                         .with(user("sunqi").roles("PROCESS_OWNER")).with(csrf()))

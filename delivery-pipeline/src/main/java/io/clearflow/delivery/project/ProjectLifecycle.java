@@ -61,6 +61,11 @@ public class ProjectLifecycle {
     public record Step(String id, String name) { }
 
     @Transactional(readOnly = true)
+    public Optional<String> openTaskId(Project project) {
+        return openTask(project).map(Task::getId);
+    }
+
+    @Transactional(readOnly = true)
     public Optional<Step> openStep(Project project) {
         return openTask(project).map(t -> new Step(t.getTaskDefinitionKey(), t.getName()));
     }

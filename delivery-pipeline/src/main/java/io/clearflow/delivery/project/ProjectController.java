@@ -1,5 +1,6 @@
 package io.clearflow.delivery.project;
 
+import io.clearflow.engine.api.Idempotent;
 import io.clearflow.engine.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -54,6 +55,7 @@ class ProjectController {
         this.currentUser = currentUser;
     }
 
+    @Idempotent
     @PostMapping("/api/delivery/projects")
     @PreAuthorize(ProjectAccess.CREATE)
     ResponseEntity<Created> create(@Valid @RequestBody NewProject input) {
@@ -83,6 +85,7 @@ class ProjectController {
         return queries.detail(id);
     }
 
+    @Idempotent
     @PostMapping("/api/delivery/projects/{id}/decisions")
     @PreAuthorize(ProjectAccess.DECIDE)
     ProjectQueries.Detail decide(@PathVariable long id, @RequestBody DecisionIn in) {
@@ -90,6 +93,7 @@ class ProjectController {
         return queries.detail(id);
     }
 
+    @Idempotent
     @PostMapping("/api/delivery/projects/{id}/commerce")
     @PreAuthorize(ProjectAccess.MANAGE)
     ProjectQueries.Detail commerce(@PathVariable long id, @RequestBody CommerceIn in) {
@@ -98,6 +102,7 @@ class ProjectController {
         return queries.detail(id);
     }
 
+    @Idempotent
     @PostMapping("/api/delivery/projects/{id}/versions")
     @PreAuthorize(ProjectAccess.MANAGE)
     ProjectQueries.Detail link(@PathVariable long id, @Valid @RequestBody VersionIn in) {
@@ -105,6 +110,7 @@ class ProjectController {
         return queries.detail(id);
     }
 
+    @Idempotent
     @PostMapping("/api/delivery/projects/{id}/survey")
     @PreAuthorize(ProjectAccess.SURVEY)
     ProjectQueries.Detail survey(@PathVariable long id, @Valid @RequestBody SurveyIn in) {
@@ -112,6 +118,7 @@ class ProjectController {
         return queries.detail(id);
     }
 
+    @Idempotent
     @PostMapping("/api/delivery/projects/{id}/operation")
     @PreAuthorize(ProjectAccess.MANAGE)
     ProjectQueries.Detail operation(@PathVariable long id, @RequestBody OperationIn in) {
@@ -121,6 +128,7 @@ class ProjectController {
     }
 
     /** Completes the open milestone (the caller must be in its inbox). */
+    @Idempotent
     @PostMapping("/api/delivery/projects/{id}/advance")
     @PreAuthorize(ProjectAccess.MILESTONE)
     ProjectQueries.Detail advance(@PathVariable long id, @RequestBody(required = false) CommentIn in) {
@@ -128,6 +136,7 @@ class ProjectController {
         return queries.detail(id);
     }
 
+    @Idempotent
     @PostMapping("/api/delivery/projects/{id}/send-back")
     @PreAuthorize(ProjectAccess.MILESTONE)
     ProjectQueries.Detail sendBack(@PathVariable long id, @RequestBody ReasonIn in) {
@@ -135,6 +144,7 @@ class ProjectController {
         return queries.detail(id);
     }
 
+    @Idempotent
     @PostMapping("/api/delivery/projects/{id}/cancel")
     @PreAuthorize(ProjectAccess.MANAGE)
     ProjectQueries.Detail cancel(@PathVariable long id, @RequestBody ReasonIn in) {

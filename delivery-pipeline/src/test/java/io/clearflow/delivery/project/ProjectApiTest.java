@@ -20,7 +20,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * go-live once the linked version is in production, zhangsan (registry business staff) answers the survey. Bad input
  * and wrong roles change nothing; every stage change leaves a closed and an opened {@code del_project_stage} row.
  */
-class ProjectApiTest extends DeliveryFlowSupport {
+public class ProjectApiTest extends DeliveryFlowSupport {
 
     static final String CREATE = "/api/delivery/projects";
 

@@ -1,5 +1,6 @@
 package io.clearflow.delivery.project.staff;
 
+import io.clearflow.engine.api.Idempotent;
 import io.clearflow.engine.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,6 +40,7 @@ class StaffController {
         this.currentUser = currentUser;
     }
 
+    @Idempotent
     @PostMapping("/api/delivery/staff")
     ResponseEntity<Created> onboard(@RequestBody StaffService.NewStaff in) {
         Staff s = service.onboard(currentUser.get(), in);
@@ -55,36 +57,42 @@ class StaffController {
         return detailOf(id);
     }
 
+    @Idempotent
     @PostMapping("/api/delivery/staff/{id}/items/{itemId}/done")
     Detail itemDone(@PathVariable long id, @PathVariable long itemId) {
         service.itemDone(currentUser.get(), id, itemId);
         return detailOf(id);
     }
 
+    @Idempotent
     @PostMapping("/api/delivery/staff/{id}/onboarded")
     Detail onboarded(@PathVariable long id) {
         service.onboarded(currentUser.get(), id);
         return detailOf(id);
     }
 
+    @Idempotent
     @PostMapping("/api/delivery/staff/{id}/offboarding")
     Detail offboard(@PathVariable long id, @RequestBody OffboardIn in) {
         service.offboard(currentUser.get(), id, in.systems(), in.leftOn());
         return detailOf(id);
     }
 
+    @Idempotent
     @PostMapping("/api/delivery/staff/{id}/left")
     Detail left(@PathVariable long id) {
         service.left(currentUser.get(), id);
         return detailOf(id);
     }
 
+    @Idempotent
     @PostMapping("/api/delivery/staff/{id}/efforts")
     Detail effort(@PathVariable long id, @Valid @RequestBody EffortIn in) {
         service.effort(currentUser.get(), id, in.projectId(), in.period(), in.hours());
         return detailOf(id);
     }
 
+    @Idempotent
     @PostMapping("/api/delivery/staff/{id}/allocations")
     StaffService.Allocation allocate(@PathVariable long id, @RequestBody PeriodIn in) {
         return service.allocate(currentUser.get(), id, in.period());

@@ -35,7 +35,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @SpringBootTest(classes = DeliveryTestApplication.class)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class StaffApiTest {
+public class StaffApiTest {
 
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper json;

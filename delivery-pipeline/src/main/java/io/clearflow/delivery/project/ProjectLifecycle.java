@@ -171,7 +171,7 @@ public class ProjectLifecycle {
         try {
             work.task(member, task.getId());
         } catch (io.clearflow.engine.api.NotFoundException e) {
-            throw new AccessDeniedException("this milestone waits in another inbox: " + task.getName());
+            throw new AccessDeniedException("delivery.project.error.otherInbox");
         }
     }
 

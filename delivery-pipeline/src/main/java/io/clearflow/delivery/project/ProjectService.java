@@ -56,7 +56,7 @@ public class ProjectService {
         }
         boolean manager = member.hasRole(PlatformRole.IT_MANAGER) || member.hasRole(PlatformRole.ADMIN);
         if (!manager && !department.equals(member.department())) {
-            throw new AccessDeniedException("a process owner creates projects of their own department only");
+            throw new AccessDeniedException("delivery.project.error.ownDepartment");
         }
         List<String> codes = List.copyOf(new LinkedHashSet<>(input.systems().stream().map(String::strip).toList()));
         if (codes.stream().anyMatch(code -> systems.find(code).isEmpty())) {

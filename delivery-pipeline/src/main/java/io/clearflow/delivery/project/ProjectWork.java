@@ -147,7 +147,7 @@ public class ProjectWork {
         String text = text(comment, false, "comment", MAX_TEXT);
         List<String> requesting = checks.requestingDepartments(project);
         if (!requesting.contains(member.department())) {
-            throw new AccessDeniedException("only members of the departments that asked for the project answer its survey");
+            throw new AccessDeniedException("delivery.project.error.notRequesting");
         }
         if (project.stage() == ProjectStage.ACCEPTANCE && project.acceptedAt() == null) {
             throw new ConflictException("delivery.project.error.notNow", project.key(), project.stage().code());

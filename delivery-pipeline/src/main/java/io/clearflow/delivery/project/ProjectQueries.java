@@ -4,6 +4,7 @@ import io.clearflow.delivery.People;
 import io.clearflow.delivery.change.ChangeService;
 import io.clearflow.delivery.submission.SubmissionService;
 import io.clearflow.delivery.version.VersionQueries;
+import io.clearflow.testmetrics.api.TestEvidence;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A project with everything it drills down to: its systems, the versions it delivers with their test submissions,
- * changes, deployments and the demands they deliver (by title, through demand-portal's api), costs against the
+ * changes, deployments, defects (test-metrics' api) and the demands they deliver (by title, through demand-portal's
+ * api), costs against the
  * budget, the stage history, the evaluation and decisions, commerce, survey and operation records. People and
  * departments by name.
  */
@@ -43,9 +45,13 @@ public class ProjectQueries {
 
     public record ChangeView(long id, String key, String state) { }
 
+    /** A defect found in a delivered version (test-metrics' evidence, from Jira). */
+    public record DefectView(String key, String title, String severity, boolean open) { }
+
     public record VersionView(long id, String system, String systemName, String version, boolean inProduction,
                               List<VersionQueries.DemandView> demands, List<SubmissionView> submissions,
-                              List<ChangeView> changes, List<VersionQueries.DeploymentView> deployments) { }
+                              List<ChangeView> changes, List<VersionQueries.DeploymentView> deployments,
+                              List<DefectView> defects) { }
 
     public record Cancellation(String reason, String cancelledBy, Instant cancelledAt) { }
 
@@ -77,6 +83,7 @@ public class ProjectQueries {
     private final SubmissionService submissions;
     private final ChangeService changes;
     private final MilestoneChecks checks;
+    private final TestEvidence evidence;
     private final People people;
 
     ProjectQueries(ProjectService projects, ProjectLifecycle lifecycle, StageHistoryRepository stages,
@@ -84,7 +91,7 @@ public class ProjectQueries {
                    CostRepository costs, SurveyRepository surveys, ValueRepository values,
                    CancellationRepository cancellations, ProjectVersionRepository projectVersions,
                    VersionQueries versionQueries, SubmissionService submissions, ChangeService changes,
-                   MilestoneChecks checks, People people) {
+                   MilestoneChecks checks, TestEvidence evidence, People people) {
         this.projects = projects;
         this.lifecycle = lifecycle;
         this.stages = stages;
@@ -100,6 +107,7 @@ public class ProjectQueries {
         this.submissions = submissions;
         this.changes = changes;
         this.checks = checks;
+        this.evidence = evidence;
         this.people = people;
     }
 
@@ -153,6 +161,8 @@ public class ProjectQueries {
                 submissions.ofVersion(versionId).stream().map(s -> new SubmissionView(s.id(), s.key(), s.state().name()))
                         .toList(),
                 changes.ofVersion(versionId).stream().map(c -> new ChangeView(c.id(), c.key(), c.state().name())).toList(),
-                v.deployments());
+                v.deployments(),
+                evidence.defects(v.system(), v.version()).stream().map(d -> new DefectView(d.key(), d.title(),
+                        d.severity(), d.open())).toList());
     }
 }

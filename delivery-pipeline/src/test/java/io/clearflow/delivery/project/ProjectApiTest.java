@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clearflow.delivery.change.DeliveryFlowSupport;
+import io.clearflow.testmetrics.api.DefectRecord;
+import io.clearflow.testmetrics.api.TestEvidence;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -23,6 +25,8 @@ import org.springframework.test.web.servlet.ResultActions;
 public class ProjectApiTest extends DeliveryFlowSupport {
 
     static final String CREATE = "/api/delivery/projects";
+
+    @org.springframework.beans.factory.annotation.Autowired TestEvidence evidence;
 
     @Test
     void createListAndReadWithBadInputRefused() throws Exception {
@@ -156,7 +160,12 @@ public class ProjectApiTest extends DeliveryFlowSupport {
         long deploymentId = read(postJson("linops", "/api/delivery/changes/" + changeId + "/deploy", "")
                 .andExpect(status().isAccepted())).get("deploymentId").asLong();
         assertThat(finished(deploymentId).state()).isEqualTo("succeeded");
+        // the defects found in the version, from test-metrics
+        evidence.recordDefects(s.system(), List.of(new DefectRecord("CF-" + id, s.label(), "登记超时", "major", "integration",
+                true, null, java.time.Instant.parse("2026-11-30T08:00:00Z"), null)));
         getAs("zhouba", p).andExpect(jsonPath("$.versions[0].inProduction").value(true))
+                .andExpect(jsonPath("$.versions[0].defects[0].key").value("CF-" + id))
+                .andExpect(jsonPath("$.versions[0].defects[0].open").value(true))
                 .andExpect(jsonPath("$.versions[0].submissions.length()").value(1))
                 .andExpect(jsonPath("$.versions[0].changes[0].id").value(changeId))
                 .andExpect(jsonPath("$.notInProduction.length()").value(0));

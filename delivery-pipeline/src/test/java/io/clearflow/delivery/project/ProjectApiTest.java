@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clearflow.delivery.change.DeliveryFlowSupport;
+import io.clearflow.demand.api.DemandIntake;
+import io.clearflow.demand.api.NewDemand;
 import io.clearflow.testmetrics.api.DefectRecord;
 import io.clearflow.testmetrics.api.TestEvidence;
 import java.util.List;
@@ -27,6 +29,7 @@ public class ProjectApiTest extends DeliveryFlowSupport {
     static final String CREATE = "/api/delivery/projects";
 
     @org.springframework.beans.factory.annotation.Autowired TestEvidence evidence;
+    @org.springframework.beans.factory.annotation.Autowired DemandIntake demandIntake;
 
     @Test
     void createListAndReadWithBadInputRefused() throws Exception {
@@ -206,6 +209,30 @@ public class ProjectApiTest extends DeliveryFlowSupport {
         assertThat(jdbc.queryForList("SELECT actor FROM del_project_stage WHERE project_id = ? ORDER BY id", String.class, id))
                 .containsExactly("zhouba", "sunqi", "chenqc", "zhouba", "chenqc", "linops", "zhangsan", "zhouba");
         assertThat(jdbc.queryForObject("SELECT accepted_at FROM del_project WHERE id = ?", Object.class, id)).isNotNull();
+    }
+
+    @Test
+    void theRequestingDepartmentsAreTheProjectsAndThoseOfTheDemandsItsVersionsDeliver() throws Exception {
+        long demand = demandIntake.raise(directory.requireMember("wangwu"), new NewDemand("交收对账查询",
+                "更快对账", "FEATURE", null, "NORMAL", false, null, null, null)).id();
+        long versionId = read(postJson("wujiu", "/api/delivery/versions", "{\"system\":\"registry\",\"version\":\"7."
+                + System.nanoTime() % 100000 + "\",\"demandIds\":[" + demand + "]}").andExpect(status().isCreated()))
+                .get("id").asLong();
+        long id = read(postJson("zhouba", CREATE, "{\"name\":\"登记与交收联动\",\"department\":\"dept-registry\","
+                + "\"systems\":[\"registry\"]}").andExpect(status().isCreated())).get("id").asLong();
+        getAs("zhouba", CREATE + "/" + id).andExpect(jsonPath("$.requestingDepartments.length()").value(1));
+        // a version of a system the project does not touch is refused
+        long other = read(postJson("wujiu", "/api/delivery/versions", "{\"system\":\"ctrade\",\"version\":\"7."
+                + System.nanoTime() % 100000 + "\"}").andExpect(status().isCreated())).get("id").asLong();
+        postJson("zhouba", CREATE + "/" + id + "/versions", "{\"versionId\":" + other + "}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.versionId").exists());
+        postJson("zhouba", CREATE + "/" + id + "/versions", "{\"versionId\":" + versionId + "}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.requestingDepartments[0]").value("登记托管部"))
+                .andExpect(jsonPath("$.requestingDepartments[1]").value("清算交收部"))
+                .andExpect(jsonPath("$.versions[0].demands[0].title").value("交收对账查询"));
+        // the version's timeline says which project it belongs to
+        assertThat(jdbc.queryForList("SELECT kind FROM del_timeline WHERE version_id = ?", String.class, versionId))
+                .contains("project.linked");
     }
 
     @Test

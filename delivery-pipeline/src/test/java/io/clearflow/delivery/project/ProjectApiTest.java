@@ -67,6 +67,18 @@ public class ProjectApiTest extends DeliveryFlowSupport {
                 .andExpect(status().isCreated()));
         assertThat(created.get("stage").asText()).isEqualTo("initiation");
         long id = created.get("id").asLong();
+        // a retried create with the same idempotency key gets the first answer and creates nothing more
+        String body = "{\"name\":\"重试的项目\",\"department\":\"dept-account\",\"systems\":[\"registry\"]}";
+        var first = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(CREATE)
+                .with(httpBasic("zhouba", "demo")).header("Idempotency-Key", "prj-" + id).contentType(MediaType.APPLICATION_JSON)
+                .content(body)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long afterFirst = count("del_project");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(CREATE)
+                .with(httpBasic("zhouba", "demo")).header("Idempotency-Key", "prj-" + id).contentType(MediaType.APPLICATION_JSON)
+                .content(body)).andExpect(status().isCreated())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Idempotent-Replayed", "true"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().json(first));
+        assertThat(count("del_project")).isEqualTo(afterFirst);
         long own = read(postJson("sunqi", CREATE, "{\"name\":\"运营对账项目\",\"department\":\"dept-operations\","
                 + "\"systems\":[\"clearing\"]}").andExpect(status().isCreated())).get("id").asLong();
 

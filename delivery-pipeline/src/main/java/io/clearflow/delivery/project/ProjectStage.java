@@ -8,7 +8,7 @@ import java.util.Optional;
  * The stages of a project's life, in order (seed (a): initiation → review → commerce → QC milestones →
  * go-live/update → acceptance → post-project operation). {@link #code()} is what {@code del_project.stage}
  * stores and what the API and the cockpit's {@code projectsByStage} use; labels come from the bundle key
- * {@code project.stage.<code>}.
+ * {@code delivery.project.stage.<code>}.
  */
 public enum ProjectStage {
     INITIATION("initiation"),

@@ -63,26 +63,26 @@ public abstract class DeliveryFlowSupport {
             {"version":"2.1.0","runs":[{"tool":{"driver":{"name":"semgrep","rules":[]}},"results":[]}]}""";
 
     @Autowired protected MockMvc mvc;
-    @Autowired ObjectMapper json;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired WorkService work;
-    @Autowired OrgDirectory directory;
-    @Autowired TaskService engineTasks;
+    @Autowired protected ObjectMapper json;
+    @Autowired protected JdbcTemplate jdbc;
+    @Autowired protected WorkService work;
+    @Autowired protected OrgDirectory directory;
+    @Autowired protected TaskService engineTasks;
     @Autowired TransactionTemplate transactions;
     @Autowired Artifacts artifacts;
     @Autowired ArtifactService artifactService;
     @Autowired DeploymentService deploymentService;
 
     /** A version of a seeded system, developed by wujiu (he uploaded its artifact). */
-    record Setup(long versionId, long artifactId, String label, String system) { }
+    protected record Setup(long versionId, long artifactId, String label, String system) { }
 
     /** A version of {@code clearflow} (not critical) or {@code ctrade} (critical) with one artifact, over the API. */
-    Setup version(boolean critical) throws Exception {
+    protected Setup version(boolean critical) throws Exception {
         return version(critical, "app.jar");
     }
 
     /** An artifact named {@code broken…} fails the production environment's health check (see TestSystems). */
-    Setup version(boolean critical, String artifactName) throws Exception {
+    protected Setup version(boolean critical, String artifactName) throws Exception {
         String system = critical ? "ctrade" : "clearflow";
         String label = "1." + UUID.randomUUID().toString().substring(0, 8);
         long versionId = read(postJson("wujiu", "/api/delivery/versions",
@@ -103,7 +103,7 @@ public abstract class DeliveryFlowSupport {
     }
 
     /** Waits until the executor has finished the deployment (the embedded runner works on its own threads). */
-    Deployment finished(long deploymentId) throws InterruptedException {
+    protected Deployment finished(long deploymentId) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
             Deployment d = deploymentService.require(deploymentId);
@@ -116,7 +116,7 @@ public abstract class DeliveryFlowSupport {
     }
 
     /** Waits until the change reached the state (it moves when the deployment's end is announced). */
-    void awaitState(long changeId, String state) throws Exception {
+    protected void awaitState(long changeId, String state) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
         String now = null;
         while (System.currentTimeMillis() < deadline) {
@@ -137,20 +137,20 @@ public abstract class DeliveryFlowSupport {
                 .andExpect(status().isCreated());
     }
 
-    ResultActions postJson(String user, String path, String body) throws Exception {
+    protected ResultActions postJson(String user, String path, String body) throws Exception {
         return mvc.perform(post(path).with(httpBasic(user, "demo")).contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
-    JsonNode read(ResultActions result) throws Exception {
+    protected JsonNode read(ResultActions result) throws Exception {
         return json.readTree(result.andReturn().getResponse().getContentAsString());
     }
 
-    List<String> inbox(String user) {
+    protected List<String> inbox(String user) {
         return work.inbox(directory.requireMember(user), 0, 200).stream().map(t -> t.businessKey() + ":" + t.activityId()).toList();
     }
 
     /** A version whose entry criteria pass, submitted, accepted, passed exit and approved by QC; returns the submission id. */
-    long passedSubmission(Setup s) throws Exception {
+    protected long passedSubmission(Setup s) throws Exception {
         upload(s, "TEST-order.xml", PASSING_JUNIT);
         upload(s, "scan.sarif", CLEAN_SARIF);
         long id = read(postJson("wujiu", "/api/delivery/versions/" + s.versionId() + "/test-submissions",
@@ -163,7 +163,7 @@ public abstract class DeliveryFlowSupport {
         return id;
     }
 
-    long raise(long submissionId, String extra) throws Exception {
+    protected long raise(long submissionId, String extra) throws Exception {
         var response = postJson("wujiu", "/api/delivery/changes", """
                 {"testSubmissionId":%d,"risk":"medium","window":"2026-12-12 22:00-23:30",
                  "rollbackPlan":"redeploy the previous artifact"%s}""".formatted(submissionId, extra)).andReturn().getResponse();

@@ -13,4 +13,10 @@ public interface TestEvidence {
 
     /** Inserts or updates defects by key; returns how many were written. */
     int recordDefects(String project, List<DefectRecord> defects);
+
+    /**
+     * The defects found in a version of a project (system code and version label), oldest first; empty when the
+     * version has no recorded evidence. Read by the delivery pipeline's project page (defects per delivered version).
+     */
+    List<DefectRecord> defects(String project, String version);
 }

@@ -91,6 +91,14 @@ class TestEvidenceAdapter implements TestEvidence {
         return written;
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<DefectRecord> defects(String project, String version) {
+        return versions.find(project, version).map(v -> defects.ofVersion(v.id())).orElse(List.of()).stream()
+                .map(d -> new DefectRecord(d.key(), version, d.title(), d.severity(), d.phase(), d.open(), d.testCase(),
+                        d.createdAt(), d.resolvedAt())).toList();
+    }
+
     private String toJson(Map<String, Object> summary) {
         try {
             return json.writeValueAsString(summary);

@@ -81,6 +81,11 @@ class JenkinsExecutorContractTest {
             public int recordDefects(String project, List<DefectRecord> defects) {
                 throw new UnsupportedOperationException();
             }
+
+            @Override
+            public List<DefectRecord> defects(String project, String version) {
+                throw new UnsupportedOperationException();
+            }
         });
         return executor;
     }

@@ -1,0 +1,117 @@
+package io.clearflow.delivery.project;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Every statement on {@code del_project} and its project–system table {@code del_project_system}. */
+@Repository
+class ProjectRepository {
+
+    private static final String COLUMNS = "id, name, department, stage, case_id, budget, expected_benefit, created_by, "
+            + "created_at, stage_entered_at, accepted_at";
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    ProjectRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    long insert(String name, String department, ProjectStage stage, String caseId, String by, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        named.update("INSERT INTO del_project (name, department, stage, case_id, created_by, created_at, stage_entered_at) "
+                        + "VALUES (:name, :department, :stage, :caseId, :by, :now, :now)",
+                new MapSqlParameterSource().addValue("name", name).addValue("department", department)
+                        .addValue("stage", stage.code()).addValue("caseId", caseId).addValue("by", by)
+                        .addValue("now", utc(now)), keys, new String[] {"id"});
+        return keys.getKey().longValue();
+    }
+
+    void addSystems(long projectId, List<String> systems) {
+        jdbc.batchUpdate("INSERT INTO del_project_system (project_id, system_code) VALUES (?, ?)",
+                systems.stream().map(s -> new Object[] {projectId, s}).toList());
+    }
+
+    Optional<Project> find(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM del_project WHERE id = ?", (rs, n) -> row(rs), id).stream()
+                .findFirst().map(p -> withSystems(p, systems(p.id())));
+    }
+
+    List<String> systems(long projectId) {
+        return jdbc.queryForList("SELECT system_code FROM del_project_system WHERE project_id = ? ORDER BY system_code",
+                String.class, projectId);
+    }
+
+    /** Newest first; each filter is optional (null). */
+    List<Project> list(String department, ProjectStage stage, String system, int limit) {
+        var params = new MapSqlParameterSource();
+        List<String> where = new ArrayList<>();
+        if (department != null) {
+            where.add("p.department = :department");
+            params.addValue("department", department);
+        }
+        if (stage != null) {
+            where.add("p.stage = :stage");
+            params.addValue("stage", stage.code());
+        }
+        if (system != null) {
+            where.add("EXISTS (SELECT 1 FROM del_project_system s WHERE s.project_id = p.id AND s.system_code = :system)");
+            params.addValue("system", system);
+        }
+        String sql = "SELECT " + COLUMNS.replaceAll("(\\w+)", "p.$1") + " FROM del_project p"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY p.id DESC FETCH FIRST " + limit + " ROWS ONLY";
+        List<Project> projects = named.query(sql, params, (rs, n) -> row(rs));
+        return projects.stream().map(p -> withSystems(p, systems(p.id()))).toList();
+    }
+
+    /** Moves the stage only when the project is still in {@code from}: false when a concurrent move won. */
+    boolean moveStage(long id, ProjectStage from, ProjectStage to, Instant now) {
+        return jdbc.update("UPDATE del_project SET stage = ?, stage_entered_at = ?, version = version + 1 "
+                + "WHERE id = ? AND stage = ?", to.code(), utc(now), id, from.code()) == 1;
+    }
+
+    void evaluation(long id, BigDecimal budget, BigDecimal expectedBenefit) {
+        jdbc.update("UPDATE del_project SET budget = ?, expected_benefit = ?, version = version + 1 WHERE id = ?",
+                budget, expectedBenefit, id);
+    }
+
+    void accepted(long id, Instant at) {
+        jdbc.update("UPDATE del_project SET accepted_at = ?, version = version + 1 WHERE id = ?",
+                at == null ? null : utc(at), id);
+    }
+
+    private static Project withSystems(Project p, List<String> systems) {
+        return new Project(p.id(), p.name(), p.department(), p.stage(), p.caseId(), p.budget(), p.expectedBenefit(),
+                p.createdBy(), p.createdAt(), p.stageEnteredAt(), p.acceptedAt(), systems);
+    }
+
+    private static Project row(ResultSet rs) throws SQLException {
+        return new Project(rs.getLong("id"), rs.getString("name"), rs.getString("department"),
+                ProjectStage.ofCode(rs.getString("stage")).orElseThrow(), rs.getString("case_id"),
+                rs.getBigDecimal("budget"), rs.getBigDecimal("expected_benefit"), rs.getString("created_by"),
+                instant(rs, "created_at"), instant(rs, "stage_entered_at"), instant(rs, "accepted_at"), List.of());
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

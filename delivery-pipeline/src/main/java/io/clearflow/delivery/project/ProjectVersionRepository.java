@@ -1,0 +1,30 @@
+package io.clearflow.delivery.project;
+
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Every statement on {@code del_project_version}: the versions a project delivers. */
+@Repository
+class ProjectVersionRepository {
+
+    private final JdbcTemplate jdbc;
+
+    ProjectVersionRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** False when the version was already linked (linking twice is harmless). */
+    boolean link(long projectId, long versionId) {
+        if (versionIds(projectId).contains(versionId)) {
+            return false;
+        }
+        jdbc.update("INSERT INTO del_project_version (project_id, version_id) VALUES (?, ?)", projectId, versionId);
+        return true;
+    }
+
+    List<Long> versionIds(long projectId) {
+        return jdbc.queryForList("SELECT version_id FROM del_project_version WHERE project_id = ? ORDER BY version_id",
+                Long.class, projectId);
+    }
+}

@@ -1,0 +1,37 @@
+package io.clearflow.delivery.project;
+
+import static io.clearflow.delivery.project.ProjectRepository.instant;
+import static io.clearflow.delivery.project.ProjectRepository.utc;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Every statement on {@code del_project_survey}: one answer per person (the table's unique key keeps it so). */
+@Repository
+class SurveyRepository {
+
+    private final JdbcTemplate jdbc;
+
+    SurveyRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean answered(long projectId, String userId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM del_project_survey WHERE project_id = ? AND answered_by = ?",
+                Integer.class, projectId, userId) > 0;
+    }
+
+    void insert(long projectId, String department, int score, String comment, String by, Instant now) {
+        jdbc.update("INSERT INTO del_project_survey (project_id, department, score, comment, answered_by, answered_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", projectId, department, score, comment, by, utc(now));
+    }
+
+    List<ProjectRecords.SurveyAnswer> of(long projectId) {
+        return jdbc.query("SELECT id, department, score, comment, answered_by, answered_at FROM del_project_survey "
+                + "WHERE project_id = ? ORDER BY id", (rs, n) -> new ProjectRecords.SurveyAnswer(rs.getLong("id"),
+                rs.getString("department"), rs.getInt("score"), rs.getString("comment"), rs.getString("answered_by"),
+                instant(rs, "answered_at")), projectId);
+    }
+}

@@ -10,6 +10,7 @@ import io.clearflow.engine.api.ConflictException;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.NotFoundException;
+import io.clearflow.engine.work.ActingAs;
 import io.clearflow.engine.work.AttachmentPolicy;
 import io.clearflow.engine.work.CaseView;
 import io.clearflow.engine.work.WorkService;
@@ -134,13 +135,8 @@ public class DemandService implements DemandIntake {
     private void attach(Member requester, String caseId, Upload file, AttachmentPolicy.Kind kind) {
         // the requester is no candidate of the first step, so the file goes to the case directly;
         // the case page lists and serves it to everybody who may follow the case
-        org.flowable.common.engine.impl.identity.Authentication.setAuthenticatedUserId(requester.userId());
-        try {
-            engineTasks.createAttachment(kind.contentType(), null, caseId, file.name().strip(), null,
-                    new ByteArrayInputStream(file.content()));
-        } finally {
-            org.flowable.common.engine.impl.identity.Authentication.setAuthenticatedUserId(null);
-        }
+        ActingAs.member(requester, () -> engineTasks.createAttachment(kind.contentType(), null, caseId,
+                file.name().strip(), null, new ByteArrayInputStream(file.content())));
     }
 
     @Transactional(readOnly = true)

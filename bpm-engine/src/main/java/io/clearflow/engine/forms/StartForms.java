@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * there; this refuses them, because a start without their data would break them.
  */
 @Service
-public class StartForms {
+class StartForms {
 
     /** A process as the start page shows it, with its start form (one without fields when it has none). */
     public record StartForm(String processKey, String processName, String description, FormDefinition form) { }

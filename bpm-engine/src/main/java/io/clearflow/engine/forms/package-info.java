@@ -1,7 +1,6 @@
 /**
  * Form definitions: the fields a start or task form asks for, rendered on pages, checked on the
  * server and, from the same definition served as JSON, in the browser. A user task names its
- * form by its BPMN {@code flowable:formKey}.
+ * form by its BPMN {@code flowable:formKey}. Internal to the engine: no other module uses it.
  */
-@org.springframework.modulith.NamedInterface("forms")
 package io.clearflow.engine.forms;

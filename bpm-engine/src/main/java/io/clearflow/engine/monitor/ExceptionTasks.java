@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @PreAuthorize("hasAnyRole('ADMIN','OPS','PROCESS_OWNER','IT_MANAGER')")
-public class ExceptionTasks {
+class ExceptionTasks {
 
     static final int MAX_ROWS = 500;
     static final int MAX_REASON = 2000;

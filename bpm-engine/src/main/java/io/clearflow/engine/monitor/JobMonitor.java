@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 @PreAuthorize("hasAnyRole('ADMIN','OPS','PROCESS_OWNER','IT_MANAGER')")
-public class JobMonitor {
+class JobMonitor {
 
     private static final Logger log = LoggerFactory.getLogger(JobMonitor.class);
     static final int RETRIES_ON_RETRY = 3;

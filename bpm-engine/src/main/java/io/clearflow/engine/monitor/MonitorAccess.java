@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * for every monitoring query means a count on one page never disagrees with a list on another.
  */
 @Component
-public class MonitorAccess {
+class MonitorAccess {
 
     static final List<PlatformRole> SEE_ALL = List.of(PlatformRole.ADMIN, PlatformRole.OPS,
             PlatformRole.PROCESS_OWNER, PlatformRole.IT_MANAGER);

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the month before it. Months are calendar months where the users are ({@code clearflow.web.zone}).
  */
 @Service
-public class UsageStatistics {
+class UsageStatistics {
 
     /** Figures of one month. Durations are of the instances completed in the month; {@code null} when none. */
     public record Figures(long starts, long completions, long withdrawn, Long meanMs, Long p90Ms) { }

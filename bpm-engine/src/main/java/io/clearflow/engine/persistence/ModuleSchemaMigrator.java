@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Flowable manages its own ACT_* tables; these are only ClearFlow's tables.
  */
 @Component
-public class ModuleSchemaMigrator implements InitializingBean {
+class ModuleSchemaMigrator implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(ModuleSchemaMigrator.class);
 

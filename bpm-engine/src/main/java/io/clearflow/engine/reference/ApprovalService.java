@@ -7,13 +7,9 @@ import io.clearflow.engine.work.CaseView;
 import io.clearflow.engine.work.CaseOpinions;
 import io.clearflow.engine.work.WorkService;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,14 +20,14 @@ public class ApprovalService {
     public static final String PROCESS_KEY = "referenceApproval";
     static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999999999.99");
 
-    private final JdbcTemplate jdbc;
+    private final ApprovalRequestRepository requests;
     private final WorkService work;
     private final Clock clock;
     private final CaseOpinions opinions;
 
-    public ApprovalService(JdbcTemplate jdbc, WorkService work, Clock clock, CaseOpinions opinions) {
+    ApprovalService(ApprovalRequestRepository requests, WorkService work, Clock clock, CaseOpinions opinions) {
         this.opinions = opinions;
-        this.jdbc = jdbc;
+        this.requests = requests;
         this.work = work;
         this.clock = clock;
     }
@@ -52,23 +48,11 @@ public class ApprovalService {
             throw new InvalidRequestException("common.formErrors", errors);
         }
         var now = clock.instant();
-        var keys = new GeneratedKeyHolder();
         // the case id is chosen first, so the row is written whole in one statement; the case is
         // started under that id below, in the same transaction
         String caseId = work.newCaseId();
-        jdbc.update(connection -> {
-            var ps = connection.prepareStatement("INSERT INTO cf_approval_request (process_instance_id, title, amount, "
-                    + "reason, requester, department, created_at) VALUES (?,?,?,?,?,?,?)", new String[] {"id"});
-            ps.setString(1, caseId);
-            ps.setString(2, title.strip());
-            ps.setBigDecimal(3, amount);
-            ps.setString(4, reason.strip());
-            ps.setString(5, requester.userId());
-            ps.setString(6, requester.department());
-            ps.setTimestamp(7, Timestamp.from(now));
-            return ps;
-        }, keys);
-        long id = keys.getKey().longValue();
+        long id = requests.insert(caseId, title.strip(), amount, reason.strip(), requester.userId(),
+                requester.department(), now);
         CaseView started = work.start(requester, PROCESS_KEY, "APR-" + id, Map.of("requestId", id), caseId);
         return new ApprovalRequest(id, started.id(), title.strip(), amount, reason.strip(), requester.userId(),
                 requester.department(), now);
@@ -77,14 +61,7 @@ public class ApprovalService {
     /** The request behind a case; callers check first that the member may see the case. */
     @Transactional(readOnly = true)
     public ApprovalRequest forCase(String caseId) {
-        List<ApprovalRequest> found = jdbc.query("SELECT * FROM cf_approval_request WHERE process_instance_id = ?",
-                (rs, i) -> new ApprovalRequest(rs.getLong("id"), rs.getString("process_instance_id"), rs.getString("title"),
-                        rs.getBigDecimal("amount"), rs.getString("reason"), rs.getString("requester"),
-                        rs.getString("department"), rs.getTimestamp("created_at").toInstant()), caseId);
-        if (found.isEmpty()) {
-            throw new NotFoundException("approval request of case", caseId);
-        }
-        return found.get(0);
+        return requests.forCase(caseId).orElseThrow(() -> new NotFoundException("approval request of case", caseId));
     }
 
     /** Approve or reject the review task a member holds or can take. */

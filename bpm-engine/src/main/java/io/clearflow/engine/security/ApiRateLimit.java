@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
  * A token bucket per API client: {@code burst} requests at once, refilled at {@code perSecond}. A client is the signed-in
  * user (token or password) or, before sign-in, its address. Spring-free; the nanosecond clock is given.
  */
-public class ApiRateLimit {
+class ApiRateLimit {
 
     private final double perSecond;
     private final double burst;

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -14,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,11 +35,11 @@ public class ApiTokenService {
 
     public record IssuedToken(TokenInfo info, String token) { }
 
-    private final JdbcTemplate jdbc;
+    private final ApiTokenRepository tokens;
     private final Clock clock;
 
-    public ApiTokenService(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    ApiTokenService(ApiTokenRepository tokens, Clock clock) {
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -55,9 +53,7 @@ public class ApiTokenService {
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant();
-        jdbc.update("INSERT INTO cf_api_token (user_id, name, token_hash, token_prefix, created_at) VALUES (?,?,?,?,?)",
-                userId, name.strip(), hash(token), token.substring(0, 8), Timestamp.from(now));
-        long id = jdbc.queryForObject("SELECT id FROM cf_api_token WHERE token_hash = ?", Long.class, hash(token));
+        long id = tokens.insert(userId, name.strip(), hash(token), token.substring(0, 8), now);
         return new IssuedToken(new TokenInfo(id, userId, name.strip(), token.substring(0, 8), now, null, null), token);
     }
 
@@ -68,33 +64,20 @@ public class ApiTokenService {
             return Optional.empty();
         }
         String hash = hash(token);
-        List<String> users = jdbc.queryForList(
-                "SELECT user_id FROM cf_api_token WHERE token_hash = ? AND revoked_at IS NULL", String.class, hash);
-        if (users.isEmpty()) {
-            return Optional.empty();
-        }
-        jdbc.update("UPDATE cf_api_token SET last_used_at = ? WHERE token_hash = ?", Timestamp.from(clock.instant()), hash);
-        return Optional.of(users.get(0));
+        Optional<String> user = tokens.activeUser(hash);
+        user.ifPresent(u -> tokens.used(hash, clock.instant()));
+        return user;
     }
 
     public List<TokenInfo> tokens(String userId) {
-        return jdbc.query("SELECT * FROM cf_api_token WHERE user_id = ? ORDER BY id", (rs, i) -> new TokenInfo(
-                rs.getLong("id"), rs.getString("user_id"), rs.getString("name"), rs.getString("token_prefix"),
-                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("last_used_at")),
-                instant(rs.getTimestamp("revoked_at"))), userId);
+        return tokens.of(userId);
     }
 
     @Transactional
     public void revoke(String userId, long tokenId) {
-        int updated = jdbc.update("UPDATE cf_api_token SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL",
-                Timestamp.from(clock.instant()), tokenId, userId);
-        if (updated == 0) {
+        if (!tokens.revoke(userId, tokenId, clock.instant())) {
             throw new NotFoundException("active token", String.valueOf(tokenId));
         }
-    }
-
-    private static Instant instant(Timestamp ts) {
-        return ts == null ? null : ts.toInstant();
     }
 
     static String hash(String token) {

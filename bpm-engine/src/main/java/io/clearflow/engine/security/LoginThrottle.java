@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Counts live in memory, per node: an attacker spreading guesses over nodes gets at most nodes × the limit before
  * every node locks, which is still far below what guessing needs. Spring-free; the clock is given.
  */
-public class LoginThrottle {
+class LoginThrottle {
 
     /** What happened to an attempt's count. */
     public enum Verdict { COUNTED, LOCKED }

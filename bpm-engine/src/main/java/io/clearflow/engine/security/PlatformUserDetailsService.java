@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
  * for every group and {@code DEPT_<id>} for the department, so rules can check roles and departments.
  */
 @Service
-public class PlatformUserDetailsService implements UserDetailsService {
+class PlatformUserDetailsService implements UserDetailsService {
 
     private final IdentityService idm;
     private final OrgDirectory directory;

@@ -8,14 +8,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Runs engine calls as a member, so the engine records them (initiator, event-log resource).
  * Flowable's authenticated user is Spring Security's context here, so the caller's own
- * authentication is put back afterwards rather than replaced by a bare user id.
+ * authentication is put back afterwards rather than replaced by a bare user id. Other modules that
+ * call an engine service directly (a case attachment, say) use this, not Flowable's internal
+ * {@code Authentication}.
  */
-final class ActingAs {
+public final class ActingAs {
 
     private ActingAs() {
     }
 
-    static <T> T member(Member member, Supplier<T> action) {
+    public static <T> T member(Member member, Supplier<T> action) {
         if (member.userId().equals(Authentication.getAuthenticatedUserId())) {
             return action.get();
         }
@@ -28,7 +30,7 @@ final class ActingAs {
         }
     }
 
-    static void member(Member member, Runnable action) {
+    public static void member(Member member, Runnable action) {
         member(member, () -> {
             action.run();
             return null;

@@ -288,6 +288,12 @@ class GovernanceCatalogTest {
                 .andExpect(jsonPath("$.errors.name").exists()).andExpect(jsonPath("$.errors.sourceType").exists())
                 .andExpect(jsonPath("$.errors.sourceReference").exists()).andExpect(jsonPath("$.errors.ownerDepartment").exists())
                 .andExpect(jsonPath("$.errors.businessCategory").exists()).andExpect(jsonPath("$.errors.characteristics").exists());
+        mvc.perform(post("/api/governance/scenarios").with(httpBasic("sunqi", "demo")).header("Accept-Language", "en").param("lang", "en")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\" \",\"sourceType\":\"regulation\","
+                                + "\"sourceReference\":\"x\",\"ownerDepartment\":\"dept-operations\",\"businessCategory\":\"issuer\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.name").value("required, at most 200 characters"))
+                .andExpect(jsonPath("$.errors.length()").value(1));
         postJson("/api/governance/scenarios", "sunqi", "{\"name\": ").andExpect(status().isBadRequest());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gov_scenario", Long.class)).isEqualTo(before);
 

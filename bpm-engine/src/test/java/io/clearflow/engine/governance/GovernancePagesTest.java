@@ -267,6 +267,8 @@ class GovernancePagesTest {
                         .param("sourceType", "regulation").param("ownerDepartment", "dept-operations").param("businessCategory", "issuer"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("field-error");
+        // the declared rule's message, from the bundle in the page's language, and the input kept
+        assertThat(page).contains("必填，最多 200 个字符").contains("dept-operations").doesNotContain("gov.error.");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gov_scenario", Long.class)).isEqualTo(scenarios);
     }
 }

@@ -45,12 +45,12 @@ public class JiraSync {
     private final JiraProperties properties;
     private final ObjectProvider<JiraClient> client;
     private final DemandTaskRepository tasks;
-    private final WebhookDeliveries deliveries;
+    private final WebhookDeliveryRepository deliveries;
     private final Clock clock;
     private final TaskStatusMapping mapping;
 
     public JiraSync(JiraProperties properties, ObjectProvider<JiraClient> client, DemandTaskRepository tasks,
-                    WebhookDeliveries deliveries, Clock clock) {
+                    WebhookDeliveryRepository deliveries, Clock clock) {
         this.properties = properties;
         this.client = client;
         this.tasks = tasks;

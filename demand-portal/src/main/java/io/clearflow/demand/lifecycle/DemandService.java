@@ -10,9 +10,11 @@ import io.clearflow.engine.api.ConflictException;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.NotFoundException;
+import io.clearflow.engine.work.ActingAs;
 import io.clearflow.engine.work.AttachmentPolicy;
 import io.clearflow.engine.work.CaseView;
 import io.clearflow.engine.work.WorkService;
+import jakarta.validation.Validator;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -21,7 +23,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,10 +71,12 @@ public class DemandService implements DemandIntake {
     private final JiraProperties jira;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Validator validator;
 
     public DemandService(DemandRepository demands, DemandTaskRepository demandTasks, WorkService work,
                          TaskService engineTasks, AttachmentPolicy attachmentPolicy, DemandProperties properties,
-                         JiraProperties jira, ApplicationEventPublisher events, Clock clock) {
+                         JiraProperties jira, ApplicationEventPublisher events, Clock clock, Validator validator) {
+        this.validator = validator;
         this.demands = demands;
         this.demandTasks = demandTasks;
         this.work = work;
@@ -106,7 +109,7 @@ public class DemandService implements DemandIntake {
     @Transactional
     public Demand submit(Member requester, NewDemand input, List<Upload> uploads) {
         Instant now = clock.instant();
-        NewDemand d = DemandInput.checked(input, now.atOffset(ZoneOffset.UTC).toLocalDate());
+        NewDemand d = DemandInput.checked(validator, input, now.atOffset(ZoneOffset.UTC).toLocalDate());
         List<Upload> files = uploads == null ? List.of() : uploads.stream().filter(u -> u.content().length > 0).toList();
         if (files.size() > properties.maxAttachments()) {
             throw new InvalidRequestException("demand.error.files", Map.of("files", "demand.error.files"));
@@ -132,13 +135,8 @@ public class DemandService implements DemandIntake {
     private void attach(Member requester, String caseId, Upload file, AttachmentPolicy.Kind kind) {
         // the requester is no candidate of the first step, so the file goes to the case directly;
         // the case page lists and serves it to everybody who may follow the case
-        org.flowable.common.engine.impl.identity.Authentication.setAuthenticatedUserId(requester.userId());
-        try {
-            engineTasks.createAttachment(kind.contentType(), null, caseId, file.name().strip(), null,
-                    new ByteArrayInputStream(file.content()));
-        } finally {
-            org.flowable.common.engine.impl.identity.Authentication.setAuthenticatedUserId(null);
-        }
+        ActingAs.member(requester, () -> engineTasks.createAttachment(kind.contentType(), null, caseId,
+                file.name().strip(), null, new ByteArrayInputStream(file.content())));
     }
 
     @Transactional(readOnly = true)
@@ -173,7 +171,7 @@ public class DemandService implements DemandIntake {
     @Transactional
     public Demand triage(Member member, long id, boolean accepted, String reason) {
         Demand d = check(member, id, DemandAction.TRIAGE);
-        String note = DemandInput.reason(reason, !accepted);
+        String note = DemandInput.reason(validator, reason, !accepted);
         Instant now = clock.instant();
         boolean compliance = d.regulatory() || properties.complianceCategories().contains(d.category());
         DemandState to = !accepted ? DemandState.REJECTED
@@ -189,7 +187,7 @@ public class DemandService implements DemandIntake {
     @Transactional
     public Demand complianceDecision(Member member, long id, boolean approved, String reason) {
         Demand d = check(member, id, DemandAction.COMPLIANCE);
-        String note = DemandInput.reason(reason, !approved);
+        String note = DemandInput.reason(validator, reason, !approved);
         Instant now = clock.instant();
         DemandRepository.Change change = approved ? DemandRepository.Change.none()
                 : DemandRepository.Change.none().rejected(note, now);
@@ -201,7 +199,7 @@ public class DemandService implements DemandIntake {
     @Transactional
     public Demand evaluate(Member member, long id, DemandInput.Evaluation evaluation) {
         Demand d = check(member, id, DemandAction.EVALUATE);
-        DemandInput.Evaluation e = DemandInput.checked(evaluation);
+        DemandInput.Evaluation e = DemandInput.checked(validator, evaluation);
         DemandRepository.Change change = DemandRepository.Change.none()
                 .evaluated(e.valueScore(), e.estimateDays(), e.priority(), e.targetVersion());
         return transition(member, d, DemandAction.EVALUATE, DemandState.SPLITTING, change, Map.of(),
@@ -215,7 +213,7 @@ public class DemandService implements DemandIntake {
     @Transactional
     public Demand split(Member member, long id, List<DemandInput.NewTask> tasks) {
         Demand d = check(member, id, DemandAction.SPLIT);
-        List<DemandInput.NewTask> checked = DemandInput.checked(tasks);
+        List<DemandInput.NewTask> checked = DemandInput.checked(validator, tasks);
         Instant now = clock.instant();
         DemandTask.SyncState sync = jira.enabled() ? DemandTask.SyncState.PENDING : DemandTask.SyncState.LOCAL;
         Demand moved = transition(member, d, DemandAction.SPLIT, DemandState.TRACKING, DemandRepository.Change.none(),
@@ -238,11 +236,7 @@ public class DemandService implements DemandIntake {
         if (status == null) {
             throw new InvalidRequestException("demand.error.status", Map.of("status", "demand.error.status"));
         }
-        Map<String, String> errors = new HashMap<>();
-        DemandInput.days(errors, "actualDays", actualDays, false);
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException("demand.error.invalid", errors);
-        }
+        DemandInput.progress(validator, actualDays);
         if (task.jiraKey() != null) {
             throw new ConflictException("demand.error.trackedInJira", task.jiraKey());
         }
@@ -271,7 +265,7 @@ public class DemandService implements DemandIntake {
     @Transactional
     public Demand acceptance(Member member, long id, boolean accepted, String reason) {
         Demand d = check(member, id, DemandAction.ACCEPTANCE);
-        String note = DemandInput.reason(reason, !accepted);
+        String note = DemandInput.reason(validator, reason, !accepted);
         Instant now = clock.instant();
         DemandRepository.Change change = accepted
                 ? DemandRepository.Change.none().accepted(now, Duration.between(d.submittedAt(), now).toSeconds(),

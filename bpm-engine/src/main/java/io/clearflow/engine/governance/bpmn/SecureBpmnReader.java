@@ -26,7 +26,7 @@ import org.xml.sax.SAXParseException;
  * expansion can happen; root is BPMN 2.0 {@code definitions}), the BPMN 2.0 schema Flowable deploys
  * with, and finally Flowable's own converter into a {@link BpmnModel}.
  */
-public final class SecureBpmnReader {
+final class SecureBpmnReader {
 
     public static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     private static final String FLOWABLE_XSD = "org/flowable/impl/bpmn/parser/BPMN20.xsd";

@@ -1,13 +1,10 @@
 package io.clearflow.engine.governance.catalog;
 
 import io.clearflow.engine.forms.BusinessNumbers;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import org.flowable.engine.repository.ProcessDefinition;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,27 +14,20 @@ import org.springframework.stereotype.Component;
 @Component
 class CatalogCaseNumbers implements BusinessNumbers {
 
-    private final JdbcTemplate jdbc;
+    private final CaseNumberRepository numbers;
     private final Clock clock;
 
-    CatalogCaseNumbers(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    CatalogCaseNumbers(CaseNumberRepository numbers, Clock clock) {
+        this.numbers = numbers;
         this.clock = clock;
     }
 
     @Override
     public String next(ProcessDefinition definition) {
         var now = clock.instant();
-        var keys = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            var ps = connection.prepareStatement("INSERT INTO gov_case_number (process_key, created_at) VALUES (?, ?)",
-                    new String[] {"id"});
-            ps.setString(1, definition.getKey());
-            ps.setTimestamp(2, Timestamp.from(now));
-            return ps;
-        }, keys);
+        long number = numbers.draw(definition.getKey(), now);
         return String.format(Locale.ROOT, "%s-%d-%06d", prefix(definition.getKey()), now.atZone(ZoneOffset.UTC).getYear(),
-                keys.getKey().longValue());
+                number);
     }
 
     /** The first three letters of the key, upper case ({@code expenseClaim} → {@code EXP}); {@code CASE} without letters. */

@@ -10,7 +10,7 @@ import org.springframework.ui.Model;
  * {@code governance/feedback :: box} when {@code governanceFeedback} is in the model.
  */
 @Component
-public class FeedbackContributor implements CaseDetailContributor {
+class FeedbackContributor implements CaseDetailContributor {
 
     /** What the feedback box needs: the case it is given from and the process it rates. */
     public record FeedbackBox(String caseId, String processKey, String processName) { }

@@ -7,7 +7,6 @@ import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.engine.governance.bpmn.BpmnValidator;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,7 +31,7 @@ public class FormService {
     private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
     private static final int MAX_FIELDS = 100;
 
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final FormRepository forms;
     private final Clock clock;
     private final GovernanceAccess access;
     private final AuditTrail audit;
@@ -40,9 +39,9 @@ public class FormService {
     private final BpmnValidator validator;
     private final ObjectMapper json;
 
-    public FormService(org.springframework.jdbc.core.JdbcTemplate jdbc, Clock clock, GovernanceAccess access,
+    FormService(FormRepository forms, Clock clock, GovernanceAccess access,
                        AuditTrail audit, CatalogService catalog, BpmnValidator validator, ObjectMapper json) {
-        this.jdbc = jdbc;
+        this.forms = forms;
         this.clock = clock;
         this.access = access;
         this.audit = audit;
@@ -78,13 +77,7 @@ public class FormService {
         }
         FormDefinition checked = check(definition);
         String text = write(checked);
-        Timestamp now = Timestamp.from(clock.instant());
-        int updated = jdbc.update("UPDATE gov_form SET definition = ?, updated_by = ?, updated_at = ? WHERE scenario_id = ? "
-                + "AND activity_id = ?", text, member.userId(), now, scenarioId, activityId);
-        if (updated == 0) {
-            jdbc.update("INSERT INTO gov_form (scenario_id, activity_id, definition, updated_by, updated_at) VALUES (?,?,?,?,?)",
-                    scenarioId, activityId, text, member.userId(), now);
-        }
+        forms.save(scenarioId, activityId, text, member.userId(), clock.instant());
         audit.record(scenarioId, member.userId(), "form-saved", activityId + ": " + checked.fields().size() + " field(s)");
         return form(scenarioId, activityId);
     }
@@ -93,16 +86,14 @@ public class FormService {
     public void delete(Member member, String scenarioId, String activityId) {
         Scenario scenario = catalog.find(scenarioId);
         access.requireManage(member, scenario.ownerDepartment());
-        if (jdbc.update("DELETE FROM gov_form WHERE scenario_id = ? AND activity_id = ?", scenarioId, activityId) == 0) {
+        if (!forms.delete(scenarioId, activityId)) {
             throw new NotFoundException("form", activityId);
         }
         audit.record(scenarioId, member.userId(), "form-deleted", activityId);
     }
 
     public List<StoredForm> forms(String scenarioId) {
-        return jdbc.query("SELECT * FROM gov_form WHERE scenario_id = ? ORDER BY activity_id", (rs, i) ->
-                new StoredForm(rs.getString("scenario_id"), rs.getString("activity_id"), read(rs.getString("definition")),
-                        rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant()), scenarioId);
+        return forms.of(scenarioId);
     }
 
     public StoredForm form(String scenarioId, String activityId) {
@@ -187,14 +178,6 @@ public class FormService {
             return text;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private FormDefinition read(String text) {
-        try {
-            return json.readValue(text, FormDefinition.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored form definition unreadable", e);
         }
     }
 }

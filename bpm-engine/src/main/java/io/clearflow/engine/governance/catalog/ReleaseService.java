@@ -6,9 +6,6 @@ import io.clearflow.engine.api.Member;
 import io.clearflow.engine.governance.ValidationReport;
 import io.clearflow.engine.governance.bpmn.BpmnValidator;
 import io.clearflow.engine.governance.bpmn.ModelDiff;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +17,6 @@ import org.flowable.engine.RuntimeService;
 import org.flowable.engine.migration.ProcessInstanceMigrationValidationResult;
 import org.flowable.engine.repository.Deployment;
 import org.flowable.engine.repository.ProcessDefinition;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +36,8 @@ public class ReleaseService {
     /** A publication: the new version and, when migration was chosen, its outcome per older definition. */
     public record Publication(Version version, List<MigrationOutcome> migrations) { }
 
-    private final JdbcTemplate jdbc;
+    private final ScenarioVersionRepository versions;
+    private final ScenarioRepository scenarios;
     private final Clock clock;
     private final GovernanceAccess access;
     private final AuditTrail audit;
@@ -51,10 +48,11 @@ public class ReleaseService {
     private final ProcessMigrationService migration;
     private final VersionForms forms;
 
-    public ReleaseService(JdbcTemplate jdbc, Clock clock, GovernanceAccess access, AuditTrail audit,
+    ReleaseService(ScenarioVersionRepository versions, ScenarioRepository scenarios, Clock clock, GovernanceAccess access, AuditTrail audit,
                           CatalogService catalog, BpmnValidator validator, RepositoryService repository,
                           RuntimeService runtime, ProcessMigrationService migration, VersionForms forms) {
-        this.jdbc = jdbc;
+        this.versions = versions;
+        this.scenarios = scenarios;
         this.clock = clock;
         this.access = access;
         this.audit = audit;
@@ -128,13 +126,11 @@ public class ReleaseService {
         }
         String migrationText = outcomes.stream().filter(o -> o.instances() > 0).map(ReleaseService::describe)
                 .reduce((a, b) -> a + "; " + b).orElse(null);
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("UPDATE gov_version SET superseded_at = ? WHERE scenario_id = ? AND superseded_at IS NULL", now, scenarioId);
-        jdbc.update("INSERT INTO gov_version (scenario_id, version_no, design_id, deployment_id, process_definition_id, "
-                        + "running_instances, migration_result, published_by, published_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                scenarioId, versionNo, design.id(), deployment.getId(), definition.getId(), runningInstances,
+        var now = clock.instant();
+        versions.supersedeActive(scenarioId, now);
+        versions.insert(scenarioId, versionNo, design.id(), deployment.getId(), definition.getId(), runningInstances,
                 migrationText, member.userId(), now);
-        jdbc.update("UPDATE gov_scenario SET process_key = ?, updated_at = ? WHERE id = ?", key, now, scenarioId);
+        scenarios.setProcessKey(scenarioId, key, now);
         Version published = activeVersion(scenarioId).orElseThrow();
         forms.snapshot(published.id(), scenarioId);
         audit.record(scenarioId, member.userId(), "published", "version " + versionNo + " = " + definition.getId()
@@ -205,8 +201,7 @@ public class ReleaseService {
 
     /** The published versions, newest first, each with what changed against the one before. */
     public List<Version> versions(String scenarioId) {
-        List<Version> raw = jdbc.query("SELECT * FROM gov_version WHERE scenario_id = ? ORDER BY version_no DESC",
-                this::version, scenarioId);
+        List<Version> raw = versions.of(scenarioId);
         List<Version> withChanges = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             Version v = raw.get(i);
@@ -229,11 +224,4 @@ public class ReleaseService {
         return activeVersion(scenarioId).map(v -> catalog.bpmn(v.designId()));
     }
 
-    private Version version(ResultSet rs, int row) throws SQLException {
-        return new Version(rs.getLong("id"), rs.getString("scenario_id"), rs.getInt("version_no"), rs.getLong("design_id"),
-                rs.getString("deployment_id"), rs.getString("process_definition_id"), rs.getString("running_instances"),
-                rs.getString("migration_result"), rs.getString("published_by"),
-                CatalogService.instant(rs.getTimestamp("published_at")),
-                CatalogService.instant(rs.getTimestamp("superseded_at")), List.of());
-    }
 }

@@ -5,12 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clearflow.engine.forms.FieldType;
 import io.clearflow.engine.forms.FormField;
 import io.clearflow.engine.forms.FormSource;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.flowable.bpmn.model.FlowElement;
 import org.flowable.engine.RepositoryService;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,30 +24,29 @@ class VersionForms implements FormSource {
     /** Simple on purpose: the same expression runs in the browser, and mail servers decide the rest. */
     static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
-    private final JdbcTemplate jdbc;
+    private final VersionFormRepository published;
+    private final FormRepository designed;
+    private final ScenarioVersionRepository versions;
     private final ObjectMapper json;
     private final RepositoryService repository;
 
-    VersionForms(JdbcTemplate jdbc, ObjectMapper json, RepositoryService repository) {
-        this.jdbc = jdbc;
+    VersionForms(VersionFormRepository published, FormRepository designed, ScenarioVersionRepository versions, ObjectMapper json,
+                 RepositoryService repository) {
+        this.published = published;
+        this.designed = designed;
+        this.versions = versions;
         this.json = json;
         this.repository = repository;
     }
 
     /** Copies the scenario's current forms into the version just published. */
     void snapshot(long versionId, String scenarioId) {
-        jdbc.update("INSERT INTO gov_version_form (version_id, activity_id, definition) "
-                + "SELECT ?, activity_id, definition FROM gov_form WHERE scenario_id = ?", versionId, scenarioId);
+        published.snapshot(versionId, scenarioId);
     }
 
     /** Whether the scenario's forms are still those the version was published with. */
     boolean unchangedSince(long versionId, String scenarioId) {
-        String byActivity = " ORDER BY activity_id";
-        List<Map<String, Object>> current = jdbc.queryForList(
-                "SELECT activity_id, definition FROM gov_form WHERE scenario_id = ?" + byActivity, scenarioId);
-        List<Map<String, Object>> published = jdbc.queryForList(
-                "SELECT activity_id, definition FROM gov_version_form WHERE version_id = ?" + byActivity, versionId);
-        return current.equals(published);
+        return designed.definitions(scenarioId).equals(published.definitions(versionId));
     }
 
     @Override
@@ -58,18 +54,13 @@ class VersionForms implements FormSource {
         if (processDefinitionId == null || activityId == null) {
             return Optional.empty();
         }
-        return jdbc.query("SELECT f.version_id, f.definition FROM gov_version_form f JOIN gov_version v ON v.id = f.version_id "
-                        + "WHERE v.process_definition_id = ? AND f.activity_id = ?",
-                        (rs, i) -> toRuntime(rs.getLong("version_id"), processDefinitionId, activityId, rs.getString("definition")),
-                        processDefinitionId, activityId)
-                .stream().findFirst();
+        return published.find(processDefinitionId, activityId)
+                .map(row -> toRuntime(row.versionId(), processDefinitionId, activityId, row.definition()));
     }
 
     @Override
     public boolean ownsStart(String processDefinitionId) {
-        Integer versions = jdbc.queryForObject("SELECT COUNT(*) FROM gov_version WHERE process_definition_id = ?",
-                Integer.class, processDefinitionId);
-        return versions != null && versions > 0;
+        return versions.existsForDefinition(processDefinitionId);
     }
 
     private io.clearflow.engine.forms.FormDefinition toRuntime(long versionId, String processDefinitionId,

@@ -5,20 +5,14 @@ import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.engine.work.CaseView;
 import io.clearflow.engine.work.WorkService;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,17 +34,19 @@ public class AccountOpeningService {
     /** What the bot reports: whether every check passed, its findings, and what it read from the card. */
     public record Findings(boolean passed, List<String> findings, String ocrName, String ocrIdNumber) { }
 
-    private final JdbcTemplate jdbc;
+    private final ApplicationRepository applications;
+    private final AccountRepository accounts;
     private final WorkService work;
     private final IdCardImagePolicy images;
     private final Clock clock;
 
     private final io.clearflow.engine.work.CaseOpinions opinions;
 
-    AccountOpeningService(JdbcTemplate jdbc, WorkService work, IdCardImagePolicy images, Clock clock,
+    AccountOpeningService(ApplicationRepository applications, AccountRepository accounts, WorkService work, IdCardImagePolicy images, Clock clock,
                           io.clearflow.engine.work.CaseOpinions opinions) {
         this.opinions = opinions;
-        this.jdbc = jdbc;
+        this.applications = applications;
+        this.accounts = accounts;
         this.work = work;
         this.images = images;
         this.clock = clock;
@@ -86,56 +82,32 @@ public class AccountOpeningService {
             throw new InvalidRequestException("common.formErrors", errors);
         }
         Instant now = clock.instant();
-        var keys = new GeneratedKeyHolder();
-        IdCardImagePolicy.Checked img = checked;
-        jdbc.update(connection -> {
-            var ps = connection.prepareStatement("INSERT INTO ao_application (applicant, department, investor_name, id_number,"
-                    + " phone, address, image_type, image_width, image_height, id_image, status, created_at)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", new String[] {"id"});
-            ps.setString(1, applicant.userId());
-            ps.setString(2, applicant.department());
-            ps.setString(3, name);
-            ps.setString(4, idNumber);
-            ps.setString(5, phone);
-            ps.setString(6, address);
-            ps.setString(7, img.contentType());
-            ps.setInt(8, img.width());
-            ps.setInt(9, img.height());
-            ps.setBytes(10, image);
-            ps.setString(11, "submitted");
-            ps.setTimestamp(12, Timestamp.from(now));
-            return ps;
-        }, keys);
-        long id = keys.getKey().longValue();
+        long id = applications.insert(new ApplicationRepository.NewApplication(applicant.userId(), applicant.department(),
+                name, idNumber, phone, address, checked.contentType(), checked.width(), checked.height(), image), now);
         CaseView started = work.start(applicant, PROCESS_KEY, "KH-" + id, Map.of("applicationId", id));
-        jdbc.update("UPDATE ao_application SET case_id = ? WHERE id = ?", started.id(), id);
+        applications.setCase(id, started.id());
         return application(id);
     }
 
     @Transactional(readOnly = true)
     public AccountApplication application(long id) {
-        return jdbc.query("SELECT a.*, c.account_no FROM ao_application a LEFT JOIN ao_account c ON c.application_id = a.id"
-                + " WHERE a.id = ?", AccountOpeningService::map, id).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("account-opening application", String.valueOf(id)));
+        return applications.find(id).orElseThrow(() -> new NotFoundException("account-opening application", String.valueOf(id)));
     }
 
     @Transactional(readOnly = true)
     public Optional<AccountApplication> forCase(String caseId) {
-        return jdbc.query("SELECT a.*, c.account_no FROM ao_application a LEFT JOIN ao_account c ON c.application_id = a.id"
-                + " WHERE a.case_id = ?", AccountOpeningService::map, caseId).stream().findFirst();
+        return applications.forCase(caseId);
     }
 
     @Transactional(readOnly = true)
     public byte[] image(long id) {
-        return jdbc.query("SELECT id_image FROM ao_application WHERE id = ?", (rs, i) -> rs.getBytes(1), id).stream()
-                .findFirst().orElseThrow(() -> new NotFoundException("account-opening application", String.valueOf(id)));
+        return applications.image(id).orElseThrow(() -> new NotFoundException("account-opening application", String.valueOf(id)));
     }
 
     /** The account already opened for an ID number, if any (the bot's duplicate check). */
     @Transactional(readOnly = true)
     public Optional<String> accountFor(String idNumber) {
-        return jdbc.queryForList("SELECT account_no FROM ao_account WHERE id_number = ? ORDER BY id", String.class,
-                strip(idNumber).toUpperCase()).stream().findFirst();
+        return accounts.forIdNumber(strip(idNumber).toUpperCase());
     }
 
     /** The bot's findings; reported again after a retry they replace the earlier ones. */
@@ -144,10 +116,8 @@ public class AccountOpeningService {
         application(id);
         List<String> lines = findings.findings() == null ? List.of() : findings.findings().stream()
                 .filter(f -> f != null && !f.isBlank()).map(f -> f.length() > 300 ? f.substring(0, 300) : f).limit(12).toList();
-        jdbc.update("UPDATE ao_application SET check_passed = ?, findings = ?, ocr_name = ?, ocr_id_number = ?, checked_at = ?,"
-                        + " status = CASE WHEN status = 'submitted' THEN 'checked' ELSE status END WHERE id = ?",
-                findings.passed(), String.join("\n", lines), cut(findings.ocrName(), 100), cut(findings.ocrIdNumber(), 40),
-                Timestamp.from(clock.instant()), id);
+        applications.checked(id, findings.passed(), lines, cut(findings.ocrName(), 100), cut(findings.ocrIdNumber(), 40),
+                clock.instant());
         return application(id);
     }
 
@@ -158,8 +128,7 @@ public class AccountOpeningService {
         opinions.decision(reviewer, taskId, open, comment);
         AccountApplication application = forCase(task.caseId())
                 .orElseThrow(() -> new NotFoundException("account-opening application of case", task.caseId()));
-        jdbc.update("UPDATE ao_application SET decided_by = ?, decided_at = ?, status = ? WHERE id = ?", reviewer.userId(),
-                Timestamp.from(clock.instant()), open ? application.status() : "rejected", application.id());
+        applications.decided(application.id(), reviewer.userId(), open ? application.status() : "rejected", clock.instant());
         work.complete(reviewer, taskId, Map.of("approved", open), null);
     }
 
@@ -175,31 +144,13 @@ public class AccountOpeningService {
         }
         String accountNo = "CF" + String.format("%010d", applicationId);
         try {
-            jdbc.update("INSERT INTO ao_account (account_no, application_id, id_number, investor_name, opened_by, opened_at)"
-                            + " VALUES (?,?,?,?,?,?)", accountNo, applicationId, application.idNumber(), application.name(),
-                    application.decidedBy() == null ? "rpa-bot" : application.decidedBy(), Timestamp.from(clock.instant()));
+            accounts.insert(accountNo, applicationId, application.idNumber(), application.name(),
+                    application.decidedBy() == null ? "rpa-bot" : application.decidedBy(), clock.instant());
         } catch (DuplicateKeyException e) {
             return application(applicationId).accountNo();
         }
-        jdbc.update("UPDATE ao_application SET status = 'opened' WHERE id = ?", applicationId);
+        applications.opened(applicationId);
         return accountNo;
-    }
-
-    private static AccountApplication map(ResultSet rs, int row) throws SQLException {
-        String findings = rs.getString("findings");
-        boolean checked = rs.getObject("check_passed") != null;
-        return new AccountApplication(rs.getLong("id"), rs.getString("case_id"), rs.getString("applicant"),
-                rs.getString("department"), rs.getString("investor_name"), rs.getString("id_number"), rs.getString("phone"),
-                rs.getString("address"), rs.getString("image_type"), rs.getInt("image_width"), rs.getInt("image_height"),
-                rs.getString("status"), checked ? rs.getBoolean("check_passed") : null,
-                findings == null || findings.isEmpty() ? List.of() : Arrays.asList(findings.split("\n")),
-                rs.getString("ocr_name"), rs.getString("ocr_id_number"), instant(rs.getTimestamp("checked_at")),
-                rs.getString("decided_by"), instant(rs.getTimestamp("decided_at")), instant(rs.getTimestamp("created_at")),
-                rs.getString("account_no"));
-    }
-
-    private static Instant instant(Timestamp ts) {
-        return ts == null ? null : ts.toInstant();
     }
 
     private static String strip(String text) {

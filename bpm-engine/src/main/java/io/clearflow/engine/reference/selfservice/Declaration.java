@@ -14,6 +14,12 @@ public record Declaration(long id, String caseId, String declarant, String kind,
                           Status status, String statusLabel, List<String> reasons, String reviewComment,
                           String handledBy, Instant createdAt, Instant updatedAt) {
 
+    /** The same declaration with its status in the reader's words. */
+    Declaration withStatusLabel(String label) {
+        return new Declaration(id, caseId, declarant, kind, securityCode, quantity, amount, declareDate, contactName,
+                contactPhone, status, label, reasons, reviewComment, handledBy, createdAt, updatedAt);
+    }
+
     /**
      * ACCEPTED: passed every field check and its case started (已受理); then AUTO_APPROVED by the
      * rules, or IN_REVIEW by 登记托管部 until APPROVED or REJECTED; WITHDRAWN by the declarant.

@@ -1,13 +1,11 @@
 package io.clearflow.engine.reference.selfservice;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,12 +23,12 @@ public class DeclarationRules {
     /** A security open for declarations, and its window. */
     public record Security(String code, String name, LocalDate windowStart, LocalDate windowEnd) { }
 
-    private final JdbcTemplate jdbc;
+    private final DeclarationSecurityRepository securities;
     private final BigDecimal autoApproveLimit;
 
-    DeclarationRules(JdbcTemplate jdbc,
+    DeclarationRules(DeclarationSecurityRepository securities,
                      @Value("${clearflow.selfservice.auto-approve-limit:1000000}") BigDecimal autoApproveLimit) {
-        this.jdbc = jdbc;
+        this.securities = securities;
         this.autoApproveLimit = autoApproveLimit;
     }
 
@@ -39,9 +37,7 @@ public class DeclarationRules {
     }
 
     public List<Security> securities() {
-        return jdbc.query("SELECT * FROM cf_declaration_security ORDER BY security_code", (rs, i) -> new Security(
-                rs.getString("security_code"), rs.getString("security_name"), rs.getDate("window_start").toLocalDate(),
-                rs.getDate("window_end").toLocalDate()));
+        return securities.all();
     }
 
     Optional<Security> security(String code) {
@@ -61,9 +57,5 @@ public class DeclarationRules {
             reasons.add(Reason.OVER_LIMIT);
         }
         return reasons;
-    }
-
-    static Date sqlDate(LocalDate date) {
-        return Date.valueOf(date);
     }
 }

@@ -13,20 +13,13 @@ import io.clearflow.engine.work.CaseView;
 import io.clearflow.engine.work.TaskView;
 import io.clearflow.engine.work.WorkService;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,7 +35,7 @@ public class DeclarationService implements TaskFormListener {
     public static final String PROCESS_KEY = "selfServiceDeclaration";
     static final String REGISTRY = "dept-registry";
 
-    private final JdbcTemplate jdbc;
+    private final DeclarationRepository declarations;
     private final WorkService work;
     private final FormRegistry forms;
     private final FormValidator validator;
@@ -50,9 +43,9 @@ public class DeclarationService implements TaskFormListener {
     private final MessageSource messages;
     private final Clock clock;
 
-    DeclarationService(JdbcTemplate jdbc, WorkService work, FormRegistry forms, FormValidator validator,
+    DeclarationService(DeclarationRepository declarations, WorkService work, FormRegistry forms, FormValidator validator,
                        DeclarationRules rules, MessageSource messages, Clock clock) {
-        this.jdbc = jdbc;
+        this.declarations = declarations;
         this.work = work;
         this.forms = forms;
         this.validator = validator;
@@ -68,29 +61,12 @@ public class DeclarationService implements TaskFormListener {
             throw new org.springframework.security.access.AccessDeniedException(text("modes.declaration.participantsOnly"));
         }
         Map<String, String> v = validator.validate(forms.get(DeclarationForms.DECLARATION), submitted);
-        var now = Timestamp.from(clock.instant());
-        var keys = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            var ps = connection.prepareStatement("INSERT INTO cf_declaration (declarant, declarant_department, kind, "
-                    + "security_code, quantity, amount, declare_date, contact_name, contact_phone, status, created_at, "
-                    + "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", new String[] {"id"});
-            ps.setString(1, declarant.userId());
-            ps.setString(2, declarant.department());
-            ps.setString(3, v.get("kind"));
-            ps.setString(4, v.get("securityCode"));
-            ps.setLong(5, new BigDecimal(v.get("quantity")).longValueExact());
-            ps.setBigDecimal(6, new BigDecimal(v.get("amount")));
-            ps.setDate(7, DeclarationRules.sqlDate(LocalDate.parse(v.get("declareDate"))));
-            ps.setString(8, v.get("contactName"));
-            ps.setString(9, v.get("contactPhone"));
-            ps.setString(10, Declaration.Status.ACCEPTED.name());
-            ps.setTimestamp(11, now);
-            ps.setTimestamp(12, now);
-            return ps;
-        }, keys);
-        long id = keys.getKey().longValue();
+        long id = declarations.insert(new DeclarationRepository.NewDeclaration(declarant.userId(),
+                declarant.department(), v.get("kind"), v.get("securityCode"),
+                new BigDecimal(v.get("quantity")).longValueExact(), new BigDecimal(v.get("amount")),
+                LocalDate.parse(v.get("declareDate")), v.get("contactName"), v.get("contactPhone")), clock.instant());
         CaseView started = work.start(declarant, PROCESS_KEY, "SB-" + id, Map.of("declarationId", id));
-        jdbc.update("UPDATE cf_declaration SET process_instance_id = ? WHERE id = ?", started.id(), id);
+        declarations.setCase(id, started.id());
         return byId(id);
     }
 
@@ -103,9 +79,7 @@ public class DeclarationService implements TaskFormListener {
         Declaration d = byId(declarationId);
         List<DeclarationRules.Reason> reasons = rules.reviewReasons(d.securityCode(), d.declareDate(), d.amount());
         Declaration.Status status = reasons.isEmpty() ? Declaration.Status.AUTO_APPROVED : Declaration.Status.IN_REVIEW;
-        jdbc.update("UPDATE cf_declaration SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?",
-                status.name(), reasons.stream().map(Enum::name).collect(Collectors.joining(",")),
-                Timestamp.from(clock.instant()), declarationId);
+        declarations.checked(declarationId, status, reasons, clock.instant());
         return reasons.isEmpty();
     }
 
@@ -117,9 +91,7 @@ public class DeclarationService implements TaskFormListener {
         }
         Declaration d = forCase(task.caseId());
         boolean approved = Boolean.parseBoolean(values.get("approved"));
-        jdbc.update("UPDATE cf_declaration SET status = ?, review_comment = ?, handled_by = ?, updated_at = ? WHERE id = ?",
-                (approved ? Declaration.Status.APPROVED : Declaration.Status.REJECTED).name(), values.get("comment"),
-                member.userId(), Timestamp.from(clock.instant()), d.id());
+        declarations.decided(d.id(), approved, values.get("comment"), member.userId(), clock.instant());
     }
 
     /** A declarant who withdraws their case before anyone took it up: the declaration shows as withdrawn. */
@@ -127,8 +99,7 @@ public class DeclarationService implements TaskFormListener {
     void onCaseCancelled(PlatformEvent event) {
         if (PROCESS_KEY.equals(event.processKey()) && event.scope() == PlatformEvent.Scope.PROCESS
                 && PlatformEvent.Lifecycle.CANCEL.equals(event.lifecycle())) {
-            jdbc.update("UPDATE cf_declaration SET status = ?, updated_at = ? WHERE process_instance_id = ?",
-                    Declaration.Status.WITHDRAWN.name(), Timestamp.from(clock.instant()), event.caseId());
+            declarations.withdrawn(event.caseId(), clock.instant());
         }
     }
 
@@ -138,32 +109,21 @@ public class DeclarationService implements TaskFormListener {
         if (page < 0 || size < 1 || size > 200) {
             throw new InvalidRequestException("page must be >= 0 and size between 1 and 200", Map.of("size", "1..200"));
         }
-        String paging = " ORDER BY id DESC OFFSET " + (page * size) + " ROWS FETCH NEXT " + size + " ROWS ONLY";
-        if (seesAll(member)) {
-            return jdbc.query("SELECT * FROM cf_declaration" + paging, this::declaration);
-        }
-        return jdbc.query("SELECT * FROM cf_declaration WHERE declarant = ?" + paging, this::declaration, member.userId());
+        return declarations.page(seesAll(member) ? null : member.userId(), page, size).stream().map(this::labelled).toList();
     }
 
     /** One declaration, or 404 for someone who may not see it. */
     @Transactional(readOnly = true)
     public Declaration get(Member member, long id) {
-        List<Declaration> found = jdbc.query("SELECT * FROM cf_declaration WHERE id = ?", this::declaration, id);
-        if (found.isEmpty() || !(seesAll(member) || found.get(0).declarant().equals(member.userId()))) {
-            throw new NotFoundException("declaration", String.valueOf(id));
-        }
-        return found.get(0);
+        return declarations.find(id).filter(d -> seesAll(member) || d.declarant().equals(member.userId()))
+                .map(this::labelled).orElseThrow(() -> new NotFoundException("declaration", String.valueOf(id)));
     }
 
     /** The declaration behind a case; callers check first that the member may follow the case. */
     @Transactional(readOnly = true)
     public Declaration forCase(String caseId) {
-        List<Declaration> found = jdbc.query("SELECT * FROM cf_declaration WHERE process_instance_id = ?",
-                this::declaration, caseId);
-        if (found.isEmpty()) {
-            throw new NotFoundException("declaration of case", caseId);
-        }
-        return found.get(0);
+        return declarations.forCase(caseId).map(this::labelled)
+                .orElseThrow(() -> new NotFoundException("declaration of case", caseId));
     }
 
     static boolean seesAll(Member member) {
@@ -172,19 +132,12 @@ public class DeclarationService implements TaskFormListener {
     }
 
     private Declaration byId(long id) {
-        return jdbc.queryForObject("SELECT * FROM cf_declaration WHERE id = ?", this::declaration, id);
+        // only ever called with an id just stored or handed over by the process: missing is a bug
+        return labelled(declarations.find(id).orElseThrow(() -> new IllegalStateException("declaration " + id + " vanished")));
     }
 
-    private Declaration declaration(ResultSet rs, int row) throws SQLException {
-        Declaration.Status status = Declaration.Status.valueOf(rs.getString("status"));
-        String reasons = rs.getString("status_reason");
-        return new Declaration(rs.getLong("id"), rs.getString("process_instance_id"), rs.getString("declarant"),
-                rs.getString("kind"), rs.getString("security_code"), rs.getLong("quantity"), rs.getBigDecimal("amount"),
-                rs.getDate("declare_date").toLocalDate(), rs.getString("contact_name"), rs.getString("contact_phone"),
-                status, text("modes.declaration.status." + status.name()),
-                reasons == null || reasons.isBlank() ? List.of() : Arrays.asList(reasons.split(",")),
-                rs.getString("review_comment"), rs.getString("handled_by"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+    private Declaration labelled(Declaration d) {
+        return d.withStatusLabel(text("modes.declaration.status." + d.status().name()));
     }
 
     private String text(String key) {

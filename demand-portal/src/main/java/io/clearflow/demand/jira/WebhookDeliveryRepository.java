@@ -5,13 +5,13 @@ import java.time.ZoneOffset;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The SQL of cf_demand_webhook_delivery: the Jira webhook deliveries already applied, so a replay changes nothing. */
+/** Every statement on cf_demand_webhook_delivery: the Jira webhook deliveries already applied, so a replay changes nothing. */
 @Repository
-class WebhookDeliveries {
+class WebhookDeliveryRepository {
 
     private final JdbcTemplate jdbc;
 
-    WebhookDeliveries(JdbcTemplate jdbc) {
+    WebhookDeliveryRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

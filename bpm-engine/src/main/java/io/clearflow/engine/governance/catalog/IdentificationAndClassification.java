@@ -1,0 +1,103 @@
+package io.clearflow.engine.governance.catalog;
+
+import io.clearflow.engine.api.ConflictException;
+import io.clearflow.engine.api.InvalidRequestException;
+import io.clearflow.engine.api.Member;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Steps 1 and 2 of the five-step method: registering and changing a scenario, and choosing its mode. */
+@Component
+class IdentificationAndClassification {
+
+    private final ScenarioRepository scenarios;
+    private final ScenarioRules rules;
+    private final GovernanceAccess access;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    IdentificationAndClassification(ScenarioRepository scenarios, ScenarioRules rules, GovernanceAccess access,
+                                    AuditTrail audit, Clock clock) {
+        this.scenarios = scenarios;
+        this.rules = rules;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    Scenario register(Member member, ScenarioInput input) {
+        ScenarioInput checked = rules.check(input);
+        access.requireManage(member, checked.ownerDepartment());
+        return insert(checked, member.userId());
+    }
+
+    Scenario registerFor(String openedBy, ScenarioInput input) {
+        return insert(rules.check(input), openedBy);
+    }
+
+    private Scenario insert(ScenarioInput checked, String createdBy) {
+        String id = "scn-" + UUID.randomUUID().toString().substring(0, 8);
+        scenarios.insert(id, checked, Classifier.recommend(checked.characteristics()).mode(), createdBy, clock.instant());
+        audit.record(id, createdBy, "registered", ScenarioRules.describe(checked));
+        return find(id);
+    }
+
+    Scenario update(Member member, String id, ScenarioInput input) {
+        Scenario before = find(id);
+        access.requireManage(member, before.ownerDepartment());
+        ScenarioInput checked = rules.check(input);
+        access.requireManage(member, checked.ownerDepartment());
+        scenarios.updateIdentification(id, checked, Classifier.recommend(checked.characteristics()).mode(), clock.instant());
+        audit.record(id, member.userId(), "updated", ScenarioRules.describe(checked));
+        return find(id);
+    }
+
+    Scenario setSuitability(Member member, String id, boolean suitable, String reason) {
+        Scenario scenario = find(id);
+        access.requireManage(member, scenario.ownerDepartment());
+        if (!suitable) {
+            if (reason == null || reason.isBlank() || reason.length() > 2000) {
+                throw new InvalidRequestException("a reason is required", Map.of("reason", "required, at most 2000 characters"));
+            }
+            if (scenario.activeVersion() != null) {
+                throw new ConflictException("the scenario has a published process; it cannot be turned into a direct integration");
+            }
+        }
+        scenarios.setDirectIntegration(id, !suitable, suitable ? null : reason.strip(), clock.instant());
+        audit.record(id, member.userId(), suitable ? "marked-suitable" : "marked-direct-integration",
+                suitable ? null : reason.strip());
+        return find(id);
+    }
+
+    /** Accepts the recommended mode, or overrides it with a reason. */
+    Scenario classify(Member member, String id, String mode, String reason) {
+        Scenario scenario = find(id);
+        access.requireManage(member, scenario.ownerDepartment());
+        if (scenario.directIntegration()) {
+            throw new ConflictException("the scenario is marked for direct system integration, not for a process");
+        }
+        if (mode == null || !Vocabulary.MODES.contains(mode)) {
+            throw new InvalidRequestException("unknown mode", Map.of("mode", "one of " + Vocabulary.MODES));
+        }
+        String recommended = Classifier.recommend(scenario.characteristics()).mode();
+        boolean override = !mode.equals(recommended);
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (override && why == null) {
+            throw new InvalidRequestException("overriding the recommended mode needs a reason",
+                    Map.of("reason", "required when the mode differs from the recommendation (" + recommended + ")"));
+        }
+        if (why != null && why.length() > 2000) {
+            throw new InvalidRequestException("the reason is too long", Map.of("reason", "at most 2000 characters"));
+        }
+        scenarios.classify(id, mode, why, recommended, member.userId(), clock.instant());
+        audit.record(id, member.userId(), override ? "mode-overridden" : "mode-accepted",
+                "mode=" + mode + ", recommended=" + recommended + (why == null ? "" : ", reason=" + why));
+        return find(id);
+    }
+
+    private Scenario find(String id) {
+        return scenarios.find(id).orElseThrow(() -> new io.clearflow.engine.api.NotFoundException("scenario", id));
+    }
+}

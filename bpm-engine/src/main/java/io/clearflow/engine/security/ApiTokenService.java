@@ -13,6 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,9 +40,15 @@ public class ApiTokenService {
     private final ApiTokenRepository tokens;
     private final Clock clock;
 
+    @Autowired
     ApiTokenService(ApiTokenRepository tokens, Clock clock) {
         this.tokens = tokens;
         this.clock = clock;
+    }
+
+    /** Tokens on a database of one's own, without the application context (tests of other modules' token users). */
+    public ApiTokenService(JdbcTemplate jdbc, Clock clock) {
+        this(new ApiTokenRepository(jdbc), clock);
     }
 
     @Transactional

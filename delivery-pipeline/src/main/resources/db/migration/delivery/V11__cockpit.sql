@@ -30,13 +30,16 @@ CREATE TABLE del_cockpit_flow (
 CREATE INDEX ix_del_cockpit_flow_department ON del_cockpit_flow (department, created_at);
 CREATE INDEX ix_del_cockpit_flow_system ON del_cockpit_flow (system_code, created_at);
 
--- One row per delivered demand (DONE in demand-portal): the demand–evaluation–execution–delivery links.
--- delivered = in a version with a succeeded production deployment; system = that version's system (the first).
+-- One row per decided demand of demand-portal (accepted = DONE, else REJECTED): the historical success rate and,
+-- for accepted ones, the demand–evaluation–execution–delivery links. delivered = in a version with a succeeded
+-- production deployment; system = that version's system (the first).
 CREATE TABLE del_cockpit_demand (
     demand_id     BIGINT        PRIMARY KEY,
     title         VARCHAR(200)  NOT NULL,
     department    VARCHAR(64)   NOT NULL,
     closed_on     DATE,
+    accepted      BOOLEAN       NOT NULL,
+    estimate_days DECIMAL(10, 1),
     evaluated     BOOLEAN       NOT NULL,
     split         BOOLEAN       NOT NULL,
     delivered     BOOLEAN       NOT NULL,

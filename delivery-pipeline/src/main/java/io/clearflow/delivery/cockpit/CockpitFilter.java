@@ -16,6 +16,10 @@ public record CockpitFilter(String department, String system, LocalDate from, Lo
         return new CockpitFilter(department, system, from, to);
     }
 
+    public CockpitFilter withSystem(String system) {
+        return new CockpitFilter(department, system, from, to);
+    }
+
     /** The start of the period as an instant, or null. */
     public Instant fromInstant() {
         return from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();

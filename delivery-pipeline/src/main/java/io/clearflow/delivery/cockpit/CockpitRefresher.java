@@ -115,10 +115,10 @@ public class CockpitRefresher {
     private List<CockpitRollupRepository.DemandLinks> demandLinks() {
         Map<Long, String> inProduction = queries.demandsInProduction();
         List<CockpitRollupRepository.DemandLinks> rows = new ArrayList<>();
-        for (DemandOutcomes.DeliveredDemand d : demands.delivered(null, null, null)) {
-            String system = inProduction.get(d.id());
-            rows.add(new CockpitRollupRepository.DemandLinks(d.id(), d.title(), d.department(), d.closedOn(),
-                    d.evaluated(), d.split(), system != null, system));
+        for (DemandOutcomes.DecidedDemand d : demands.decided(null, null, null)) {
+            String system = d.delivered() ? inProduction.get(d.id()) : null;
+            rows.add(new CockpitRollupRepository.DemandLinks(d.id(), d.title(), d.department(), d.closedOn(), d.delivered(),
+                    d.estimateDays(), d.evaluated(), d.split(), system != null, system));
         }
         return rows;
     }

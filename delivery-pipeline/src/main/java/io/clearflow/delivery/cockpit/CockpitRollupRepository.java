@@ -1,5 +1,6 @@
 package io.clearflow.delivery.cockpit;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,9 +18,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CockpitRollupRepository {
 
-    /** A delivered demand's chain links as the rollup keeps them. */
-    record DemandLinks(long demandId, String title, String department, LocalDate closedOn, boolean evaluated,
-                       boolean split, boolean delivered, String system) {
+    /** A decided demand and, when accepted, its chain links, as the rollup keeps them. */
+    record DemandLinks(long demandId, String title, String department, LocalDate closedOn, boolean accepted,
+                       BigDecimal estimateDays, boolean evaluated, boolean split, boolean delivered, String system) {
+    }
+
+    /**
+     * The demand figures of a filter in one read.
+     *
+     * @param chainRecords accepted demands (the completeness chain's records), {@code chainComplete} those with every link
+     */
+    record DemandTotals(long decided, long accepted, BigDecimal estimatedDays, long chainRecords, long chainComplete) {
     }
 
     private static final String FLOW_COLUMNS = "version_id, system_code, department, label, created_at, created_by, "
@@ -68,16 +77,18 @@ class CockpitRollupRepository {
 
     void replaceDemands(List<DemandLinks> rows) {
         jdbc.update("DELETE FROM del_cockpit_demand");
-        jdbc.batchUpdate("INSERT INTO del_cockpit_demand (demand_id, title, department, closed_on, evaluated, split, "
-                        + "delivered, system_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows, 1000, (ps, r) -> {
+        jdbc.batchUpdate("INSERT INTO del_cockpit_demand (demand_id, title, department, closed_on, accepted, estimate_days, "
+                        + "evaluated, split, delivered, system_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 1000, (ps, r) -> {
                     ps.setLong(1, r.demandId());
                     ps.setString(2, r.title());
                     ps.setString(3, r.department());
                     ps.setDate(4, r.closedOn() == null ? null : Date.valueOf(r.closedOn()));
-                    ps.setBoolean(5, r.evaluated());
-                    ps.setBoolean(6, r.split());
-                    ps.setBoolean(7, r.delivered());
-                    ps.setString(8, r.system());
+                    ps.setBoolean(5, r.accepted());
+                    ps.setBigDecimal(6, r.estimateDays());
+                    ps.setBoolean(7, r.evaluated());
+                    ps.setBoolean(8, r.split());
+                    ps.setBoolean(9, r.delivered());
+                    ps.setString(10, r.system());
                 });
     }
 
@@ -109,22 +120,34 @@ class CockpitRollupRepository {
                 args.toArray());
     }
 
-    /** Counts of the delivered demands in the filter and of those with every link (the rest are read by {@link #incompleteDemands}). */
-    long[] demandCompleteness(CockpitFilter f) {
+    /**
+     * Decided and accepted demands of the filter, the accepted ones' estimates, and the completeness chain's counts;
+     * the system filter applies to the chain only (a rejected demand reached no system).
+     */
+    DemandTotals demandTotals(CockpitFilter f) {
         List<Object> args = new ArrayList<>();
-        String where = demandWhere(f, args);
-        return jdbc.queryForObject("SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN evaluated AND split AND delivered THEN 1 ELSE 0 END), 0) AS ok"
-                + " FROM del_cockpit_demand" + where, (rs, i) -> new long[] {rs.getLong("n"), rs.getLong("ok")}, args.toArray());
+        String where = demandWhere(f.withSystem(null), args);
+        String chain = "accepted" + (f.system() == null ? "" : " AND system_code = ?");
+        if (f.system() != null) {
+            args.add(0, f.system());
+            args.add(0, f.system());
+        }
+        return jdbc.queryForObject("SELECT COUNT(*) AS decided, COALESCE(SUM(CASE WHEN accepted THEN 1 ELSE 0 END), 0) AS accepted,"
+                + " COALESCE(SUM(CASE WHEN accepted THEN estimate_days END), 0) AS estimated,"
+                + " COALESCE(SUM(CASE WHEN " + chain + " THEN 1 ELSE 0 END), 0) AS records,"
+                + " COALESCE(SUM(CASE WHEN " + chain + " AND evaluated AND split AND delivered THEN 1 ELSE 0 END), 0) AS complete"
+                + " FROM del_cockpit_demand" + where, (rs, i) -> new DemandTotals(rs.getLong("decided"), rs.getLong("accepted"),
+                        rs.getBigDecimal("estimated"), rs.getLong("records"), rs.getLong("complete")), args.toArray());
     }
 
     List<DemandLinks> incompleteDemands(CockpitFilter f, int limit) {
         List<Object> args = new ArrayList<>();
-        String where = demandWhere(f, args) + " AND NOT (evaluated AND split AND delivered)";
+        String where = demandWhere(f, args) + " AND accepted AND NOT (evaluated AND split AND delivered)";
         args.add(limit);
         return jdbc.query("SELECT demand_id, title, department, closed_on, evaluated, split, delivered, system_code"
                 + " FROM del_cockpit_demand" + where + " ORDER BY closed_on DESC, demand_id DESC LIMIT ?", (rs, i) -> new DemandLinks(
                         rs.getLong("demand_id"), rs.getString("title"), rs.getString("department"),
-                        rs.getDate("closed_on") == null ? null : rs.getDate("closed_on").toLocalDate(),
+                        rs.getDate("closed_on") == null ? null : rs.getDate("closed_on").toLocalDate(), true, null,
                         rs.getBoolean("evaluated"), rs.getBoolean("split"), rs.getBoolean("delivered"),
                         rs.getString("system_code")), args.toArray());
     }

@@ -1,8 +1,6 @@
 package io.clearflow.delivery.cockpit;
 
-import io.clearflow.delivery.People;
 import io.clearflow.delivery.project.ProjectStage;
-import io.clearflow.demand.api.DemandOutcomes;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.PlatformRole;
@@ -26,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Assembles the cockpit for a member and a filter (see {@link Cockpit} and the README's "IT cockpit" for every
- * definition). Project figures are read live (a few thousand rows); delivery, quality and completeness figures
- * from the refresher's pre-aggregation; demand outcomes from demand-portal's API.
+ * definition). Project figures are read live (a few thousand rows); delivery, quality, demand and completeness
+ * figures from the refresher's pre-aggregation (demand-portal's and test-metrics' APIs are read when it is rebuilt).
  */
 @Service
 public class CockpitService {
@@ -55,18 +53,16 @@ public class CockpitService {
     private final CockpitQueries queries;
     private final CockpitRollupRepository rollup;
     private final Completeness completeness;
-    private final DemandOutcomes demands;
     private final OrgDirectory directory;
-    private final People people;
+    private final DepartmentNames names;
 
     CockpitService(CockpitQueries queries, CockpitRollupRepository rollup, Completeness completeness,
-                   DemandOutcomes demands, OrgDirectory directory, People people) {
+                   OrgDirectory directory, DepartmentNames names) {
         this.queries = queries;
         this.rollup = rollup;
         this.completeness = completeness;
-        this.demands = demands;
         this.directory = directory;
-        this.people = people;
+        this.names = names;
     }
 
     /** The cockpit the member may see for the filter (their own department for a process owner). */
@@ -76,11 +72,11 @@ public class CockpitService {
         List<CockpitQueries.ProjectRow> projects = queries.projects(f);
         List<CockpitQueries.StageRow> stages = queries.stages(f);
         List<FlowRow> flows = rollup.flows(f);
-        DemandOutcomes.Outcome outcome = demands.outcome(f.department(), f.from(), f.to());
-        return new Cockpit(f.department(), people.department(f.department()), f.system(), f.from(), f.to(),
+        CockpitRollupRepository.DemandTotals demandTotals = rollup.demandTotals(f);
+        return new Cockpit(f.department(), names.of(f.department()), f.system(), f.from(), f.to(),
                 rollup.lastRefresh().orElse(null), byStage(projects), budget(projects), stageLeadTimes(stages),
-                handoffs(flows), quality(flows), success(outcome), satisfaction(f), teamEfficiency(f, flows, outcome),
-                List.of(completeness.demands(f, GAPS_SHOWN), completeness.projects(f, projects, stages, GAPS_SHOWN),
+                handoffs(flows), quality(flows), success(demandTotals), satisfaction(f), teamEfficiency(f, flows, demandTotals),
+                List.of(completeness.demands(f, demandTotals, GAPS_SHOWN), completeness.projects(f, projects, GAPS_SHOWN),
                         completeness.deliveries(flows, GAPS_SHOWN)));
     }
 
@@ -89,8 +85,8 @@ public class CockpitService {
     public Cockpit.Chain chain(Member member, CockpitFilter asked, String key) {
         CockpitFilter f = asked.withDepartment(CockpitAccess.scope(member, asked.department()));
         return switch (key) {
-            case "demand" -> completeness.demands(f, DRILL_DOWN);
-            case "project" -> completeness.projects(f, queries.projects(f), queries.stages(f), DRILL_DOWN);
+            case "demand" -> completeness.demands(f, rollup.demandTotals(f), DRILL_DOWN);
+            case "project" -> completeness.projects(f, queries.projects(f), DRILL_DOWN);
             case "delivery" -> completeness.deliveries(rollup.flows(f), DRILL_DOWN);
             default -> throw new InvalidRequestException("unknown chain", Map.of("chain", "one of " + Completeness.CHAINS));
         };
@@ -130,7 +126,7 @@ public class CockpitService {
         List<Cockpit.BudgetLine> stages = new ArrayList<>();
         byStage.forEach((k, v) -> stages.add(new Cockpit.BudgetLine(k, null, v[0].longValue(), v[1], v[2])));
         List<Cockpit.BudgetLine> departments = new ArrayList<>();
-        byDepartment.forEach((k, v) -> departments.add(new Cockpit.BudgetLine(k, people.department(k), v[0].longValue(), v[1], v[2])));
+        byDepartment.forEach((k, v) -> departments.add(new Cockpit.BudgetLine(k, names.of(k), v[0].longValue(), v[1], v[2])));
         return new Cockpit.Budget(budget, actual, stages, departments);
     }
 
@@ -183,28 +179,28 @@ public class CockpitService {
         return new Cockpit.Quality(flows.size(), defects, escaped, prod, failed, prod == 0 ? null : ratio(failed, prod));
     }
 
-    private static Cockpit.DemandSuccess success(DemandOutcomes.Outcome o) {
-        return new Cockpit.DemandSuccess(o.decided(), o.delivered(), o.decided() == 0 ? null : ratio(o.delivered(), o.decided()));
+    private static Cockpit.DemandSuccess success(CockpitRollupRepository.DemandTotals d) {
+        return new Cockpit.DemandSuccess(d.decided(), d.accepted(), d.decided() == 0 ? null : ratio(d.accepted(), d.decided()));
     }
 
     private Cockpit.Satisfaction satisfaction(CockpitFilter f) {
         Map<String, long[]> byDepartment = new TreeMap<>();
         long n = 0;
         long sum = 0;
-        for (CockpitQueries.SurveyRow s : queries.surveys(f)) {
+        for (CockpitQueries.SurveyTotal s : queries.surveys(f)) {
             long[] acc = byDepartment.computeIfAbsent(s.department(), k -> new long[2]);
-            acc[0]++;
-            acc[1] += s.score();
-            n++;
-            sum += s.score();
+            acc[0] += s.responses();
+            acc[1] += s.scoreSum();
+            n += s.responses();
+            sum += s.scoreSum();
         }
         List<Cockpit.DepartmentScore> departments = new ArrayList<>();
-        byDepartment.forEach((d, acc) -> departments.add(new Cockpit.DepartmentScore(d, people.department(d), acc[0],
+        byDepartment.forEach((d, acc) -> departments.add(new Cockpit.DepartmentScore(d, names.of(d), acc[0],
                 ratio(acc[1], acc[0]))));
         return new Cockpit.Satisfaction(n, n == 0 ? null : ratio(sum, n), departments);
     }
 
-    private Cockpit.TeamEfficiency teamEfficiency(CockpitFilter f, List<FlowRow> flows, DemandOutcomes.Outcome outcome) {
+    private Cockpit.TeamEfficiency teamEfficiency(CockpitFilter f, List<FlowRow> flows, CockpitRollupRepository.DemandTotals demands) {
         Set<String> team = new HashSet<>();
         for (PlatformRole role : TEAM_ROLES) {
             directory.membersOf(role.groupId()).forEach(m -> team.add(m.userId()));
@@ -212,7 +208,7 @@ public class CockpitService {
         long months = months(f, flows);
         long personMonths = team.size() * months;
         long deliveries = flows.stream().filter(r -> r.deployedAt() != null).count();
-        BigDecimal points = outcome.estimatedDays() == null ? BigDecimal.ZERO : outcome.estimatedDays();
+        BigDecimal points = demands.estimatedDays() == null ? BigDecimal.ZERO : demands.estimatedDays();
         return new Cockpit.TeamEfficiency(team.size(), months, personMonths, deliveries,
                 personMonths == 0 ? null : ratio(deliveries, personMonths), points,
                 personMonths == 0 ? null : round(points.doubleValue() / personMonths));

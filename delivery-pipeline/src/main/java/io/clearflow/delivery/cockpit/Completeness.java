@@ -1,10 +1,7 @@
 package io.clearflow.delivery.cockpit;
 
-import io.clearflow.delivery.People;
 import io.clearflow.delivery.project.ProjectStage;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,16 +33,15 @@ class Completeness {
 
     private final CockpitQueries queries;
     private final CockpitRollupRepository rollup;
-    private final People people;
+    private final DepartmentNames names;
 
-    Completeness(CockpitQueries queries, CockpitRollupRepository rollup, People people) {
+    Completeness(CockpitQueries queries, CockpitRollupRepository rollup, DepartmentNames names) {
         this.queries = queries;
         this.rollup = rollup;
-        this.people = people;
+        this.names = names;
     }
 
-    Cockpit.Chain demands(CockpitFilter f, int limit) {
-        long[] counts = rollup.demandCompleteness(f);
+    Cockpit.Chain demands(CockpitFilter f, CockpitRollupRepository.DemandTotals totals, int limit) {
         List<Cockpit.Gap> gaps = new ArrayList<>();
         for (CockpitRollupRepository.DemandLinks d : rollup.incompleteDemands(f, limit)) {
             List<String> missing = new ArrayList<>();
@@ -60,16 +56,12 @@ class Completeness {
             }
             gaps.add(gap(String.valueOf(d.demandId()), d.title(), d.department(), missing));
         }
-        return chain("demand", DEMAND_LINKS, counts[0], counts[1], gaps);
+        return chain("demand", DEMAND_LINKS, totals.chainRecords(), totals.chainComplete(), gaps);
     }
 
-    Cockpit.Chain projects(CockpitFilter f, List<CockpitQueries.ProjectRow> projects, List<CockpitQueries.StageRow> stages,
-                           int limit) {
-        Map<Long, Set<String>> history = new HashMap<>();
-        for (CockpitQueries.StageRow s : stages) {
-            history.computeIfAbsent(s.projectId(), k -> new HashSet<>()).add(s.stage());
-        }
-        Set<Long> withVersions = queries.projectsWithVersions(f);
+    Cockpit.Chain projects(CockpitFilter f, List<CockpitQueries.ProjectRow> projects, int limit) {
+        Map<Long, CockpitQueries.StageFlags> flags = queries.finishedStageFlags(f);
+        CockpitQueries.StageFlags none = new CockpitQueries.StageFlags(false, false, false, false, false);
         long records = 0;
         long complete = 0;
         List<Cockpit.Gap> gaps = new ArrayList<>();
@@ -78,18 +70,18 @@ class Completeness {
                 continue;
             }
             records++;
-            Set<String> h = history.getOrDefault(p.id(), Set.of());
+            CockpitQueries.StageFlags h = flags.getOrDefault(p.id(), none);
             List<String> missing = new ArrayList<>();
-            if (!h.contains(ProjectStage.INITIATION.code())) {
+            if (!h.initiation()) {
                 missing.add("initiation");
             }
-            if (!h.contains(ProjectStage.REVIEW.code())) {
+            if (!h.review()) {
                 missing.add("review");
             }
-            if (!h.contains(ProjectStage.GO_LIVE.code()) || !withVersions.contains(p.id())) {
+            if (!h.golive() || !h.hasVersions()) {
                 missing.add("update");
             }
-            if (!h.contains(ProjectStage.ACCEPTANCE.code()) && p.acceptedAt() == null) {
+            if (!h.acceptance() && p.acceptedAt() == null) {
                 missing.add("acceptance");
             }
             if (missing.isEmpty()) {
@@ -133,7 +125,7 @@ class Completeness {
     }
 
     private Cockpit.Gap gap(String id, String label, String department, List<String> missing) {
-        return new Cockpit.Gap(id, label, department, people.department(department), List.copyOf(missing));
+        return new Cockpit.Gap(id, label, department, names.of(department), List.copyOf(missing));
     }
 
     private static Cockpit.Chain chain(String key, List<String> links, long records, long complete, List<Cockpit.Gap> gaps) {

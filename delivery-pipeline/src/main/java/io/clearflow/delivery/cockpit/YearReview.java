@@ -14,7 +14,7 @@ import java.util.Map;
  * @param valueScore    sum of the delivered demands' value scores (those scored)
  * @param costByKind    cost booked in the year against the department's projects, per kind
  */
-public record YearReview(String department, String departmentName, int year, List<DemandOutcomes.DeliveredDemand> demands,
+public record YearReview(String department, String departmentName, int year, List<DemandOutcomes.DecidedDemand> demands,
                          long decided, Double successRate, long valueScore, BigDecimal estimatedDays, BigDecimal actualDays,
                          List<AcceptedProject> projects, Map<String, BigDecimal> costByKind, BigDecimal cost,
                          Cockpit.Quality quality) {

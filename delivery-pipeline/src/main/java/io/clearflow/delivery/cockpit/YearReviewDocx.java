@@ -58,7 +58,7 @@ class YearReviewDocx {
             demands.add(List.of(msg("delivery.cockpit.review.demand", locale), msg("delivery.cockpit.review.closedOn", locale),
                     msg("delivery.cockpit.review.value", locale), msg("delivery.cockpit.review.estimated", locale),
                     msg("delivery.cockpit.review.actualDays", locale)));
-            for (DemandOutcomes.DeliveredDemand d : r.demands().stream().limit(MAX_DEMAND_ROWS).toList()) {
+            for (DemandOutcomes.DecidedDemand d : r.demands().stream().limit(MAX_DEMAND_ROWS).toList()) {
                 demands.add(List.of(d.title(), String.valueOf(d.closedOn()), d.valueScore() == null ? "—" : d.valueScore().toString(),
                         plain(d.estimateDays()), plain(d.actualDays())));
             }

@@ -1,6 +1,5 @@
 package io.clearflow.delivery.cockpit;
 
-import io.clearflow.delivery.People;
 import io.clearflow.demand.api.DemandOutcomes;
 import io.clearflow.engine.api.Member;
 import java.math.BigDecimal;
@@ -17,13 +16,13 @@ public class YearReviewService {
     private final CockpitQueries queries;
     private final CockpitRollupRepository rollup;
     private final DemandOutcomes demands;
-    private final People people;
+    private final DepartmentNames names;
 
-    YearReviewService(CockpitQueries queries, CockpitRollupRepository rollup, DemandOutcomes demands, People people) {
+    YearReviewService(CockpitQueries queries, CockpitRollupRepository rollup, DemandOutcomes demands, DepartmentNames names) {
         this.queries = queries;
         this.rollup = rollup;
         this.demands = demands;
-        this.people = people;
+        this.names = names;
     }
 
     /** @param asked the department asked for; {@code null} = the member's own */
@@ -33,16 +32,17 @@ public class YearReviewService {
         String department = scoped != null ? scoped : member.department();
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
-        List<DemandOutcomes.DeliveredDemand> delivered = demands.delivered(department, from, to);
+        List<DemandOutcomes.DecidedDemand> delivered = demands.decided(department, from, to).stream()
+                .filter(DemandOutcomes.DecidedDemand::delivered).toList();
         DemandOutcomes.Outcome outcome = demands.outcome(department, from, to);
-        long value = delivered.stream().filter(d -> d.valueScore() != null).mapToLong(DemandOutcomes.DeliveredDemand::valueScore).sum();
+        long value = delivered.stream().filter(d -> d.valueScore() != null).mapToLong(DemandOutcomes.DecidedDemand::valueScore).sum();
         List<YearReview.AcceptedProject> projects = queries.acceptedIn(department, year).stream()
                 .map(p -> new YearReview.AcceptedProject(p.id(), p.name(), p.budget(), p.actual() == null ? BigDecimal.ZERO : p.actual(),
                         p.acceptedAt()))
                 .toList();
         Map<String, BigDecimal> cost = queries.costIn(department, year);
         List<FlowRow> flows = rollup.flows(new CockpitFilter(department, null, from, to));
-        return new YearReview(department, people.department(department), year, delivered, outcome.decided(),
+        return new YearReview(department, names.of(department), year, delivered, outcome.decided(),
                 CockpitService.ratio(outcome.delivered(), outcome.decided()), value, outcome.estimatedDays(),
                 outcome.actualDays(), projects, cost, cost.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add),
                 CockpitService.quality(flows));

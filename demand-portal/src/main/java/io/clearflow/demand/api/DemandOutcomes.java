@@ -27,16 +27,17 @@ public interface DemandOutcomes {
     Outcome outcome(String department, LocalDate from, LocalDate to);
 
     /**
-     * A delivered demand.
+     * A decided demand.
      *
+     * @param delivered  closed as DONE (accepted by the requester); false when rejected
      * @param valueScore the evaluation's value score, null when it was never scored
      * @param evaluated  an estimate was recorded (the evaluation link)
      * @param split      it was split into at least one development task (the execution link)
      */
-    record DeliveredDemand(long id, String title, String department, LocalDate closedOn, Integer valueScore,
-                           BigDecimal estimateDays, BigDecimal actualDays, boolean evaluated, boolean split) {
+    record DecidedDemand(long id, String title, String department, LocalDate closedOn, boolean delivered,
+                         Integer valueScore, BigDecimal estimateDays, BigDecimal actualDays, boolean evaluated, boolean split) {
     }
 
-    /** Demands closed as DONE in the period, oldest first. */
-    List<DeliveredDemand> delivered(String department, LocalDate from, LocalDate to);
+    /** Demands closed (DONE or REJECTED) in the period, oldest first. */
+    List<DecidedDemand> decided(String department, LocalDate from, LocalDate to);
 }

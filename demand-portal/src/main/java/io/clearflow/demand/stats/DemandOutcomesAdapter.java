@@ -40,16 +40,16 @@ class DemandOutcomesAdapter implements DemandOutcomes {
 
     @Override
     @Transactional(readOnly = true)
-    public List<DeliveredDemand> delivered(String department, LocalDate from, LocalDate to) {
+    public List<DecidedDemand> decided(String department, LocalDate from, LocalDate to) {
         List<Object> args = new ArrayList<>();
         String where = where(department, from, to, args);
-        return jdbc.query("SELECT d.id, d.title, d.department, d.closed_at, d.value_score, d.estimate_days, d.actual_days,"
-                + " EXISTS (SELECT 1 FROM cf_demand_task t WHERE t.demand_id = d.id) AS split"
-                + " FROM cf_demand d WHERE d.state = 'DONE'" + where + " ORDER BY d.closed_at, d.id",
-                (rs, i) -> new DeliveredDemand(rs.getLong("id"), rs.getString("title"), rs.getString("department"),
+        return jdbc.query("SELECT d.id, d.title, d.department, d.state, d.closed_at, d.value_score, d.estimate_days,"
+                + " d.actual_days, EXISTS (SELECT 1 FROM cf_demand_task t WHERE t.demand_id = d.id) AS split"
+                + " FROM cf_demand d WHERE d.state IN ('DONE', 'REJECTED')" + where + " ORDER BY d.closed_at, d.id",
+                (rs, i) -> new DecidedDemand(rs.getLong("id"), rs.getString("title"), rs.getString("department"),
                         rs.getTimestamp("closed_at") == null ? null
                                 : rs.getTimestamp("closed_at").toInstant().atOffset(ZoneOffset.UTC).toLocalDate(),
-                        (Integer) rs.getObject("value_score"), rs.getBigDecimal("estimate_days"),
+                        "DONE".equals(rs.getString("state")), (Integer) rs.getObject("value_score"), rs.getBigDecimal("estimate_days"),
                         rs.getBigDecimal("actual_days"), rs.getBigDecimal("estimate_days") != null,
                         rs.getBoolean("split")), args.toArray());
     }

@@ -46,6 +46,8 @@ CREATE TABLE del_cockpit_demand (
     system_code   VARCHAR(32)
 );
 CREATE INDEX ix_del_cockpit_demand_department ON del_cockpit_demand (department, closed_on);
+-- the cockpit lists the latest incomplete demands first: walked backwards, stopping after the first 20
+CREATE INDEX ix_del_cockpit_demand_closed ON del_cockpit_demand (closed_on, demand_id);
 
 -- When the pre-aggregation was last rebuilt (one row), shown on the cockpit as "as of".
 CREATE TABLE del_cockpit_refresh (

@@ -50,6 +50,10 @@ public class CockpitService {
             new HandoffSpec("ops-to-production", "changeApproved", "deployed", "ops", FlowRow::changeApprovedAt, FlowRow::deployedAt),
             new HandoffSpec("total", "versionCreated", "deployed", "rd-ops", FlowRow::createdAt, FlowRow::deployedAt));
 
+    private static final long TEAM_TTL_NANOS = 60_000_000_000L;
+
+    /** {size, when counted (nanoTime)}; replaced whole, so readers never see half an update. */
+    private volatile long[] team;
     private final CockpitQueries queries;
     private final CockpitRollupRepository rollup;
     private final Completeness completeness;
@@ -70,11 +74,10 @@ public class CockpitService {
     public Cockpit cockpit(Member member, CockpitFilter asked) {
         CockpitFilter f = asked.withDepartment(CockpitAccess.scope(member, asked.department()));
         List<CockpitQueries.ProjectRow> projects = queries.projects(f);
-        List<CockpitQueries.StageRow> stages = queries.stages(f);
         List<FlowRow> flows = rollup.flows(f);
         CockpitRollupRepository.DemandTotals demandTotals = rollup.demandTotals(f);
         return new Cockpit(f.department(), names.of(f.department()), f.system(), f.from(), f.to(),
-                rollup.lastRefresh().orElse(null), byStage(projects), budget(projects), stageLeadTimes(stages),
+                rollup.lastRefresh().orElse(null), byStage(projects), budget(projects), stageLeadTimes(queries.stages(f)),
                 handoffs(flows), quality(flows), success(demandTotals), satisfaction(f), teamEfficiency(f, flows, demandTotals),
                 List.of(completeness.demands(f, demandTotals, GAPS_SHOWN), completeness.projects(f, projects, GAPS_SHOWN),
                         completeness.deliveries(flows, GAPS_SHOWN)));
@@ -201,17 +204,32 @@ public class CockpitService {
     }
 
     private Cockpit.TeamEfficiency teamEfficiency(CockpitFilter f, List<FlowRow> flows, CockpitRollupRepository.DemandTotals demands) {
-        Set<String> team = new HashSet<>();
-        for (PlatformRole role : TEAM_ROLES) {
-            directory.membersOf(role.groupId()).forEach(m -> team.add(m.userId()));
-        }
+        long people = teamSize();
         long months = months(f, flows);
-        long personMonths = team.size() * months;
+        long personMonths = people * months;
         long deliveries = flows.stream().filter(r -> r.deployedAt() != null).count();
         BigDecimal points = demands.estimatedDays() == null ? BigDecimal.ZERO : demands.estimatedDays();
-        return new Cockpit.TeamEfficiency(team.size(), months, personMonths, deliveries,
+        return new Cockpit.TeamEfficiency(people, months, personMonths, deliveries,
                 personMonths == 0 ? null : ratio(deliveries, personMonths), points,
                 personMonths == 0 ? null : round(points.doubleValue() / personMonths));
+    }
+
+    /**
+     * Members with a delivery role, counted at most once a minute: four IDM membership queries per cockpit request
+     * were a fifth of its time at the benchmark's volume, and the team changes far less often than that.
+     */
+    private long teamSize() {
+        long[] cached = team;
+        long now = System.nanoTime();
+        if (cached != null && now - cached[1] < TEAM_TTL_NANOS) {
+            return cached[0];
+        }
+        Set<String> members = new HashSet<>();
+        for (PlatformRole role : TEAM_ROLES) {
+            directory.membersOf(role.groupId()).forEach(m -> members.add(m.userId()));
+        }
+        team = new long[] {members.size(), now};
+        return members.size();
     }
 
     /** Calendar months the period touches; without one, those from the first to the last version in scope. */

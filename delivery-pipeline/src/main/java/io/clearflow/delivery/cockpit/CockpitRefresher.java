@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds the cockpit's pre-aggregation (V11) from the delivery records and the demand and defect APIs. Delivery
@@ -36,15 +37,17 @@ public class CockpitRefresher {
     private final DemandOutcomes demands;
     private final DefectFigures defects;
     private final Clock clock;
+    private final TransactionTemplate transactions;
     private final AtomicBoolean stale = new AtomicBoolean(true);
 
     CockpitRefresher(CockpitQueries queries, CockpitRollupRepository rollup, DemandOutcomes demands,
-                     DefectFigures defects, Clock clock) {
+                     DefectFigures defects, Clock clock, PlatformTransactionManager transactionManager) {
         this.queries = queries;
         this.rollup = rollup;
         this.demands = demands;
         this.defects = defects;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @EventListener
@@ -76,13 +79,19 @@ public class CockpitRefresher {
         }
     }
 
-    /** Rebuilds both rollups now (tests and the benchmark call it after writing their records). */
-    @Transactional
-    public void refresh() {
+    /**
+     * Rebuilds both rollups now (tests and the benchmark call it after writing their records). One rebuild at a time,
+     * and the lock is held until the transaction has committed: two overlapping rebuilds would each delete and
+     * re-insert every row and the second would collide with the first's inserts. (Several application instances
+     * would need a database lock instead; the platform runs one.)
+     */
+    public synchronized void refresh() {
         long t0 = System.nanoTime();
-        rollup.replaceFlows(flows());
-        rollup.replaceDemands(demandLinks());
-        rollup.refreshed(clock.instant(), (System.nanoTime() - t0) / 1_000_000);
+        transactions.executeWithoutResult(status -> {
+            rollup.replaceFlows(flows());
+            rollup.replaceDemands(demandLinks());
+            rollup.refreshed(clock.instant(), (System.nanoTime() - t0) / 1_000_000);
+        });
     }
 
     private List<FlowRow> flows() {

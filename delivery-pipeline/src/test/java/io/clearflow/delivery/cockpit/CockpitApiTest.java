@@ -54,12 +54,15 @@ public class CockpitApiTest {
     @Autowired TestEvidence evidence;
     @Autowired CockpitRefresher refresher;
     @Autowired UserDetailsService users;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
 
     String dept;
     String deptName;
     String system;
     long p3;
     long p4;
+    long v2;
+    long a2;
 
     @BeforeEach
     void fixture() {
@@ -113,8 +116,8 @@ public class CockpitApiTest {
         f.deployment(v1, a1, system, "production", "failed", t0.plusSeconds(40 * 3600));
         f.projectVersion(p3, v1);
         Instant t1 = at("2026-03-06T00:00:00Z");
-        long v2 = f.version(system, "2.0", t1);
-        long a2 = f.artifact(v2);
+        v2 = f.version(system, "2.0", t1);
+        a2 = f.artifact(v2);
         long s2 = f.submission(v2, a2, system, t1.plusSeconds(4 * 3600), t1.plusSeconds(5 * 3600), t1.plusSeconds(9 * 3600), true, null);
         f.change(s2, v2, a2, system, false, t1.plusSeconds(10 * 3600), List.of(t1.plusSeconds(11 * 3600)));
         f.deployment(v2, a2, system, "production", "failed", t1.plusSeconds(12 * 3600));
@@ -330,6 +333,23 @@ public class CockpitApiTest {
         // a process owner has no department select
         String own = call(get("/delivery/cockpit"), "sunqi").andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(own).doesNotContain("id=\"filter-department\"").contains("运营管理部");
+    }
+
+    @Test
+    void deliveryActivityTriggersTheNextRebuild() throws Exception {
+        refresher.refreshWhenStale(); // whatever made it stale before is rebuilt now
+        new CockpitFixture(jdbc).deployment(v2, a2, system, "production", "succeeded", at("2026-03-06T20:00:00Z"));
+        refresher.refreshWhenStale();
+        JsonNode before = read(get("/api/delivery/cockpit").param("department", dept), "zhouba");
+        assertThat(before.get("quality").get("productionDeployments").asLong()).isEqualTo(3);
+
+        events.publishEvent(new io.clearflow.delivery.DeliveryActivity(v2, system, "2.0", "deployment.succeeded", "linops",
+                Instant.now(), null, null));
+        refresher.refreshWhenStale();
+        JsonNode after = read(get("/api/delivery/cockpit").param("department", dept), "zhouba");
+        assertThat(after.get("quality").get("productionDeployments").asLong()).isEqualTo(4);
+        assertThat(after.get("quality").get("changeFailRate").asDouble()).isEqualTo(0.5);
+        assertThat(find(after.get("handoffs"), "key", "total").get("count").asLong()).isEqualTo(2);
     }
 
     // ---- helpers ----

@@ -85,4 +85,13 @@ public class DefectRepository {
         }
         return out;
     }
+
+    /** Defect and production-phase defect counts per (project, version label), versions with defects only. */
+    public List<io.clearflow.testmetrics.api.DefectFigures.VersionDefects> countsPerVersion() {
+        return jdbc.query("SELECT v.project, v.version, COUNT(*) AS defects,"
+                + " SUM(CASE WHEN d.phase = 'production' THEN 1 ELSE 0 END) AS escaped"
+                + " FROM tm_defect d JOIN tm_version v ON v.id = d.version_id GROUP BY v.project, v.version",
+                (rs, i) -> new io.clearflow.testmetrics.api.DefectFigures.VersionDefects(rs.getString("project"),
+                        rs.getString("version"), rs.getLong("defects"), rs.getLong("escaped")));
+    }
 }

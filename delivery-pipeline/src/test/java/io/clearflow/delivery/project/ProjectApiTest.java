@@ -297,6 +297,66 @@ public class ProjectApiTest extends DeliveryFlowSupport {
         }
     }
 
+    /**
+     * The survey goes to every requesting department: a version of the project delivers a demand of clearing, so
+     * registry's answer alone leaves the survey open, and clearing's completes it.
+     */
+    @Test
+    void theSurveyCompletesOnlyWhenTheSecondRequestingDepartmentAnswers() throws Exception {
+        long demand = demandIntake.raise(directory.requireMember("wangwu"), new NewDemand("交收结果推送",
+                "交收后通知登记", "FEATURE", null, "NORMAL", false, null, null, null)).id();
+        Setup s = version(false, "app.jar", List.of(demand));
+        long id = read(postJson("zhouba", CREATE, "{\"name\":\"登记与交收联动验收\",\"department\":\"dept-registry\","
+                + "\"systems\":[\"" + s.system() + "\"]}").andExpect(status().isCreated())).get("id").asLong();
+        String p = CREATE + "/" + id;
+        String key = "PRJ-" + id;
+        postJson("zhouba", p + "/versions", "{\"versionId\":" + s.versionId() + "}").andExpect(status().isOk());
+        toAcceptance(p, s);
+        advance("zhouba", p, "acceptance");
+
+        // both departments have the survey in their inboxes
+        assertThat(inbox("zhangsan")).contains(key + ":survey");
+        assertThat(inbox("wangwu")).contains(key + ":survey");
+        getAs("zhouba", p).andExpect(jsonPath("$.requestingDepartments.length()").value(2));
+
+        postJson("zhangsan", p + "/survey", "{\"score\":5}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.stage").value("acceptance")).andExpect(jsonPath("$.openStep").value("survey"));
+        assertThat(inbox("wangwu")).contains(key + ":survey");
+        // a second answer of the first department does not stand in for the second
+        postJson("lisi", p + "/survey", "{\"score\":4}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.stage").value("acceptance"));
+
+        postJson("wangwu", p + "/survey", "{\"score\":3,\"comment\":\"对账通知及时\"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.stage").value("operation")).andExpect(jsonPath("$.openStep").value("operation"))
+                .andExpect(jsonPath("$.averageScore").value(4.0));
+        assertThat(inbox("wangwu")).doesNotContain(key + ":survey");
+        assertThat(jdbc.queryForList("SELECT department FROM del_project_survey WHERE project_id = ? ORDER BY id",
+                String.class, id)).containsExactly("dept-registry", "dept-registry", "dept-clearing");
+    }
+
+    /** Runs a project with its version linked from initiation to the open acceptance step, the version in production. */
+    private void toAcceptance(String p, Setup s) throws Exception {
+        putAs("zhouba", p + "/evaluation", "{\"businessValue\":\"v\",\"estimatedCost\":1,\"budget\":2,"
+                + "\"expectedBenefit\":3}").andExpect(status().isOk());
+        postJson("zhouba", p + "/decisions", "{\"decision\":\"d\",\"reason\":\"r\"}").andExpect(status().isOk());
+        advance("zhouba", p, "initiation");
+        advance("sunqi", p, "review");
+        advance("chenqc", p, "commerce");
+        for (String step : List.of("budgetFiling", "procurement", "tender", "contract", "contractAcceptance")) {
+            postJson("zhouba", p + "/commerce", "{\"step\":\"" + step + "\",\"amount\":1}").andExpect(status().isOk());
+        }
+        advance("zhouba", p, "qc");
+        advance("chenqc", p, "golive");
+        long changeId = raise(passedSubmission(s), "");
+        for (String approver : List.of("chenqc", "linops", "zhouba")) {
+            postJson(approver, "/api/delivery/changes/" + changeId + "/approve", "{}").andExpect(status().isOk());
+        }
+        long deploymentId = read(postJson("linops", "/api/delivery/changes/" + changeId + "/deploy", "")
+                .andExpect(status().isAccepted())).get("deploymentId").asLong();
+        assertThat(finished(deploymentId).state()).isEqualTo("succeeded");
+        advance("linops", p, "acceptance");
+    }
+
     @Test
     void cancellationNeedsAReasonAndEndsTheCase() throws Exception {
         long id = read(postJson("zhouba", CREATE, "{\"name\":\"取消的项目\",\"department\":\"dept-clearing\","

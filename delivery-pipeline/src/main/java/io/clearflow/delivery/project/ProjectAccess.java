@@ -4,8 +4,9 @@ package io.clearflow.delivery.project;
  * Who may do what with projects ({@code @PreAuthorize} expressions). The demo organisation has no "department head"
  * role: the people who speak for a business department are its process owners, so IT managers and process owners
  * create projects (a process owner only for their own department, checked by the service). Everybody in IT delivery
- * and the business side (business staff, process owners) reads projects, so a requesting department sees where its
- * project is; external participants and bots do not (403).
+ * and the business side (business staff, process owners) may open the project pages and API; which projects the
+ * business side then sees is decided per project by {@link ProjectReaders} (role and department, 404 for the rest).
+ * External participants and bots do not (403).
  */
 final class ProjectAccess {
 

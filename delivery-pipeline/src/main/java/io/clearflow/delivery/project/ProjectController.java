@@ -68,13 +68,13 @@ class ProjectController {
     List<ProjectQueries.Summary> list(@RequestParam(required = false) String department,
                                       @RequestParam(required = false) String stage,
                                       @RequestParam(required = false) String system) {
-        return queries.list(department, stage, system);
+        return queries.list(currentUser.get(), department, stage, system);
     }
 
     @GetMapping("/api/delivery/projects/{id}")
     @PreAuthorize(ProjectAccess.READ)
     ProjectQueries.Detail detail(@PathVariable long id) {
-        return queries.detail(id);
+        return queries.detail(currentUser.get(), id);
     }
 
     @PutMapping("/api/delivery/projects/{id}/evaluation")

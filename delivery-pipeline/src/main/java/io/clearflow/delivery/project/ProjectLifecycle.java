@@ -43,10 +43,11 @@ public class ProjectLifecycle {
     private final TaskService engineTasks;
     private final RuntimeService runtime;
     private final Clock clock;
+    private final ProjectReaders readers;
 
     ProjectLifecycle(ProjectRepository projects, StageHistoryRepository stages, CancellationRepository cancellations,
                      MilestoneChecks checks, WorkService work, TaskService engineTasks, RuntimeService runtime,
-                     Clock clock) {
+                     Clock clock, ProjectReaders readers) {
         this.projects = projects;
         this.stages = stages;
         this.cancellations = cancellations;
@@ -55,6 +56,7 @@ public class ProjectLifecycle {
         this.engineTasks = engineTasks;
         this.clock = clock;
         this.runtime = runtime;
+        this.readers = readers;
     }
 
     /** The open step of the project's case: its definition key and name, or empty when the case has ended. */
@@ -77,7 +79,7 @@ public class ProjectLifecycle {
      */
     @Transactional
     public Project advance(Member member, long id, String comment) {
-        Project project = openProject(id);
+        Project project = openProject(member, id);
         Task task = openTask(project).orElseThrow(() -> notNow(project));
         String step = task.getTaskDefinitionKey();
         if ("survey".equals(step)) {
@@ -106,7 +108,7 @@ public class ProjectLifecycle {
     /** Sends the open milestone back to the step whose work it judged, with a reason (required). */
     @Transactional
     public Project sendBack(Member member, long id, String reason) {
-        Project project = openProject(id);
+        Project project = openProject(member, id);
         Task task = openTask(project).orElseThrow(() -> notNow(project));
         String target = SEND_BACK_TO.get(task.getTaskDefinitionKey());
         if (target == null) {
@@ -123,7 +125,7 @@ public class ProjectLifecycle {
     /** Cancels an open project with a reason: its case ends, its stage becomes {@code cancelled}. */
     @Transactional
     public Project cancel(Member member, long id, String reason) {
-        Project project = openProject(id);
+        Project project = openProject(member, id);
         String why = ProjectWork.text(reason, true, "reason", ProjectWork.MAX_TEXT);
         var now = clock.instant();
         if (!projects.moveStage(id, project.stage(), ProjectStage.CANCELLED, now)) {
@@ -154,9 +156,9 @@ public class ProjectLifecycle {
         return projects.find(before.id()).orElseThrow();
     }
 
-    private Project openProject(long id) {
-        Project project = projects.find(id).orElseThrow(
-                () -> new io.clearflow.engine.api.NotFoundException("project", String.valueOf(id)));
+    /** An open project the member may read: one they may not see is "not found", not "not your inbox". */
+    private Project openProject(Member member, long id) {
+        Project project = readers.require(member, id);
         if (!project.open()) {
             throw notNow(project);
         }

@@ -45,10 +45,11 @@ class ProjectPageController {
     private final WorkService engineWork;
     private final Validator validator;
     private final CurrentUser currentUser;
+    private final ProjectReaders readers;
 
     ProjectPageController(ProjectService projects, ProjectQueries queries, ProjectLifecycle lifecycle, ProjectWork work,
                           SystemCatalog systems, OrgDirectory directory, WorkService engineWork, Validator validator,
-                          CurrentUser currentUser) {
+                          CurrentUser currentUser, ProjectReaders readers) {
         this.projects = projects;
         this.queries = queries;
         this.lifecycle = lifecycle;
@@ -58,13 +59,14 @@ class ProjectPageController {
         this.engineWork = engineWork;
         this.validator = validator;
         this.currentUser = currentUser;
+        this.readers = readers;
     }
 
     @GetMapping("/delivery/projects")
     @PreAuthorize(ProjectAccess.READ)
     String list(@RequestParam(required = false) String department, @RequestParam(required = false) String stage,
                 @RequestParam(required = false) String system, Model model) {
-        model.addAttribute("projects", queries.list(department, ProjectStage.ofCode(stage == null ? "" : stage)
+        model.addAttribute("projects", queries.list(currentUser.get(), department, ProjectStage.ofCode(stage == null ? "" : stage)
                 .map(ProjectStage::code).orElse(null), system));
         model.addAttribute("filter", Map.of("department", department == null ? "" : department,
                 "stage", stage == null ? "" : stage, "system", system == null ? "" : system));
@@ -108,8 +110,8 @@ class ProjectPageController {
     @GetMapping("/delivery/projects/{id}")
     @PreAuthorize(ProjectAccess.READ)
     String detail(@PathVariable long id, Model model) {
-        ProjectQueries.Detail d = queries.detail(id);
         Member me = currentUser.get();
+        ProjectQueries.Detail d = queries.detail(me, id);
         model.addAttribute("p", d);
         model.addAttribute("myStep", d.openStep() != null && inInbox(me, projects.project(id)));
         model.addAttribute("sendBackable", d.openStep() != null && ProjectLifecycle.SEND_BACK_TO.containsKey(d.openStep()));
@@ -123,13 +125,15 @@ class ProjectPageController {
     @PostMapping("/delivery/projects/{id}/advance")
     @PreAuthorize(ProjectAccess.MILESTONE)
     String advance(@PathVariable long id, @RequestParam(required = false) String comment, RedirectAttributes redirect) {
-        return act(id, redirect, "delivery.project.advanced", () -> lifecycle.advance(currentUser.get(), id, comment));
+        return stayIfReadable(id, act(id, redirect, "delivery.project.advanced",
+                () -> lifecycle.advance(currentUser.get(), id, comment)));
     }
 
     @PostMapping("/delivery/projects/{id}/send-back")
     @PreAuthorize(ProjectAccess.MILESTONE)
     String sendBack(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return act(id, redirect, "delivery.project.sentBack", () -> lifecycle.sendBack(currentUser.get(), id, reason));
+        return stayIfReadable(id, act(id, redirect, "delivery.project.sentBack",
+                () -> lifecycle.sendBack(currentUser.get(), id, reason)));
     }
 
     @PostMapping("/delivery/projects/{id}/cancel")
@@ -204,6 +208,14 @@ class ProjectPageController {
                 return false;
             }
         }).orElse(false);
+    }
+
+    /**
+     * A process owner who approved or sent back another department's project no longer has a part in it once the step
+     * moved on: back to the list (with the flash) rather than to a page that now answers 404.
+     */
+    private String stayIfReadable(long id, String redirect) {
+        return readers.mayRead(currentUser.get(), projects.project(id)) ? redirect : "redirect:/delivery/projects";
     }
 
     private static String act(long id, RedirectAttributes redirect, String done, Supplier<?> action) {

@@ -4,6 +4,7 @@ import io.clearflow.delivery.People;
 import io.clearflow.delivery.change.ChangeService;
 import io.clearflow.delivery.submission.SubmissionService;
 import io.clearflow.delivery.version.VersionQueries;
+import io.clearflow.engine.api.Member;
 import io.clearflow.testmetrics.api.TestEvidence;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -85,13 +86,14 @@ public class ProjectQueries {
     private final MilestoneChecks checks;
     private final TestEvidence evidence;
     private final People people;
+    private final ProjectReaders readers;
 
     ProjectQueries(ProjectService projects, ProjectLifecycle lifecycle, StageHistoryRepository stages,
                    EvaluationRepository evaluations, DecisionRepository decisions, CommerceRepository commerce,
                    CostRepository costs, SurveyRepository surveys, ValueRepository values,
                    CancellationRepository cancellations, ProjectVersionRepository projectVersions,
                    VersionQueries versionQueries, SubmissionService submissions, ChangeService changes,
-                   MilestoneChecks checks, TestEvidence evidence, People people) {
+                   MilestoneChecks checks, TestEvidence evidence, People people, ProjectReaders readers) {
         this.projects = projects;
         this.lifecycle = lifecycle;
         this.stages = stages;
@@ -109,18 +111,41 @@ public class ProjectQueries {
         this.checks = checks;
         this.evidence = evidence;
         this.people = people;
+        this.readers = readers;
     }
 
+    /**
+     * The projects {@code reader} may see ({@link ProjectReaders}), newest first, at most {@value ProjectService#MAX_LIST}.
+     * A scoped reader's projects are filtered after reading, since the requesting departments come from
+     * demand-portal's api, not from a table this module may join.
+     */
     @Transactional(readOnly = true)
-    public List<Summary> list(String department, String stage, String system) {
-        return projects.list(department, stage, system).stream().map(p -> new Summary(p.id(), p.name(), p.department(),
+    public List<Summary> list(Member reader, String department, String stage, String system) {
+        List<Project> visible = readers.readsAll(reader) ? projects.list(department, stage, system)
+                : projects.list(department, stage, system, Integer.MAX_VALUE).stream()
+                .filter(p -> readers.mayRead(reader, p)).limit(ProjectService.MAX_LIST).toList();
+        return visible.stream().map(p -> new Summary(p.id(), p.name(), p.department(),
                 people.department(p.department()), p.stage().code(), p.systems(), p.budget(), people.name(p.createdBy()),
                 p.createdAt(), p.stageEnteredAt())).toList();
     }
 
+    /** The drill-down of a project {@code reader} may see; any other answers 404 as an unknown id does. */
     @Transactional(readOnly = true)
-    public Detail detail(long id) {
-        Project p = projects.project(id);
+    public Detail detail(Member reader, long id) {
+        return detail(readers.require(reader, id));
+    }
+
+    /**
+     * The drill-down without the reader check: the answer to a step its actor was just allowed to take (the milestone
+     * was in their inbox, or they answered the survey of their department).
+     */
+    @Transactional(readOnly = true)
+    Detail detail(long id) {
+        return detail(projects.project(id));
+    }
+
+    private Detail detail(Project p) {
+        long id = p.id();
         var step = lifecycle.openStep(p);
         List<ProjectRecords.Cost> costRows = costs.of(id);
         BigDecimal actual = costRows.stream().map(ProjectRecords.Cost::amount).reduce(BigDecimal.ZERO, BigDecimal::add);

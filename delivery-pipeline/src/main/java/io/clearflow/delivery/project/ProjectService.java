@@ -79,10 +79,15 @@ public class ProjectService {
     /** Newest first, at most {@value #MAX_LIST}; blank filters are no filters, an unknown stage is refused. */
     @Transactional(readOnly = true)
     public List<Project> list(String department, String stage, String system) {
+        return list(department, stage, system, MAX_LIST);
+    }
+
+    /** As {@link #list(String, String, String)} with another cap: a scoped reader's list is filtered after reading. */
+    List<Project> list(String department, String stage, String system, int limit) {
         ProjectStage s = blank(stage) ? null : ProjectStage.ofCode(stage.strip())
                 .orElseThrow(() -> invalid("stage", "delivery.project.error.unknownStage"));
         return projects.list(blank(department) ? null : department.strip(), s, blank(system) ? null : system.strip(),
-                MAX_LIST);
+                limit);
     }
 
     private static boolean blank(String s) {

@@ -52,11 +52,12 @@ public class ProjectWork {
     private final MilestoneChecks checks;
     private final ProjectLifecycle lifecycle;
     private final Clock clock;
+    private final ProjectReaders readers;
 
     ProjectWork(ProjectRepository projects, EvaluationRepository evaluations, DecisionRepository decisions,
                 CommerceRepository commerce, CostRepository costs, SurveyRepository surveys, ValueRepository values,
                 ProjectVersionRepository projectVersions, Versions versions, MilestoneChecks checks,
-                ProjectLifecycle lifecycle, Clock clock) {
+                ProjectLifecycle lifecycle, Clock clock, ProjectReaders readers) {
         this.projects = projects;
         this.evaluations = evaluations;
         this.decisions = decisions;
@@ -69,6 +70,7 @@ public class ProjectWork {
         this.checks = checks;
         this.lifecycle = lifecycle;
         this.clock = clock;
+        this.readers = readers;
     }
 
     /** The pre-project evaluation (value, cost, budget, expected benefit), replaced while the project is in initiation. */
@@ -140,6 +142,8 @@ public class ProjectWork {
      */
     @Transactional
     public Project answerSurvey(Member member, long id, Integer score, String comment) {
+        // another department's project is "not found" before anything else is said about it
+        readers.require(member, id);
         Project project = inStage(id, ProjectStage.ACCEPTANCE, ProjectStage.OPERATION);
         if (score == null || score < 1 || score > 5) {
             throw invalid("score", "delivery.project.error.score");

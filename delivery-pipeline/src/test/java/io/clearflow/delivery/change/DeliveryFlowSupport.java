@@ -83,10 +83,16 @@ public abstract class DeliveryFlowSupport {
 
     /** An artifact named {@code broken…} fails the production environment's health check (see TestSystems). */
     protected Setup version(boolean critical, String artifactName) throws Exception {
+        return version(critical, artifactName, List.of());
+    }
+
+    /** As {@link #version(boolean, String)}, the version delivering the given demands. */
+    protected Setup version(boolean critical, String artifactName, List<Long> demandIds) throws Exception {
         String system = critical ? "ctrade" : "clearflow";
         String label = "1." + UUID.randomUUID().toString().substring(0, 8);
         long versionId = read(postJson("wujiu", "/api/delivery/versions",
-                "{\"system\":\"" + system + "\",\"version\":\"" + label + "\"}").andExpect(status().isCreated()))
+                "{\"system\":\"" + system + "\",\"version\":\"" + label + "\",\"demandIds\":" + demandIds + "}")
+                .andExpect(status().isCreated()))
                 .get("id").asLong();
         long artifactId = read(mvc.perform(multipart("/api/delivery/versions/" + versionId + "/artifacts")
                         .file(new MockMultipartFile("file", artifactName, null, ("content of " + label).getBytes(StandardCharsets.UTF_8)))

@@ -142,6 +142,9 @@ public class ProjectApiTest extends DeliveryFlowSupport {
                 + "AND LOWER(lifecycle) LIKE '%back%'", Integer.class, caseId)).isEqualTo(1);
         advance("zhouba", p, "initiation");
         advance("sunqi", p, "review");
+        // the operations process owner approved another department's project: he had a part in it, so he still reads it
+        getAs("sunqi", p).andExpect(status().isOk());
+        assertThat(ids(getAs("sunqi", CREATE))).contains(id);
         assertThat(inbox("chenqc")).contains(key + ":review");
         advance("chenqc", p, "commerce");
 
@@ -157,6 +160,9 @@ public class ProjectApiTest extends DeliveryFlowSupport {
                 + "\"note\":\"首付款\"}").andExpect(status().isOk()).andExpect(jsonPath("$.actualCost").value(30000.50));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM del_project_cost WHERE project_id = ? AND kind = 'payment'",
                 Integer.class, id)).isEqualTo(1);
+        // the requesting department reads costs and commerce amounts too
+        getAs("zhangsan", p).andExpect(status().isOk()).andExpect(jsonPath("$.actualCost").value(30000.50))
+                .andExpect(jsonPath("$.commerce[0].amount").value(90000));
         advance("zhouba", p, "qc");
         assertThat(inbox("chenqc")).contains(key + ":qcMilestone");
         advance("chenqc", p, "golive");
@@ -194,7 +200,10 @@ public class ProjectApiTest extends DeliveryFlowSupport {
         postJson("zhangsan", p + "/survey", "{\"score\":0}").andExpect(status().isBadRequest());
         postJson("zhangsan", p + "/survey", "{\"score\":6}").andExpect(status().isBadRequest());
         postJson("zhangsan", p + "/survey", "{\"score\":\"five\"}").andExpect(status().isBadRequest());
-        postJson("wangwu", p + "/survey", "{\"score\":4}").andExpect(status().isForbidden());
+        // wangwu (clearing) is no requesting department: the project is not his to see, so "not found";
+        // an IT manager may see it but is no requesting department: 403
+        postJson("wangwu", p + "/survey", "{\"score\":4}").andExpect(status().isNotFound());
+        postJson("zhouba", p + "/survey", "{\"score\":4}").andExpect(status().isForbidden());
         postJson("issuer01", p + "/survey", "{\"score\":4}").andExpect(status().isForbidden());
         assertThat(count("del_project_survey WHERE project_id = " + id)).isZero();
         postJson("zhangsan", p + "/survey", "{\"score\":4,\"comment\":\"办理时间明显缩短\"}").andExpect(status().isOk())
@@ -233,6 +242,8 @@ public class ProjectApiTest extends DeliveryFlowSupport {
         long id = read(postJson("zhouba", CREATE, "{\"name\":\"登记与交收联动\",\"department\":\"dept-registry\","
                 + "\"systems\":[\"registry\"]}").andExpect(status().isCreated())).get("id").asLong();
         getAs("zhouba", CREATE + "/" + id).andExpect(jsonPath("$.requestingDepartments.length()").value(1));
+        // clearing asked for nothing yet: its business staff do not see the project
+        getAs("wangwu", CREATE + "/" + id).andExpect(status().isNotFound());
         // a version of a system the project does not touch is refused
         long other = read(postJson("wujiu", "/api/delivery/versions", "{\"system\":\"ctrade\",\"version\":\"7."
                 + System.nanoTime() % 100000 + "\"}").andExpect(status().isCreated())).get("id").asLong();
@@ -242,9 +253,108 @@ public class ProjectApiTest extends DeliveryFlowSupport {
                 .andExpect(jsonPath("$.requestingDepartments[0]").value("登记托管部"))
                 .andExpect(jsonPath("$.requestingDepartments[1]").value("清算交收部"))
                 .andExpect(jsonPath("$.versions[0].demands[0].title").value("交收对账查询"));
+        // now clearing is a requesting department and reads it
+        getAs("wangwu", CREATE + "/" + id).andExpect(status().isOk());
+        assertThat(ids(getAs("wangwu", CREATE))).contains(id);
         // the version's timeline says which project it belongs to
         assertThat(jdbc.queryForList("SELECT kind FROM del_timeline WHERE version_id = ?", String.class, versionId))
                 .contains("project.linked");
+    }
+
+    /**
+     * Reads by role and department: business staff and process owners read the projects their department asked for
+     * (or has a part in); another department's project answers 404 like an unknown id and is left out of the list;
+     * IT delivery reads every project.
+     */
+    @Test
+    void businessReadersSeeOnlyTheirDepartmentsProjects() throws Exception {
+        long registry = read(postJson("zhouba", CREATE, "{\"name\":\"登记可见\",\"department\":\"dept-registry\","
+                + "\"systems\":[\"registry\"]}").andExpect(status().isCreated())).get("id").asLong();
+        long account = read(postJson("zhouba", CREATE, "{\"name\":\"账户不可见\",\"department\":\"dept-account\","
+                + "\"systems\":[\"registry\"]}").andExpect(status().isCreated())).get("id").asLong();
+        putAs("zhouba", CREATE + "/" + registry + "/evaluation", "{\"businessValue\":\"v\",\"estimatedCost\":70,"
+                + "\"budget\":4321,\"expectedBenefit\":9}").andExpect(status().isOk());
+
+        getAs("zhangsan", CREATE + "/" + registry).andExpect(status().isOk())
+                .andExpect(jsonPath("$.budget").value(4321)).andExpect(jsonPath("$.evaluation.estimatedCost").value(70));
+        var hidden = getAs("zhangsan", CREATE + "/" + account).andExpect(status().isNotFound()).andReturn().getResponse();
+        var unknown = getAs("zhangsan", CREATE + "/99999999").andExpect(status().isNotFound()).andReturn().getResponse();
+        // the same problem shape as an unknown id, and nothing of the project in it
+        assertThat(json.readTree(hidden.getContentAsString()).get("title"))
+                .isEqualTo(json.readTree(unknown.getContentAsString()).get("title"));
+        assertThat(hidden.getContentAsString()).doesNotContain("账户不可见");
+        assertThat(ids(getAs("zhangsan", CREATE))).contains(registry).doesNotContain(account);
+        assertThat(ids(getAs("zhangsan", CREATE + "?department=dept-account"))).doesNotContain(account);
+        // a process owner of a third department: neither is his department's, neither is in his inbox yet
+        getAs("sunqi", CREATE + "/" + account).andExpect(status().isNotFound());
+        assertThat(ids(getAs("sunqi", CREATE))).doesNotContain(registry, account);
+        // nor may he act on it: "not found", not "not your inbox"
+        postJson("sunqi", CREATE + "/" + account + "/advance", "{}").andExpect(status().isNotFound());
+
+        for (String it : List.of("wujiu", "chenqc", "zhouba", "admin")) {
+            getAs(it, CREATE + "/" + account).andExpect(status().isOk());
+            assertThat(ids(getAs(it, CREATE))).as(it).contains(registry, account);
+        }
+    }
+
+    /**
+     * The survey goes to every requesting department: a version of the project delivers a demand of clearing, so
+     * registry's answer alone leaves the survey open, and clearing's completes it.
+     */
+    @Test
+    void theSurveyCompletesOnlyWhenTheSecondRequestingDepartmentAnswers() throws Exception {
+        long demand = demandIntake.raise(directory.requireMember("wangwu"), new NewDemand("交收结果推送",
+                "交收后通知登记", "FEATURE", null, "NORMAL", false, null, null, null)).id();
+        Setup s = version(false, "app.jar", List.of(demand));
+        long id = read(postJson("zhouba", CREATE, "{\"name\":\"登记与交收联动验收\",\"department\":\"dept-registry\","
+                + "\"systems\":[\"" + s.system() + "\"]}").andExpect(status().isCreated())).get("id").asLong();
+        String p = CREATE + "/" + id;
+        String key = "PRJ-" + id;
+        postJson("zhouba", p + "/versions", "{\"versionId\":" + s.versionId() + "}").andExpect(status().isOk());
+        toAcceptance(p, s);
+        advance("zhouba", p, "acceptance");
+
+        // both departments have the survey in their inboxes
+        assertThat(inbox("zhangsan")).contains(key + ":survey");
+        assertThat(inbox("wangwu")).contains(key + ":survey");
+        getAs("zhouba", p).andExpect(jsonPath("$.requestingDepartments.length()").value(2));
+
+        postJson("zhangsan", p + "/survey", "{\"score\":5}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.stage").value("acceptance")).andExpect(jsonPath("$.openStep").value("survey"));
+        assertThat(inbox("wangwu")).contains(key + ":survey");
+        // a second answer of the first department does not stand in for the second
+        postJson("lisi", p + "/survey", "{\"score\":4}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.stage").value("acceptance"));
+
+        postJson("wangwu", p + "/survey", "{\"score\":3,\"comment\":\"对账通知及时\"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.stage").value("operation")).andExpect(jsonPath("$.openStep").value("operation"))
+                .andExpect(jsonPath("$.averageScore").value(4.0));
+        assertThat(inbox("wangwu")).doesNotContain(key + ":survey");
+        assertThat(jdbc.queryForList("SELECT department FROM del_project_survey WHERE project_id = ? ORDER BY id",
+                String.class, id)).containsExactly("dept-registry", "dept-registry", "dept-clearing");
+    }
+
+    /** Runs a project with its version linked from initiation to the open acceptance step, the version in production. */
+    private void toAcceptance(String p, Setup s) throws Exception {
+        putAs("zhouba", p + "/evaluation", "{\"businessValue\":\"v\",\"estimatedCost\":1,\"budget\":2,"
+                + "\"expectedBenefit\":3}").andExpect(status().isOk());
+        postJson("zhouba", p + "/decisions", "{\"decision\":\"d\",\"reason\":\"r\"}").andExpect(status().isOk());
+        advance("zhouba", p, "initiation");
+        advance("sunqi", p, "review");
+        advance("chenqc", p, "commerce");
+        for (String step : List.of("budgetFiling", "procurement", "tender", "contract", "contractAcceptance")) {
+            postJson("zhouba", p + "/commerce", "{\"step\":\"" + step + "\",\"amount\":1}").andExpect(status().isOk());
+        }
+        advance("zhouba", p, "qc");
+        advance("chenqc", p, "golive");
+        long changeId = raise(passedSubmission(s), "");
+        for (String approver : List.of("chenqc", "linops", "zhouba")) {
+            postJson(approver, "/api/delivery/changes/" + changeId + "/approve", "{}").andExpect(status().isOk());
+        }
+        long deploymentId = read(postJson("linops", "/api/delivery/changes/" + changeId + "/deploy", "")
+                .andExpect(status().isAccepted())).get("deploymentId").asLong();
+        assertThat(finished(deploymentId).state()).isEqualTo("succeeded");
+        advance("linops", p, "acceptance");
     }
 
     @Test

@@ -88,6 +88,65 @@ class ProjectPagesTest {
         mvc.perform(get("/delivery/projects/99999999").with(user(users.loadUserByUsername("zhouba")))).andExpect(status().isNotFound());
     }
 
+    /**
+     * Reads by role and department: zhangsan (registry business staff) finds his department's project in the list and
+     * on its page, with its budget; another department's project is neither listed nor shown (404, as an unknown id);
+     * a developer sees both.
+     */
+    @Test
+    void businessStaffSeeTheirDepartmentsProjectsOnly() throws Exception {
+        long registry = created("登记页面可见", "dept-registry", "registry");
+        long account = created("账户页面不可见", "dept-account", "registry");
+        mvc.perform(post("/delivery/projects/" + registry + "/evaluation").param("businessValue", "登记提速")
+                .param("estimatedCost", "5").param("budget", "12345").param("expectedBenefit", "20")
+                .with(user(users.loadUserByUsername("zhouba"))).with(csrf())).andExpect(status().is3xxRedirection());
+
+        assertThat(page("/delivery/projects", "zhangsan")).contains("data-project=\"" + registry + "\"")
+                .doesNotContain("data-project=\"" + account + "\"", "账户页面不可见");
+        assertThat(page("/delivery/projects?department=dept-account", "zhangsan"))
+                .doesNotContain("data-project=\"" + account + "\"");
+        assertThat(page("/delivery/projects/" + registry, "zhangsan")).contains("登记页面可见", "id=\"project-budget\">12345");
+        String refused = mvc.perform(get("/delivery/projects/" + account).with(user(users.loadUserByUsername("zhangsan"))))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).doesNotContain("账户页面不可见");
+
+        assertThat(page("/delivery/projects", "wujiu")).contains("data-project=\"" + registry + "\"",
+                "data-project=\"" + account + "\"");
+        assertThat(page("/delivery/projects/" + account, "wujiu")).contains("账户页面不可见");
+
+        // the operations process owner sees the account project while its 立项 is in his inbox; once he sent it back
+        // he has no part in it, and the page takes him back to the list rather than to a 404
+        asManager(account, "evaluation", "businessValue", "开户提速", "estimatedCost", "1", "budget", "2", "expectedBenefit", "3");
+        asManager(account, "decisions", "decision", "沿用现有架构", "reason", "够用");
+        asManager(account, "advance");
+        assertThat(page("/delivery/projects/" + account, "sunqi")).contains("id=\"project-advance-form\"");
+        assertThat(page("/delivery/projects", "sunqi")).contains("data-project=\"" + account + "\"");
+        mvc.perform(post("/delivery/projects/" + account + "/send-back").param("reason", "收益不明")
+                        .with(user(users.loadUserByUsername("sunqi"))).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/delivery/projects"));
+        mvc.perform(get("/delivery/projects/" + account).with(user(users.loadUserByUsername("sunqi"))))
+                .andExpect(status().isNotFound());
+        assertThat(page("/delivery/projects", "sunqi")).doesNotContain("data-project=\"" + account + "\"");
+    }
+
+    private void asManager(long id, String action, String... params) throws Exception {
+        var request = post("/delivery/projects/" + id + "/" + action);
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        String flash = String.valueOf(mvc.perform(request.with(user(users.loadUserByUsername("zhouba"))).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("flashError"));
+        assertThat(flash).isEqualTo("null");
+    }
+
+    private long created(String name, String department, String system) throws Exception {
+        String location = mvc.perform(post("/delivery/projects").param("name", name).param("department", department)
+                        .param("systems", system).with(user(users.loadUserByUsername("zhouba"))).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
     private String page(String path, String user) throws Exception {
         return mvc.perform(get(path).with(user(users.loadUserByUsername(user)))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();

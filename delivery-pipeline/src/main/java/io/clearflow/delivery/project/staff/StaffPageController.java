@@ -79,7 +79,7 @@ class StaffPageController {
         model.addAttribute("items", service.items(id));
         model.addAttribute("efforts", service.efforts(id));
         model.addAttribute("allocations", service.allocations(id));
-        model.addAttribute("projects", projects.list(null, null, null));
+        model.addAttribute("projects", projects.list(currentUser.get(), null, null, null));
         model.addAttribute("systems", systems.systems());
         return "delivery/staff";
     }

@@ -91,7 +91,7 @@ public final class FieldExtractor {
             // rows rebuilt from word boxes keep a table row together where OCR's own lines may split or merge it
             List<TextLine> rows = layouts.isEmpty() ? doc.lines()
                     : layouts.stream().flatMap(l -> l.rowLines().stream()).toList();
-            readTransactions(type.transactions(), rows, transactions, confidence, low, warnings, threshold);
+            readTransactions(type.transactions(), rows, transactions, confidence, low, warnings, corrections, threshold);
         }
         List<Extraction.CheckResult> checks = new ArrayList<>();
         for (DocumentTypes.Check check : type.checks()) {
@@ -271,7 +271,8 @@ public final class FieldExtractor {
     }
 
     private void readTransactions(DocumentTypes.Transactions spec, List<TextLine> lines, List<Map<String, String>> out,
-                                  Map<String, Double> confidence, List<String> low, List<String> warnings, double threshold) {
+                                  Map<String, Double> confidence, List<String> low, List<String> warnings,
+                                  Map<String, String> corrections, double threshold) {
         Map<String, String> directions = spec.directions() == null ? Map.of() : spec.directions();
         String directionAlternatives = directions.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed())
                 .map(Pattern::quote).reduce((a, b) -> a + "|" + b).orElse("(?!)");
@@ -303,9 +304,18 @@ public final class FieldExtractor {
                         case "direction" -> directionOf(directions, raw);
                         default -> raw.strip();
                     };
-                    tx.put(name, value);
                     double c = round(line.confidence(m.start(name), m.end(name)));
                     String key = "transactions[" + index + "]." + name;
+                    // free text has no pattern to correct it, but a firm knows its counterparties: a reading one
+                    // character from exactly one of them is that one misread; the OCR confidence stays as weak as read
+                    LookAlikes.Correction known = KnownValues.closest(value, spec.known().get(name));
+                    if (known != null) {
+                        value = known.value();
+                        c = round(c * LayoutLocator.CORRECTED_FACTOR);
+                        corrections.put(key, known.note());
+                        warnings.add("corrected: " + key + " " + known.note());
+                    }
+                    tx.put(name, value);
                     confidence.put(key, c);
                     if (value == null || c < threshold) {
                         low.add(key);

@@ -158,4 +158,51 @@ class LayoutExtractionTest {
         assertThat(layout.below(layout.rows().get(0).get(0)).text().text()).isEqualTo("Fees");
         assertThat(layout.below(layout.rows().get(0).get(1))).isNull();
     }
+
+    static ReadDocument bankPage(String opening, String closing, List<Word>... transactionRows) {
+        List<List<Word>> rows = new ArrayList<>(List.of(
+                row(100, 200, "银行对账单"),
+                row(200, 100, "账号", 600, "6222021234567890"),
+                row(300, 100, "对账日期", 600, "2025-03-31"),
+                row(400, 100, "期初余额", 600, opening),
+                row(500, 100, "期末余额", 600, closing)));
+        rows.addAll(List.of(transactionRows));
+        return page(rows);
+    }
+
+    @Test
+    void aGarbledDirectionWordIsReadByTheDirectionWordInItAndFlagged() {
+        Extraction e = extractor.extract("bank_statement", bankPage("1,000.00", "700.00",
+                row(600, 100, "2025-03-03", 500, "人借", 700, "300.00", 1000, "平安银行")));
+        assertThat(e.transactions()).hasSize(1);
+        assertThat(e.transactions().get(0)).containsEntry("direction", "debit").containsEntry("amount", "300.00");
+        assertThat(e.lowConfidence()).contains("transactions[0].direction");
+        assertThat(e.corrections()).containsKey("transactions[0].direction");
+        assertThat(FieldExtractor.directionOf(java.util.Map.of("CR", "credit", "Credit", "credit", "Debit", "debit"), "Crdit"))
+                .isEqualTo("credit");
+    }
+
+    @Test
+    void anUnreadableDirectionIsTheOneWithWhichTheBalanceAddsUp() {
+        Extraction e = extractor.extract("bank_statement", bankPage("1,000.00", "1,200.00",
+                row(600, 100, "2025-03-03", 500, "倍", 700, "300.00", 1000, "平安银行"),
+                row(700, 100, "2025-03-08", 500, "贷", 700, "500.00", 1000, "上海银行")));
+        assertThat(e.transactions()).hasSize(2);
+        assertThat(e.transactions().get(0)).containsEntry("direction", "debit");
+        assertThat(e.lowConfidence()).contains("transactions[0].direction").doesNotContain("transactions[1].direction");
+        assertThat(e.corrections().get("transactions[0].direction")).contains("balance");
+        assertThat(e.totalsOk()).isTrue();
+    }
+
+    @Test
+    void anUnreadableDirectionThatNoAssignmentSettlesStaysMissingAndFlagged() {
+        // two unreadable directions of the same amount: debit + credit and credit + debit add up alike
+        Extraction e = extractor.extract("bank_statement", bankPage("1,000.00", "1,000.00",
+                row(600, 100, "2025-03-03", 500, "倍", 700, "300.00", 1000, "平安银行"),
+                row(700, 100, "2025-03-08", 500, "伴", 700, "300.00", 1000, "上海银行")));
+        assertThat(e.transactions()).hasSize(2);
+        assertThat(e.transactions().get(0).get("direction")).isNull();
+        assertThat(e.transactions().get(1).get("direction")).isNull();
+        assertThat(e.lowConfidence()).contains("transactions[0].direction", "transactions[1].direction");
+    }
 }

@@ -191,6 +191,8 @@ public final class FieldExtractor {
         for (int cp : label.codePoints().filter(c -> !Character.isWhitespace(c)).toArray()) {
             if (cp == '.') {
                 sb.append("\\.?");
+            } else if (cp == '/') {
+                sb.append("[/|Il1]"); // OCR reads a slash as I, l, 1 or | (AIC No. for A/C No.)
             } else {
                 sb.append(Pattern.quote(new String(Character.toChars(cp))));
             }

@@ -83,6 +83,60 @@ final class LayoutLocator {
         return null;
     }
 
+    private static final Pattern DATE_TOKEN = Pattern.compile("^[0-9/|Il!.\\-]{8,14}(?![0-9A-Za-z])");
+    private static final Pattern PLAIN_DATE = Pattern.compile("([0-9]{4})([/.\\-])([0-9]{1,2})\\2([0-9]{1,2})");
+
+    /**
+     * A date whose separators OCR misread: a slash looks like 7, 1, I, l or | to it ({@code 2025/047/30},
+     * {@code 20257/10731}), so each such character is tried as it stands, as the separator, or dropped just before
+     * a separator (a slash read twice, as a 7 and as itself). Printed dates use one separator throughout; when exactly
+     * one reading is a valid date, that is the date (normalised); null otherwise.
+     */
+    static String repairDate(String text) {
+        Matcher m = DATE_TOKEN.matcher(text.strip());
+        if (!m.lookingAt()) {
+            return null;
+        }
+        String raw = m.group();
+        java.util.Set<String> dates = new java.util.HashSet<>();
+        datesFrom(raw, 0, new StringBuilder(), dates, new int[] {0});
+        return dates.size() == 1 ? dates.iterator().next() : null;
+    }
+
+    private static void datesFrom(String raw, int i, StringBuilder sb, java.util.Set<String> out, int[] steps) {
+        if (++steps[0] > 5_000 || out.size() > 1) {
+            return;
+        }
+        if (i == raw.length()) {
+            Matcher d = PLAIN_DATE.matcher(sb);
+            if (d.matches()) {
+                try {
+                    out.add(java.time.LocalDate.of(Integer.parseInt(d.group(1)), Integer.parseInt(d.group(3)),
+                            Integer.parseInt(d.group(4))).toString());
+                } catch (RuntimeException e) {
+                    // not a date: month 47
+                }
+            }
+            return;
+        }
+        char c = raw.charAt(i);
+        boolean slashLike = "71Il|!".indexOf(c) >= 0;
+        if (Character.isDigit(c) || c == '/' || c == '.' || c == '-') {
+            sb.append(c);
+            datesFrom(raw, i + 1, sb, out, steps);
+            sb.setLength(sb.length() - 1);
+        }
+        if (slashLike) {
+            sb.append('/');
+            datesFrom(raw, i + 1, sb, out, steps);
+            sb.setLength(sb.length() - 1);
+            // the left edge of a slash read as a glyph of its own, just before the slash itself (047/ for 04/)
+            if (i + 1 < raw.length() && "/.-".indexOf(raw.charAt(i + 1)) >= 0) {
+                datesFrom(raw, i + 1, sb, out, steps);
+            }
+        }
+    }
+
     private record Candidate(int page, PageLayout.Cell cell, TextLine text, LabelMatcher.Match match, int labelLength,
                              String label) { }
 
@@ -270,13 +324,15 @@ final class LayoutLocator {
                 return new FieldExtractor.Found(normalised, line.confidence(m.start(1), m.end(1)), null, alternative, null);
             }
         }
-        String repaired = repairNumber(text.substring(at));
+        String repaired = "date".equals(field.kind()) ? repairDate(text.substring(at)) : repairNumber(text.substring(at));
         if (repaired != null) {
             String normalised = normalise(repaired);
             if (normalised != null) {
                 int end = Math.min(text.length(), at + text.substring(at).strip().length());
+                String token = "date".equals(field.kind()) ? text.substring(at).strip().split("\\s+")[0] : text.substring(at).strip();
+                end = "date".equals(field.kind()) ? at + text.substring(at).indexOf(token) + token.length() : end;
                 return new FieldExtractor.Found(normalised, line.confidence(at, end) * CORRECTED_FACTOR,
-                        text.substring(at).strip() + " → " + normalised + " (separators misread)", null, null);
+                        token + " → " + normalised + " (separators misread)", null, null);
             }
         }
         for (Pattern token : List.of(TOKEN, RUN)) {

@@ -205,4 +205,20 @@ class LayoutExtractionTest {
         assertThat(e.transactions().get(1).get("direction")).isNull();
         assertThat(e.lowConfidence()).contains("transactions[0].direction", "transactions[1].direction");
     }
+
+    @Test
+    void aDateWhoseSlashesOcrReadAsSevensOrOnesIsRepairedWhenOnlyOneDateFits() {
+        assertThat(LayoutLocator.repairDate("2025/047/30")).isEqualTo("2025-04-30");
+        assertThat(LayoutLocator.repairDate("20257/10731")).isEqualTo("2025-10-31");
+        assertThat(LayoutLocator.repairDate("2025/107/31")).isEqualTo("2025-10-31");
+        assertThat(LayoutLocator.repairDate("2025l03l31")).isEqualTo("2025-03-31");
+        assertThat(LayoutLocator.repairDate("2025/1117")).isNull(); // 2025/1/17, 2025/11/7 ...: no one date
+        assertThat(LayoutLocator.repairDate("6222021234567890")).isNull();
+        Extraction e = extractor.extract("bank_statement", bankPage("1,000.00", "1,000.00"));
+        assertThat(e.fields()).containsEntry("statement_date", "2025-03-31");
+        e = extractor.extract("bank_statement", page(List.of(row(100, 200, "银行对账单"), row(200, 100, "AIC No.: 6222 0212 3456 7890"),
+                row(300, 100, "账单日期", 600, "2025/107/31"), row(400, 100, "期初余额", 600, "1.00"), row(500, 100, "期末余额", 600, "1.00"))));
+        assertThat(e.fields()).containsEntry("statement_date", "2025-10-31").containsEntry("account_no", "6222021234567890");
+        assertThat(e.corrections().get("statement_date")).contains("2025/107/31 → 2025-10-31");
+    }
 }

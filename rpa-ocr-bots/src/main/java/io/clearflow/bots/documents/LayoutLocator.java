@@ -60,6 +60,7 @@ final class LayoutLocator {
         };
     }
 
+    private static final Pattern LOST_POINT = Pattern.compile("(-?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+) ([0-9]{2})");
     private static final Pattern SPLIT_AMOUNT = Pattern.compile("^(-?)([0-9][0-9,. ]*?) ?[.,] ?([0-9]{2})(?![0-9A-Za-z])(?! ?[0-9])");
     private static final Pattern SPLIT_INTEGER = Pattern.compile("^[0-9]{1,3}(?:[ ,.]{1,2}[0-9]{3})+(?![0-9A-Za-z])(?![.,]? ?[0-9])");
 
@@ -68,6 +69,13 @@ final class LayoutLocator {
      * {@code 421 900} is 421900. Null when the text is no such number.
      */
     String repairNumber(String text) {
+        if ("amount".equals(field.kind()) || "signed-amount".equals(field.kind())) {
+            // a cell of nothing but digits, a blank and two digits is an amount whose decimal point OCR lost (1803875 27)
+            Matcher lost = LOST_POINT.matcher(text.strip());
+            if (lost.matches()) {
+                return lost.group(1) + lost.group(2).replace(",", "") + "." + lost.group(3);
+            }
+        }
         if ("integer".equals(field.kind())) {
             Matcher m = SPLIT_INTEGER.matcher(text);
             return m.lookingAt() ? m.group().replaceAll("[ ,.]", "") : null;
@@ -170,6 +178,61 @@ final class LayoutLocator {
             FieldExtractor.Found f = locate(c);
             if (f != null) {
                 return f.times(c.match().quality());
+            }
+        }
+        return shortLabelMisread();
+    }
+
+    /** Quality of a short label with one character misread: always below the threshold, so a person confirms it. */
+    static final double SHORT_MISREAD = 0.74;
+
+    /**
+     * Last resort for short Chinese labels (2 or 3 characters: 数量, 手续费), too short for the fuzzy matching of longer
+     * ones: a cell that is nothing but such a label with one character misread (数里, 于续费) is taken as it when no other
+     * field has a label as close, and the value beside or below it fits. Always low-confidence.
+     */
+    private FieldExtractor.Found shortLabelMisread() {
+        for (int p = 0; p < pages.size(); p++) {
+            for (List<PageLayout.Cell> row : pages.get(p).rows()) {
+                for (PageLayout.Cell cell : row) {
+                    String text = FieldExtractor.compact(LabelMatcher.halfWidth(cell.text().text()));
+                    String label = oneOff(text, field.allLabels());
+                    if (label == null || otherLabels.contains(text)) {
+                        continue;
+                    }
+                    boolean another = type.fields().stream().filter(f -> f != field).anyMatch(f -> oneOff(text, f.allLabels()) != null);
+                    if (another) {
+                        continue;
+                    }
+                    var c = new Candidate(p, cell, halfWidth(cell.text()),
+                            new LabelMatcher.Match(0, cell.text().text().length(), SHORT_MISREAD), text.length(), label);
+                    FieldExtractor.Found f = locate(c);
+                    if (f != null) {
+                        return f.times(SHORT_MISREAD);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The label of 2-3 Chinese characters that the text is with exactly one character substituted; null if none. */
+    private static String oneOff(String text, List<String> labels) {
+        int[] t = text.codePoints().toArray();
+        if (t.length < 2 || t.length > 3 || !java.util.Arrays.stream(t).allMatch(TextLine::isCjk)) {
+            return null;
+        }
+        for (String label : labels) {
+            int[] l = FieldExtractor.compact(label).codePoints().toArray();
+            if (l.length != t.length) {
+                continue;
+            }
+            int diff = 0;
+            for (int i = 0; i < l.length; i++) {
+                diff += l[i] == t[i] ? 0 : 1;
+            }
+            if (diff == 1) {
+                return label;
             }
         }
         return null;
@@ -331,8 +394,10 @@ final class LayoutLocator {
                 int end = Math.min(text.length(), at + text.substring(at).strip().length());
                 String token = "date".equals(field.kind()) ? text.substring(at).strip().split("\\s+")[0] : text.substring(at).strip();
                 end = "date".equals(field.kind()) ? at + text.substring(at).indexOf(token) + token.length() : end;
-                return new FieldExtractor.Found(normalised, line.confidence(at, end) * CORRECTED_FACTOR,
-                        token + " → " + normalised + " (separators misread)", null, null);
+                boolean pointLost = !"date".equals(field.kind()) && LOST_POINT.matcher(text.substring(at).strip()).matches();
+                // a lost decimal point is read from the layout of the digits alone: a person confirms it
+                return new FieldExtractor.Found(normalised, line.confidence(at, end) * (pointLost ? SHORT_MISREAD : CORRECTED_FACTOR),
+                        token + " → " + normalised + (pointLost ? " (decimal point lost)" : " (separators misread)"), null, null);
             }
         }
         for (Pattern token : List.of(TOKEN, RUN)) {

@@ -221,4 +221,31 @@ class LayoutExtractionTest {
         assertThat(e.fields()).containsEntry("statement_date", "2025-10-31").containsEntry("account_no", "6222021234567890");
         assertThat(e.corrections().get("statement_date")).contains("2025/107/31 → 2025-10-31");
     }
+
+    @Test
+    void aShortLabelWithOneCharacterMisreadIsTakenOnlyAloneInItsCellAndFlagged() {
+        Extraction e = extractor.extract("clearing_settlement", page(List.of(
+                row(100, 200, "清算交收单"),
+                row(200, 100, "参与人代码", 900, "A03156"),
+                row(300, 100, "交收日期", 900, "2025-03-28"),
+                row(400, 100, "证券代码", 900, "600519"),
+                row(500, 100, "数里", 900, "12,000"),
+                row(600, 100, "成交金额", 900, "119,760.00"),
+                row(700, 100, "于续费", 900, "37.13"),
+                row(800, 100, "交收净额", 900, "119,797.13"))));
+        assertThat(e.fields()).containsEntry("quantity", "12000").containsEntry("fees", "37.13");
+        assertThat(e.lowConfidence()).containsExactlyInAnyOrder("quantity", "fees");
+        // 净里 is one character from 净额 (net amount) and 数量 alike: neither field takes it
+        e = extractor.extract("clearing_settlement", page(List.of(row(100, 200, "清算交收单"), row(200, 100, "证券代码", 900, "600519"),
+                row(500, 100, "数额", 900, "12,000"))));
+        assertThat(e.fields().get("quantity")).isNull();
+    }
+
+    @Test
+    void anAmountWhoseDecimalPointOcrLostIsReadAndFlagged() {
+        Extraction e = extractor.extract("bank_statement", bankPage("1803875 27", "1,803,875.27"));
+        assertThat(e.fields()).containsEntry("opening_balance", "1803875.27");
+        assertThat(e.lowConfidence()).contains("opening_balance");
+        assertThat(e.corrections().get("opening_balance")).contains("decimal point lost");
+    }
 }

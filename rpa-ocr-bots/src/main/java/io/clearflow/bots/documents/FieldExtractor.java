@@ -283,9 +283,16 @@ public final class FieldExtractor {
         // first the direction as configured, then any short token in its place: a one-character direction (借, 贷) is
         // the word OCR misreads most (倍, 人借) and the rest of the line is still a transaction; the token is then
         // read tolerantly (directionOf) or the direction inferred from the totals (inferDirections)
-        for (String direction : List.of("(?:" + directionAlternatives + ")", "\\S{1,8}")) {
-            spec.patterns().forEach(p -> patterns.add(Pattern.compile(p.replace("{date}", DATE).replace("{amount}", "-?" + AMOUNT)
-                    .replace("{direction}", direction), Pattern.CASE_INSENSITIVE)));
+        for (String direction : List.of("(?:" + directionAlternatives + ")", "\\S{1,8}", "")) {
+            for (String p : spec.patterns()) {
+                String optional = "(?<direction>{direction})\\s+";
+                if (direction.isEmpty() && !p.contains(optional)) {
+                    continue;
+                }
+                // last: no direction word at all where the pattern has one followed by blanks (OCR lost the glyph)
+                String q = direction.isEmpty() ? p.replace(optional, "(?:(?<direction>\\S{1,8})\\s+)?") : p.replace("{direction}", direction);
+                patterns.add(Pattern.compile(q.replace("{date}", DATE).replace("{amount}", "-?" + AMOUNT), Pattern.CASE_INSENSITIVE));
+            }
         }
         for (TextLine line : lines) {
             for (Pattern p : patterns) {
@@ -302,7 +309,13 @@ public final class FieldExtractor {
                     } catch (IllegalArgumentException e) {
                         continue; // this pattern has no such group
                     }
+                    if (raw == null && !"direction".equals(name)) {
+                        continue;
+                    }
                     if (raw == null) {
+                        tx.put(name, null); // no direction word: inferred from the totals if it can be, flagged anyway
+                        confidence.put("transactions[" + index + "]." + name, 0.0);
+                        low.add("transactions[" + index + "]." + name);
                         continue;
                     }
                     String value = switch (name) {

@@ -248,4 +248,14 @@ class LayoutExtractionTest {
         assertThat(e.lowConfidence()).contains("opening_balance");
         assertThat(e.corrections().get("opening_balance")).contains("decimal point lost");
     }
+
+    @Test
+    void aTransactionLineWithoutItsDirectionWordIsReadAndTheDirectionInferredAndFlagged() {
+        Extraction e = extractor.extract("bank_statement", bankPage("1,000.00", "1,300.00",
+                row(600, 100, "2025-03-03", 700, "300.00", 1000, "平安银行")));
+        assertThat(e.transactions()).hasSize(1);
+        assertThat(e.transactions().get(0)).containsEntry("direction", "credit").containsEntry("amount", "300.00")
+                .containsEntry("counterparty", "平安银行");
+        assertThat(e.lowConfidence()).contains("transactions[0].direction");
+    }
 }

@@ -26,7 +26,8 @@ final class KnownValues {
         boolean tie = false;
         for (String k : known) {
             String kk = key(k);
-            int d = distance(r, kk, Math.max(1, kk.codePointCount(0, kk.length()) / 4) + 1);
+            // the whole distance (names are short): a distance cut off at a shorter name's limit would tie falsely
+            int d = distance(r, kk, Integer.MAX_VALUE / 2);
             if (d < bestDistance) {
                 best = k;
                 bestDistance = d;

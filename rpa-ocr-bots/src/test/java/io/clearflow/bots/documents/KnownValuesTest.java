@@ -20,6 +20,8 @@ class KnownValuesTest {
         assertThat(c.note()).contains("华泰证养 → 华泰证券");
         assertThat(KnownValues.closest("上海证养交易所", KNOWN).value()).isEqualTo("上海证券交易所");
         assertThat(KnownValues.closest("Shenzhen ClearingCo", KNOWN).value()).isEqualTo("Shenzhen Clearing Co");
+        // two characters off an eight-character name, although two off a four-character one's cut-off as well
+        assertThat(KnownValues.closest("中国证养嫩记结算", List.of("平安银行", "中国证券登记结算")).value()).isEqualTo("中国证券登记结算");
     }
 
     @Test

@@ -114,6 +114,21 @@ class LayoutExtractionTest {
     }
 
     @Test
+    void theDigitWidthOfAMonospacedPageIsMeasuredOnDigitsAloneSoTheDoubledGlyphIsStillSettled() {
+        // monospaced: every glyph 21 px, separators too (622.51 and 731.63 are 126 px, not 5.4 digits); H03927 is 128 px
+        List<Word> code = new ArrayList<>(row(200, 100, "Participant Code"));
+        code.add(new Word("HO03927", 0, 900, 200, 1028, 240, 0.93f));
+        List<Word> numbers = List.of(new Word("000586", 0, 100, 300, 226, 340, 0.93f), new Word("2008109", 0, 300, 300, 447, 340, 0.93f),
+                new Word("622.51", 0, 600, 300, 726, 340, 0.93f), new Word("731.63", 0, 800, 300, 926, 340, 0.93f),
+                new Word("2,008,", 0, 1000, 300, 1126, 340, 0.93f));
+        PageLayout layout = PageLayout.of(numbers).get(0);
+        assertThat(layout.digitWidth()).isBetween(20.9, 21.3);
+        Extraction e = extractor.extract("clearing_settlement", page(List.of(row(100, 100, "证券代码", 900, "000586"), code, numbers)));
+        assertThat(e.fields()).containsEntry("participant_code", "H03927");
+        assertThat(e.corrections().get("participant_code")).startsWith("HO03927 → H03927");
+    }
+
+    @Test
     void aValueCellClaimedByTwoLabelsIsFlagged() {
         // two labels side by side share the one value under them: neither is trusted
         Extraction e = extractor.extract("bank_statement", page(List.of(

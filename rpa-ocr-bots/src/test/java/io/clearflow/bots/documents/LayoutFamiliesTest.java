@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * ({@link LayoutCorpus#HELD_OUT}) or the held-out font drops below its floor.
  *
  * <p>The target of issue 11 is 99 % of fields exact on clean scans and 95 % on noisy ones ({@link #CLEAN_TARGET},
- * {@link #NOISY_TARGET}); every tuning family meets it on this sample (2026-12-07: 100 % clean on each, lowest noisy
- * 96.3 %), so the target is the floor asserted for each. The held-out family and font are asserted at the level this
+ * {@link #NOISY_TARGET}); every tuning family meets it on this sample (2026-12-07: 100 % clean and noisy on each),
+ * so the target is the floor asserted for each. The held-out family and font are asserted at the level this
  * sample measured ({@link #HELD_OUT_CLEAN_FLOOR}: one flagged miss in 19 values of the held-out family's clean pages;
  * the benchmark's larger sample reads it at 100 %), so a regression there fails too. The report in a failure message
  * lists every miss.

@@ -163,7 +163,8 @@ public final class DocumentReader {
             net.sourceforge.tess4j.ITessAPI.TessOcrEngineMode.OEM_LSTM_ONLY, java.util.Map.of("preserve_interword_spaces", "1"));
 
     /**
-     * On a page read with the Chinese model, each cell without Chinese (numbers, dates, codes, English labels) is read
+     * On a page read with the Chinese model, each cell without Chinese (numbers, dates, codes, English labels), or with
+     * one Chinese character among four or more Latin letters and digits, is read
      * again with the English model as one line: chi_sim reads Latin digits worse ({@code 1534100 .96}, {@code 2025/6037/14}).
      * The English reading replaces the cell's words when it has any; the first reading is kept as the other reading.
      */
@@ -174,8 +175,11 @@ public final class DocumentReader {
             int pad = (int) Math.round(layout.wordHeight() * 0.35);
             for (List<PageLayout.Cell> row : layout.rows()) {
                 for (PageLayout.Cell cell : row) {
-                    boolean latin = cell.text().text().codePoints().noneMatch(TextLine::isCjk)
-                            && cell.text().text().codePoints().anyMatch(Character::isLetterOrDigit);
+                    // a code chi_sim read with one Chinese look-alike in it (D 了 19051 for DH19051) is Latin all the same
+                    String t = cell.text().text();
+                    long cjk = t.codePoints().filter(TextLine::isCjk).count();
+                    long alnum = t.codePoints().filter(c -> c < 128 && Character.isLetterOrDigit(c)).count();
+                    boolean latin = (cjk == 0 && alnum > 0) || (cjk == 1 && alnum >= 4);
                     List<Word> again = latin ? readCrop(page, cell, pad, dpi, pageIndex) : List.of();
                     out.addAll(again.isEmpty() ? cell.words() : again);
                     if (!again.isEmpty()) {

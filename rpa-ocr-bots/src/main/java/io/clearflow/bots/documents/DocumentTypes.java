@@ -55,8 +55,22 @@ public record DocumentTypes(double lowConfidenceThreshold, List<Type> types) {
         }
     }
 
+    /**
+     * Transaction lines: their fields, the line patterns that read them, the words for each direction and, per field,
+     * the values known in advance ({@code known}: e.g. the firm's counterparties from its master data), against which a
+     * misread free-text value is corrected ({@link KnownValues}).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Transactions(List<String> fields, List<String> patterns, Map<String, String> directions) { }
+    public record Transactions(List<String> fields, List<String> patterns, Map<String, String> directions,
+                               Map<String, List<String>> known) {
+        public Transactions {
+            known = known == null ? Map.of() : Map.copyOf(known);
+        }
+
+        public Transactions(List<String> fields, List<String> patterns, Map<String, String> directions) {
+            this(fields, patterns, directions, Map.of());
+        }
+    }
 
     /** sum of the terms (field names, {@code +credits}, {@code -debits}, signed with a leading + or -) equals a field. */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -91,8 +91,9 @@ public final class FieldExtractor {
             // rows rebuilt from word boxes keep a table row together where OCR's own lines may split or merge it
             List<TextLine> rows = layouts.isEmpty() ? doc.lines()
                     : layouts.stream().flatMap(l -> l.rowLines().stream()).toList();
-            readTransactions(type.transactions(), rows, transactions, confidence, low, warnings, threshold);
+            readTransactions(type.transactions(), rows, transactions, confidence, low, warnings, corrections, threshold);
         }
+        inferDirections(type, fields, transactions, corrections, warnings);
         List<Extraction.CheckResult> checks = new ArrayList<>();
         for (DocumentTypes.Check check : type.checks()) {
             Extraction.CheckResult r = check(check, fields, transactions);
@@ -190,6 +191,8 @@ public final class FieldExtractor {
         for (int cp : label.codePoints().filter(c -> !Character.isWhitespace(c)).toArray()) {
             if (cp == '.') {
                 sb.append("\\.?");
+            } else if (cp == '/') {
+                sb.append("[/|Il1]"); // OCR reads a slash as I, l, 1 or | (AIC No. for A/C No.)
             } else {
                 sb.append(Pattern.quote(new String(Character.toChars(cp))));
             }
@@ -271,14 +274,26 @@ public final class FieldExtractor {
     }
 
     private void readTransactions(DocumentTypes.Transactions spec, List<TextLine> lines, List<Map<String, String>> out,
-                                  Map<String, Double> confidence, List<String> low, List<String> warnings, double threshold) {
+                                  Map<String, Double> confidence, List<String> low, List<String> warnings,
+                                  Map<String, String> corrections, double threshold) {
         Map<String, String> directions = spec.directions() == null ? Map.of() : spec.directions();
         String directionAlternatives = directions.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed())
                 .map(Pattern::quote).reduce((a, b) -> a + "|" + b).orElse("(?!)");
-        List<Pattern> patterns = spec.patterns().stream()
-                .map(p -> Pattern.compile(p.replace("{date}", DATE).replace("{amount}", "-?" + AMOUNT)
-                        .replace("{direction}", "(?:" + directionAlternatives + ")"), Pattern.CASE_INSENSITIVE))
-                .toList();
+        List<Pattern> patterns = new ArrayList<>();
+        // first the direction as configured, then any short token in its place: a one-character direction (借, 贷) is
+        // the word OCR misreads most (倍, 人借) and the rest of the line is still a transaction; the token is then
+        // read tolerantly (directionOf) or the direction inferred from the totals (inferDirections)
+        for (String direction : List.of("(?:" + directionAlternatives + ")", "\\S{1,8}", "")) {
+            for (String p : spec.patterns()) {
+                String optional = "(?<direction>{direction})\\s+";
+                if (direction.isEmpty() && !p.contains(optional)) {
+                    continue;
+                }
+                // last: no direction word at all where the pattern has one followed by blanks (OCR lost the glyph)
+                String q = direction.isEmpty() ? p.replace(optional, "(?:(?<direction>\\S{1,8})\\s+)?") : p.replace("{direction}", direction);
+                patterns.add(Pattern.compile(q.replace("{date}", DATE).replace("{amount}", "-?" + AMOUNT), Pattern.CASE_INSENSITIVE));
+            }
+        }
         for (TextLine line : lines) {
             for (Pattern p : patterns) {
                 Matcher m = p.matcher(line.text());
@@ -294,7 +309,13 @@ public final class FieldExtractor {
                     } catch (IllegalArgumentException e) {
                         continue; // this pattern has no such group
                     }
+                    if (raw == null && !"direction".equals(name)) {
+                        continue;
+                    }
                     if (raw == null) {
+                        tx.put(name, null); // no direction word: inferred from the totals if it can be, flagged anyway
+                        confidence.put("transactions[" + index + "]." + name, 0.0);
+                        low.add("transactions[" + index + "]." + name);
                         continue;
                     }
                     String value = switch (name) {
@@ -303,9 +324,22 @@ public final class FieldExtractor {
                         case "direction" -> directionOf(directions, raw);
                         default -> raw.strip();
                     };
-                    tx.put(name, value);
                     double c = round(line.confidence(m.start(name), m.end(name)));
                     String key = "transactions[" + index + "]." + name;
+                    if ("direction".equals(name) && value != null && directions.keySet().stream().noneMatch(raw.strip()::equalsIgnoreCase)) {
+                        c = Math.min(c, threshold / 2); // read from a garbled word: a person confirms it
+                        corrections.put(key, raw.strip() + " → " + value + " (the one direction word in it)");
+                    }
+                    // free text has no pattern to correct it, but a firm knows its counterparties: a reading one
+                    // character from exactly one of them is that one misread; the OCR confidence stays as weak as read
+                    LookAlikes.Correction known = KnownValues.closest(value, spec.known().get(name));
+                    if (known != null) {
+                        value = known.value();
+                        c = round(c * LayoutLocator.CORRECTED_FACTOR);
+                        corrections.put(key, known.note());
+                        warnings.add("corrected: " + key + " " + known.note());
+                    }
+                    tx.put(name, value);
                     confidence.put(key, c);
                     if (value == null || c < threshold) {
                         low.add(key);
@@ -318,9 +352,77 @@ public final class FieldExtractor {
         }
     }
 
-    private static String directionOf(Map<String, String> directions, String raw) {
-        return directions.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(raw.strip()))
+    /**
+     * The direction a word stands for: a configured direction word as it stands; else the directions whose words it
+     * holds (人借 holds 借: OCR glued a speck to it) or, for Latin words, is one edit from (Crdit), when they all mean
+     * the same direction; null otherwise.
+     */
+    static String directionOf(Map<String, String> directions, String raw) {
+        String word = raw.strip();
+        String exact = directions.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(word))
                 .map(Map.Entry::getValue).findFirst().orElse(null);
+        if (exact != null) {
+            return exact;
+        }
+        Set<String> meant = new HashSet<>();
+        String lower = word.toLowerCase(Locale.ROOT);
+        directions.forEach((w, direction) -> {
+            String k = w.toLowerCase(Locale.ROOT);
+            boolean latin = k.codePoints().noneMatch(TextLine::isCjk);
+            if (lower.contains(k) || (latin && k.length() >= 4 && KnownValues.distance(lower, k, 2) <= 1)) {
+                meant.add(direction);
+            }
+        });
+        return meant.size() == 1 ? meant.iterator().next() : null;
+    }
+
+    /**
+     * Directions no word gave, inferred from a totals check that sums credits and debits: when exactly one assignment
+     * of the missing directions makes the check add up, that is what the page says (arithmetic, not a guess). They stay
+     * low-confidence, as the word was not read. Up to 6 missing directions (64 assignments).
+     */
+    private static void inferDirections(DocumentTypes.Type type, Map<String, String> fields, List<Map<String, String>> txs,
+                                        Map<String, String> corrections, List<String> warnings) {
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < txs.size(); i++) {
+            if (txs.get(i).containsKey("direction") && txs.get(i).get("direction") == null && txs.get(i).get("amount") != null) {
+                missing.add(i);
+            }
+        }
+        if (missing.isEmpty() || missing.size() > 6) {
+            return;
+        }
+        for (DocumentTypes.Check check : type.checks()) {
+            if (!check.sum().contains("+credits") && !check.sum().contains("-debits")) {
+                continue;
+            }
+            String found = null;
+            int fits = 0;
+            for (int mask = 0; mask < 1 << missing.size(); mask++) {
+                List<Map<String, String>> trial = new ArrayList<>(txs);
+                for (int k = 0; k < missing.size(); k++) {
+                    Map<String, String> t = new LinkedHashMap<>(txs.get(missing.get(k)));
+                    t.put("direction", (mask >> k & 1) == 1 ? "credit" : "debit");
+                    trial.set(missing.get(k), t);
+                }
+                Extraction.CheckResult r = check(check, fields, trial);
+                if (r != null && r.ok()) {
+                    fits++;
+                    found = Integer.toString(mask);
+                }
+            }
+            if (fits == 1) {
+                int mask = Integer.parseInt(found);
+                for (int k = 0; k < missing.size(); k++) {
+                    String direction = (mask >> k & 1) == 1 ? "credit" : "debit";
+                    txs.get(missing.get(k)).put("direction", direction);
+                    String key = "transactions[" + missing.get(k) + "].direction";
+                    corrections.put(key, "unreadable → " + direction + " (the only direction with which " + check.name() + " adds up)");
+                    warnings.add("inferred: " + key + " = " + direction + " from the " + check.name() + " check");
+                }
+                return;
+            }
+        }
     }
 
     private static Extraction.CheckResult check(DocumentTypes.Check check, Map<String, String> fields,

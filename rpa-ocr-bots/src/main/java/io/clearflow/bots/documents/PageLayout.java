@@ -158,6 +158,14 @@ public final class PageLayout {
 
     /** The median width of a digit in words of digits (and separators), 0 when there are none. */
     public double digitWidth() {
+        // words of digits alone measure it best: a separator is 0.4 of a digit in proportional fonts but a whole one in
+        // monospaced fonts (DejaVu Sans Mono), which skewed the width that settles a doubled look-alike
+        double[] plain = rows.stream().flatMap(List::stream).flatMap(c -> c.words().stream())
+                .filter(w -> w.text().matches("[0-9]{4,}"))
+                .mapToDouble(w -> (w.x1() - w.x0()) / (double) w.text().length()).sorted().toArray();
+        if (plain.length >= 2) {
+            return plain[plain.length / 2];
+        }
         // separators are narrow: counted as 0.4 of a digit
         double[] widths = rows.stream().flatMap(List::stream).flatMap(c -> c.words().stream())
                 .filter(w -> w.text().matches("[0-9][0-9.,/-]{3,}"))

@@ -114,6 +114,21 @@ class LayoutExtractionTest {
     }
 
     @Test
+    void theDigitWidthOfAMonospacedPageIsMeasuredOnDigitsAloneSoTheDoubledGlyphIsStillSettled() {
+        // monospaced: every glyph 21 px, separators too (622.51 and 731.63 are 126 px, not 5.4 digits); H03927 is 128 px
+        List<Word> code = new ArrayList<>(row(200, 100, "Participant Code"));
+        code.add(new Word("HO03927", 0, 900, 200, 1028, 240, 0.93f));
+        List<Word> numbers = List.of(new Word("000586", 0, 100, 300, 226, 340, 0.93f), new Word("2008109", 0, 300, 300, 447, 340, 0.93f),
+                new Word("622.51", 0, 600, 300, 726, 340, 0.93f), new Word("731.63", 0, 800, 300, 926, 340, 0.93f),
+                new Word("2,008,", 0, 1000, 300, 1126, 340, 0.93f));
+        PageLayout layout = PageLayout.of(numbers).get(0);
+        assertThat(layout.digitWidth()).isBetween(20.9, 21.3);
+        Extraction e = extractor.extract("clearing_settlement", page(List.of(row(100, 100, "证券代码", 900, "000586"), code, numbers)));
+        assertThat(e.fields()).containsEntry("participant_code", "H03927");
+        assertThat(e.corrections().get("participant_code")).startsWith("HO03927 → H03927");
+    }
+
+    @Test
     void aValueCellClaimedByTwoLabelsIsFlagged() {
         // two labels side by side share the one value under them: neither is trusted
         Extraction e = extractor.extract("bank_statement", page(List.of(
@@ -157,5 +172,105 @@ class LayoutExtractionTest {
         assertThat(layout.rows().get(0)).extracting(c -> c.text().text()).containsExactly("Net Amount", "35,010.85");
         assertThat(layout.below(layout.rows().get(0).get(0)).text().text()).isEqualTo("Fees");
         assertThat(layout.below(layout.rows().get(0).get(1))).isNull();
+    }
+
+    static ReadDocument bankPage(String opening, String closing, List<Word>... transactionRows) {
+        List<List<Word>> rows = new ArrayList<>(List.of(
+                row(100, 200, "银行对账单"),
+                row(200, 100, "账号", 600, "6222021234567890"),
+                row(300, 100, "对账日期", 600, "2025-03-31"),
+                row(400, 100, "期初余额", 600, opening),
+                row(500, 100, "期末余额", 600, closing)));
+        rows.addAll(List.of(transactionRows));
+        return page(rows);
+    }
+
+    @Test
+    void aGarbledDirectionWordIsReadByTheDirectionWordInItAndFlagged() {
+        Extraction e = extractor.extract("bank_statement", bankPage("1,000.00", "700.00",
+                row(600, 100, "2025-03-03", 500, "人借", 700, "300.00", 1000, "平安银行")));
+        assertThat(e.transactions()).hasSize(1);
+        assertThat(e.transactions().get(0)).containsEntry("direction", "debit").containsEntry("amount", "300.00");
+        assertThat(e.lowConfidence()).contains("transactions[0].direction");
+        assertThat(e.corrections()).containsKey("transactions[0].direction");
+        assertThat(FieldExtractor.directionOf(java.util.Map.of("CR", "credit", "Credit", "credit", "Debit", "debit"), "Crdit"))
+                .isEqualTo("credit");
+    }
+
+    @Test
+    void anUnreadableDirectionIsTheOneWithWhichTheBalanceAddsUp() {
+        Extraction e = extractor.extract("bank_statement", bankPage("1,000.00", "1,200.00",
+                row(600, 100, "2025-03-03", 500, "倍", 700, "300.00", 1000, "平安银行"),
+                row(700, 100, "2025-03-08", 500, "贷", 700, "500.00", 1000, "上海银行")));
+        assertThat(e.transactions()).hasSize(2);
+        assertThat(e.transactions().get(0)).containsEntry("direction", "debit");
+        assertThat(e.lowConfidence()).contains("transactions[0].direction").doesNotContain("transactions[1].direction");
+        assertThat(e.corrections().get("transactions[0].direction")).contains("balance");
+        assertThat(e.totalsOk()).isTrue();
+    }
+
+    @Test
+    void anUnreadableDirectionThatNoAssignmentSettlesStaysMissingAndFlagged() {
+        // two unreadable directions of the same amount: debit + credit and credit + debit add up alike
+        Extraction e = extractor.extract("bank_statement", bankPage("1,000.00", "1,000.00",
+                row(600, 100, "2025-03-03", 500, "倍", 700, "300.00", 1000, "平安银行"),
+                row(700, 100, "2025-03-08", 500, "伴", 700, "300.00", 1000, "上海银行")));
+        assertThat(e.transactions()).hasSize(2);
+        assertThat(e.transactions().get(0).get("direction")).isNull();
+        assertThat(e.transactions().get(1).get("direction")).isNull();
+        assertThat(e.lowConfidence()).contains("transactions[0].direction", "transactions[1].direction");
+    }
+
+    @Test
+    void aDateWhoseSlashesOcrReadAsSevensOrOnesIsRepairedWhenOnlyOneDateFits() {
+        assertThat(LayoutLocator.repairDate("2025/047/30")).isEqualTo("2025-04-30");
+        assertThat(LayoutLocator.repairDate("20257/10731")).isEqualTo("2025-10-31");
+        assertThat(LayoutLocator.repairDate("2025/107/31")).isEqualTo("2025-10-31");
+        assertThat(LayoutLocator.repairDate("2025l03l31")).isEqualTo("2025-03-31");
+        assertThat(LayoutLocator.repairDate("2025/1117")).isNull(); // 2025/1/17, 2025/11/7 ...: no one date
+        assertThat(LayoutLocator.repairDate("6222021234567890")).isNull();
+        Extraction e = extractor.extract("bank_statement", bankPage("1,000.00", "1,000.00"));
+        assertThat(e.fields()).containsEntry("statement_date", "2025-03-31");
+        e = extractor.extract("bank_statement", page(List.of(row(100, 200, "银行对账单"), row(200, 100, "AIC No.: 6222 0212 3456 7890"),
+                row(300, 100, "账单日期", 600, "2025/107/31"), row(400, 100, "期初余额", 600, "1.00"), row(500, 100, "期末余额", 600, "1.00"))));
+        assertThat(e.fields()).containsEntry("statement_date", "2025-10-31").containsEntry("account_no", "6222021234567890");
+        assertThat(e.corrections().get("statement_date")).contains("2025/107/31 → 2025-10-31");
+    }
+
+    @Test
+    void aShortLabelWithOneCharacterMisreadIsTakenOnlyAloneInItsCellAndFlagged() {
+        Extraction e = extractor.extract("clearing_settlement", page(List.of(
+                row(100, 200, "清算交收单"),
+                row(200, 100, "参与人代码", 900, "A03156"),
+                row(300, 100, "交收日期", 900, "2025-03-28"),
+                row(400, 100, "证券代码", 900, "600519"),
+                row(500, 100, "数里", 900, "12,000"),
+                row(600, 100, "成交金额", 900, "119,760.00"),
+                row(700, 100, "于续费", 900, "37.13"),
+                row(800, 100, "交收净额", 900, "119,797.13"))));
+        assertThat(e.fields()).containsEntry("quantity", "12000").containsEntry("fees", "37.13");
+        assertThat(e.lowConfidence()).containsExactlyInAnyOrder("quantity", "fees");
+        // 净里 is one character from 净额 (net amount) and 数量 alike: neither field takes it
+        e = extractor.extract("clearing_settlement", page(List.of(row(100, 200, "清算交收单"), row(200, 100, "证券代码", 900, "600519"),
+                row(500, 100, "数额", 900, "12,000"))));
+        assertThat(e.fields().get("quantity")).isNull();
+    }
+
+    @Test
+    void anAmountWhoseDecimalPointOcrLostIsReadAndFlagged() {
+        Extraction e = extractor.extract("bank_statement", bankPage("1803875 27", "1,803,875.27"));
+        assertThat(e.fields()).containsEntry("opening_balance", "1803875.27");
+        assertThat(e.lowConfidence()).contains("opening_balance");
+        assertThat(e.corrections().get("opening_balance")).contains("decimal point lost");
+    }
+
+    @Test
+    void aTransactionLineWithoutItsDirectionWordIsReadAndTheDirectionInferredAndFlagged() {
+        Extraction e = extractor.extract("bank_statement", bankPage("1,000.00", "1,300.00",
+                row(600, 100, "2025-03-03", 700, "300.00", 1000, "平安银行")));
+        assertThat(e.transactions()).hasSize(1);
+        assertThat(e.transactions().get(0)).containsEntry("direction", "credit").containsEntry("amount", "300.00")
+                .containsEntry("counterparty", "平安银行");
+        assertThat(e.lowConfidence()).contains("transactions[0].direction");
     }
 }

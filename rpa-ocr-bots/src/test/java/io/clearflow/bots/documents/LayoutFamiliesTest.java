@@ -17,17 +17,21 @@ import org.junit.jupiter.api.Test;
  * ({@link LayoutCorpus#HELD_OUT}) or the held-out font drops below its floor.
  *
  * <p>The target of issue 11 is 99 % of fields exact on clean scans and 95 % on noisy ones ({@link #CLEAN_TARGET},
- * {@link #NOISY_TARGET}); it is NOT met yet on every family (see the README's figures), so the floors asserted here are
- * the level measured on 2026-12-06 ({@link #CLEAN_FLOOR}, {@link #NOISY_FLOOR}), to catch regressions. Raise them to the
- * targets once the extractor reaches them; the report in a failure message lists every miss.
+ * {@link #NOISY_TARGET}); every tuning family meets it on this sample (2026-12-07: 100 % clean and noisy on each),
+ * so the target is the floor asserted for each. The held-out family and font are asserted at the level this
+ * sample measured ({@link #HELD_OUT_CLEAN_FLOOR}: one flagged miss in 19 values of the held-out family's clean pages;
+ * the benchmark's larger sample reads it at 100 %), so a regression there fails too. The report in a failure message
+ * lists every miss.
  */
 class LayoutFamiliesTest {
 
     static final double CLEAN_TARGET = 0.99;
     static final double NOISY_TARGET = 0.95;
-    /** Measured on this sample on 2026-12-06: lowest family 91.3 % clean, 88.9 % noisy. */
-    static final double CLEAN_FLOOR = 0.90;
-    static final double NOISY_FLOOR = 0.85;
+    /** Every tuning family meets the target on this sample (2026-12-07), so the target is the floor. */
+    static final double CLEAN_FLOOR = CLEAN_TARGET;
+    static final double NOISY_FLOOR = NOISY_TARGET;
+    /** Held out of tuning, measured on this sample on 2026-12-07: 18 of 19 clean values (94.7 %), noisy 100 %. */
+    static final double HELD_OUT_CLEAN_FLOOR = 0.94;
 
     static DocumentExtractor extractor;
 
@@ -85,7 +89,8 @@ class LayoutFamiliesTest {
         System.out.println("layout families (targets " + CLEAN_TARGET + " clean, " + NOISY_TARGET + " noisy):\n" + all);
         scores.forEach((group, s) -> {
             assertThat(s[0].wrongUnflagged + s[1].wrongUnflagged).as("wrong values not flagged in %s:%n%s", group, all).isZero();
-            assertThat(s[0].accuracy()).as("clean accuracy of %s:%n%s", group, all).isGreaterThanOrEqualTo(CLEAN_FLOOR);
+            double cleanFloor = group.startsWith("held-out") ? HELD_OUT_CLEAN_FLOOR : CLEAN_FLOOR;
+            assertThat(s[0].accuracy()).as("clean accuracy of %s:%n%s", group, all).isGreaterThanOrEqualTo(cleanFloor);
             assertThat(s[1].accuracy()).as("noisy accuracy of %s:%n%s", group, all).isGreaterThanOrEqualTo(NOISY_FLOOR);
         });
     }

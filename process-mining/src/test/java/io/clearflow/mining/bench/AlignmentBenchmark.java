@@ -3,6 +3,7 @@ package io.clearflow.mining.bench;
 import io.clearflow.mining.conformance.AlignmentReport;
 import io.clearflow.mining.conformance.Alignments;
 import io.clearflow.mining.conformance.BpmnToPetriNet;
+import io.clearflow.mining.conformance.NetPlayOut;
 import io.clearflow.mining.conformance.PetriNet;
 import io.clearflow.mining.log.EventLog;
 import io.clearflow.mining.log.EventLogBuilder;
@@ -98,7 +99,7 @@ public final class AlignmentBenchmark {
         long time = 1_700_000_000_000L;
         int made = 0;
         while (made < cases) {
-            List<String> trace = playOut(net, random);
+            List<String> trace = NetPlayOut.once(net, random, 400);
             if (trace == null) {
                 continue;
             }
@@ -119,42 +120,6 @@ public final class AlignmentBenchmark {
             made++;
         }
         return builder.build();
-    }
-
-    private static List<String> playOut(PetriNet net, Random random) {
-        int[] marking = new int[net.placeCount()];
-        marking[net.source()] = 1;
-        List<String> trace = new ArrayList<>();
-        for (int step = 0; step < 400; step++) {
-            List<PetriNet.Transition> enabled = new ArrayList<>();
-            for (PetriNet.Transition t : net.transitions()) {
-                boolean on = true;
-                for (int p : t.inputs()) {
-                    on &= marking[p] > 0;
-                }
-                if (on) {
-                    enabled.add(t);
-                }
-            }
-            if (enabled.isEmpty()) {
-                break;
-            }
-            PetriNet.Transition t = enabled.get(random.nextInt(enabled.size()));
-            for (int p : t.inputs()) {
-                marking[p]--;
-            }
-            for (int p : t.outputs()) {
-                marking[p]++;
-            }
-            if (t.visible()) {
-                trace.add(t.label());
-            }
-        }
-        int total = 0;
-        for (int m : marking) {
-            total += m;
-        }
-        return total == 1 && marking[net.sink()] == 1 ? trace : null;
     }
 
     private static final class Bpmn {

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ConformanceTest {
@@ -23,46 +22,7 @@ class ConformanceTest {
 
     /** Random play-out of the net: a log that the model generated, so it must fit perfectly. */
     static List<List<String>> playOut(PetriNet net, int cases, long seed) {
-        Random random = new Random(seed);
-        List<List<String>> traces = new ArrayList<>();
-        while (traces.size() < cases) {
-            int[] marking = new int[net.placeCount()];
-            marking[net.source()] = 1;
-            List<String> trace = new ArrayList<>();
-            for (int step = 0; step < 500; step++) {
-                List<PetriNet.Transition> enabled = new ArrayList<>();
-                for (PetriNet.Transition t : net.transitions()) {
-                    boolean on = true;
-                    for (int p : t.inputs()) {
-                        on &= marking[p] > 0;
-                    }
-                    if (on) {
-                        enabled.add(t);
-                    }
-                }
-                if (enabled.isEmpty()) {
-                    break;
-                }
-                PetriNet.Transition t = enabled.get(random.nextInt(enabled.size()));
-                for (int p : t.inputs()) {
-                    marking[p]--;
-                }
-                for (int p : t.outputs()) {
-                    marking[p]++;
-                }
-                if (t.visible()) {
-                    trace.add(t.label());
-                }
-            }
-            int total = 0;
-            for (int m : marking) {
-                total += m;
-            }
-            if (total == marking[net.sink()] && marking[net.sink()] == 1) {
-                traces.add(trace);
-            }
-        }
-        return traces;
+        return NetPlayOut.traces(net, cases, seed);
     }
 
     static EventLog toLog(List<List<String>> traces) {

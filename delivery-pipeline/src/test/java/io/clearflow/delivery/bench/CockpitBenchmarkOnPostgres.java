@@ -14,8 +14,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -106,18 +104,7 @@ class CockpitBenchmarkOnPostgres {
 
     void measure(String what, Supplier<MockHttpServletRequestBuilder> request) throws Exception {
         var zhouba = users.loadUserByUsername("zhouba");
-        for (int i = 0; i < 30; i++) {
-            mvc.perform(request.get().with(user(zhouba))).andExpect(status().isOk());
-        }
-        List<Double> ms = new ArrayList<>();
-        for (int i = 0; i < REQUESTS; i++) {
-            long t = System.nanoTime();
-            mvc.perform(request.get().with(user(zhouba))).andExpect(status().isOk());
-            ms.add((System.nanoTime() - t) / 1e6);
-        }
-        Collections.sort(ms);
-        System.out.printf(Locale.ROOT, "BENCH %s: p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d requests)%n", what,
-                ms.get(ms.size() / 2), ms.get((int) (ms.size() * 0.95)), ms.get(ms.size() - 1), ms.size());
+        RequestTimings.print(what, REQUESTS, () -> mvc.perform(request.get().with(user(zhouba))).andExpect(status().isOk()));
     }
 
     static String ts(Instant i) {

@@ -10,7 +10,6 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -116,21 +115,9 @@ class DeliveryPagesBenchmarkOnPostgres {
     }
 
     void measure(String what, Supplier<MockHttpServletRequestBuilder> request) throws Exception {
-        if (!what.contains(ONLY)) {
-            return;
+        if (what.contains(ONLY)) {
+            RequestTimings.print(what, REQUESTS, () -> call(request.get()));
         }
-        for (int i = 0; i < 30; i++) {
-            call(request.get());
-        }
-        List<Double> ms = new ArrayList<>();
-        for (int i = 0; i < REQUESTS; i++) {
-            long t = System.nanoTime();
-            call(request.get());
-            ms.add((System.nanoTime() - t) / 1e6);
-        }
-        Collections.sort(ms);
-        System.out.printf(Locale.ROOT, "BENCH %s: p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d requests)%n", what,
-                ms.get(ms.size() / 2), ms.get((int) (ms.size() * 0.95)), ms.get(ms.size() - 1), ms.size());
     }
 
     void call(MockHttpServletRequestBuilder request) throws Exception {

@@ -14,13 +14,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@link DemandOutcomes} over rows of a department of its own: decided = delivered or rejected, closed in the period
- * (inclusive UTC days); sums of the delivered ones only; the split link from the task table.
+ * (inclusive UTC days); sums of the delivered ones only; the split link from the task table. The rows are written
+ * around the service (no rollup upkeep), so they are rolled back: other tests of the shared context compare the
+ * maintained rollup with a from-scratch aggregation of every demand.
  */
 @SpringBootTest(classes = DemandTestApplication.class)
 @ActiveProfiles("test")
+@Transactional
 class DemandOutcomesTest {
 
     @Autowired DemandOutcomes outcomes;

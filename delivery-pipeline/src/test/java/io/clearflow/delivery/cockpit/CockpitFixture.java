@@ -85,12 +85,14 @@ public class CockpitFixture {
         long id = insert("INSERT INTO del_change (change_key, test_submission_id, version_id, artifact_id, system_code, critical, state,"
                 + " risk, change_window, rollback_plan, affected_systems, compliance_relevant, emergency, required_roles,"
                 + " approvals_complete, submitted_by, submitted_at, updated_at) VALUES (?, ?, ?, ?, ?, FALSE, 'APPROVED', 'low', 'w', 'r',"
-                + " '', FALSE, FALSE, 'qc,ops', ?, 'wujiu', ?, ?)", "CHG-CK-" + System.nanoTime(), submission, version, artifact,
+                + " '', FALSE, FALSE, 'QC,OPS,IT_MANAGER', ?, 'wujiu', ?, ?)", "CHG-CK-" + System.nanoTime(), submission, version, artifact,
                 system, approvalsComplete, ts(submitted), ts(submitted));
+        // the values the change flow writes (PlatformRole names): the delivery pages read these rows too
         String[] approvers = {"chenqc", "linops", "zhouba", "hegui"};
+        String[] roles = {"QC", "OPS", "IT_MANAGER", "COMPLIANCE"};
         for (int i = 0; i < approvals.size(); i++) {
             jdbc.update("INSERT INTO del_change_approval (change_id, role, approver, approved, emergency, after_deploy, decided_at)"
-                    + " VALUES (?, 'qc', ?, TRUE, FALSE, FALSE, ?)", id, approvers[i], ts(approvals.get(i)));
+                    + " VALUES (?, ?, ?, TRUE, FALSE, FALSE, ?)", id, roles[i], approvers[i], ts(approvals.get(i)));
         }
         return id;
     }

@@ -30,19 +30,19 @@ class CockpitFilters {
         Map<String, String> errors = new LinkedHashMap<>();
         String d = blankToNull(department);
         if (d != null && directory.unit(d).filter(u -> u.type() == OrgUnit.Type.DEPARTMENT).isEmpty()) {
-            errors.put("department", "unknown department");
+            errors.put("department", "delivery.cockpit.error.department");
         }
         String s = blankToNull(system);
         if (s != null && systems.find(s).isEmpty()) {
-            errors.put("system", "unknown system");
+            errors.put("system", "delivery.cockpit.error.system");
         }
         LocalDate f = date("from", from, errors);
         LocalDate t = date("to", to, errors);
         if (f != null && t != null && f.isAfter(t)) {
-            errors.put("to", "the period ends before it starts");
+            errors.put("to", "delivery.cockpit.error.period");
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException("invalid cockpit filter", errors);
+            throw new InvalidRequestException("delivery.cockpit.error.filter", errors);
         }
         return new CockpitFilter(d, s, f, t);
     }
@@ -57,7 +57,7 @@ class CockpitFilters {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new InvalidRequestException("invalid year", Map.of("year", "a year such as 2026"));
+        throw new InvalidRequestException("delivery.cockpit.error.filter", Map.of("year", "delivery.cockpit.error.year"));
     }
 
     private static LocalDate date(String field, String value, Map<String, String> errors) {
@@ -68,12 +68,12 @@ class CockpitFilters {
         try {
             LocalDate date = LocalDate.parse(v);
             if (date.getYear() < 2000 || date.getYear() > 2100) {
-                errors.put(field, "a date between 2000 and 2100");
+                errors.put(field, "delivery.cockpit.error.dateRange");
                 return null;
             }
             return date;
         } catch (DateTimeParseException e) {
-            errors.put(field, "a date such as 2026-01-31");
+            errors.put(field, "delivery.cockpit.error.date");
             return null;
         }
     }

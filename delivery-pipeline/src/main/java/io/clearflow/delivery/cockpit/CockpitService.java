@@ -91,7 +91,7 @@ public class CockpitService {
             case "demand" -> completeness.demands(f, rollup.demandTotals(f), DRILL_DOWN);
             case "project" -> completeness.projects(f, queries.projects(f), DRILL_DOWN);
             case "delivery" -> completeness.deliveries(rollup.flows(f), DRILL_DOWN);
-            default -> throw new InvalidRequestException("unknown chain", Map.of("chain", "one of " + Completeness.CHAINS));
+            default -> throw new InvalidRequestException("delivery.cockpit.error.filter", Map.of("chain", "delivery.cockpit.error.chain"));
         };
     }
 

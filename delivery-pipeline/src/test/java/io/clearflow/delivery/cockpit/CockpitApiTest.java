@@ -400,6 +400,10 @@ public class CockpitApiTest {
         JsonNode problem = json.readTree(call(request, "zhouba").andExpect(status().isBadRequest())
                 .andReturn().getResponse().getContentAsString());
         assertThat(problem.get("errors").has(field)).as(problem.toString()).isTrue();
+        // in the reader's language (Chinese by default), from the bundle: no key, no English
+        assertThat(problem.get("errors").get(field).asText()).as(problem.toString())
+                .doesNotStartWith("delivery.").containsPattern("\\p{IsHan}");
+        assertThat(problem.get("detail").asText()).isEqualTo("驾驶舱筛选条件有误");
     }
 
     JsonNode read(MockHttpServletRequestBuilder request, String user) throws Exception {

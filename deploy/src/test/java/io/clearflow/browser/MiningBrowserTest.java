@@ -135,6 +135,16 @@ class MiningBrowserTest {
         assertThat(b.chartReady("chart-together").findElements(By.tagName("canvas"))).isNotEmpty();
         assertThat(b.driver.findElements(By.cssSelector("#activity-resources tbody tr"))).hasSize(14);
         b.screenshot("mining-04-organisation");
+        // performance spectrum: the hand-off with the most waiting is drawn without asking
+        b.script("arguments[0].scrollIntoView()", b.driver.findElement(By.id("spectrum-form")));
+        assertThat(b.chartReady("chart-spectrum").findElements(By.tagName("canvas"))).isNotEmpty();
+        assertThat(b.text(By.id("spectrum-summary"))).isNotBlank();
+        assertThat(b.driver.getPageSource()).doesNotContain("??");
+        // durations in working time on request: the page says which calendar it counts in
+        b.clickInView(By.id("calendar-working"));
+        b.waitFor(By.cssSelector("#calendar-toggle span.muted"));
+        assertThat(b.driver.getCurrentUrl()).contains("calendar=working");
+        assertThat(b.chartReady("chart-process").findElements(By.tagName("canvas"))).isNotEmpty();
         assertThat(b.driver.getPageSource()).doesNotContain("??");
     }
 

@@ -16,14 +16,14 @@ class StressReportPdfTest {
 
     @Test
     void aMissingFontIsNamedNotRenderedAsBlankText() {
-        StressReportPdf pdf = new StressReportPdf(null, null, null, "/nowhere/no-such-font.ttc");
+        StressReportPdf pdf = new StressReportPdf(null, "/nowhere/no-such-font.ttc");
         assertThatThrownBy(pdf::fontFile).isInstanceOf(CjkFontMissingException.class)
                 .satisfies(e -> assertThat(((CjkFontMissingException) e).searched()).containsExactly("/nowhere/no-such-font.ttc"));
     }
 
     @Test
     void theInstalledFontIsFoundAndOddCharactersDoNotBreakTheLayout() throws Exception {
-        Path font = new StressReportPdf(null, null, null, "").fontFile();
+        Path font = new StressReportPdf(null, "").fontFile();
         assertThat(StressReportPdf.DEFAULT_FONTS).contains(font.toString());
         try (PDDocument doc = new PDDocument(); var collection = new TrueTypeCollection(font.toFile())) {
             var first = new java.util.concurrent.atomic.AtomicReference<org.apache.fontbox.ttf.TrueTypeFont>();

@@ -8,6 +8,10 @@
 # data folder, and kept while the jar stays the same (builds are reproducible).
 set -euo pipefail
 cd "$(dirname "$0")"
+
+# Java takes its default charset from the locale: on a machine without one (LANG unset, POSIX) it would read and
+# write Chinese as '?'. C.UTF-8 is built into Debian's C library.
+case "$(locale charmap 2>/dev/null)" in UTF-8) ;; *) export LC_ALL=C.UTF-8 ;; esac
 # Tesseract (OCR) and a CJK font, installed when missing; the platform also starts without them and says so
 bash scripts/system-packages.sh run
 ./mvnw -B -q -ntp -DskipTests package

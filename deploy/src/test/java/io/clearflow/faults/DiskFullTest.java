@@ -52,11 +52,23 @@ class DiskFullTest {
     static boolean mountTinyDisk() {
         try {
             Files.createDirectories(DATA);
-            run("umount", "-l", DATA.toString()); // a mount left by an aborted run
-            return run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", DATA.toString()) == 0;
+            privileged("umount", "-l", DATA.toString()); // a mount left by an aborted run
+            return privileged("mount", "-t", "tmpfs", "-o", "size=1m,mode=1777", "tmpfs", DATA.toString()) == 0;
         } catch (IOException | InterruptedException e) {
             return false;
         }
+    }
+
+    /** As root directly; as anyone else through {@code sudo -n} (the README's test user), failing when it asks. */
+    static int privileged(String... command) throws IOException, InterruptedException {
+        if ("root".equals(System.getProperty("user.name"))) {
+            return run(command);
+        }
+        String[] sudo = new String[command.length + 2];
+        sudo[0] = "sudo";
+        sudo[1] = "-n";
+        System.arraycopy(command, 0, sudo, 2, command.length);
+        return run(sudo);
     }
 
     static int run(String... command) throws IOException, InterruptedException {
@@ -68,13 +80,13 @@ class DiskFullTest {
     @AfterAll
     static void unmount() throws Exception {
         if (MOUNTED) {
-            run("umount", "-l", DATA.toString());
+            privileged("umount", "-l", DATA.toString());
         }
     }
 
     @Test
     void anUploadThatFillsTheDiskIs507KeepsNothingAndThePlatformGoesOn() throws Exception {
-        Assumptions.assumeTrue(MOUNTED, "needs root to mount a 1 MB tmpfs as the data folder");
+        Assumptions.assumeTrue(MOUNTED, "needs root or sudo to mount a 1 MB tmpfs as the data folder");
         StringBuilder csv = new StringBuilder("case,activity,timestamp\n");
         for (int i = 0; csv.length() < 3 * 1024 * 1024; i++) {
             csv.append("C").append(i / 3).append(",step ").append(i % 3).append(",2026-01-01T08:00:00Z\n");

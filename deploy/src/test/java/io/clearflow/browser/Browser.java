@@ -131,6 +131,19 @@ final class Browser implements AutoCloseable {
         click(by);
     }
 
+    /**
+     * Clicks a button that submits its form and waits until the browser has replaced the page. The page before often
+     * shows the same flash or section as the page after, so a wait right after a plain click could find the old one
+     * and the next step would then meet a stale element.
+     */
+    void submit(By button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        clickInView(button);
+        // while the old document goes away Chromium may answer "node does not belong to the document" instead of
+        // "stale": both mean the page is being replaced, so ask again
+        within(WAIT).ignoring(org.openqa.selenium.WebDriverException.class).until(ExpectedConditions.stalenessOf(page));
+    }
+
     void type(By by, String text) {
         WebElement field = waitFor(by);
         field.clear();
@@ -195,7 +208,7 @@ final class Browser implements AutoCloseable {
         formReady("task-form");
         field("approved", String.valueOf(approve));
         field("comment", opinion);
-        click(By.id("task-form-submit"));
+        submit(By.id("task-form-submit"));
         waitFor(By.cssSelector(".flash.ok"));
     }
 

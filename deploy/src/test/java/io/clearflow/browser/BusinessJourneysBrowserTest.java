@@ -111,7 +111,7 @@ class BusinessJourneysBrowserTest {
         audit.check(who, true);
         b.click(By.id(decision));
         b.type(By.id("comment"), comment);
-        b.click(By.id("decision-submit"));
+        b.submit(By.id("decision-submit"));
         b.waitFor(By.cssSelector(".flash"));
         audit.check(who, true);
     }
@@ -163,7 +163,7 @@ class BusinessJourneysBrowserTest {
         Path dir = Files.createTempDirectory("journey-files");
         Path exe = Files.write(dir.resolve("发票.pdf"), new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4});
         b.present(By.cssSelector("#attach-form input[type=file]")).sendKeys(exe.toString());
-        b.clickInView(By.cssSelector("#attach-form button[type=submit]"));
+        b.submit(By.cssSelector("#attach-form button[type=submit]"));
         b.waitFor(By.cssSelector(".flash.error"));
         audit.check("lisi", true);
         b.click(By.id("reject"));
@@ -174,7 +174,7 @@ class BusinessJourneysBrowserTest {
         b.click(By.id("reject"));
         b.type(By.id("comment"), "发票与事由不符，请补充说明");
         assertThat(b.text(By.id("comment-count"))).contains("13").contains("2000");
-        b.click(By.id("decision-submit"));
+        b.submit(By.id("decision-submit"));
         b.waitFor(By.cssSelector(".flash"));
         audit.check("lisi", true);
         visit("lisi", "/tasks/done");
@@ -187,7 +187,7 @@ class BusinessJourneysBrowserTest {
         audit.check("hegui", true);
         b.select(By.id("targetActivityId"), "departmentReview");
         b.type(By.id("sendBackReason"), "请补充变更授权书");
-        b.click(By.id("send-back-submit"));
+        b.submit(By.id("send-back-submit"));
         b.waitFor(By.cssSelector(".flash.ok"));
         audit.check("hegui", true);
         signOut();
@@ -205,7 +205,7 @@ class BusinessJourneysBrowserTest {
         visit("zhouba", "/demand/" + demand);
         b.click(By.id("triage-reject"));
         b.type(By.id("triage-reason"), "与现有报表重复");
-        b.click(By.id("triage-submit"));
+        b.submit(By.id("triage-submit"));
         b.waitFor(By.cssSelector(".flash"));
         audit.check("zhouba", true);
         for (String page : List.of("/demand/board", "/demand/stats", "/demand/versions", "/test-metrics",

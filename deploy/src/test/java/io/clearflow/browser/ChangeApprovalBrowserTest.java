@@ -121,7 +121,7 @@ class ChangeApprovalBrowserTest {
             b.click(By.id("module-link"));
             b.waitFor(By.id("decision-form"));
             b.type(By.id("comment"), approver + " 同意");
-            b.click(By.id("approve"));
+            b.submit(By.id("approve"));
             b.waitFor(By.cssSelector(".flash.ok"));
             if (approver.equals("linops")) {
                 b.screenshot("change-02-approvals");
@@ -134,7 +134,7 @@ class ChangeApprovalBrowserTest {
         b.open("/delivery/changes/" + id);
         assertThat(b.text(By.id("change-state"))).isEqualTo("已批准");
         assertThat(b.text(By.id("approvals"))).contains("陈质控", "林运维", "周八");
-        b.click(By.id("deploy"));
+        b.submit(By.id("deploy"));
         b.waitFor(By.cssSelector(".flash.ok"));
         assertThat(b.text(By.id("deployment-id"))).isNotBlank();
         assertThat(b.driver.getPageSource()).doesNotContain("??");

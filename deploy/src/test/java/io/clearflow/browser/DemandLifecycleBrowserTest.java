@@ -57,7 +57,7 @@ class DemandLifecycleBrowserTest {
         card.findElement(By.cssSelector("a.card-action[data-action='TRIAGE']")).click();
         b.click(By.id("triage-accept"));
         b.type(By.id("triage-reason"), "受理");
-        b.click(By.id("triage-submit"));
+        b.submit(By.id("triage-submit"));
         b.waitFor(By.cssSelector(".flash.ok"));
         assertThat(b.text(By.id("demand-state"))).isEqualTo("合规审查");
         assertThat(b.driver.findElements(By.id("demand-actions"))).isEmpty();
@@ -68,7 +68,7 @@ class DemandLifecycleBrowserTest {
         assertThat(b.text(By.id("inbox"))).contains("合规审查");
         b.open("/demand/" + id);
         b.click(By.id("compliance-approve"));
-        b.click(By.id("compliance-submit"));
+        b.submit(By.id("compliance-submit"));
         b.waitFor(By.cssSelector(".flash.ok"));
         assertThat(b.text(By.id("demand-state"))).isEqualTo("需求评估");
         b.open("/");
@@ -79,14 +79,14 @@ class DemandLifecycleBrowserTest {
         b.type(By.id("valueScore"), "8");
         b.type(By.id("estimateDays"), "5");
         b.type(By.id("targetVersion"), "v2.3.0");
-        b.click(By.id("evaluate-submit"));
+        b.submit(By.id("evaluate-submit"));
         b.waitFor(By.cssSelector(".flash.ok"));
         assertThat(b.text(By.id("demand-state"))).isEqualTo("需求拆分");
         b.type(By.id("task-title-1"), "报表后端");
         b.type(By.id("task-estimate-1"), "3");
         b.type(By.id("task-title-2"), "报表页面");
         b.type(By.id("task-estimate-2"), "2");
-        b.click(By.id("split-submit"));
+        b.submit(By.id("split-submit"));
         b.waitFor(By.cssSelector(".flash.ok"));
         assertThat(b.text(By.id("demand-state"))).isEqualTo("开发跟踪");
         assertThat(b.text(By.id("demand-tasks"))).contains("报表后端").contains("平台内跟踪");
@@ -103,7 +103,7 @@ class DemandLifecycleBrowserTest {
             b.waitFor(By.cssSelector(".flash.ok"));
         }
         b.screenshot("demand-03-tracking");
-        b.click(By.id("deliver-submit"));
+        b.submit(By.id("deliver-submit"));
         b.waitFor(By.cssSelector(".flash.ok"));
         assertThat(b.text(By.id("demand-state"))).isEqualTo("业务验收");
         b.open("/demand/versions/v2.3.0");
@@ -116,7 +116,7 @@ class DemandLifecycleBrowserTest {
         b.open("/demand/" + id);
         b.click(By.id("acceptance-accept"));
         b.type(By.id("acceptance-reason"), "验收通过");
-        b.click(By.id("acceptance-submit"));
+        b.submit(By.id("acceptance-submit"));
         b.waitFor(By.cssSelector(".flash.ok"));
         assertThat(b.text(By.id("demand-state"))).isEqualTo("已完成");
         assertThat(b.text(By.id("demand-history"))).contains("周八").contains("何合规").contains("已完成");

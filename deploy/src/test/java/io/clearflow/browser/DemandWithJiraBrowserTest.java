@@ -119,19 +119,19 @@ class DemandWithJiraBrowserTest {
         b.signIn("zhouba");
         b.open("/demand/" + id);
         b.click(By.id("triage-accept"));
-        b.click(By.id("triage-submit"));
+        b.submit(By.id("triage-submit"));
         b.waitFor(By.cssSelector(".flash.ok"));
         assertThat(b.text(By.id("demand-state"))).isEqualTo("需求评估"); // not regulated: no compliance review
         b.type(By.id("valueScore"), "7");
         b.type(By.id("estimateDays"), "6");
         b.type(By.id("targetVersion"), "v3.1.0");
-        b.click(By.id("evaluate-submit"));
+        b.submit(By.id("evaluate-submit"));
         b.waitFor(By.cssSelector(".flash.ok"));
         b.type(By.id("task-title-1"), "对账接口");
         b.type(By.id("task-estimate-1"), "4");
         b.type(By.id("task-title-2"), "差错页面");
         b.type(By.id("task-estimate-2"), "2");
-        b.click(By.id("split-submit"));
+        b.submit(By.id("split-submit"));
         b.waitFor(By.cssSelector(".flash.ok"));
         assertThat(b.text(By.id("demand-state"))).isEqualTo("开发跟踪");
 
@@ -175,7 +175,7 @@ class DemandWithJiraBrowserTest {
         assertThat(taskRow("CLR-101").getText()).contains("已完成").contains("Done");
         assertThat(taskRow("CLR-102").getText()).contains("待开始");
         // handing over is refused while a task is open
-        b.click(By.id("deliver-submit"));
+        b.submit(By.id("deliver-submit"));
         b.waitFor(By.cssSelector(".flash"));
         assertThat(b.text(By.id("demand-state"))).isEqualTo("开发跟踪");
 
@@ -191,7 +191,7 @@ class DemandWithJiraBrowserTest {
         assertThat(taskRow("CLR-101").getText()).contains("已完成");
         assertThat(taskRow("CLR-102").getText()).contains("已完成").contains("Closed");
         b.screenshot("demand-jira-02-done-in-jira");
-        b.click(By.id("deliver-submit"));
+        b.submit(By.id("deliver-submit"));
         b.waitFor(By.cssSelector(".flash.ok"));
         assertThat(b.text(By.id("demand-state"))).isEqualTo("业务验收");
         b.open("/");
@@ -203,7 +203,7 @@ class DemandWithJiraBrowserTest {
         assertThat(b.text(By.id("demand-tasks"))).contains("CLR-101").contains("CLR-102");
         b.click(By.id("acceptance-accept"));
         b.type(By.id("acceptance-reason"), "对账差错已能自动识别");
-        b.click(By.id("acceptance-submit"));
+        b.submit(By.id("acceptance-submit"));
         b.waitFor(By.cssSelector(".flash.ok"));
         assertThat(b.text(By.id("demand-state"))).isEqualTo("已完成");
         assertThat(b.text(By.id("demand-history"))).contains("周八").contains("张三");

@@ -71,7 +71,7 @@ class ElectronicModeBrowserTest {
         assertThat(b.text(By.id("task-name"))).isEqualTo("清算交收部复核");
         b.select(By.id("targetActivityId"), "registryReview");
         b.type(By.id("sendBackReason"), "资金发放日与托管行确认不一致");
-        b.click(By.id("send-back-submit"));
+        b.submit(By.id("send-back-submit"));
         b.waitFor(By.cssSelector(".flash.ok"));
         b.signOut();
 

@@ -51,13 +51,13 @@ class GovernanceBrowserTest {
         b.clickInView(By.id("char-few-steps"));
         b.clickInView(By.id("char-high-risk"));
         b.screenshot("gov-01-register");
-        b.clickInView(By.id("scenario-submit"));
+        b.submit(By.id("scenario-submit"));
         assertThat(b.text(By.id("scenario-stage"))).isEqualTo("已识别");
 
         // 2 classification: the recommendation is preselected; accept it
         assertThat(b.text(By.id("recommended-mode"))).isEqualTo("流程电子化");
         assertThat(b.text(By.id("recommendation-reasons"))).contains("环节少").contains("风险较高");
-        b.clickInView(By.id("classify-submit"));
+        b.submit(By.id("classify-submit"));
         assertThat(b.text(By.id("accepted-mode"))).contains("流程电子化");
         assertThat(b.text(By.id("scenario-stage"))).isEqualTo("已分类");
 
@@ -67,7 +67,7 @@ class GovernanceBrowserTest {
             Files.write(model, in.readAllBytes());
         }
         b.present(By.id("design-file")).sendKeys(model.toAbsolutePath().toString());
-        b.clickInView(By.id("design-upload"));
+        b.submit(By.id("design-upload"));
         assertThat(b.text(By.id("report-valid"))).isEqualTo("校验通过");
         // the upload carried its CSRF token in the form body: the address never shows it
         assertThat(b.driver.getCurrentUrl()).doesNotContain("_csrf");
@@ -75,7 +75,7 @@ class GovernanceBrowserTest {
         // a program renamed .bpmn is refused with one message, and the current design is said to stand
         Path program = Files.write(Files.createTempFile("setup", ".bpmn"), new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0});
         b.present(By.id("design-file")).sendKeys(program.toAbsolutePath().toString());
-        b.clickInView(By.id("design-upload"));
+        b.submit(By.id("design-upload"));
         assertThat(b.text(By.cssSelector(".flash.error"))).contains("上传的文件未被采用").contains("当前设计保持不变")
                 .doesNotContain("not a readable");
         assertThat(b.text(By.id("design-unchanged"))).contains("未改变");
@@ -148,7 +148,7 @@ class GovernanceBrowserTest {
         b.type(By.id("field-amount"), "250000");
         b.type(By.id("field-note"), "浏览器发起");
         b.screenshot("gov-03-start-form");
-        b.clickInView(By.id("start-submit"));
+        b.submit(By.id("start-submit"));
         b.waitForText(By.cssSelector(".flash.ok"), "流程已发起");
         String caseId = b.driver.getCurrentUrl().replaceAll(".*/cases/", "");
         assertThat(runtime.getVariables(caseId)).containsEntry("amount", 250000L).containsEntry("note", "浏览器发起");
@@ -161,10 +161,10 @@ class GovernanceBrowserTest {
         b.select(By.id("feedback-rating"), "4");
         b.type(By.id("feedback-comment"), "复核环节清楚");
         b.screenshot("gov-03-task-feedback");
-        b.clickInView(By.id("feedback-submit"));
+        b.submit(By.id("feedback-submit"));
         b.waitForText(By.cssSelector(".flash.ok"), "感谢您的评价");
         b.select(By.id("field-opinion"), "同意");
-        b.clickInView(By.id("task-form-submit"));
+        b.submit(By.id("task-form-submit"));
         b.waitForText(By.cssSelector(".flash.ok"), "已提交");
         assertThat(runtime.getVariables(caseId)).containsEntry("opinion", "同意");
         assertThat(taskService.createTaskQuery().processInstanceId(caseId).singleResult().getTaskDefinitionKey())
@@ -188,7 +188,7 @@ class GovernanceBrowserTest {
         }
         b.open("/governance/validate");
         b.present(By.id("validate-file")).sendKeys(model.toAbsolutePath().toString());
-        b.click(By.id("validate-submit"));
+        b.submit(By.id("validate-submit"));
         assertThat(b.text(By.id("report-valid"))).isEqualTo("校验通过");
         // the token travels in the multipart body; an address with it would end up in history, logs and Referer
         assertThat(b.driver.getCurrentUrl()).doesNotContain("_csrf");

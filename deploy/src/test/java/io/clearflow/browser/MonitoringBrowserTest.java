@@ -64,7 +64,7 @@ class MonitoringBrowserTest {
         ledger.repair();
         b.open("/monitor/jobs");
         b.waitFor(By.cssSelector("tr.job-row[data-case='" + caseId + "'] td:nth-child(5) a")).click();
-        b.click(By.id("job-retry"));
+        b.submit(By.id("job-retry"));
         b.waitForText(By.cssSelector(".flash.ok"), "重试");
         String executable = management.createJobQuery().processInstanceId(caseId).singleResult().getId();
         management.executeJob(executable); // where the async executor would run it

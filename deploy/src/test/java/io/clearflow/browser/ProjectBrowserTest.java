@@ -63,7 +63,7 @@ class ProjectBrowserTest {
         b.type(By.id("estimatedCost"), "80000");
         b.type(By.id("budget"), "100000");
         b.type(By.id("expectedBenefit"), "300000");
-        b.clickInView(By.id("project-evaluation-save"));
+        b.submit(By.id("project-evaluation-save"));
         b.waitFor(By.cssSelector(".flash.ok"));
         b.type(By.id("decision"), "沿用现有消息中间件");
         b.type(By.id("decisionReason"), "运维已有经验");
@@ -71,7 +71,7 @@ class ProjectBrowserTest {
         b.clickInView(By.id("project-decision-save"));
         b.waitForText(By.id("project-decisions"), "沿用现有消息中间件");
         b.type(By.id("versionId"), String.valueOf(versionId));
-        b.clickInView(By.id("project-version-link"));
+        b.submit(By.id("project-version-link"));
         b.waitFor(By.id("project-versions"));
         assertThat(b.text(By.id("project-versions"))).contains("✓");
         complete(b);
@@ -88,7 +88,7 @@ class ProjectBrowserTest {
             b.select(By.id("commerceStep"), step);
             b.type(By.id("amount"), "payment".equals(step) ? "30000" : "90000");
             b.type(By.id("documents"), step + ".pdf");
-            b.clickInView(By.id("project-commerce-save"));
+            b.submit(By.id("project-commerce-save"));
             b.waitFor(By.cssSelector(".flash.ok"));
         }
         assertThat(b.text(By.id("project-actual"))).isEqualTo("30000.00");
@@ -154,7 +154,7 @@ class ProjectBrowserTest {
 
     private static void complete(Browser b) {
         b.type(By.id("advance-comment"), "同意");
-        b.clickInView(By.id("project-advance"));
+        b.submit(By.id("project-advance"));
         b.waitFor(By.cssSelector(".flash.ok"));
     }
 

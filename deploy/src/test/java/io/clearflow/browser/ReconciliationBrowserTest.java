@@ -74,7 +74,7 @@ class ReconciliationBrowserTest {
 
         b.type(By.id("recon-field-quantity"), "800");
         b.type(By.id("recon-comment"), "数量以结算系统为准");
-        b.click(By.id("recon-confirm"));
+        b.submit(By.id("recon-confirm"));
         b.waitForText(By.cssSelector(".flash.ok"), "更正已记录");
         assertThat(b.text(By.id("recon-corrections"))).isEqualTo("1");
         assertThat(b.text(By.id("recon-documents"))).contains("settlement-0506.pdf").contains("已更正");

@@ -47,7 +47,7 @@ class ReferenceLoopBrowserTest {
         assertThat(b.text(By.id("approval-title"))).isEqualTo("浏览器测试申请");
         b.click(By.id("approve"));
         b.type(By.id("comment"), "同意");
-        b.click(By.id("decision-submit"));
+        b.submit(By.id("decision-submit"));
         b.waitFor(By.cssSelector(".flash.ok"));
         assertThat(b.driver.findElements(Browser.taskRow(caseId))).isEmpty();
         b.signOut();
@@ -57,7 +57,7 @@ class ReferenceLoopBrowserTest {
         assertThat(row.getText()).contains("合规复核");
         row.findElement(By.tagName("a")).click();
         b.click(By.id("approve"));
-        b.click(By.id("decision-submit"));
+        b.submit(By.id("decision-submit"));
         b.waitFor(By.cssSelector(".flash.ok"));
         b.signOut();
 

@@ -46,7 +46,7 @@ class RegtechBrowserTest {
         }
         b.script("document.getElementById('triage-deadline').value = arguments[0]", LocalDate.now().plusDays(14).toString());
         b.screenshot("regtech-02-triage");
-        b.click(By.id("triage-submit"));
+        b.submit(By.id("triage-submit"));
         b.waitFor(By.cssSelector(".flash.ok"));
         assertThat(b.text(By.id("assessment-state"))).isEqualTo("各部门评估中");
         assertThat(b.text(By.id("item-status"))).isEqualTo("评估中");
@@ -60,7 +60,7 @@ class RegtechBrowserTest {
         b.type(By.id("impact-processes"), "上市公司信息披露登记");
         b.type(By.id("impact-systems"), "登记结算系统");
         b.select(By.id("impact-risk"), "medium");
-        b.click(By.id("impact-submit"));
+        b.submit(By.id("impact-submit"));
         b.waitFor(By.cssSelector(".flash.ok"));
         assertThat(b.text(By.id("impacts"))).contains("登记结算系统");
         assertThat(b.driver.findElements(By.id("triage-form"))).isEmpty();

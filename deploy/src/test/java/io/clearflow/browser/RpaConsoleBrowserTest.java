@@ -83,7 +83,7 @@ class RpaConsoleBrowserTest {
         b.screenshot("rpa-04-review");
         b.click(By.id("ao-open"));
         b.type(By.id("ao-comment"), "核对原件，曾用名");
-        b.click(By.id("ao-decision-submit"));
+        b.submit(By.id("ao-decision-submit"));
         b.waitFor(By.cssSelector(".flash.ok"));
         b.within(Duration.ofSeconds(30)).pollingEvery(Duration.ofSeconds(1)).until(d -> {
             d.get(caseUrl);

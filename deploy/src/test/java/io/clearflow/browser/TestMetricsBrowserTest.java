@@ -88,7 +88,7 @@ class TestMetricsBrowserTest {
                 + "io.clearflow.ctrade.OrderServiceTest.matchesCrossOrders,撮合,是,12\nTC-1,手工退款,否,13\nTC-2,手工撤单,否,\n");
         b.type(By.id("tm-plan-name"), "回归");
         b.driver.findElement(By.id("tm-plan-file")).sendKeys(csv.toString());
-        b.clickInView(By.cssSelector("#tm-plan-import button[type=submit]"));
+        b.submit(By.cssSelector("#tm-plan-import button[type=submit]"));
         b.waitFor(By.cssSelector(".flash.ok"));
         assertThat(b.text(By.id("tm-automation-ratio"))).startsWith("33.3%");
         assertThat(b.text(By.id("tm-requirement-coverage"))).startsWith("66.7%");
@@ -111,7 +111,7 @@ class TestMetricsBrowserTest {
         b.select(By.id("level-norms"), "2");
         b.type(By.id("text-norms"), "测试计划模板已在各项目使用");
         b.type(By.id("link-norms"), "https://wiki.example/ct-norms");
-        b.clickInView(By.id("tm-assess-submit"));
+        b.submit(By.id("tm-assess-submit"));
         b.waitFor(By.cssSelector(".flash.ok"));
         assertThat(b.text(By.cssSelector("#tm-maturity tr[data-indicator='norms'] .tm-level"))).isEqualTo("2");
         assertThat(b.text(By.cssSelector("#tm-maturity tr[data-indicator='norms']"))).contains("评估人", "zhouba");

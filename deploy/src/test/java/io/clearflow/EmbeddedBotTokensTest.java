@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -33,7 +32,7 @@ class EmbeddedBotTokensTest {
 
     EmbeddedBotTokensTest() {
         Flyway.configure().dataSource(database).locations("classpath:db/migration/engine").load().migrate();
-        tokens = new ApiTokenService(new JdbcTemplate(database), Clock.systemUTC());
+        tokens = new ApiTokenService(database, Clock.systemUTC());
         when(directory.member("rpa-bot")).thenReturn(Optional.of(
                 new Member("rpa-bot", "RPA", null, null, List.of(PlatformRole.BOT.groupId()))));
     }

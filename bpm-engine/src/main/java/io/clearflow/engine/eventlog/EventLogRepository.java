@@ -1,24 +1,35 @@
 package io.clearflow.engine.eventlog;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clearflow.engine.api.PlatformEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-/** Reads the event log. Plain SQL that runs the same on H2 and PostgreSQL. */
+/**
+ * Every statement on {@code cf_event_log}: the writer's batched insert and the reads of the log, pages,
+ * exports and the outbox relay. Plain SQL that runs the same on H2 and PostgreSQL.
+ */
 @Repository
 public class EventLogRepository {
 
+    /** Width of the {@code attributes} column. */
+    static final int MAX_ATTRIBUTES_JSON = 4000;
     private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() { };
+    private static final String INSERT = "INSERT INTO cf_event_log (event_id, case_id, process_key, process_version, "
+            + "process_definition_id, scope, activity_id, activity_name, activity_type, task_id, lifecycle, occurred_at, "
+            + "resource, role, department, attributes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -27,6 +38,38 @@ public class EventLogRepository {
     public EventLogRepository(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    /** Appends the events in their order, in one JDBC batch (one round trip for a whole transaction's rows). */
+    void insert(List<PlatformEvent> events) {
+        jdbc.batchUpdate(INSERT, events, events.size(), (ps, e) -> {
+            ps.setString(1, e.eventId());
+            ps.setString(2, e.caseId());
+            ps.setString(3, e.processKey());
+            if (e.processVersion() == null) {
+                ps.setNull(4, Types.INTEGER);
+            } else {
+                ps.setInt(4, e.processVersion());
+            }
+            ps.setString(5, e.processDefinitionId());
+            ps.setString(6, e.scope().value());
+            ps.setString(7, e.activityId());
+            ps.setString(8, truncate(e.activityName(), 255));
+            ps.setString(9, e.activityType());
+            ps.setString(10, e.taskId());
+            ps.setString(11, e.lifecycle());
+            ps.setTimestamp(12, Timestamp.from(e.occurredAt()));
+            ps.setString(13, e.resource());
+            ps.setString(14, e.role());
+            ps.setString(15, e.department());
+            ps.setString(16, attributesJson(e.attributes()));
+        });
+    }
+
+    /** The newest log position; 0 while the log is empty. */
+    public long newestPosition() {
+        Long max = jdbc.queryForObject("SELECT MAX(id) FROM cf_event_log", Long.class);
+        return max == null ? 0 : max;
     }
 
     public List<PlatformEvent> find(EventLogFilter filter, int offset, int limit) {
@@ -96,6 +139,29 @@ public class EventLogRepository {
                 rs.getString("activity_type"), rs.getString("task_id"), rs.getString("lifecycle"),
                 rs.getTimestamp("occurred_at").toInstant(), rs.getString("resource"), rs.getString("role"),
                 rs.getString("department"), parsed);
+    }
+
+    String attributesJson(Map<String, String> attributes) {
+        if (attributes.isEmpty()) {
+            return null;
+        }
+        try {
+            String text = json.writeValueAsString(new TreeMap<>(attributes));
+            if (text.length() <= MAX_ATTRIBUTES_JSON) {
+                return text;
+            }
+            // keep it valid JSON: shorten every value rather than cutting the text
+            Map<String, String> shorter = new TreeMap<>();
+            int share = Math.max(16, MAX_ATTRIBUTES_JSON / (attributes.size() * 2));
+            attributes.forEach((k, v) -> shorter.put(truncate(k, 64), truncate(v, share)));
+            return json.writeValueAsString(shorter);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event attributes not serialisable", e);
+        }
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 
     private record Where(String sql, List<Object> args) { }

@@ -4,6 +4,7 @@ import io.clearflow.engine.api.PlatformEvent;
 import io.clearflow.engine.api.PlatformEvent.Lifecycle;
 import io.clearflow.engine.api.PlatformEvent.Scope;
 import io.clearflow.engine.eventlog.CommittedEvents;
+import io.clearflow.engine.eventlog.EventLogRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
 class ProcessMetrics implements CommittedEvents {
 
     private final MeterRegistry meters;
-    private final JdbcTemplate jdbc;
+    private final EngineGaugeQueries engine;
+    private final EventLogRepository eventLog;
     private final MultiGauge active;
     private final java.util.concurrent.atomic.AtomicLong newest = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong deadLetters = new java.util.concurrent.atomic.AtomicLong();
@@ -46,9 +47,10 @@ class ProcessMetrics implements CommittedEvents {
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-    ProcessMetrics(MeterRegistry meters, JdbcTemplate jdbc) {
+    ProcessMetrics(MeterRegistry meters, EngineGaugeQueries engine, EventLogRepository eventLog) {
         this.meters = meters;
-        this.jdbc = jdbc;
+        this.engine = engine;
+        this.eventLog = eventLog;
         this.active = MultiGauge.builder("clearflow.process.active")
                 .description("running process instances").register(meters);
         io.micrometer.core.instrument.Gauge.builder("clearflow.eventlog.position", newest, java.util.concurrent.atomic.AtomicLong::get)
@@ -85,16 +87,12 @@ class ProcessMetrics implements CommittedEvents {
 
     @Scheduled(fixedDelay = 15_000, initialDelay = 2_000)
     void refreshActive() {
-        // Flowable's own tables: the process instance is the execution whose id is its instance id
-        List<MultiGauge.Row<?>> rows = jdbc.query(
-                "SELECT d.KEY_, COUNT(*) FROM ACT_RU_EXECUTION e JOIN ACT_RE_PROCDEF d ON e.PROC_DEF_ID_ = d.ID_ "
-                        + "WHERE e.ID_ = e.PROC_INST_ID_ GROUP BY d.KEY_",
-                (rs, i) -> MultiGauge.Row.of(Tags.of("process", rs.getString(1)), rs.getLong(2)));
+        List<MultiGauge.Row<?>> rows = engine.runningInstances().stream()
+                .<MultiGauge.Row<?>>map(r -> MultiGauge.Row.of(Tags.of("process", r.processKey()), r.count()))
+                .toList();
         active.register(rows, true);
-        Long max = jdbc.queryForObject("SELECT MAX(id) FROM cf_event_log", Long.class);
-        newest.set(max == null ? 0 : max);
-        Long dead = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_DEADLETTER_JOB", Long.class);
-        deadLetters.set(dead == null ? 0 : dead);
+        newest.set(eventLog.newestPosition());
+        deadLetters.set(engine.deadLetterJobs());
     }
 
     private static String department(PlatformEvent event) {

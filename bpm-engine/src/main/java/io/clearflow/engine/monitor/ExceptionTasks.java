@@ -6,7 +6,6 @@ import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.engine.api.PlatformEvent;
 import io.clearflow.engine.eventlog.TaskActionLog;
 import io.clearflow.engine.identity.OrgDirectory;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +14,6 @@ import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.TaskService;
 import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.task.api.Task;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -38,16 +36,15 @@ class ExceptionTasks {
                                 String processName, String initiator, String assignee, Instant created, Instant due,
                                 boolean overdue, boolean failedJob) { }
 
-    private static final String FAILED = InstanceRepository.FAILED.replace("p.PROC_INST_ID_", "t.PROC_INST_ID_");
-
-    private final JdbcTemplate jdbc;
+    private final ExceptionTaskQueries queries;
     private final TaskService tasks;
     private final TaskActionLog actions;
     private final OrgDirectory directory;
     private final Clock clock;
 
-    public ExceptionTasks(JdbcTemplate jdbc, TaskService tasks, TaskActionLog actions, OrgDirectory directory, Clock clock) {
-        this.jdbc = jdbc;
+    public ExceptionTasks(ExceptionTaskQueries queries, TaskService tasks, TaskActionLog actions, OrgDirectory directory,
+                          Clock clock) {
+        this.queries = queries;
         this.tasks = tasks;
         this.actions = actions;
         this.directory = directory;
@@ -57,23 +54,7 @@ class ExceptionTasks {
     /** Overdue and blocked tasks, the longest overdue first (at most {@value #MAX_ROWS}). */
     @Transactional(readOnly = true)
     public List<ExceptionTask> list() {
-        Instant now = clock.instant();
-        return jdbc.query("SELECT t.ID_, t.NAME_, t.TASK_DEF_KEY_, t.PROC_INST_ID_, d.KEY_, d.NAME_ AS PROC_NAME_,"
-                        + " p.START_USER_ID_, t.ASSIGNEE_, t.CREATE_TIME_, t.DUE_DATE_,"
-                        + " CASE WHEN " + FAILED + " THEN 1 ELSE 0 END AS FAILED_"
-                        + " FROM ACT_RU_TASK t LEFT JOIN ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_"
-                        + " LEFT JOIN ACT_HI_PROCINST p ON p.PROC_INST_ID_ = t.PROC_INST_ID_"
-                        + " WHERE t.PROC_INST_ID_ IS NOT NULL AND (t.DUE_DATE_ < ? OR " + FAILED + ")"
-                        + " ORDER BY t.DUE_DATE_ ASC, t.CREATE_TIME_ ASC LIMIT " + MAX_ROWS,
-                (rs, n) -> {
-                    Instant due = instant(rs.getTimestamp("DUE_DATE_"));
-                    return new ExceptionTask(rs.getString("ID_"), rs.getString("NAME_"), rs.getString("TASK_DEF_KEY_"),
-                            rs.getString("PROC_INST_ID_"), rs.getString("KEY_"), rs.getString("PROC_NAME_"),
-                            rs.getString("START_USER_ID_"), rs.getString("ASSIGNEE_"),
-                            instant(rs.getTimestamp("CREATE_TIME_")), due, due != null && due.isBefore(now),
-                            rs.getInt("FAILED_") == 1);
-                },
-                Timestamp.from(now));
+        return queries.overdueOrBlocked(clock.instant(), MAX_ROWS);
     }
 
     /**
@@ -118,9 +99,5 @@ class ExceptionTasks {
                 SecurityContextHolder.getContext().setAuthentication(saved);
             }
         }
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -15,6 +15,10 @@ import org.springframework.stereotype.Component;
  * the engine has created or upgraded its own tables (a Flyway migration of this module could run
  * before that), with {@code IF NOT EXISTS}, so every start after the first does nothing; the names
  * start with {@code cf_mon_} so they never clash with Flowable's own.
+ *
+ * <p>This class is the schema class of those indexes and keeps its own {@code JdbcTemplate}: it runs DDL
+ * only, once at start, and reads or writes no row, so a repository of Flowable's tables would hold nothing
+ * else and split the index list from the moment it must run.
  */
 @Component
 class MonitorIndexes implements SmartInitializingSingleton {

@@ -5,7 +5,6 @@ import io.clearflow.engine.eventlog.EventLogRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -49,7 +47,7 @@ public class KafkaOutboxRelay {
     static final String RELAY = "kafka";
     private static final Logger log = LoggerFactory.getLogger(KafkaOutboxRelay.class);
 
-    private final JdbcTemplate jdbc;
+    private final OutboxCursorRepository cursors;
     private final EventLogRepository events;
     private final KafkaTemplate<String, String> kafka;
     private final CloudEventMapper mapper;
@@ -65,10 +63,10 @@ public class KafkaOutboxRelay {
     /** Positions after the cursor that Kafka acknowledged while an earlier one failed: sent once, skipped on resend. */
     private final java.util.Set<Long> deliveredAhead = ConcurrentHashMap.newKeySet();
 
-    public KafkaOutboxRelay(JdbcTemplate jdbc, EventLogRepository events, KafkaTemplate<String, String> kafka,
-                            CloudEventMapper mapper, OutboxProperties properties, TransactionTemplate transaction,
-                            Clock clock, MeterRegistry meters) {
-        this.jdbc = jdbc;
+    KafkaOutboxRelay(OutboxCursorRepository cursors, EventLogRepository events, KafkaTemplate<String, String> kafka,
+                     CloudEventMapper mapper, OutboxProperties properties, TransactionTemplate transaction,
+                     Clock clock, MeterRegistry meters) {
+        this.cursors = cursors;
         this.events = events;
         this.kafka = kafka;
         this.mapper = mapper;
@@ -101,7 +99,7 @@ public class KafkaOutboxRelay {
     /** One round: send up to a batch after the cursor; returns how many were acknowledged. */
     public int relayOnce() {
         Integer sent = transaction.execute(status -> {
-            long cursor = lockCursor();
+            long cursor = cursors.lock(RELAY, clock.instant());
             List<PlatformEvent> batch = untilGap(cursor, events.after(cursor, properties.batchSize()));
             if (batch.isEmpty()) {
                 position.set(cursor);
@@ -152,8 +150,7 @@ public class KafkaOutboxRelay {
                 }
             }
             if (acknowledged > cursor) {
-                jdbc.update("UPDATE cf_outbox_cursor SET last_event_id = ?, updated_at = ? WHERE relay = ?",
-                        acknowledged, Timestamp.from(clock.instant()), RELAY);
+                cursors.moveTo(RELAY, acknowledged, clock.instant());
             }
             position.set(acknowledged);
             published.increment(count);
@@ -191,19 +188,7 @@ public class KafkaOutboxRelay {
 
     /** The last acknowledged position as committed, without waiting for a round in progress; 0 before the first. */
     public long cursor() {
-        List<Long> cursor = jdbc.queryForList("SELECT last_event_id FROM cf_outbox_cursor WHERE relay = ?", Long.class, RELAY);
-        return cursor.isEmpty() ? 0 : cursor.get(0);
-    }
-
-    private long lockCursor() {
-        List<Long> cursor = jdbc.queryForList("SELECT last_event_id FROM cf_outbox_cursor WHERE relay = ? FOR UPDATE",
-                Long.class, RELAY);
-        if (!cursor.isEmpty()) {
-            return cursor.get(0);
-        }
-        jdbc.update("INSERT INTO cf_outbox_cursor (relay, last_event_id, updated_at) VALUES (?, 0, ?)",
-                RELAY, Timestamp.from(clock.instant()));
-        return jdbc.queryForObject("SELECT last_event_id FROM cf_outbox_cursor WHERE relay = ? FOR UPDATE", Long.class, RELAY);
+        return cursors.position(RELAY);
     }
 
     private static String rootMessage(Throwable e) {

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -15,6 +16,11 @@ class ApiTokenRepository {
 
     ApiTokenRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Outside the application context: {@link ApiTokenService}'s constructor for other modules' tests. */
+    static ApiTokenRepository on(DataSource database) {
+        return new ApiTokenRepository(new JdbcTemplate(database));
     }
 
     /** The new token's id. */

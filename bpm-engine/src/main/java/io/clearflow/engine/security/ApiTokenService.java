@@ -13,8 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,8 +47,8 @@ public class ApiTokenService {
     }
 
     /** Tokens on a database of one's own, without the application context (tests of other modules' token users). */
-    public ApiTokenService(JdbcTemplate jdbc, Clock clock) {
-        this(new ApiTokenRepository(jdbc), clock);
+    public ApiTokenService(DataSource database, Clock clock) {
+        this(ApiTokenRepository.on(database), clock);
     }
 
     @Transactional

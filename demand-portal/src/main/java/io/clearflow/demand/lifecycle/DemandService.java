@@ -64,6 +64,7 @@ public class DemandService implements DemandIntake {
 
     private final DemandRepository demands;
     private final DemandTaskRepository demandTasks;
+    private final DemandHistoryRepository history;
     private final WorkService work;
     private final TaskService engineTasks;
     private final AttachmentPolicy attachmentPolicy;
@@ -73,12 +74,14 @@ public class DemandService implements DemandIntake {
     private final Clock clock;
     private final Validator validator;
 
-    public DemandService(DemandRepository demands, DemandTaskRepository demandTasks, WorkService work,
+    public DemandService(DemandRepository demands, DemandTaskRepository demandTasks, DemandHistoryRepository history,
+                         WorkService work,
                          TaskService engineTasks, AttachmentPolicy attachmentPolicy, DemandProperties properties,
                          JiraProperties jira, ApplicationEventPublisher events, Clock clock, Validator validator) {
         this.validator = validator;
         this.demands = demands;
         this.demandTasks = demandTasks;
+        this.history = history;
         this.work = work;
         this.engineTasks = engineTasks;
         this.attachmentPolicy = attachmentPolicy;
@@ -124,7 +127,7 @@ public class DemandService implements DemandIntake {
                 Map.of("demandId", id, "complianceRequired", compliance));
         demands.setCase(id, started.id());
         events.publishEvent(new StateChanged(id, null, DemandState.SUBMITTED));
-        demands.addHistory(id, null, DemandState.SUBMITTED, requester.userId(), now,
+        history.add(id, null, DemandState.SUBMITTED, requester.userId(), now,
                 d.origin() == null ? null : d.origin().type() + ": " + d.origin().reference());
         for (int i = 0; i < files.size(); i++) {
             attach(requester, started.id(), files.get(i), kinds.get(i));
@@ -149,7 +152,7 @@ public class DemandService implements DemandIntake {
     @Transactional(readOnly = true)
     public DemandDetail detail(Member member, long id) {
         Demand d = demand(member, id);
-        return new DemandDetail(d, demandTasks.ofDemand(id), demands.history(id), actions(member, d));
+        return new DemandDetail(d, demandTasks.ofDemand(id), history.ofDemand(id), actions(member, d));
     }
 
     @Transactional(readOnly = true)
@@ -176,7 +179,7 @@ public class DemandService implements DemandIntake {
         boolean compliance = d.regulatory() || properties.complianceCategories().contains(d.category());
         DemandState to = !accepted ? DemandState.REJECTED
                 : compliance ? DemandState.COMPLIANCE_REVIEW : DemandState.EVALUATION;
-        DemandRepository.Change change = DemandRepository.Change.none().triaged(now);
+        DemandChange change = DemandChange.none().triaged(now);
         if (!accepted) {
             change.rejected(note, now);
         }
@@ -189,8 +192,8 @@ public class DemandService implements DemandIntake {
         Demand d = check(member, id, DemandAction.COMPLIANCE);
         String note = DemandInput.reason(validator, reason, !approved);
         Instant now = clock.instant();
-        DemandRepository.Change change = approved ? DemandRepository.Change.none()
-                : DemandRepository.Change.none().rejected(note, now);
+        DemandChange change = approved ? DemandChange.none()
+                : DemandChange.none().rejected(note, now);
         return transition(member, d, DemandAction.COMPLIANCE, approved ? DemandState.EVALUATION : DemandState.REJECTED,
                 change, Map.of("approved", approved), note, now);
     }
@@ -200,7 +203,7 @@ public class DemandService implements DemandIntake {
     public Demand evaluate(Member member, long id, DemandInput.Evaluation evaluation) {
         Demand d = check(member, id, DemandAction.EVALUATE);
         DemandInput.Evaluation e = DemandInput.checked(validator, evaluation);
-        DemandRepository.Change change = DemandRepository.Change.none()
+        DemandChange change = DemandChange.none()
                 .evaluated(e.valueScore(), e.estimateDays(), e.priority(), e.targetVersion());
         return transition(member, d, DemandAction.EVALUATE, DemandState.SPLITTING, change, Map.of(),
                 null, clock.instant()); // the figures are on the demand page in the reader's language
@@ -216,7 +219,7 @@ public class DemandService implements DemandIntake {
         List<DemandInput.NewTask> checked = DemandInput.checked(validator, tasks);
         Instant now = clock.instant();
         DemandTask.SyncState sync = jira.enabled() ? DemandTask.SyncState.PENDING : DemandTask.SyncState.LOCAL;
-        Demand moved = transition(member, d, DemandAction.SPLIT, DemandState.TRACKING, DemandRepository.Change.none(),
+        Demand moved = transition(member, d, DemandAction.SPLIT, DemandState.TRACKING, DemandChange.none(),
                 Map.of(),
                 null, now);
         for (DemandInput.NewTask t : checked) {
@@ -257,7 +260,7 @@ public class DemandService implements DemandIntake {
         BigDecimal actual = split.stream().map(t -> t.actualDays() == null ? BigDecimal.ZERO : t.actualDays())
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         return transition(member, d, DemandAction.DELIVER, DemandState.ACCEPTANCE,
-                DemandRepository.Change.none().delivered(now, actual), Map.of(),
+                DemandChange.none().delivered(now, actual), Map.of(),
                 actual + " person-days", now);
     }
 
@@ -267,10 +270,10 @@ public class DemandService implements DemandIntake {
         Demand d = check(member, id, DemandAction.ACCEPTANCE);
         String note = DemandInput.reason(validator, reason, !accepted);
         Instant now = clock.instant();
-        DemandRepository.Change change = accepted
-                ? DemandRepository.Change.none().accepted(now, Duration.between(d.submittedAt(), now).toSeconds(),
+        DemandChange change = accepted
+                ? DemandChange.none().accepted(now, Duration.between(d.submittedAt(), now).toSeconds(),
                         d.expectedDate() == null ? null : onTime(d.deliveredAt(), d.expectedDate()))
-                : DemandRepository.Change.none().acceptanceRejected(d.acceptanceRejections() + 1);
+                : DemandChange.none().acceptanceRejected(d.acceptanceRejections() + 1);
         return transition(member, d, DemandAction.ACCEPTANCE, accepted ? DemandState.DONE : DemandState.TRACKING,
                 change, Map.of("businessAccepted", accepted), note, now);
     }
@@ -291,11 +294,11 @@ public class DemandService implements DemandIntake {
     }
 
     private Demand transition(Member member, Demand d, DemandAction action, DemandState to,
-                              DemandRepository.Change change, Map<String, Object> routing, String note, Instant now) {
+                              DemandChange change, Map<String, Object> routing, String note, Instant now) {
         if (!demands.move(d.id(), d.state(), to, change)) {
             throw new ConflictException("demand.error.changed", "DEM-" + d.id());
         }
-        demands.addHistory(d.id(), d.state(), to, member.userId(), now, note);
+        history.add(d.id(), d.state(), to, member.userId(), now, note);
         events.publishEvent(new StateChanged(d.id(), d.state(), to));
         if (action != DemandAction.UPDATE_TASK) {
             Task step = engineTasks.createTaskQuery().processInstanceId(d.caseId())

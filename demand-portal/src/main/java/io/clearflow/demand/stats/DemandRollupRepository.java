@@ -121,15 +121,20 @@ public class DemandRollupRepository {
             where.append(" AND department = ?");
             args.add(department);
         }
+        submittedBetween(fromMonth, toMonth, where, args);
+        return jdbc.query("SELECT " + COLUMNS + " FROM cf_demand_rollup WHERE demands <> 0" + where, ROW, args.toArray());
+    }
+
+    /** The submission-month range (null or blank: open) as conditions on cf_demand's and the rollup's column. */
+    static void submittedBetween(String fromMonth, String toMonth, StringBuilder sql, List<Object> args) {
         if (fromMonth != null && !fromMonth.isBlank()) {
-            where.append(" AND submitted_month >= ?");
+            sql.append(" AND submitted_month >= ?");
             args.add(fromMonth);
         }
         if (toMonth != null && !toMonth.isBlank()) {
-            where.append(" AND submitted_month <= ?");
+            sql.append(" AND submitted_month <= ?");
             args.add(toMonth);
         }
-        return jdbc.query("SELECT " + COLUMNS + " FROM cf_demand_rollup WHERE demands <> 0" + where, ROW, args.toArray());
     }
 
     /** Demands per state, every state present (0 when none); {@code department} null: all departments. */

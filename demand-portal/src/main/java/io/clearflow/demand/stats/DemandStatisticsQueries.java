@@ -51,14 +51,7 @@ class DemandStatisticsQueries {
             args.add(department);
         }
         sql.append(" AND lead_seconds IS NOT NULL");
-        if (fromMonth != null && !fromMonth.isBlank()) {
-            sql.append(" AND submitted_month >= ?");
-            args.add(fromMonth);
-        }
-        if (toMonth != null && !toMonth.isBlank()) {
-            sql.append(" AND submitted_month <= ?");
-            args.add(toMonth);
-        }
+        DemandRollupRepository.submittedBetween(fromMonth, toMonth, sql, args);
         sql.append(" ORDER BY lead_seconds DESC OFFSET ? ROWS FETCH FIRST 1 ROW ONLY");
         args.add(skip);
         return jdbc.queryForList(sql.toString(), Long.class, args.toArray()).stream().findFirst();

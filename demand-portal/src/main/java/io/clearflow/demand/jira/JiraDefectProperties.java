@@ -1,6 +1,5 @@
 package io.clearflow.demand.jira;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -24,20 +23,10 @@ public record JiraDefectProperties(String issueType, String foundInField, String
         issueType = blank(issueType) ? "Bug" : issueType;
         foundInField = blank(foundInField) ? "versions" : foundInField;
         severityField = blank(severityField) ? "priority" : severityField;
-        if (severityMapping == null || severityMapping.isEmpty()) {
-            severityMapping = new LinkedHashMap<>();
-            severityMapping.put("Highest", "critical");
-            severityMapping.put("High", "major");
-            severityMapping.put("Medium", "minor");
-            severityMapping.put("Low", "trivial");
-            severityMapping.put("Lowest", "trivial");
-            severityMapping.put("Blocker", "blocker");
-            severityMapping.put("Critical", "critical");
-            severityMapping.put("Major", "major");
-            severityMapping.put("Minor", "minor");
-            severityMapping.put("Trivial", "trivial");
-        }
-        severityMapping = Map.copyOf(severityMapping);
+        severityMapping = severityMapping == null || severityMapping.isEmpty() ? Map.of("Highest", "critical",
+                "High", "major", "Medium", "minor", "Low", "trivial", "Lowest", "trivial", "Blocker", "blocker",
+                "Critical", "critical", "Major", "major", "Minor", "minor", "Trivial", "trivial")
+                : Map.copyOf(severityMapping);
         unmappedSeverity = blank(unmappedSeverity) ? "major" : unmappedSeverity;
     }
 

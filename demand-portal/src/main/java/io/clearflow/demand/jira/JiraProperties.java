@@ -1,7 +1,6 @@
 package io.clearflow.demand.jira;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -35,18 +34,9 @@ public record JiraProperties(String baseUrl, Flavour flavour, String project, St
         flavour = flavour == null ? Flavour.CLOUD : flavour;
         project = project == null ? "DEM" : project;
         issueType = issueType == null ? "Task" : issueType;
-        if (statusMapping == null || statusMapping.isEmpty()) {
-            statusMapping = new LinkedHashMap<>();
-            statusMapping.put("To Do", "TODO");
-            statusMapping.put("Open", "TODO");
-            statusMapping.put("Backlog", "TODO");
-            statusMapping.put("In Progress", "IN_PROGRESS");
-            statusMapping.put("In Review", "IN_PROGRESS");
-            statusMapping.put("Done", "DONE");
-            statusMapping.put("Resolved", "DONE");
-            statusMapping.put("Closed", "DONE");
-        }
-        statusMapping = Map.copyOf(statusMapping);
+        statusMapping = statusMapping == null || statusMapping.isEmpty() ? Map.of("To Do", "TODO", "Open", "TODO",
+                "Backlog", "TODO", "In Progress", "IN_PROGRESS", "In Review", "IN_PROGRESS", "Done", "DONE",
+                "Resolved", "DONE", "Closed", "DONE") : Map.copyOf(statusMapping);
         syncInterval = syncInterval == null ? Duration.ofMinutes(10) : syncInterval;
         retryInterval = retryInterval == null ? Duration.ofSeconds(30) : retryInterval;
         maxAttempts = maxAttempts == null ? 4 : maxAttempts;

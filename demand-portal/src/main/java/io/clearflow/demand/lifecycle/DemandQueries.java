@@ -3,11 +3,9 @@ package io.clearflow.demand.lifecycle;
 import io.clearflow.demand.api.DemandState;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.Member;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,12 +19,10 @@ public class DemandQueries {
 
     private final DemandRepository repository;
     private final DemandTaskRepository taskRepository;
-    private final JdbcTemplate jdbc;
 
-    public DemandQueries(DemandRepository repository, DemandTaskRepository taskRepository, JdbcTemplate jdbc) {
+    public DemandQueries(DemandRepository repository, DemandTaskRepository taskRepository) {
         this.repository = repository;
         this.taskRepository = taskRepository;
-        this.jdbc = jdbc;
     }
 
     @Transactional(readOnly = true)
@@ -82,103 +78,33 @@ public class DemandQueries {
         }
     }
 
-    /** A filter's SQL conditions (after {@code WHERE 1 = 1}) and arguments; the department is the checked scope. */
-    private static void where(BoardFilter filter, String scope, StringBuilder sql, List<Object> args) {
-        if (scope != null) {
-            sql.append(" AND department = ?");
-            args.add(scope);
-        }
-        if (filter.category() != null) {
-            sql.append(" AND category = ?");
-            args.add(filter.category());
-        }
-        if (filter.urgency() != null) {
-            sql.append(" AND urgency = ?");
-            args.add(filter.urgency());
-        }
-        if (filter.version() != null) {
-            sql.append(" AND target_version = ?");
-            args.add(filter.version());
-        }
-        if (filter.text() != null) {
-            java.util.regex.Matcher number = DEMAND_NUMBER.matcher(filter.text());
-            if (number.matches()) {
-                sql.append(" AND id = ?");
-                args.add(Long.parseLong(number.group(1)));
-            } else {
-                sql.append(" AND LOWER(title) LIKE ? ESCAPE '\\'");
-                args.add("%" + filter.text().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
-                        .replace("%", "\\%").replace("_", "\\_") + "%");
-            }
-        }
-    }
-
-    private static final java.util.regex.Pattern DEMAND_NUMBER =
-            java.util.regex.Pattern.compile("(?i)(?:DEM-)?(\\d{1,15})");
-
-    /**
-     * One kanban column: the newest {@code limit} demands in the state after skipping {@code offset}
-     * (index on state or department+state, then id: no sort over the whole column).
-     */
+    /** One kanban column: the newest {@code limit} demands in the state after skipping {@code offset}. */
     @Transactional(readOnly = true)
     public List<Demand> column(Member member, BoardFilter filter, DemandState state, int offset, int limit) {
-        String scope = DemandAccess.departmentScope(member, filter.department());
-        StringBuilder sql = new StringBuilder("SELECT " + DemandRepository.DEMAND_COLUMNS
-                + " FROM cf_demand WHERE state = ?");
-        List<Object> args = new ArrayList<>();
-        args.add(state.name());
-        where(filter, scope, sql, args);
-        // offset and limit as literals (checked ints): with bind parameters PostgreSQL's generic plan
-        // cannot see how few rows are wanted and may sort the whole column instead of walking the index
-        sql.append(" ORDER BY id DESC OFFSET ").append(Math.max(0, offset)).append(" ROWS FETCH FIRST ")
-                .append(Math.max(1, limit)).append(" ROWS ONLY");
-        return jdbc.query(sql.toString(), DemandRepository.DEMAND, args.toArray());
+        return repository.column(state, filter, DemandAccess.departmentScope(member, filter.department()), offset, limit);
     }
 
     /** Column counts under a filter: one grouped COUNT. */
     @Transactional(readOnly = true)
     public Map<DemandState, Long> counts(Member member, BoardFilter filter) {
-        String scope = DemandAccess.departmentScope(member, filter.department());
-        Map<DemandState, Long> counts = new java.util.EnumMap<>(DemandState.class);
-        for (DemandState s : DemandState.values()) {
-            counts.put(s, 0L);
-        }
-        StringBuilder sql = new StringBuilder("SELECT state, COUNT(*) AS n FROM cf_demand WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
-        where(filter, scope, sql, args);
-        sql.append(" GROUP BY state");
-        jdbc.query(sql.toString(), rs -> {
-            counts.put(DemandState.valueOf(rs.getString("state")), rs.getLong("n"));
-        }, args.toArray());
-        return counts;
+        return repository.countsByState(filter, DemandAccess.departmentScope(member, filter.department()));
     }
 
     /** Version tracking: which demands and tasks are in which target version. */
     @Transactional(readOnly = true)
     public List<VersionRow> versions(Member member, String department) {
         String scope = DemandAccess.departmentScope(member, department);
-        String where = " WHERE d.target_version IS NOT NULL" + (scope == null ? "" : " AND d.department = ?");
-        Object[] args = scope == null ? new Object[0] : new Object[] {scope};
         Map<String, long[]> tasks = taskRepository.countsByTargetVersion(scope);
-        return jdbc.query("SELECT d.target_version AS v, COUNT(*) AS n, SUM(CASE WHEN d.state = 'DONE' THEN 1 ELSE 0 END) "
-                + "AS done, SUM(d.estimate_days) AS est, SUM(d.actual_days) AS act FROM cf_demand d" + where
-                + " GROUP BY d.target_version ORDER BY d.target_version DESC", (rs, i) -> {
-                    long[] t = tasks.getOrDefault(rs.getString("v"), new long[2]);
-                    return new VersionRow(rs.getString("v"), rs.getLong("n"), rs.getLong("done"), t[0], t[1],
-                            rs.getBigDecimal("est"), rs.getBigDecimal("act"));
-                }, args);
+        return repository.versionTotals(scope).stream().map(v -> {
+            long[] t = tasks.getOrDefault(v.version(), new long[2]);
+            return new VersionRow(v.version(), v.demands(), v.done(), t[0], t[1], v.estimatedDays(), v.actualDays());
+        }).toList();
     }
 
     /** Demands of one version, for the version page. */
     @Transactional(readOnly = true)
     public List<Demand> inVersion(Member member, String version, String department) {
-        String scope = DemandAccess.departmentScope(member, department);
-        if (scope == null) {
-            return jdbc.query("SELECT " + DemandRepository.DEMAND_COLUMNS + " FROM cf_demand WHERE target_version = ? "
-                    + "ORDER BY id DESC FETCH FIRST 200 ROWS ONLY", DemandRepository.DEMAND, version);
-        }
-        return jdbc.query("SELECT " + DemandRepository.DEMAND_COLUMNS + " FROM cf_demand WHERE target_version = ? AND "
-                + "department = ? ORDER BY id DESC FETCH FIRST 200 ROWS ONLY", DemandRepository.DEMAND, version, scope);
+        return repository.inVersion(version, DemandAccess.departmentScope(member, department));
     }
 
     public List<DemandTask> tasks(long demandId) {

@@ -10,16 +10,23 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** SQL of the demand tables; runs on H2 and PostgreSQL alike. */
+/**
+ * Every SQL statement of cf_demand with its row mapper, apart from the statistics' read model
+ * ({@code stats.DemandStatisticsQueries}) and the rollup's definition: the lifecycle's writes, and the lists, kanban
+ * columns and version totals the pages read. Runs on H2 and PostgreSQL alike.
+ */
 @Repository
 public class DemandRepository {
 
@@ -27,6 +34,12 @@ public class DemandRepository {
             + "urgency, regulatory, regulation_ref, expected_date, state, process_instance_id, origin_type, origin_ref, "
             + "value_score, estimate_days, actual_days, priority, target_version, submitted_at, triaged_at, "
             + "delivered_at, closed_at, acceptance_rejections, reject_reason";
+
+    /** A target version's demands: how many, how many done, estimated and actual person-days. */
+    public record VersionTotals(String version, long demands, long done, BigDecimal estimatedDays,
+                                BigDecimal actualDays) { }
+
+    private static final Pattern DEMAND_NUMBER = Pattern.compile("(?i)(?:DEM-)?(\\d{1,15})");
 
     private final JdbcTemplate jdbc;
 
@@ -104,73 +117,14 @@ public class DemandRepository {
     }
 
     /**
-     * What a transition records besides the new state, as typed values: the column names stay in this class.
-     * Each method sets the columns of one fact; a change without any records the state only.
-     */
-    public static final class Change {
-
-        private final Map<String, Object> columns = new LinkedHashMap<>();
-
-        public static Change none() {
-            return new Change();
-        }
-
-        public Change triaged(Instant at) {
-            columns.put("triaged_at", at);
-            return this;
-        }
-
-        /** Rejected for good (at triage or by compliance): closed in the month of {@code at}. */
-        public Change rejected(String reason, Instant at) {
-            columns.put("reject_reason", reason);
-            return closedAt(at);
-        }
-
-        public Change evaluated(Integer valueScore, BigDecimal estimateDays, String priority, String targetVersion) {
-            columns.put("value_score", valueScore);
-            columns.put("estimate_days", estimateDays);
-            columns.put("priority", priority);
-            columns.put("target_version", targetVersion);
-            return this;
-        }
-
-        public Change delivered(Instant at, BigDecimal actualDays) {
-            columns.put("delivered_at", at);
-            columns.put("actual_days", actualDays);
-            return this;
-        }
-
-        /** Accepted: closed, with its lead time and whether it was delivered by the expected date (null: none). */
-        public Change accepted(Instant at, long leadSeconds, Boolean onTime) {
-            closedAt(at);
-            columns.put("lead_seconds", leadSeconds);
-            columns.put("on_time", onTime);
-            return this;
-        }
-
-        /** The delivery was not accepted: counted, and no longer delivered. */
-        public Change acceptanceRejected(int rejectionsSoFar) {
-            columns.put("acceptance_rejections", rejectionsSoFar);
-            columns.put("delivered_at", null);
-            return this;
-        }
-
-        private Change closedAt(Instant at) {
-            columns.put("closed_at", at);
-            columns.put("closed_month", month(at));
-            return this;
-        }
-    }
-
-    /**
      * Moves a demand from one state to another, with the change's further facts, only if it is still in
      * {@code from}: two people acting at once cannot both move it.
      */
-    public boolean move(long id, DemandState from, DemandState to, Change change) {
+    public boolean move(long id, DemandState from, DemandState to, DemandChange change) {
         StringBuilder sql = new StringBuilder("UPDATE cf_demand SET state = ?, row_version = row_version + 1");
         List<Object> args = new ArrayList<>();
         args.add(to.name());
-        change.columns.forEach((column, value) -> {
+        change.columns().forEach((column, value) -> {
             sql.append(", ").append(column).append(" = ?");
             args.add(value instanceof Instant instant ? utc(instant) : value);
         });
@@ -178,19 +132,6 @@ public class DemandRepository {
         args.add(id);
         args.add(from.name());
         return jdbc.update(sql.toString(), args.toArray()) == 1;
-    }
-
-    public void addHistory(long demandId, DemandState from, DemandState to, String actor, Instant at, String note) {
-        jdbc.update("INSERT INTO cf_demand_history (demand_id, from_state, to_state, actor, occurred_at, note) "
-                + "VALUES (?,?,?,?,?,?)", demandId, from == null ? null : from.name(), to.name(), actor, utc(at), note);
-    }
-
-    public List<DemandHistoryEntry> history(long demandId) {
-        return jdbc.query("SELECT from_state, to_state, actor, occurred_at, note FROM cf_demand_history "
-                        + "WHERE demand_id = ? ORDER BY id",
-                (rs, i) -> new DemandHistoryEntry(rs.getString("from_state") == null ? null
-                        : DemandState.valueOf(rs.getString("from_state")), DemandState.valueOf(rs.getString("to_state")),
-                        rs.getString("actor"), instant(rs, "occurred_at"), rs.getString("note")), demandId);
     }
 
     /** Demands of a requester, newest first. */
@@ -203,6 +144,88 @@ public class DemandRepository {
     public List<Demand> byDepartment(String department, int offset, int limit) {
         return jdbc.query("SELECT " + DEMAND_COLUMNS + " FROM cf_demand WHERE department = ? ORDER BY id DESC"
                 + page(offset, limit), DEMAND, department);
+    }
+
+    /**
+     * One kanban column: the newest {@code limit} demands in the state after skipping {@code offset}, under the
+     * filter and the reader's checked department scope (null: every department). The index on state or
+     * department+state, then id, serves it without a sort over the whole column.
+     */
+    public List<Demand> column(DemandState state, DemandQueries.BoardFilter filter, String scope, int offset, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + DEMAND_COLUMNS + " FROM cf_demand WHERE state = ?");
+        List<Object> args = new ArrayList<>();
+        args.add(state.name());
+        where(filter, scope, sql, args);
+        sql.append(" ORDER BY id DESC").append(page(offset, limit));
+        return jdbc.query(sql.toString(), DEMAND, args.toArray());
+    }
+
+    /** Column counts under a filter and scope, every state present (0 when empty): one grouped COUNT. */
+    public Map<DemandState, Long> countsByState(DemandQueries.BoardFilter filter, String scope) {
+        Map<DemandState, Long> counts = new EnumMap<>(DemandState.class);
+        for (DemandState s : DemandState.values()) {
+            counts.put(s, 0L);
+        }
+        StringBuilder sql = new StringBuilder("SELECT state, COUNT(*) AS n FROM cf_demand WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        where(filter, scope, sql, args);
+        sql.append(" GROUP BY state");
+        jdbc.query(sql.toString(), rs -> {
+            counts.put(DemandState.valueOf(rs.getString("state")), rs.getLong("n"));
+        }, args.toArray());
+        return counts;
+    }
+
+    /** A filter's conditions (after a first one) and arguments; the department is the checked scope. */
+    private static void where(DemandQueries.BoardFilter filter, String scope, StringBuilder sql, List<Object> args) {
+        if (scope != null) {
+            sql.append(" AND department = ?");
+            args.add(scope);
+        }
+        if (filter.category() != null) {
+            sql.append(" AND category = ?");
+            args.add(filter.category());
+        }
+        if (filter.urgency() != null) {
+            sql.append(" AND urgency = ?");
+            args.add(filter.urgency());
+        }
+        if (filter.version() != null) {
+            sql.append(" AND target_version = ?");
+            args.add(filter.version());
+        }
+        if (filter.text() != null) {
+            Matcher number = DEMAND_NUMBER.matcher(filter.text());
+            if (number.matches()) {
+                sql.append(" AND id = ?");
+                args.add(Long.parseLong(number.group(1)));
+            } else {
+                sql.append(" AND LOWER(title) LIKE ? ESCAPE '\\'");
+                args.add("%" + filter.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
+                        .replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+        }
+    }
+
+    /** Totals per target version, newest version first; {@code scope} null: every department. */
+    public List<VersionTotals> versionTotals(String scope) {
+        String where = " WHERE d.target_version IS NOT NULL" + (scope == null ? "" : " AND d.department = ?");
+        Object[] args = scope == null ? new Object[0] : new Object[] {scope};
+        return jdbc.query("SELECT d.target_version AS v, COUNT(*) AS n, SUM(CASE WHEN d.state = 'DONE' THEN 1 ELSE 0 END) "
+                + "AS done, SUM(d.estimate_days) AS est, SUM(d.actual_days) AS act FROM cf_demand d" + where
+                + " GROUP BY d.target_version ORDER BY d.target_version DESC", (rs, i) -> new VersionTotals(
+                        rs.getString("v"), rs.getLong("n"), rs.getLong("done"), rs.getBigDecimal("est"),
+                        rs.getBigDecimal("act")), args);
+    }
+
+    /** The newest 200 demands of a target version; {@code scope} null: every department. */
+    public List<Demand> inVersion(String version, String scope) {
+        if (scope == null) {
+            return jdbc.query("SELECT " + DEMAND_COLUMNS + " FROM cf_demand WHERE target_version = ? "
+                    + "ORDER BY id DESC FETCH FIRST 200 ROWS ONLY", DEMAND, version);
+        }
+        return jdbc.query("SELECT " + DEMAND_COLUMNS + " FROM cf_demand WHERE target_version = ? AND "
+                + "department = ? ORDER BY id DESC FETCH FIRST 200 ROWS ONLY", DEMAND, version, scope);
     }
 
     /**

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,10 +39,12 @@ public class DemandStatistics {
     public record Figures(String scope, String from, String to, List<DepartmentFigures> departments,
                           DepartmentFigures all, List<MonthFigures> trend) { }
 
-    private final JdbcTemplate jdbc;
+    private final DemandRollupRepository rollup;
+    private final DemandStatisticsQueries demands;
 
-    public DemandStatistics(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    DemandStatistics(DemandRollupRepository rollup, DemandStatisticsQueries demands) {
+        this.rollup = rollup;
+        this.demands = demands;
     }
 
     /** Figures visible to the member: every department for IT management, their own for the others. */
@@ -52,44 +53,20 @@ public class DemandStatistics {
         String scope = DemandAccess.departmentScope(member, department);
         checkMonth("from", fromMonth);
         checkMonth("to", toMonth);
-        StringBuilder where = new StringBuilder();
-        List<Object> args = new ArrayList<>();
-        if (scope != null) {
-            where.append(" AND department = ?");
-            args.add(scope);
-        }
-        if (fromMonth != null && !fromMonth.isBlank()) {
-            where.append(" AND submitted_month >= ?");
-            args.add(fromMonth);
-        }
-        if (toMonth != null && !toMonth.isBlank()) {
-            where.append(" AND submitted_month <= ?");
-            args.add(toMonth);
-        }
-        Object[] a = args.toArray();
         Map<String, Accumulator> byDepartment = new TreeMap<>();
         Accumulator all = new Accumulator();
         Map<String, long[]> months = new TreeMap<>();
         // one read of the pre-aggregation (a few rows per department and month) gives every sum
-        jdbc.query("SELECT " + DemandRollup.COLUMNS + " FROM cf_demand_rollup WHERE demands <> 0" + where, rs -> {
-            DemandState state = DemandState.valueOf(rs.getString("state"));
-            long n = rs.getLong("demands");
-            Accumulator acc = byDepartment.computeIfAbsent(rs.getString("department"), d -> new Accumulator());
-            months.computeIfAbsent(rs.getString("submitted_month"), m -> new long[2])[0] += n;
-            if (state == DemandState.DONE) {
-                months.computeIfAbsent(rs.getString("closed_month"), m -> new long[2])[1] += n;
+        for (DemandRollupRepository.Row row : rollup.rows(scope, fromMonth, toMonth)) {
+            DemandRollupRepository.Key key = row.key();
+            DemandRollupRepository.Figures figures = row.figures();
+            months.computeIfAbsent(key.submittedMonth(), m -> new long[2])[0] += figures.demands();
+            if (key.state() == DemandState.DONE) {
+                months.computeIfAbsent(key.closedMonth(), m -> new long[2])[1] += figures.demands();
             }
-            for (Accumulator target : List.of(acc, all)) {
-                target.count(state, n);
-                target.estimated = target.estimated.add(rs.getBigDecimal("estimated_days"));
-                target.actual = target.actual.add(rs.getBigDecimal("actual_days"));
-                target.onTime += rs.getLong("on_time");
-                target.withDate += rs.getLong("with_date");
-                target.firstTime += rs.getLong("first_time");
-                target.leadCount += rs.getLong("lead_count");
-                target.leadSum += rs.getLong("lead_seconds");
-            }
-        }, a);
+            byDepartment.computeIfAbsent(key.department(), d -> new Accumulator()).add(key.state(), figures);
+            all.add(key.state(), figures);
+        }
         List<DepartmentFigures> departments = new ArrayList<>();
         byDepartment.forEach((d, acc) -> {
             acc.p90 = p90(d, acc.leadCount, fromMonth, toMonth);
@@ -105,15 +82,7 @@ public class DemandStatistics {
     /** Demands per lifecycle state (kanban column counts) from the pre-aggregation; {@code null} = all departments. */
     @Transactional(readOnly = true)
     public Map<DemandState, Long> countsByState(String department) {
-        Map<DemandState, Long> counts = new EnumMap<>(DemandState.class);
-        for (DemandState s : DemandState.values()) {
-            counts.put(s, 0L);
-        }
-        jdbc.query("SELECT state, SUM(demands) AS n FROM cf_demand_rollup" + (department == null ? "" : " WHERE department = ?")
-                + " GROUP BY state", rs -> {
-                    counts.put(DemandState.valueOf(rs.getString("state")), rs.getLong("n"));
-                }, department == null ? new Object[0] : new Object[] {department});
-        return counts;
+        return rollup.countsByState(department);
     }
 
     /**
@@ -127,25 +96,7 @@ public class DemandStatistics {
             return null;
         }
         long rank = (long) Math.ceil(0.9 * count);
-        StringBuilder sql = new StringBuilder("SELECT lead_seconds FROM cf_demand WHERE state = 'DONE'");
-        List<Object> args = new ArrayList<>();
-        if (department != null) {
-            sql.append(" AND department = ?");
-            args.add(department);
-        }
-        sql.append(" AND lead_seconds IS NOT NULL");
-        if (fromMonth != null && !fromMonth.isBlank()) {
-            sql.append(" AND submitted_month >= ?");
-            args.add(fromMonth);
-        }
-        if (toMonth != null && !toMonth.isBlank()) {
-            sql.append(" AND submitted_month <= ?");
-            args.add(toMonth);
-        }
-        sql.append(" ORDER BY lead_seconds DESC OFFSET ? ROWS FETCH FIRST 1 ROW ONLY");
-        args.add(count - rank);
-        List<Long> value = jdbc.queryForList(sql.toString(), Long.class, args.toArray());
-        return value.isEmpty() ? null : value.get(0);
+        return demands.leadSecondsFromTop(department, count - rank, fromMonth, toMonth).orElse(null);
     }
 
     private static void checkMonth(String field, String month) {
@@ -176,9 +127,16 @@ public class DemandStatistics {
             }
         }
 
-        void count(DemandState state, long n) {
-            counts.merge(state, n, Long::sum);
-            total += n;
+        void add(DemandState state, DemandRollupRepository.Figures f) {
+            counts.merge(state, f.demands(), Long::sum);
+            total += f.demands();
+            estimated = estimated.add(f.estimatedDays());
+            actual = actual.add(f.actualDays());
+            onTime += f.onTime();
+            withDate += f.withDate();
+            firstTime += f.firstTime();
+            leadCount += f.leadCount();
+            leadSum += f.leadSeconds();
         }
 
         DepartmentFigures figures(String department) {

@@ -1,7 +1,7 @@
 package io.clearflow.demand.support;
 
 import io.clearflow.demand.api.DemandState;
-import io.clearflow.demand.stats.DemandRollup;
+import io.clearflow.demand.stats.DemandRollupRepository;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,7 +95,7 @@ public final class DemandSeeder {
                 + "SELECT id, '开发任务', estimate_days, CASE WHEN state IN ('DONE','ACCEPTANCE') THEN 'DONE' ELSE 'TODO' END, "
                 + "'LOCAL', submitted_at FROM cf_demand WHERE target_version IS NOT NULL AND title LIKE '批量需求 %'");
         // the rows bypassed the lifecycle, so the statistics pre-aggregation is recomputed from them
-        DemandRollup.rebuild(jdbc);
+        DemandRollupRepository.rebuild(jdbc);
     }
 
     private static Object utc(Instant instant) {

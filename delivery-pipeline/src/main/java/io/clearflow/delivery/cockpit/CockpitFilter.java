@@ -1,5 +1,6 @@
 package io.clearflow.delivery.cockpit;
 
+import io.clearflow.delivery.project.ProjectScope;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,5 +29,10 @@ public record CockpitFilter(String department, String system, LocalDate from, Lo
     /** The first instant after the period, or null. */
     public Instant untilInstant() {
         return to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** The projects this filter covers: those created in the period. */
+    ProjectScope projects() {
+        return new ProjectScope(department, system, fromInstant(), untilInstant());
     }
 }

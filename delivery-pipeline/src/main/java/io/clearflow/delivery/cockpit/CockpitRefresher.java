@@ -1,6 +1,7 @@
 package io.clearflow.delivery.cockpit;
 
 import io.clearflow.delivery.DeliveryActivity;
+import io.clearflow.delivery.project.ProjectVersionRepository;
 import io.clearflow.demand.api.DemandOutcomes;
 import io.clearflow.testmetrics.api.DefectFigures;
 import java.time.Clock;
@@ -32,7 +33,8 @@ public class CockpitRefresher {
 
     private static final Logger log = LoggerFactory.getLogger(CockpitRefresher.class);
 
-    private final CockpitQueries queries;
+    private final DeliveryRecordQueries queries;
+    private final ProjectVersionRepository projectVersions;
     private final CockpitRollupRepository rollup;
     private final DemandOutcomes demands;
     private final DefectFigures defects;
@@ -40,9 +42,11 @@ public class CockpitRefresher {
     private final TransactionTemplate transactions;
     private final AtomicBoolean stale = new AtomicBoolean(true);
 
-    CockpitRefresher(CockpitQueries queries, CockpitRollupRepository rollup, DemandOutcomes demands,
-                     DefectFigures defects, Clock clock, PlatformTransactionManager transactionManager) {
+    CockpitRefresher(DeliveryRecordQueries queries, ProjectVersionRepository projectVersions,
+                     CockpitRollupRepository rollup, DemandOutcomes demands, DefectFigures defects, Clock clock,
+                     PlatformTransactionManager transactionManager) {
         this.queries = queries;
+        this.projectVersions = projectVersions;
         this.rollup = rollup;
         this.demands = demands;
         this.defects = defects;
@@ -95,22 +99,22 @@ public class CockpitRefresher {
     }
 
     private List<FlowRow> flows() {
-        Map<Long, String> projectDepartments = queries.projectDepartments();
+        Map<Long, String> projectDepartments = projectVersions.departmentsByVersion();
         Set<Long> withArtifacts = queries.versionsWithArtifacts();
-        Map<Long, CockpitQueries.SubmissionTimes> submissions = queries.submissions();
+        Map<Long, DeliveryRecordQueries.SubmissionTimes> submissions = queries.submissions();
         Set<Long> withChanges = queries.versionsWithChanges();
         Map<Long, Instant> approvals = queries.changeApprovals();
-        Map<Long, CockpitQueries.ProductionRuns> runs = queries.productionRuns();
+        Map<Long, DeliveryRecordQueries.ProductionRuns> runs = queries.productionRuns();
         Map<String, DefectFigures.VersionDefects> defectsByVersion = new HashMap<>();
         for (DefectFigures.VersionDefects d : defects.perVersion()) {
             defectsByVersion.put(d.project() + "\u0000" + d.version(), d);
         }
-        CockpitQueries.SubmissionTimes none = new CockpitQueries.SubmissionTimes(null, null, null, false, null);
-        CockpitQueries.ProductionRuns noRuns = new CockpitQueries.ProductionRuns(0, 0, null);
+        DeliveryRecordQueries.SubmissionTimes none = new DeliveryRecordQueries.SubmissionTimes(null, null, null, false, null);
+        DeliveryRecordQueries.ProductionRuns noRuns = new DeliveryRecordQueries.ProductionRuns(0, 0, null);
         List<FlowRow> rows = new ArrayList<>();
-        for (CockpitQueries.VersionRow v : queries.versions()) {
-            CockpitQueries.SubmissionTimes s = submissions.getOrDefault(v.id(), none);
-            CockpitQueries.ProductionRuns r = runs.getOrDefault(v.id(), noRuns);
+        for (DeliveryRecordQueries.VersionRow v : queries.versions()) {
+            DeliveryRecordQueries.SubmissionTimes s = submissions.getOrDefault(v.id(), none);
+            DeliveryRecordQueries.ProductionRuns r = runs.getOrDefault(v.id(), noRuns);
             DefectFigures.VersionDefects d = defectsByVersion.get(v.system() + "\u0000" + v.version());
             rows.add(new FlowRow(v.id(), v.system(), projectDepartments.getOrDefault(v.id(), v.ownerDepartment()),
                     v.system() + " " + v.version(), v.createdAt(), v.createdBy(), withArtifacts.contains(v.id()),

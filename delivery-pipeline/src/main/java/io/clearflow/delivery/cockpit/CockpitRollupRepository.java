@@ -173,7 +173,7 @@ class CockpitRollupRepository {
         return where.toString();
     }
 
-    static void period(StringBuilder where, List<Object> args, String column, CockpitFilter f) {
+    private static void period(StringBuilder where, List<Object> args, String column, CockpitFilter f) {
         if (f.from() != null) {
             where.append(" AND ").append(column).append(" >= ?");
             args.add(Timestamp.from(f.fromInstant()));

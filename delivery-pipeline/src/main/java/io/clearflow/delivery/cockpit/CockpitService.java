@@ -1,6 +1,10 @@
 package io.clearflow.delivery.cockpit;
 
+import io.clearflow.delivery.project.ProjectRepository;
+import io.clearflow.delivery.project.ProjectRepository.CostedProject;
 import io.clearflow.delivery.project.ProjectStage;
+import io.clearflow.delivery.project.StageHistoryRepository;
+import io.clearflow.delivery.project.SurveyRepository;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.PlatformRole;
@@ -54,15 +58,19 @@ public class CockpitService {
 
     /** {size, when counted (nanoTime)}; replaced whole, so readers never see half an update. */
     private volatile long[] team;
-    private final CockpitQueries queries;
+    private final ProjectRepository projects;
+    private final StageHistoryRepository stageHistory;
+    private final SurveyRepository surveys;
     private final CockpitRollupRepository rollup;
     private final Completeness completeness;
     private final OrgDirectory directory;
     private final DepartmentNames names;
 
-    CockpitService(CockpitQueries queries, CockpitRollupRepository rollup, Completeness completeness,
-                   OrgDirectory directory, DepartmentNames names) {
-        this.queries = queries;
+    CockpitService(ProjectRepository projects, StageHistoryRepository stageHistory, SurveyRepository surveys,
+                   CockpitRollupRepository rollup, Completeness completeness, OrgDirectory directory, DepartmentNames names) {
+        this.projects = projects;
+        this.stageHistory = stageHistory;
+        this.surveys = surveys;
         this.rollup = rollup;
         this.completeness = completeness;
         this.directory = directory;
@@ -73,11 +81,11 @@ public class CockpitService {
     @Transactional(readOnly = true)
     public Cockpit cockpit(Member member, CockpitFilter asked) {
         CockpitFilter f = asked.withDepartment(CockpitAccess.scope(member, asked.department()));
-        List<CockpitQueries.ProjectRow> projects = queries.projects(f);
+        List<CostedProject> projects = this.projects.costed(f.projects());
         List<FlowRow> flows = rollup.flows(f);
         CockpitRollupRepository.DemandTotals demandTotals = rollup.demandTotals(f);
         return new Cockpit(f.department(), names.of(f.department()), f.system(), f.from(), f.to(),
-                rollup.lastRefresh().orElse(null), byStage(projects), budget(projects), stageLeadTimes(queries.stages(f)),
+                rollup.lastRefresh().orElse(null), byStage(projects), budget(projects), stageLeadTimes(stageHistory.left(f.projects())),
                 handoffs(flows), quality(flows), success(demandTotals), satisfaction(f), teamEfficiency(f, flows, demandTotals),
                 List.of(completeness.demands(f, demandTotals, GAPS_SHOWN), completeness.projects(f, projects, GAPS_SHOWN),
                         completeness.deliveries(flows, GAPS_SHOWN)));
@@ -89,24 +97,24 @@ public class CockpitService {
         CockpitFilter f = asked.withDepartment(CockpitAccess.scope(member, asked.department()));
         return switch (key) {
             case "demand" -> completeness.demands(f, rollup.demandTotals(f), DRILL_DOWN);
-            case "project" -> completeness.projects(f, queries.projects(f), DRILL_DOWN);
+            case "project" -> completeness.projects(f, projects.costed(f.projects()), DRILL_DOWN);
             case "delivery" -> completeness.deliveries(rollup.flows(f), DRILL_DOWN);
             default -> throw new InvalidRequestException("delivery.cockpit.error.filter", Map.of("chain", "delivery.cockpit.error.chain"));
         };
     }
 
-    static Map<String, Long> byStage(List<CockpitQueries.ProjectRow> projects) {
+    static Map<String, Long> byStage(List<CostedProject> projects) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (ProjectStage s : ProjectStage.values()) {
             counts.put(s.code(), 0L);
         }
-        for (CockpitQueries.ProjectRow p : projects) {
+        for (CostedProject p : projects) {
             counts.merge(p.stage(), 1L, Long::sum);
         }
         return counts;
     }
 
-    private Cockpit.Budget budget(List<CockpitQueries.ProjectRow> projects) {
+    private Cockpit.Budget budget(List<CostedProject> projects) {
         Map<String, BigDecimal[]> byStage = new LinkedHashMap<>();
         for (ProjectStage s : ProjectStage.values()) {
             byStage.put(s.code(), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
@@ -114,7 +122,7 @@ public class CockpitService {
         Map<String, BigDecimal[]> byDepartment = new TreeMap<>();
         BigDecimal budget = BigDecimal.ZERO;
         BigDecimal actual = BigDecimal.ZERO;
-        for (CockpitQueries.ProjectRow p : projects) {
+        for (CostedProject p : projects) {
             BigDecimal b = p.budget() == null ? BigDecimal.ZERO : p.budget();
             BigDecimal a = p.actual() == null ? BigDecimal.ZERO : p.actual();
             budget = budget.add(b);
@@ -137,12 +145,12 @@ public class CockpitService {
         return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
     }
 
-    static List<Cockpit.StageLeadTime> stageLeadTimes(List<CockpitQueries.StageRow> stages) {
+    static List<Cockpit.StageLeadTime> stageLeadTimes(List<StageHistoryRepository.LeftStage> stages) {
         Map<String, List<Double>> days = new LinkedHashMap<>();
         for (ProjectStage s : ProjectStage.path()) {
             days.put(s.code(), new ArrayList<>());
         }
-        for (CockpitQueries.StageRow s : stages) {
+        for (StageHistoryRepository.LeftStage s : stages) {
             if (s.leftAt() != null && !s.leftAt().isBefore(s.enteredAt())) {
                 days.computeIfAbsent(s.stage(), k -> new ArrayList<>())
                         .add(Duration.between(s.enteredAt(), s.leftAt()).toSeconds() / 86_400.0);
@@ -190,7 +198,7 @@ public class CockpitService {
         Map<String, long[]> byDepartment = new TreeMap<>();
         long n = 0;
         long sum = 0;
-        for (CockpitQueries.SurveyTotal s : queries.surveys(f)) {
+        for (SurveyRepository.DepartmentTotal s : surveys.totals(f.projects())) {
             long[] acc = byDepartment.computeIfAbsent(s.department(), k -> new long[2]);
             acc[0] += s.responses();
             acc[1] += s.scoreSum();

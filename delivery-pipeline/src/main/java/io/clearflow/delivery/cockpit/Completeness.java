@@ -1,6 +1,9 @@
 package io.clearflow.delivery.cockpit;
 
+import io.clearflow.delivery.project.ProjectRepository.CostedProject;
 import io.clearflow.delivery.project.ProjectStage;
+import io.clearflow.delivery.project.StageHistoryRepository;
+import io.clearflow.delivery.project.StageHistoryRepository.StageFlags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +34,12 @@ class Completeness {
     private static final Set<String> FINISHED = Set.of(ProjectStage.ACCEPTANCE.code(), ProjectStage.OPERATION.code(),
             ProjectStage.CLOSED.code());
 
-    private final CockpitQueries queries;
+    private final StageHistoryRepository stageHistory;
     private final CockpitRollupRepository rollup;
     private final DepartmentNames names;
 
-    Completeness(CockpitQueries queries, CockpitRollupRepository rollup, DepartmentNames names) {
-        this.queries = queries;
+    Completeness(StageHistoryRepository stageHistory, CockpitRollupRepository rollup, DepartmentNames names) {
+        this.stageHistory = stageHistory;
         this.rollup = rollup;
         this.names = names;
     }
@@ -59,18 +62,18 @@ class Completeness {
         return chain("demand", DEMAND_LINKS, totals.chainRecords(), totals.chainComplete(), gaps);
     }
 
-    Cockpit.Chain projects(CockpitFilter f, List<CockpitQueries.ProjectRow> projects, int limit) {
-        Map<Long, CockpitQueries.StageFlags> flags = queries.finishedStageFlags(f);
-        CockpitQueries.StageFlags none = new CockpitQueries.StageFlags(false, false, false, false, false);
+    Cockpit.Chain projects(CockpitFilter f, List<CostedProject> projects, int limit) {
+        Map<Long, StageFlags> flags = stageHistory.finishedFlags(f.projects());
+        StageFlags none = new StageFlags(false, false, false, false, false);
         long records = 0;
         long complete = 0;
         List<Cockpit.Gap> gaps = new ArrayList<>();
-        for (CockpitQueries.ProjectRow p : projects) {
+        for (CostedProject p : projects) {
             if (!FINISHED.contains(p.stage())) {
                 continue;
             }
             records++;
-            CockpitQueries.StageFlags h = flags.getOrDefault(p.id(), none);
+            StageFlags h = flags.getOrDefault(p.id(), none);
             List<String> missing = new ArrayList<>();
             if (!h.initiation()) {
                 missing.add("initiation");

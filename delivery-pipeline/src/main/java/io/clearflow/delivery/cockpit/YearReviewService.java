@@ -1,5 +1,7 @@
 package io.clearflow.delivery.cockpit;
 
+import io.clearflow.delivery.project.CostRepository;
+import io.clearflow.delivery.project.ProjectRepository;
 import io.clearflow.demand.api.DemandOutcomes;
 import io.clearflow.engine.api.Member;
 import java.math.BigDecimal;
@@ -13,13 +15,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class YearReviewService {
 
-    private final CockpitQueries queries;
+    private final ProjectRepository projects;
+    private final CostRepository costs;
     private final CockpitRollupRepository rollup;
     private final DemandOutcomes demands;
     private final DepartmentNames names;
 
-    YearReviewService(CockpitQueries queries, CockpitRollupRepository rollup, DemandOutcomes demands, DepartmentNames names) {
-        this.queries = queries;
+    YearReviewService(ProjectRepository projects, CostRepository costs, CockpitRollupRepository rollup,
+                      DemandOutcomes demands, DepartmentNames names) {
+        this.projects = projects;
+        this.costs = costs;
         this.rollup = rollup;
         this.demands = demands;
         this.names = names;
@@ -36,15 +41,15 @@ public class YearReviewService {
                 .filter(DemandOutcomes.DecidedDemand::delivered).toList();
         DemandOutcomes.Outcome outcome = demands.outcome(department, from, to);
         long value = delivered.stream().filter(d -> d.valueScore() != null).mapToLong(DemandOutcomes.DecidedDemand::valueScore).sum();
-        List<YearReview.AcceptedProject> projects = queries.acceptedIn(department, year).stream()
+        List<YearReview.AcceptedProject> accepted = projects.acceptedIn(department, year).stream()
                 .map(p -> new YearReview.AcceptedProject(p.id(), p.name(), p.budget(), p.actual() == null ? BigDecimal.ZERO : p.actual(),
                         p.acceptedAt()))
                 .toList();
-        Map<String, BigDecimal> cost = queries.costIn(department, year);
+        Map<String, BigDecimal> cost = costs.byKindIn(department, year);
         List<FlowRow> flows = rollup.flows(new CockpitFilter(department, null, from, to));
         return new YearReview(department, names.of(department), year, delivered, outcome.decided(),
                 CockpitService.ratio(outcome.delivered(), outcome.decided()), value, outcome.estimatedDays(),
-                outcome.actualDays(), projects, cost, cost.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add),
+                outcome.actualDays(), accepted, cost, cost.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add),
                 CockpitService.quality(flows));
     }
 }

@@ -4,9 +4,12 @@ import static io.clearflow.delivery.project.ProjectRepository.instant;
 import static io.clearflow.delivery.project.ProjectRepository.utc;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -56,5 +59,15 @@ public class CostRepository {
                 + "WHERE project_id = ? ORDER BY occurred_on, id", (rs, n) -> new ProjectRecords.Cost(rs.getLong("id"),
                 rs.getString("kind"), rs.getBigDecimal("amount"), rs.getObject("occurred_on", LocalDate.class),
                 rs.getString("description"), rs.getString("recorded_by"), instant(rs, "recorded_at")), projectId);
+    }
+
+    /** Cost booked in a year against a department's projects, per kind. */
+    public Map<String, BigDecimal> byKindIn(String department, int year) {
+        Map<String, BigDecimal> byKind = new TreeMap<>();
+        jdbc.query("SELECT c.kind, SUM(c.amount) AS amount FROM del_project_cost c JOIN del_project p ON p.id = c.project_id"
+                + " WHERE p.department = ? AND c.occurred_on >= ? AND c.occurred_on <= ? GROUP BY c.kind", rs -> {
+                    byKind.put(rs.getString("kind"), rs.getBigDecimal("amount"));
+                }, department, Date.valueOf(LocalDate.of(year, 1, 1)), Date.valueOf(LocalDate.of(year, 12, 31)));
+        return byKind;
     }
 }

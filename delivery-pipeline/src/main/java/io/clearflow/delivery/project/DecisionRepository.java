@@ -1,7 +1,6 @@
 package io.clearflow.delivery.project;
 
 import static io.clearflow.delivery.project.ProjectRepository.instant;
-import static io.clearflow.delivery.project.ProjectRepository.utc;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,21 +11,23 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DecisionRepository {
 
-    private final JdbcTemplate jdbc;
+    private final ProjectRecordTable<ProjectRecords.Decision> table;
 
     DecisionRepository(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.table = new ProjectRecordTable<>(jdbc,
+                "INSERT INTO del_project_decision (project_id, decision, reason, alternatives, decided_by, decided_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)",
+                "SELECT id, decision, reason, alternatives, decided_by, decided_at FROM del_project_decision "
+                        + "WHERE project_id = ? ORDER BY id",
+                (rs, n) -> new ProjectRecords.Decision(rs.getLong("id"), rs.getString("decision"), rs.getString("reason"),
+                        rs.getString("alternatives"), rs.getString("decided_by"), instant(rs, "decided_at")));
     }
 
     void insert(long projectId, String decision, String reason, String alternatives, String by, Instant now) {
-        jdbc.update("INSERT INTO del_project_decision (project_id, decision, reason, alternatives, decided_by, decided_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", projectId, decision, reason, alternatives, by, utc(now));
+        table.add(projectId, by, now, decision, reason, alternatives);
     }
 
     List<ProjectRecords.Decision> of(long projectId) {
-        return jdbc.query("SELECT id, decision, reason, alternatives, decided_by, decided_at FROM del_project_decision "
-                + "WHERE project_id = ? ORDER BY id", (rs, n) -> new ProjectRecords.Decision(rs.getLong("id"),
-                rs.getString("decision"), rs.getString("reason"), rs.getString("alternatives"), rs.getString("decided_by"),
-                instant(rs, "decided_at")), projectId);
+        return table.of(projectId);
     }
 }

@@ -3,7 +3,9 @@ package io.clearflow.delivery.project;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,9 +17,21 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Every statement on {@code del_project} and its project–system table {@code del_project_system}. */
+/**
+ * Every statement on {@code del_project} and its project–system table {@code del_project_system}, including the
+ * cockpit's rollup reads of projects with their summed costs.
+ */
 @Repository
-class ProjectRepository {
+public class ProjectRepository {
+
+    /** A project with its actual cost (the sum of its {@code del_project_cost} rows, {@code null} without any). */
+    public record CostedProject(long id, String name, String department, String stage, BigDecimal budget,
+                                BigDecimal actual, Instant createdAt, Instant acceptedAt) {
+    }
+
+    private static final String COSTED = "SELECT p.id, p.name, p.department, p.stage, p.budget, p.created_at, "
+            + "p.accepted_at, c.actual FROM del_project p LEFT JOIN (SELECT project_id, SUM(amount) AS actual "
+            + "FROM del_project_cost GROUP BY project_id) c ON c.project_id = p.id";
 
     private static final String COLUMNS = "id, name, department, stage, case_id, budget, expected_benefit, created_by, "
             + "created_at, stage_entered_at, accepted_at";
@@ -92,6 +106,54 @@ class ProjectRepository {
     void accepted(long id, Instant at) {
         jdbc.update("UPDATE del_project SET accepted_at = ?, version = version + 1 WHERE id = ?",
                 at == null ? null : utc(at), id);
+    }
+
+    /** Projects created in the scope's period, of its department, touching its system, with their summed costs. */
+    public List<CostedProject> costed(ProjectScope scope) {
+        List<Object> args = new ArrayList<>();
+        String where = scoped(scope, args);
+        return jdbc.query(COSTED + where + " ORDER BY p.id", (rs, i) -> costed(rs), args.toArray());
+    }
+
+    /** Projects of a department accepted in a (UTC) year. */
+    public List<CostedProject> acceptedIn(String department, int year) {
+        return jdbc.query(COSTED + " WHERE p.department = ? AND p.accepted_at >= ? AND p.accepted_at < ?"
+                + " ORDER BY p.accepted_at, p.id", (rs, i) -> costed(rs), department, yearStart(year), yearStart(year + 1));
+    }
+
+    /**
+     * The WHERE clause (on {@code del_project p}) selecting the projects of a scope, its arguments added to
+     * {@code args}: the rollup reads of the stage and survey tables join through it.
+     */
+    static String scoped(ProjectScope scope, List<Object> args) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (scope.department() != null) {
+            where.append(" AND p.department = ?");
+            args.add(scope.department());
+        }
+        if (scope.system() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM del_project_system s WHERE s.project_id = p.id AND s.system_code = ?)");
+            args.add(scope.system());
+        }
+        if (scope.from() != null) {
+            where.append(" AND p.created_at >= ?");
+            args.add(Timestamp.from(scope.from()));
+        }
+        if (scope.until() != null) {
+            where.append(" AND p.created_at < ?");
+            args.add(Timestamp.from(scope.until()));
+        }
+        return where.toString();
+    }
+
+    private static Timestamp yearStart(int year) {
+        return Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    private static CostedProject costed(ResultSet rs) throws SQLException {
+        return new CostedProject(rs.getLong("id"), rs.getString("name"), rs.getString("department"),
+                rs.getString("stage"), rs.getBigDecimal("budget"), rs.getBigDecimal("actual"), instant(rs, "created_at"),
+                instant(rs, "accepted_at"));
     }
 
     private static Project withSystems(Project p, List<String> systems) {

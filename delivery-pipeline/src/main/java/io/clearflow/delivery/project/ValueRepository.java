@@ -1,7 +1,6 @@
 package io.clearflow.delivery.project;
 
 import static io.clearflow.delivery.project.ProjectRepository.instant;
-import static io.clearflow.delivery.project.ProjectRepository.utc;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,21 +13,24 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ValueRepository {
 
-    private final JdbcTemplate jdbc;
+    private final ProjectRecordTable<ProjectRecords.RealisedValue> table;
 
     ValueRepository(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.table = new ProjectRecordTable<>(jdbc,
+                "INSERT INTO del_project_value (project_id, period, realised, note, recorded_by, recorded_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)",
+                "SELECT id, period, realised, note, recorded_by, recorded_at FROM del_project_value "
+                        + "WHERE project_id = ? ORDER BY period, id",
+                (rs, n) -> new ProjectRecords.RealisedValue(rs.getLong("id"), rs.getObject("period", LocalDate.class),
+                        rs.getBigDecimal("realised"), rs.getString("note"), rs.getString("recorded_by"),
+                        instant(rs, "recorded_at")));
     }
 
     void insert(long projectId, LocalDate period, BigDecimal realised, String note, String by, Instant now) {
-        jdbc.update("INSERT INTO del_project_value (project_id, period, realised, note, recorded_by, recorded_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", projectId, period, realised, note, by, utc(now));
+        table.add(projectId, by, now, period, realised, note);
     }
 
     List<ProjectRecords.RealisedValue> of(long projectId) {
-        return jdbc.query("SELECT id, period, realised, note, recorded_by, recorded_at FROM del_project_value "
-                + "WHERE project_id = ? ORDER BY period, id", (rs, n) -> new ProjectRecords.RealisedValue(rs.getLong("id"),
-                rs.getObject("period", LocalDate.class), rs.getBigDecimal("realised"), rs.getString("note"),
-                rs.getString("recorded_by"), instant(rs, "recorded_at")), projectId);
+        return table.of(projectId);
     }
 }

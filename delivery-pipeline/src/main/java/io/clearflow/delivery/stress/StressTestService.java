@@ -1,14 +1,11 @@
 package io.clearflow.delivery.stress;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.clearflow.delivery.stress.results.LoadResultReader;
-import io.clearflow.delivery.stress.results.LoadSummary;
-import io.clearflow.delivery.system.SystemCatalog;
+import static io.clearflow.delivery.stress.StressInput.invalid;
+import static io.clearflow.delivery.stress.StressInput.text;
+
 import io.clearflow.delivery.version.VersionRef;
 import io.clearflow.delivery.version.Versions;
 import io.clearflow.engine.api.ConflictException;
-import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.engine.work.WorkService;
@@ -22,8 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.flowable.engine.TaskService;
-import org.flowable.task.api.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +35,6 @@ public class StressTestService {
     public static final int MAX_TEXT = 2000;
     public static final int MAX_LONG_TEXT = 4000;
     static final Set<String> RISKS = Set.of("low", "medium", "high");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A stress test with its tasks, results, verdict, and the previous accepted one of the system to compare. */
     public record Detail(StressTest test, List<StressTask> tasks, List<StressResult> results,
@@ -52,33 +46,34 @@ public class StressTestService {
     private final StressTestRepository tests;
     private final StressTaskRepository tasks;
     private final StressResultRepository results;
-    private final SystemPeakRepository peaks;
+    private final StressSteps steps;
+    private final StressResultUploads uploads;
+    private final StressVerdicts verdicts;
+    private final StressPeaks peaks;
     private final Versions versions;
-    private final SystemCatalog systems;
     private final WorkService work;
-    private final TaskService engineTasks;
     private final Clock clock;
-    private final LoadResultReader reader = new LoadResultReader();
 
     StressTestService(StressTestRepository tests, StressTaskRepository tasks, StressResultRepository results,
-                      SystemPeakRepository peaks, Versions versions, SystemCatalog systems, WorkService work,
-                      TaskService engineTasks, Clock clock) {
+                      StressSteps steps, StressResultUploads uploads, StressVerdicts verdicts, StressPeaks peaks,
+                      Versions versions, WorkService work, Clock clock) {
         this.tests = tests;
         this.tasks = tasks;
         this.results = results;
+        this.steps = steps;
+        this.uploads = uploads;
+        this.verdicts = verdicts;
         this.peaks = peaks;
         this.versions = versions;
-        this.systems = systems;
         this.work = work;
-        this.engineTasks = engineTasks;
         this.clock = clock;
     }
 
     /** A developer asks for a stress test of a version; the planning step waits in the testers' inboxes. */
     @Transactional
     public StressTest request(Member developer, long versionId, String scenariosWanted) {
-        VersionRef version = versions.find(versionId).orElseThrow(() -> new InvalidRequestException(
-                "delivery.stress.error.unknownVersion", Map.of("versionId", "delivery.stress.error.unknownVersion")));
+        VersionRef version = versions.find(versionId).orElseThrow(
+                () -> invalid("versionId", "delivery.stress.error.unknownVersion"));
         String caseId = work.newCaseId();
         long id = tests.insert(version.id(), version.system(), version.version(),
                 text(scenariosWanted, false, "scenariosWanted", MAX_TEXT), caseId, developer.userId(), clock.instant());
@@ -99,21 +94,9 @@ public class StressTestService {
         columns.put("plan_resources", text(plan.resources(), true, "resources", MAX_TEXT));
         columns.put("plan_risks", text(plan.risks(), true, "risks", MAX_TEXT));
         columns.put("planned_by", infra.userId());
-        List<NewTask> checked = newTasks == null ? List.of() : newTasks;
-        if (checked.size() > 100) {
-            throw invalid("tasks", "delivery.stress.error.tooMany");
-        }
-        for (NewTask t : checked) {
-            if (t == null || t.deadline() == null || t.owner() == null || t.owner().isBlank()) {
-                throw invalid("tasks", "delivery.stress.error.taskIncomplete");
-            }
-            text(t.title(), true, "tasks", 200);
-            if (t.owner().length() > 64) {
-                throw invalid("tasks", "delivery.stress.error.tooLong");
-            }
-        }
-        step(infra, test, StressState.PLANNING, "plan", Map.of("infra", infra.userId()), null);
-        move(test, StressState.PLANNING, StressState.DESIGNING, columns);
+        List<NewTask> checked = StressInput.tasks(newTasks);
+        steps.complete(infra, test, StressState.PLANNING, "plan", Map.of("infra", infra.userId()), null);
+        steps.move(test, StressState.PLANNING, StressState.DESIGNING, columns);
         checked.forEach(t -> tasks.insert(id, t.title().strip(), t.owner().strip(), t.deadline()));
         versions.record(test.versionId(), "stress.planned", infra.userId(), test.key(), link(id));
         return test(id);
@@ -125,8 +108,8 @@ public class StressTestService {
         Map<String, Object> columns = new LinkedHashMap<>();
         columns.put("scenarios", text(scenarios, true, "scenarios", MAX_LONG_TEXT));
         columns.put("designed_by", infra.userId());
-        step(infra, test, StressState.DESIGNING, "design", Map.of(), null);
-        move(test, StressState.DESIGNING, StressState.EXECUTING, columns);
+        steps.complete(infra, test, StressState.DESIGNING, "design", Map.of(), null);
+        steps.move(test, StressState.DESIGNING, StressState.EXECUTING, columns);
         return test(id);
     }
 
@@ -136,36 +119,13 @@ public class StressTestService {
      */
     @Transactional
     public StressResult upload(Member infra, long id, String fileName, InputStream content, String phase) {
-        StressTest test = test(id);
-        if (!test.state().takesResults()) {
-            throw new ConflictException("delivery.stress.error.notNow", test.key(), test.state());
-        }
-        Optional<Phase> given = Phase.parse(phase);
-        if (phase != null && !phase.isBlank() && given.isEmpty()) {
-            throw invalid("phase", "delivery.stress.error.phase");
-        }
-        LoadSummary summary = reader.read(content);
-        Phase marked = given.orElseGet(() -> Phase.fromDuration(summary.durationSeconds()));
-        String name = fileName == null || fileName.isBlank() ? "results" : fileName.strip();
-        name = name.length() > 255 ? name.substring(name.length() - 255) : name;
-        long resultId = results.insert(id, name, marked, summary, infra.userId(), clock.instant());
-        versions.record(test.versionId(), "stress.results", infra.userId(), test.key() + " " + name + " ("
-                + summary.samples() + ")", link(id));
-        return results.of(id).stream().filter(r -> r.id() == resultId).findFirst().orElseThrow();
+        return uploads.upload(infra, id, fileName, content, phase);
     }
 
     /** Marks a result's phase by hand (a run whose length did not tell, or a tool without times). */
     @Transactional
     public StressResult phase(Member infra, long id, long resultId, String phase) {
-        StressTest test = test(id);
-        if (!test.state().takesResults()) {
-            throw new ConflictException("delivery.stress.error.notNow", test.key(), test.state());
-        }
-        Phase p = Phase.parse(phase).orElseThrow(() -> invalid("phase", "delivery.stress.error.phase"));
-        if (!results.phase(id, resultId, p)) {
-            throw new NotFoundException("stress result", String.valueOf(resultId));
-        }
-        return results.of(id).stream().filter(r -> r.id() == resultId).findFirst().orElseThrow();
+        return uploads.phase(id, resultId, phase);
     }
 
     /**
@@ -174,27 +134,7 @@ public class StressTestService {
      */
     @Transactional
     public StressResult phaseBounds(Member infra, long id, long resultId, List<Double> minutes) {
-        StressTest test = test(id);
-        if (!test.state().takesResults()) {
-            throw new ConflictException("delivery.stress.error.notNow", test.key(), test.state());
-        }
-        StressResult result = results.of(id).stream().filter(r -> r.id() == resultId).findFirst()
-                .orElseThrow(() -> new NotFoundException("stress result", String.valueOf(resultId)));
-        if (result.timeline().isEmpty() || result.firstStartMs() == null) {
-            throw invalid("boundsMinutes", "delivery.stress.error.noTimeline");
-        }
-        long[] bounds = null;
-        if (minutes != null) {
-            long start = result.timeline().get(0).startMs();
-            long end = result.timeline().get(result.timeline().size() - 1).startMs() + result.bucketSeconds() * 1000L;
-            try {
-                bounds = PhaseSplit.fromMinutes(minutes, start, end);
-            } catch (IllegalArgumentException e) {
-                throw invalid("boundsMinutes", "delivery.stress.error.bounds");
-            }
-        }
-        results.phaseBounds(id, resultId, bounds);
-        return results.of(id).stream().filter(r -> r.id() == resultId).findFirst().orElseThrow();
+        return uploads.phaseBounds(id, resultId, minutes);
     }
 
     @Transactional
@@ -213,8 +153,8 @@ public class StressTestService {
         if (test.state() == StressState.EXECUTING && results.of(id).isEmpty()) {
             throw new ConflictException("delivery.stress.error.noResults", test.key());
         }
-        step(infra, test, StressState.EXECUTING, "execute", Map.of(), null);
-        move(test, StressState.EXECUTING, StressState.REPORTING, Map.of("executed_by", infra.userId()));
+        steps.complete(infra, test, StressState.EXECUTING, "execute", Map.of(), null);
+        steps.move(test, StressState.EXECUTING, StressState.REPORTING, Map.of("executed_by", infra.userId()));
         return test(id);
     }
 
@@ -229,11 +169,11 @@ public class StressTestService {
         columns.put("report_anomalies", text(report.anomalies(), false, "anomalies", MAX_LONG_TEXT));
         columns.put("report_conclusion", text(report.conclusion(), true, "conclusion", MAX_LONG_TEXT));
         columns.put("reported_by", infra.userId());
-        StressVerdict.Verdict verdict = liveVerdict(test);
+        StressVerdict.Verdict verdict = verdicts.live(test);
         columns.put("verdict_passed", verdict.passed());
-        columns.put("verdict", json(verdict));
-        step(infra, test, StressState.REPORTING, "report", Map.of(), null);
-        move(test, StressState.REPORTING, StressState.CONFIRMING, columns);
+        columns.put("verdict", StressVerdicts.json(verdict));
+        steps.complete(infra, test, StressState.REPORTING, "report", Map.of(), null);
+        steps.move(test, StressState.REPORTING, StressState.CONFIRMING, columns);
         versions.record(test.versionId(), "stress.reported", infra.userId(), test.key() + (verdict.passed() ? " ✓" : " ✗"),
                 link(id));
         return test(id);
@@ -248,18 +188,18 @@ public class StressTestService {
         if (confirmed && (risk == null || !RISKS.contains(risk))) {
             throw invalid("upgradeRisk", "delivery.stress.error.risk");
         }
-        step(ops, test, StressState.CONFIRMING, "confirm", Map.of("confirmed", confirmed), note);
+        steps.complete(ops, test, StressState.CONFIRMING, "confirm", Map.of("confirmed", confirmed), note);
         Map<String, Object> columns = new HashMap<>();
         columns.put("confirm_comment", note);
         if (confirmed) {
             columns.put("confirmed_by", ops.userId());
             columns.put("confirmed_at", clock.instant());
             columns.put("upgrade_risk", risk);
-            move(test, StressState.CONFIRMING, StressState.ARCHIVED, columns);
+            steps.move(test, StressState.CONFIRMING, StressState.ARCHIVED, columns);
         } else {
             columns.put("verdict_passed", null);
             columns.put("verdict", null);
-            move(test, StressState.CONFIRMING, StressState.REPORTING, columns);
+            steps.move(test, StressState.CONFIRMING, StressState.REPORTING, columns);
         }
         versions.record(test.versionId(), confirmed ? "stress.archived" : "stress.sentBack", ops.userId(),
                 test.key() + (confirmed ? " " + risk : ": " + note), link(id));
@@ -271,13 +211,13 @@ public class StressTestService {
     public StressTest verifyProduction(Member ops, long id, boolean passed, String note) {
         StressTest test = test(id);
         String text = text(note, true, "note", MAX_TEXT);
-        step(ops, test, StressState.ARCHIVED, "verifyProduction", Map.of(), text);
+        steps.complete(ops, test, StressState.ARCHIVED, "verifyProduction", Map.of(), text);
         Map<String, Object> columns = new HashMap<>();
         columns.put("verified_by", ops.userId());
         columns.put("verified_at", clock.instant());
         columns.put("verified_passed", passed);
         columns.put("verification", text);
-        move(test, StressState.ARCHIVED, StressState.VERIFIED, columns);
+        steps.move(test, StressState.ARCHIVED, StressState.VERIFIED, columns);
         versions.record(test.versionId(), "stress.verified", ops.userId(), test.key() + (passed ? " ✓" : " ✗") + " "
                 + text, link(id));
         return test(id);
@@ -288,15 +228,8 @@ public class StressTestService {
     public SystemPeak savePeak(Member member, String system, double peakTps, double peakBandwidthMbps,
                                double bandwidthMbps, Double capacityFactor, Double bandwidthFactor, Double maxErrorRate,
                                Double regressionTolerance) {
-        if (systems.find(system).isEmpty()) {
-            throw new NotFoundException("system", system);
-        }
-        // CSRC Art. 48 defaults: capacity ≥ 3 × peak, bandwidth ≥ 2 × last year's peak; no errors in stability
-        peaks.save(new SystemPeak(system, peakTps, peakBandwidthMbps, bandwidthMbps,
-                capacityFactor == null ? 3 : capacityFactor, bandwidthFactor == null ? 2 : bandwidthFactor,
-                maxErrorRate == null ? 0 : maxErrorRate, regressionTolerance == null ? 0.1 : regressionTolerance),
-                member.userId(), clock.instant());
-        return peaks.find(system).orElseThrow();
+        return peaks.save(member, system, peakTps, peakBandwidthMbps, bandwidthMbps, capacityFactor, bandwidthFactor,
+                maxErrorRate, regressionTolerance);
     }
 
     @Transactional(readOnly = true)
@@ -306,7 +239,7 @@ public class StressTestService {
 
     @Transactional(readOnly = true)
     public StressTest test(long id) {
-        return tests.find(id).orElseThrow(() -> new NotFoundException("stress test", String.valueOf(id)));
+        return steps.test(id);
     }
 
     @Transactional(readOnly = true)
@@ -321,72 +254,7 @@ public class StressTestService {
 
     @Transactional(readOnly = true)
     public Detail detail(long id) {
-        StressTest test = test(id);
-        Optional<StressTest> previous = tests.previousAccepted(test.system(), id);
-        List<StressResult> previousResults = previous.map(p -> results.of(p.id())).orElse(List.of());
-        StressVerdict.Verdict verdict = test.verdictJson() != null ? stored(test.verdictJson()) : liveVerdict(test);
-        return new Detail(test, tasks.of(id), results.of(id), verdict, peaks.find(test.system()), previous,
-                previousResults);
-    }
-
-    /** The verdict on the results as they are now (until the report fixes it). */
-    private StressVerdict.Verdict liveVerdict(StressTest test) {
-        List<StressResult> previous = tests.previousAccepted(test.system(), test.id())
-                .map(p -> results.of(p.id())).orElse(List.of());
-        return StressVerdict.judge(peaks.find(test.system()), results.of(test.id()), previous);
-    }
-
-    /** Completes the test's open engine step {@code stepId}, if the test is in {@code state}. */
-    private void step(Member member, StressTest test, StressState state, String stepId, Map<String, Object> variables,
-                      String comment) {
-        if (test.state() != state) {
-            throw new ConflictException("delivery.stress.error.notNow", test.key(), test.state());
-        }
-        Task task = engineTasks.createTaskQuery().processInstanceId(test.caseId()).taskDefinitionKey(stepId)
-                .singleResult();
-        if (task == null) {
-            throw new ConflictException("delivery.stress.error.notNow", test.key(), test.state());
-        }
-        work.complete(member, task.getId(), variables, comment);
-    }
-
-    private void move(StressTest test, StressState from, StressState to, Map<String, Object> columns) {
-        if (!tests.move(test.id(), from, to, columns, clock.instant())) {
-            throw new ConflictException("delivery.stress.error.changed", test.key());
-        }
-    }
-
-    private static String json(StressVerdict.Verdict verdict) {
-        try {
-            return JSON.writeValueAsString(verdict);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static StressVerdict.Verdict stored(String json) {
-        try {
-            return JSON.readValue(json, StressVerdict.Verdict.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored verdict unreadable", e);
-        }
-    }
-
-    static String text(String value, boolean required, String field, int max) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw invalid(field, "delivery.stress.error.required");
-            }
-            return null;
-        }
-        if (value.length() > max) {
-            throw invalid(field, "delivery.stress.error.tooLong");
-        }
-        return value.strip();
-    }
-
-    private static InvalidRequestException invalid(String field, String key) {
-        return new InvalidRequestException(key, Map.of(field, key));
+        return verdicts.detail(test(id));
     }
 
     static String link(long id) {

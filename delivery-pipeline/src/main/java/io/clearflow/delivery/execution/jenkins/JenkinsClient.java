@@ -1,24 +1,20 @@
 package io.clearflow.delivery.execution.jenkins;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static io.clearflow.delivery.execution.jenkins.JenkinsHttp.found;
+import static io.clearflow.delivery.execution.jenkins.JenkinsHttp.statusError;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clearflow.delivery.execution.jenkins.JenkinsHttp.Response;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -52,31 +48,12 @@ public class JenkinsClient {
 
     private static final Pattern QUEUE_ITEM = Pattern.compile("/queue/item/(\\d+)/?$");
 
-    private final JenkinsProperties properties;
-    private final ObjectMapper json;
-    private final RestClient http;
+    private final JenkinsHttp http;
     private final String base;
-    private final Object crumbLock = new Object();
-    private volatile Crumb crumb;
-
-    private record Crumb(String field, String value, String cookie) {
-    }
 
     public JenkinsClient(JenkinsProperties properties, RestClient.Builder builder, ObjectMapper json) {
-        this.properties = properties;
-        this.json = json;
-        String url = properties.baseUrl().strip();
-        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build());
-        factory.setReadTimeout(properties.readTimeout());
-        RestClient.Builder configured = builder.clone().requestFactory(factory);
-        if (properties.user() != null && !properties.user().isBlank()) {
-            String credentials = properties.user() + ":" + (properties.token() == null ? "" : properties.token());
-            configured.defaultHeader(HttpHeaders.AUTHORIZATION,
-                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
-        this.http = configured.build();
+        this.http = new JenkinsHttp(properties, builder, json);
+        this.base = http.base();
     }
 
     /**
@@ -117,7 +94,7 @@ public class JenkinsClient {
         String form = parameters.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue() == null ? "" : e.getValue()))
                 .collect(Collectors.joining("&"));
-        Response response = post(jobPath(job) + "/buildWithParameters", form);
+        Response response = http.post(jobPath(job) + "/buildWithParameters", form);
         if (response.status() != 201 && response.status() != 200) {
             throw statusError("trigger " + job, response);
         }
@@ -128,11 +105,11 @@ public class JenkinsClient {
 
     /** The queue item, or empty when Jenkins no longer knows it (404: forgotten after ~5 minutes or a restart). */
     public Optional<QueueItem> queueItem(long queueId) {
-        Response response = get("/queue/item/" + queueId + "/api/json");
+        Response response = http.get("/queue/item/" + queueId + "/api/json");
         if (response.status() == 404) {
             return Optional.empty();
         }
-        JsonNode item = parse(response, "queue item " + queueId);
+        JsonNode item = http.parse(response, "queue item " + queueId);
         JsonNode executable = item.path("executable");
         Integer number = executable.hasNonNull("number") ? executable.path("number").asInt() : null;
         return Optional.of(new QueueItem(item.path("id").asLong(queueId), number, item.path("cancelled").asBoolean(false),
@@ -141,9 +118,9 @@ public class JenkinsClient {
 
     /** The build that came from the queue item, among the job's latest 50 builds. */
     public Optional<Build> buildOfQueueItem(String job, long queueId) {
-        Response response = found(get(jobPath(job) + "/api/json?tree=" + encode("allBuilds[number,queueId,result,building]{0,50}")),
+        Response response = found(http.get(jobPath(job) + "/api/json?tree=" + encode("allBuilds[number,queueId,result,building]{0,50}")),
                 "job " + job);
-        JsonNode builds = parse(response, "builds of " + job).path("allBuilds");
+        JsonNode builds = http.parse(response, "builds of " + job).path("allBuilds");
         for (JsonNode build : builds) {
             if (build.path("queueId").asLong(-1) == queueId) {
                 return Optional.of(build(build));
@@ -153,14 +130,14 @@ public class JenkinsClient {
     }
 
     public Build build(String job, int number) {
-        Response response = found(get(jobPath(job) + "/" + number + "/api/json?tree="
+        Response response = found(http.get(jobPath(job) + "/" + number + "/api/json?tree="
                 + encode("number,queueId,result,building,duration,timestamp")), "build " + job + " #" + number);
-        return build(parse(response, "build " + job + " #" + number));
+        return build(http.parse(response, "build " + job + " #" + number));
     }
 
     /** The console log from byte {@code start} ({@code X-Text-Size} is the next start, {@code X-More-Data} while it runs). */
     public LogChunk log(String job, int number, long start) {
-        Response response = get(jobPath(job) + "/" + number + "/logText/progressiveText?start=" + start);
+        Response response = http.get(jobPath(job) + "/" + number + "/logText/progressiveText?start=" + start);
         if (response.status() != 200) {
             throw statusError("log of " + job + " #" + number, response);
         }
@@ -179,12 +156,12 @@ public class JenkinsClient {
 
     /** The build's test cases, or empty when it published no test report (404). */
     public Optional<List<TestCase>> testReport(String job, int number) {
-        Response response = get(jobPath(job) + "/" + number + "/testReport/api/json");
+        Response response = http.get(jobPath(job) + "/" + number + "/testReport/api/json");
         if (response.status() == 404) {
             return Optional.empty();
         }
         List<TestCase> cases = new ArrayList<>();
-        for (JsonNode suite : parse(response, "test report of " + job + " #" + number).path("suites")) {
+        for (JsonNode suite : http.parse(response, "test report of " + job + " #" + number).path("suites")) {
             for (JsonNode c : suite.path("cases")) {
                 cases.add(new TestCase(c.path("className").asText(""), c.path("name").asText(""),
                         c.path("status").asText(""), c.path("duration").asDouble(0),
@@ -198,115 +175,6 @@ public class JenkinsClient {
         return new Build(build.path("number").asInt(), build.hasNonNull("queueId") ? build.path("queueId").asLong() : null,
                 build.path("result").isTextual() ? build.path("result").asText() : null, build.path("building").asBoolean(false),
                 build.path("duration").asLong(0), build.path("timestamp").asLong(0));
-    }
-
-    private record Response(int status, HttpHeaders headers, byte[] body) {
-
-        String location() {
-            return headers.getFirst(HttpHeaders.LOCATION);
-        }
-
-        String text() {
-            String text = new String(body, StandardCharsets.UTF_8).strip();
-            return text.length() > 200 ? text.substring(0, 200) + "…" : text;
-        }
-    }
-
-    private static Response found(Response response, String what) {
-        if (response.status() == 404) {
-            throw JenkinsException.refused("Jenkins does not know " + what + " (404)");
-        }
-        return response;
-    }
-
-    private Response get(String path) {
-        Response response = exchange(HttpMethod.GET, path, null, null);
-        if (response.status() == 404 || response.status() / 100 == 2) {
-            return response;
-        }
-        throw statusError("GET " + path, response);
-    }
-
-    /** A POST; when Jenkins asks for a crumb, fetches one (with its session cookie) and tries once more. */
-    private Response post(String path, String form) {
-        Crumb current = crumb;
-        Response response = exchange(HttpMethod.POST, path, form, current);
-        if (response.status() == 403 && response.text().toLowerCase().contains("crumb")) {
-            synchronized (crumbLock) {
-                if (crumb == current) {
-                    crumb = fetchCrumb();
-                }
-                current = crumb;
-            }
-            response = exchange(HttpMethod.POST, path, form, current);
-        }
-        return response;
-    }
-
-    private Crumb fetchCrumb() {
-        Response response = exchange(HttpMethod.GET, "/crumbIssuer/api/json", null, null);
-        if (response.status() / 100 != 2) {
-            throw statusError("crumb", response);
-        }
-        JsonNode node = parse(response, "crumb");
-        List<String> cookies = response.headers().getOrEmpty(HttpHeaders.SET_COOKIE);
-        String cookie = cookies.stream().map(c -> c.split(";", 2)[0].strip()).filter(c -> c.contains("="))
-                .collect(Collectors.joining("; "));
-        return new Crumb(node.path("crumbRequestField").asText("Jenkins-Crumb"), node.path("crumb").asText(),
-                cookie.isEmpty() ? null : cookie);
-    }
-
-    private Response exchange(HttpMethod method, String path, String form, Crumb withCrumb) {
-        try {
-            RestClient.RequestBodySpec request = http.method(method).uri(java.net.URI.create(base + path))
-                    .accept(MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL);
-            if (withCrumb != null) {
-                request.header(withCrumb.field(), withCrumb.value());
-                if (withCrumb.cookie() != null) {
-                    request.header(HttpHeaders.COOKIE, withCrumb.cookie());
-                }
-            }
-            if (form != null) {
-                request.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form);
-            }
-            Response response = request.exchange((req, res) -> new Response(res.getStatusCode().value(), res.getHeaders(),
-                    res.getBody().readAllBytes()), true);
-            if (response.status() / 100 == 5 || response.status() == 429) {
-                throw JenkinsException.unavailable("Jenkins answered " + response.status() + " to " + method + " " + path, null);
-            }
-            return response;
-        } catch (ResourceAccessException e) {
-            throw JenkinsException.unavailable("Jenkins is unreachable (" + rootMessage(e) + ")", e);
-        }
-    }
-
-    private JsonNode parse(Response response, String what) {
-        try {
-            JsonNode node = json.readTree(response.body());
-            if (node == null || !node.isObject()) {
-                throw JenkinsException.unavailable("Jenkins answered something that is not a JSON object for " + what
-                        + ": " + response.text(), null);
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw JenkinsException.unavailable("Jenkins answered something that is not JSON for " + what + ": "
-                    + response.text(), e);
-        } catch (java.io.IOException e) {
-            throw JenkinsException.unavailable("cannot read Jenkins' answer for " + what, e);
-        }
-    }
-
-    private static JenkinsException statusError(String what, Response response) {
-        return JenkinsException.refused("Jenkins refused " + what + ": " + response.status()
-                + (response.text().isEmpty() ? "" : " " + response.text()));
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     private static String encode(String value) {

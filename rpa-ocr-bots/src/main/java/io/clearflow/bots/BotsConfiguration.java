@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -66,7 +67,8 @@ public class BotsConfiguration {
     }
 
     @Bean
-    BotRuntime botRuntime(List<ScheduledBot> bots, BotStore store, ExternalWorkerClient worker, BotsProperties properties) {
-        return new BotRuntime(bots, store, worker, properties);
+    BotRuntime botRuntime(List<ScheduledBot> bots, BotStore store, ExternalWorkerClient worker, BotsProperties properties,
+                          ApplicationEventPublisher events) {
+        return new BotRuntime(bots, store, worker, properties, events);
     }
 }

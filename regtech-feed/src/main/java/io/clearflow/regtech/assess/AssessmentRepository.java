@@ -1,11 +1,10 @@
 package io.clearflow.regtech.assess;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import static io.clearflow.regtech.support.SqlTime.instant;
+import static io.clearflow.regtech.support.SqlTime.utc;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -25,15 +24,6 @@ public class AssessmentRepository {
 
     public AssessmentRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    static OffsetDateTime utc(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String c) throws SQLException {
-        OffsetDateTime v = rs.getObject(c, OffsetDateTime.class);
-        return v == null ? null : v.toInstant();
     }
 
     static final RowMapper<Assessment> ASSESSMENT = (rs, n) -> new Assessment(rs.getLong("id"), rs.getLong("item_id"),

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 class AssessmentDecision {
 
     private final AssessmentRepository assessments;
+    private final ImpactRepository impacts;
     private final ItemRepository items;
     private final WorkService work;
     private final AssessmentTasks tasks;
@@ -28,9 +29,10 @@ class AssessmentDecision {
     private final ScenarioOpening scenarios;
     private final Clock clock;
 
-    AssessmentDecision(AssessmentRepository assessments, ItemRepository items, WorkService work, AssessmentTasks tasks,
-                       DemandIntake demands, ScenarioOpening scenarios, Clock clock) {
+    AssessmentDecision(AssessmentRepository assessments, ImpactRepository impacts, ItemRepository items, WorkService work,
+                       AssessmentTasks tasks, DemandIntake demands, ScenarioOpening scenarios, Clock clock) {
         this.assessments = assessments;
+        this.impacts = impacts;
         this.items = items;
         this.work = work;
         this.tasks = tasks;
@@ -74,7 +76,7 @@ class AssessmentDecision {
         String title = demandTitle == null || demandTitle.isBlank() ? "落实监管要求：" + item.title() : demandTitle.strip();
         title = title.length() > 200 ? title.substring(0, 199) + "…" : title;
         StringBuilder description = new StringBuilder(why).append("\n\n");
-        for (Impact i : assessments.impacts(a.id())) {
+        for (Impact i : impacts.of(a.id())) {
             description.append(i.department()).append(": ").append(i.processes()).append(" / ").append(i.systems())
                     .append(" (").append(i.risk()).append(")\n");
         }

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** SQL of {@code cf_reg_assessment} and {@code cf_reg_impact}. */
+/** SQL of {@code cf_reg_assessment}; the departments' impacts are in {@link ImpactRepository}. */
 @Repository
 public class AssessmentRepository {
 
@@ -82,18 +82,5 @@ public class AssessmentRepository {
     public List<Assessment> list(int limit) {
         return jdbc.query("select " + COLUMNS + " from cf_reg_assessment order by case when state = 'closed' then 1 else 0 end, "
                 + "deadline, id desc limit ?", ASSESSMENT, limit);
-    }
-
-    public void insertImpact(long assessmentId, String department, String assessor, String processes, String systems,
-                             LocalDate deadline, String risk, Instant now) {
-        jdbc.update("insert into cf_reg_impact (assessment_id, department, assessor, processes, systems, deadline, risk, assessed_at) "
-                + "values (?,?,?,?,?,?,?,?)", assessmentId, department, assessor, processes, systems, deadline, risk, utc(now));
-    }
-
-    public List<Impact> impacts(long assessmentId) {
-        return jdbc.query("select id, department, assessor, processes, systems, deadline, risk, assessed_at from cf_reg_impact "
-                + "where assessment_id = ? order by id", (rs, n) -> new Impact(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7), instant(rs, "assessed_at")),
-                assessmentId);
     }
 }

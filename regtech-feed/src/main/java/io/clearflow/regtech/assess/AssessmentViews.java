@@ -14,23 +14,26 @@ import org.springframework.stereotype.Component;
 class AssessmentViews {
 
     private final AssessmentRepository assessments;
+    private final ImpactRepository impacts;
     private final DemandIntake demands;
     private final GovernanceCatalog catalog;
     private final Clock clock;
 
-    AssessmentViews(AssessmentRepository assessments, DemandIntake demands, GovernanceCatalog catalog, Clock clock) {
+    AssessmentViews(AssessmentRepository assessments, ImpactRepository impacts, DemandIntake demands,
+                    GovernanceCatalog catalog, Clock clock) {
         this.assessments = assessments;
+        this.impacts = impacts;
         this.demands = demands;
         this.catalog = catalog;
         this.clock = clock;
     }
 
     AssessmentService.View view(Member member, Assessment a) {
-        List<Impact> impacts = assessments.impacts(a.id());
+        List<Impact> given = impacts.of(a.id());
         boolean mayAssess = a.state().equals("assessing") && member.department() != null && a.departments().contains(member.department())
-                && impacts.stream().noneMatch(i -> i.department().equals(member.department()));
+                && given.stream().noneMatch(i -> i.department().equals(member.department()));
         boolean mayDecide = a.state().equals("deciding") && member.hasRole(PlatformRole.COMPLIANCE);
-        return new AssessmentService.View(a, impacts, a.demandId() == null ? Optional.empty() : demands.find(a.demandId()),
+        return new AssessmentService.View(a, given, a.demandId() == null ? Optional.empty() : demands.find(a.demandId()),
                 a.scenarioId() == null ? Optional.empty() : catalog.scenario(a.scenarioId()), mayAssess, mayDecide,
                 a.overdueOn(AssessmentChecks.today(clock)));
     }

@@ -20,12 +20,15 @@ class ImpactAssessment {
     static final Set<String> RISKS = Set.of("low", "medium", "high");
 
     private final AssessmentRepository assessments;
+    private final ImpactRepository impacts;
     private final WorkService work;
     private final AssessmentTasks tasks;
     private final Clock clock;
 
-    ImpactAssessment(AssessmentRepository assessments, WorkService work, AssessmentTasks tasks, Clock clock) {
+    ImpactAssessment(AssessmentRepository assessments, ImpactRepository impacts, WorkService work, AssessmentTasks tasks,
+                     Clock clock) {
         this.assessments = assessments;
+        this.impacts = impacts;
         this.work = work;
         this.tasks = tasks;
         this.clock = clock;
@@ -45,7 +48,7 @@ class ImpactAssessment {
             throw new ConflictException("regtech.error.alreadyAssessed");
         }
         check(processes, systems, risk);
-        assessments.insertImpact(a.id(), dept, member.userId(), processes.strip(), systems.strip(), deadline, risk, clock.instant());
+        impacts.insert(a.id(), dept, member.userId(), processes.strip(), systems.strip(), deadline, risk, clock.instant());
         work.complete(member, task.getId(), Map.of(), null);
         if (tasks.open(a.caseId(), "assessImpact", null) == null) {
             assessments.setState(a.id(), "deciding");

@@ -31,12 +31,15 @@ final class GreyImage {
     }
 
     static BufferedImage scale(BufferedImage grey, double factor) {
-        int w = (int) Math.round(grey.getWidth() * factor);
-        int h = (int) Math.round(grey.getHeight() * factor);
+        return resized(grey, (int) Math.round(grey.getWidth() * factor), (int) Math.round(grey.getHeight() * factor));
+    }
+
+    /** The image drawn grey at this size, interpolated bilinearly. */
+    static BufferedImage resized(BufferedImage image, int w, int h) {
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(grey, 0, 0, w, h, null);
+        g.drawImage(image, 0, 0, w, h, null);
         g.dispose();
         return out;
     }

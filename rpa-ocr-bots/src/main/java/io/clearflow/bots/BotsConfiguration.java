@@ -11,18 +11,15 @@ import io.clearflow.bots.runtime.PlatformClient;
 import io.clearflow.bots.runtime.ScheduledBot;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.context.WebServerInitializedEvent;
-import org.springframework.context.ApplicationListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The bot runtime of this module, the same in the platform JVM and on a separate bot host: its store
@@ -50,7 +47,7 @@ public class BotsConfiguration {
     BotStore botStore(RpaSchema schema, DataSource dataSource, ObjectProvider<MeterRegistry> meters) {
         // the platform exports the counters at /actuator/prometheus; a bot host without a registry only counts
         MeterRegistry registry = meters.getIfAvailable();
-        return new BotStore(new JdbcTemplate(dataSource), registry == null ? BotMetrics.unexported() : new BotMetrics(registry));
+        return new BotStore(dataSource, registry == null ? BotMetrics.unexported() : new BotMetrics(registry));
     }
 
     /** The platform's base URL: configured, or (in the platform JVM) its own port once the server is up. */
@@ -61,20 +58,7 @@ public class BotsConfiguration {
 
     @Bean
     PlatformClient platformClient(PlatformAddress address, BotsProperties properties, ObjectProvider<BotTokenSource> tokens) {
-        AtomicReference<String> token = new AtomicReference<>(blankToNull(properties.token()));
-        return new PlatformClient(address::get, () -> {
-            if (token.get() == null) {
-                // one issue at a time: bots starting together would each issue one, and each issue revokes the
-                // previous embedded token, so the one kept could be a revoked one (401 on every call)
-                synchronized (token) {
-                    BotTokenSource source = tokens.getIfAvailable();
-                    if (token.get() == null && source != null) {
-                        token.set(source.issueToken());
-                    }
-                }
-            }
-            return token.get();
-        }, new ObjectMapper().findAndRegisterModules());
+        return new PlatformClient(address::get, new BotToken(properties.token(), tokens), new ObjectMapper().findAndRegisterModules());
     }
 
     @Bean
@@ -83,34 +67,8 @@ public class BotsConfiguration {
     }
 
     @Bean
-    BotRuntime botRuntime(List<ScheduledBot> bots, BotStore store, ExternalWorkerClient worker, BotsProperties properties) {
-        return new BotRuntime(bots, store, worker, properties);
-    }
-
-    /** Holds the platform URL; in the platform JVM it is learnt from the embedded server's port. */
-    public static final class PlatformAddress implements ApplicationListener<WebServerInitializedEvent> {
-        private volatile String url;
-
-        PlatformAddress(String configured) {
-            this.url = blankToNull(configured);
-        }
-
-        public String get() {
-            return url;
-        }
-
-        @Override
-        public void onApplicationEvent(WebServerInitializedEvent event) {
-            String namespace = event.getApplicationContext().getServerNamespace();
-            if (url == null && (namespace == null || namespace.isEmpty())) {
-                String path = event.getApplicationContext().getEnvironment().getProperty("server.servlet.context-path", "");
-                url = "http://localhost:" + event.getWebServer().getPort() + path;
-                log.info("Bots call the platform at its own address {}", url);
-            }
-        }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+    BotRuntime botRuntime(List<ScheduledBot> bots, BotStore store, ExternalWorkerClient worker, BotsProperties properties,
+                          ApplicationEventPublisher events) {
+        return new BotRuntime(bots, store, worker, properties, events);
     }
 }

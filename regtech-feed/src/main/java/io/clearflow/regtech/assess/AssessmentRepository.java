@@ -1,11 +1,10 @@
 package io.clearflow.regtech.assess;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import static io.clearflow.regtech.support.SqlTime.instant;
+import static io.clearflow.regtech.support.SqlTime.utc;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +13,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** SQL of {@code cf_reg_assessment} and {@code cf_reg_impact}. */
+/** SQL of {@code cf_reg_assessment}; the departments' impacts are in {@link ImpactRepository}. */
 @Repository
 public class AssessmentRepository {
 
@@ -25,15 +24,6 @@ public class AssessmentRepository {
 
     public AssessmentRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    static OffsetDateTime utc(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String c) throws SQLException {
-        OffsetDateTime v = rs.getObject(c, OffsetDateTime.class);
-        return v == null ? null : v.toInstant();
     }
 
     static final RowMapper<Assessment> ASSESSMENT = (rs, n) -> new Assessment(rs.getLong("id"), rs.getLong("item_id"),
@@ -92,18 +82,5 @@ public class AssessmentRepository {
     public List<Assessment> list(int limit) {
         return jdbc.query("select " + COLUMNS + " from cf_reg_assessment order by case when state = 'closed' then 1 else 0 end, "
                 + "deadline, id desc limit ?", ASSESSMENT, limit);
-    }
-
-    public void insertImpact(long assessmentId, String department, String assessor, String processes, String systems,
-                             LocalDate deadline, String risk, Instant now) {
-        jdbc.update("insert into cf_reg_impact (assessment_id, department, assessor, processes, systems, deadline, risk, assessed_at) "
-                + "values (?,?,?,?,?,?,?,?)", assessmentId, department, assessor, processes, systems, deadline, risk, utc(now));
-    }
-
-    public List<Impact> impacts(long assessmentId) {
-        return jdbc.query("select id, department, assessor, processes, systems, deadline, risk, assessed_at from cf_reg_impact "
-                + "where assessment_id = ? order by id", (rs, n) -> new Impact(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7), instant(rs, "assessed_at")),
-                assessmentId);
     }
 }

@@ -1,11 +1,11 @@
 package io.clearflow.regtech.item;
 
-import java.sql.ResultSet;
+import static io.clearflow.regtech.support.SqlTime.instant;
+import static io.clearflow.regtech.support.SqlTime.utc;
+
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -29,15 +29,6 @@ public class ItemRepository {
 
     public ItemRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    static OffsetDateTime utc(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime v = rs.getObject(column, OffsetDateTime.class);
-        return v == null ? null : v.toInstant();
     }
 
     static List<String> list(String csv) {

@@ -1,8 +1,9 @@
 package io.clearflow.regtech.publish;
 
+import static io.clearflow.regtech.support.SqlTime.utc;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -18,10 +19,6 @@ class OutboxRepository {
 
     OutboxRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    private static OffsetDateTime utc(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
     }
 
     void insert(long itemId, String type, String payload, Instant now) {

@@ -1,10 +1,10 @@
 package io.clearflow.regtech.source;
 
-import java.sql.ResultSet;
+import static io.clearflow.regtech.support.SqlTime.instant;
+import static io.clearflow.regtech.support.SqlTime.utc;
+
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,15 +24,6 @@ public class SourceRepository {
 
     public SourceRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    static OffsetDateTime utc(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime v = rs.getObject(column, OffsetDateTime.class);
-        return v == null ? null : v.toInstant();
     }
 
     /** Separates a stored error message's arguments (a unit separator never occurs in them). */

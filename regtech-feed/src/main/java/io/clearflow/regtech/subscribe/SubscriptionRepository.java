@@ -1,10 +1,9 @@
 package io.clearflow.regtech.subscribe;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import static io.clearflow.regtech.support.SqlTime.instant;
+import static io.clearflow.regtech.support.SqlTime.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -23,15 +22,6 @@ class SubscriptionRepository {
 
     SubscriptionRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    private static OffsetDateTime utc(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String c) throws SQLException {
-        OffsetDateTime v = rs.getObject(c, OffsetDateTime.class);
-        return v == null ? null : v.toInstant();
     }
 
     private static final RowMapper<Subscription> SUBSCRIPTION = (rs, n) -> new Subscription(rs.getLong("id"),

@@ -1,7 +1,6 @@
 package io.clearflow.bots.documents;
 
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -280,11 +279,6 @@ public final class DocumentReader {
             return page;
         }
         int h = (int) Math.round((double) page.getHeight() * PREVIEW_WIDTH / page.getWidth());
-        BufferedImage out = new BufferedImage(PREVIEW_WIDTH, h, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(page, 0, 0, PREVIEW_WIDTH, h, null);
-        g.dispose();
-        return out;
+        return GreyImage.resized(page, PREVIEW_WIDTH, h);
     }
 }

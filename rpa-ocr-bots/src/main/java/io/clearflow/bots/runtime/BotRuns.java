@@ -13,12 +13,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The run loop: one run per bot at a time, none while paused. A run of a job-driven {@link Bot} acquires every job
  * due on the bot's topic (batch by batch, until none is left) and hands each to {@link JobHandling}; a run of a
  * {@link SourceBot} lets the bot pull its items from its source. Either way the run report has one item per job or
- * source item, in the same tables.
+ * source item, in the same tables, and its end is published as {@link BotRunFinished}.
  */
 final class BotRuns {
 
@@ -31,16 +32,18 @@ final class BotRuns {
     private final BotsProperties properties;
     private final JobHandling jobs;
     private final String workerId;
+    private final ApplicationEventPublisher events;
     private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
     private final Map<Long, CompletableFuture<RunReport>> pending = new ConcurrentHashMap<>();
 
     BotRuns(BotRegistry registry, BotStore store, ExternalWorkerClient worker, BotsProperties properties,
-            JobHandling jobs, String workerId) {
+            JobHandling jobs, String workerId, ApplicationEventPublisher events) {
         this.store = store;
         this.worker = worker;
         this.properties = properties;
         this.jobs = jobs;
         this.workerId = workerId;
+        this.events = events;
         registry.names().forEach(name -> running.put(name, new AtomicBoolean()));
     }
 
@@ -124,7 +127,9 @@ final class BotRuns {
             store.finishRun(run.id(), bot.name(), errors.isEmpty() ? null : String.join("\n", errors));
             running.get(bot.name()).set(false);
         }
-        return store.run(run.id()).orElseThrow();
+        RunReport finished = store.run(run.id()).orElseThrow();
+        events.publishEvent(new BotRunFinished(finished));
+        return finished;
     }
 
     /** A job-driven run: batch after batch of due jobs until none is left, the item limit is reached or the bot is paused. */

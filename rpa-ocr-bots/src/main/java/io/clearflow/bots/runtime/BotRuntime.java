@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -29,7 +30,13 @@ public class BotRuntime implements SmartLifecycle {
     private final String workerId;
     private volatile boolean started;
 
+    /** A runtime whose {@link BotRunFinished} events nobody hears (built by hand, in tests). */
     public BotRuntime(List<? extends ScheduledBot> bots, BotStore store, ExternalWorkerClient worker, BotsProperties properties) {
+        this(bots, store, worker, properties, event -> { });
+    }
+
+    public BotRuntime(List<? extends ScheduledBot> bots, BotStore store, ExternalWorkerClient worker, BotsProperties properties,
+                      ApplicationEventPublisher events) {
         this.schedule = new BotSchedule(properties);
         this.registry = new BotRegistry(bots, schedule);
         this.store = store;
@@ -37,7 +44,7 @@ public class BotRuntime implements SmartLifecycle {
         this.properties = properties;
         this.workerId = host() + "/" + UUID.randomUUID().toString().substring(0, 8);
         JobHandling jobs = new JobHandling(store, worker, new RetryBackoff(properties.retryBackoff()));
-        this.runs = new BotRuns(registry, store, worker, properties, jobs, workerId);
+        this.runs = new BotRuns(registry, store, worker, properties, jobs, workerId, events);
         this.queries = new BotQueries(registry, store, schedule, runs::running);
     }
 

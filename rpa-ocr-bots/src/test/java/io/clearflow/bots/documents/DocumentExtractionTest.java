@@ -154,9 +154,9 @@ class DocumentExtractionTest {
     void deskewFindsTheRotationOfAScan() {
         assertThat(StatementCorpus.fontsAvailable()).as("the CJK font must be installed (./test.sh installs it)").isTrue();
         var page = corpus.render(corpus.bankStatement(0));
-        double skew = PagePreprocessor.estimateSkew(corpus.noisy(page, 1.7));
+        double skew = PageSkew.estimate(corpus.noisy(page, 1.7));
         assertThat(skew).isBetween(1.4, 2.0);
-        assertThat(PagePreprocessor.estimateSkew(corpus.noisy(page, -0.8))).isBetween(-1.1, -0.5);
+        assertThat(PageSkew.estimate(corpus.noisy(page, -0.8))).isBetween(-1.1, -0.5);
     }
 
     private static void assertRejected(byte[] content, DocumentRejectedException.Reason reason) {

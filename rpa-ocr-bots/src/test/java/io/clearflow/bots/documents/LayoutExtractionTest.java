@@ -223,12 +223,12 @@ class LayoutExtractionTest {
 
     @Test
     void aDateWhoseSlashesOcrReadAsSevensOrOnesIsRepairedWhenOnlyOneDateFits() {
-        assertThat(LayoutLocator.repairDate("2025/047/30")).isEqualTo("2025-04-30");
-        assertThat(LayoutLocator.repairDate("20257/10731")).isEqualTo("2025-10-31");
-        assertThat(LayoutLocator.repairDate("2025/107/31")).isEqualTo("2025-10-31");
-        assertThat(LayoutLocator.repairDate("2025l03l31")).isEqualTo("2025-03-31");
-        assertThat(LayoutLocator.repairDate("2025/1117")).isNull(); // 2025/1/17, 2025/11/7 ...: no one date
-        assertThat(LayoutLocator.repairDate("6222021234567890")).isNull();
+        assertThat(SeparatorRepair.date("2025/047/30")).isEqualTo("2025-04-30");
+        assertThat(SeparatorRepair.date("20257/10731")).isEqualTo("2025-10-31");
+        assertThat(SeparatorRepair.date("2025/107/31")).isEqualTo("2025-10-31");
+        assertThat(SeparatorRepair.date("2025l03l31")).isEqualTo("2025-03-31");
+        assertThat(SeparatorRepair.date("2025/1117")).isNull(); // 2025/1/17, 2025/11/7 ...: no one date
+        assertThat(SeparatorRepair.date("6222021234567890")).isNull();
         Extraction e = extractor.extract("bank_statement", bankPage("1,000.00", "1,000.00"));
         assertThat(e.fields()).containsEntry("statement_date", "2025-03-31");
         e = extractor.extract("bank_statement", page(List.of(row(100, 200, "银行对账单"), row(200, 100, "AIC No.: 6222 0212 3456 7890"),

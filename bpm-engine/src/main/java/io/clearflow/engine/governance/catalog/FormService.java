@@ -82,6 +82,12 @@ public class FormService {
         return form(scenarioId, activityId);
     }
 
+    /** As {@link #save(Member, String, String, FormDefinition)}, with the definition as typed on the page (JSON). */
+    @Transactional
+    public StoredForm save(Member member, String scenarioId, String activityId, String definitionJson) {
+        return save(member, scenarioId, activityId, parse(definitionJson));
+    }
+
     @Transactional
     public void delete(Member member, String scenarioId, String activityId) {
         Scenario scenario = catalog.find(scenarioId);

@@ -48,7 +48,7 @@ public class CatalogInputValidator implements ConstraintValidator<CatalogInputVa
         } else if (input instanceof FormDefinition form) {
             return form(form, context);
         }
-        return input == null;
+        throw new IllegalStateException("no catalog rules for " + input.getClass());
     }
 
     /** Overriding the recommended mode needs a reason; the message names the recommendation. */

@@ -35,17 +35,17 @@ class DesignPageController {
     String upload(@PathVariable String id, @RequestParam("file") MultipartFile file, RedirectAttributes redirect)
             throws IOException {
         BpmnFile bpmn = BpmnFile.of(file);
-        return ScenarioFlash.upload(redirect, id, () -> catalog.upload(currentUser.get(), id, bpmn));
+        return GovernanceFlash.upload(redirect, id, () -> catalog.upload(currentUser.get(), id, bpmn));
     }
 
     @PostMapping("/governance/scenarios/{id}/validation")
     String revalidate(@PathVariable String id, RedirectAttributes redirect) {
-        return ScenarioFlash.act(redirect, id, "gov.flash.validated", () -> catalog.revalidate(currentUser.get(), id));
+        return GovernanceFlash.act(redirect, id, "gov.flash.validated", () -> catalog.revalidate(currentUser.get(), id));
     }
 
     @PostMapping("/governance/scenarios/{id}/drafts/{designId}/adoption")
     String adopt(@PathVariable String id, @PathVariable long designId, RedirectAttributes redirect) {
-        return ScenarioFlash.act(redirect, id, "gov.flash.adopted", () -> catalog.adopt(currentUser.get(), id, designId));
+        return GovernanceFlash.act(redirect, id, "gov.flash.adopted", () -> catalog.adopt(currentUser.get(), id, designId));
     }
 
     @GetMapping(value = "/governance/scenarios/{id}/diagram.png", produces = MediaType.IMAGE_PNG_VALUE)
@@ -56,7 +56,7 @@ class DesignPageController {
     @PostMapping("/governance/scenarios/{id}/forms")
     String saveForm(@PathVariable String id, @RequestParam String activityId, @RequestParam String definition,
                     RedirectAttributes redirect) {
-        return ScenarioFlash.saveForm(redirect, id, activityId, definition,
+        return GovernanceFlash.saveForm(redirect, id, activityId, definition,
                 () -> forms.save(currentUser.get(), id, activityId, definition));
     }
 }

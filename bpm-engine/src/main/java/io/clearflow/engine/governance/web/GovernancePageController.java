@@ -72,14 +72,14 @@ class GovernancePageController {
     @PostMapping("/governance/scenarios/{id}/suitability")
     String suitability(@PathVariable String id, @RequestParam boolean suitable,
                        @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return ScenarioFlash.act(redirect, id, suitable ? "gov.flash.suitable" : "gov.flash.notSuitable",
+        return GovernanceFlash.act(redirect, id, suitable ? "gov.flash.suitable" : "gov.flash.notSuitable",
                 () -> catalog.setSuitability(currentUser.get(), id, suitable, reason));
     }
 
     @PostMapping("/governance/scenarios/{id}/classification")
     String classify(@PathVariable String id, @RequestParam(required = false) String mode,
                     @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return ScenarioFlash.act(redirect, id, "gov.flash.classified",
+        return GovernanceFlash.act(redirect, id, "gov.flash.classified",
                 () -> catalog.classify(currentUser.get(), id, mode, reason));
     }
 

@@ -26,13 +26,13 @@ class ImprovementPageController {
                           @RequestParam(required = false) String description,
                           @RequestParam(required = false) String metricRef,
                           @RequestParam(required = false) List<Long> feedbackIds, RedirectAttributes redirect) {
-        return ScenarioFlash.act(redirect, id, "gov.flash.improvementAdded",
+        return GovernanceFlash.act(redirect, id, "gov.flash.improvementAdded",
                 () -> improvements.addAction(currentUser.get(), id, title, description, metricRef, feedbackIds));
     }
 
     @PostMapping("/governance/improvements/{actionId}/status")
     String improvementStatus(@PathVariable long actionId, @RequestParam String status, RedirectAttributes redirect) {
-        return ScenarioFlash.act(redirect, improvements.action(actionId).scenarioId(), "gov.flash.improvementUpdated",
+        return GovernanceFlash.act(redirect, improvements.action(actionId).scenarioId(), "gov.flash.improvementUpdated",
                 () -> improvements.setStatus(currentUser.get(), actionId, status));
     }
 
@@ -41,7 +41,7 @@ class ImprovementPageController {
     String feedback(@RequestParam String caseId, @RequestParam(required = false) String taskId,
                     @RequestParam(required = false) String taskName, @RequestParam(required = false) Integer rating,
                     @RequestParam(required = false) String comment, RedirectAttributes redirect) {
-        return ScenarioFlash.feedback(redirect, caseId, taskId,
+        return GovernanceFlash.feedback(redirect, caseId, taskId,
                 () -> improvements.give(currentUser.get(), caseId, taskName, rating, comment));
     }
 }

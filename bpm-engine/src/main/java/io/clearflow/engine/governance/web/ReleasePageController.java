@@ -23,17 +23,17 @@ class ReleasePageController {
     @PostMapping("/governance/scenarios/{id}/publication")
     String publish(@PathVariable String id, @RequestParam(required = false) String runningInstances,
                    RedirectAttributes redirect) {
-        return ScenarioFlash.act(redirect, id, "gov.flash.published", () -> {
+        return GovernanceFlash.act(redirect, id, "gov.flash.published", () -> {
             var publication = releases.publish(currentUser.get(), id, runningInstances);
-            return ScenarioFlash.keepMigrationProblems(redirect, publication, publication.migrations());
+            return GovernanceFlash.keepMigrationProblems(redirect, publication, publication.migrations());
         });
     }
 
     @PostMapping("/governance/scenarios/{id}/migration")
     String migrate(@PathVariable String id, RedirectAttributes redirect) {
-        return ScenarioFlash.act(redirect, id, "gov.flash.migrated", () -> {
+        return GovernanceFlash.act(redirect, id, "gov.flash.migrated", () -> {
             var outcomes = releases.migrateRunning(currentUser.get(), id);
-            return ScenarioFlash.keepMigrationProblems(redirect, outcomes, outcomes);
+            return GovernanceFlash.keepMigrationProblems(redirect, outcomes, outcomes);
         });
     }
 }

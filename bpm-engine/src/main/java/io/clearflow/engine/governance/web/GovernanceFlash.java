@@ -10,19 +10,20 @@ import java.util.stream.Collectors;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * How the catalog's page actions answer: back to the scenario's page with a one-time message. The
- * catalog shows a refusal as its text (with the field errors), an unreadable model with its report.
+ * How the catalog's page actions answer: back to the scenario's page (feedback: to the task) with a
+ * one-time message. The catalog shows a refusal as its text (with the field errors), an unreadable
+ * model with its report.
  */
-final class ScenarioFlash {
+final class GovernanceFlash {
 
     static final String SCENARIO = "/governance/scenarios/";
 
-    private ScenarioFlash() {
+    private GovernanceFlash() {
     }
 
     /** Runs an action on scenario {@code id} and goes back to its page with {@code done} or the refusal. */
     static String act(RedirectAttributes redirect, String id, String done, Supplier<?> action) {
-        return Flash.act(redirect, SCENARIO + id, done, action, ScenarioFlash::refused);
+        return Flash.act(redirect, SCENARIO + id, done, action, GovernanceFlash::refused);
     }
 
     /** As {@link #act}; a file over the size limit is refused before it is read, and the page opens at the design. */

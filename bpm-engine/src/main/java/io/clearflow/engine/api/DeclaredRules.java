@@ -23,6 +23,15 @@ public final class DeclaredRules {
         return input;
     }
 
+    /**
+     * The rules of the given validation groups only: where rules are checked one after the other and each
+     * refusal has its own {@code message}, as long as the earlier ones hold.
+     */
+    public static <T> T check(Validator validator, T input, String message, Class<?>... groups) {
+        fail(validator.validate(input, groups), message);
+        return input;
+    }
+
     /** One property only, without cascading: a rule that must hold before the rest is worth checking. */
     public static <T> void checkProperty(Validator validator, T input, String property, String message) {
         fail(validator.validateProperty(input, property), message);

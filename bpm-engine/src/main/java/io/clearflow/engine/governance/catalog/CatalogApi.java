@@ -65,10 +65,9 @@ class CatalogApi implements GovernanceCatalog {
 
     @Override
     public ValidationReport validate(byte[] bpmn) {
-        if (bpmn != null && bpmn.length > CatalogService.MAX_BPMN_BYTES) {
-            return ValidationReport.of(List.of(ValidationReport.Finding.of(null, "gov.finding.tooLarge", "the file has "
-                    + bpmn.length + " bytes; at most " + CatalogService.MAX_BPMN_BYTES + " are accepted",
-                    String.valueOf(CatalogService.MAX_BPMN_BYTES / 1024))), List.of(), null, null);
+        BpmnFile file = BpmnFile.of(bpmn);
+        if (file.tooLarge()) {
+            return file.tooLargeReport("the file has " + file.size() + " bytes; at most " + BpmnFile.MAX_BYTES + " are accepted");
         }
         return validator.validate(bpmn);
     }

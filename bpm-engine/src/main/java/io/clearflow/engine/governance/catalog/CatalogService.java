@@ -19,9 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CatalogService {
 
-    /** Largest BPMN file the catalog stores or validates. */
-    public static final int MAX_BPMN_BYTES = 5 * 1024 * 1024;
-
     private final ScenarioRepository scenarios;
     private final DesignRepository designs;
     private final GovernanceAccess access;
@@ -116,6 +113,12 @@ public class CatalogService {
         return uploads.upload(member, scenarioId, fileName, bpmn);
     }
 
+    /** As {@link #upload(Member, String, String, byte[])}; a file over the limit is refused before anything else. */
+    @Transactional
+    public Design upload(Member member, String scenarioId, BpmnFile file) {
+        return uploads.upload(member, scenarioId, file.requireWithinLimit().name(), file.content());
+    }
+
     /** Stores a draft offered by another module (process mining); the owner adopts it or not. */
     @Transactional
     public Design offer(String scenarioId, byte[] bpmn, String origin, String offeredBy) {
@@ -165,10 +168,10 @@ public class CatalogService {
         }
     }
 
-    /** A model over {@link #MAX_BPMN_BYTES}: answered 413. */
+    /** A model over {@link BpmnFile#MAX_BYTES}: answered 413. */
     public static class ModelTooLargeException extends RuntimeException {
         public ModelTooLargeException(long size) {
-            super("the BPMN file has " + size + " bytes; at most " + MAX_BPMN_BYTES + " are accepted");
+            super("the BPMN file has " + size + " bytes; at most " + BpmnFile.MAX_BYTES + " are accepted");
         }
     }
 }

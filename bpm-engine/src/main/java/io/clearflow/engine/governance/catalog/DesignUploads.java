@@ -111,12 +111,7 @@ class DesignUploads {
     }
 
     private static void requireSize(byte[] bpmn) {
-        if (bpmn == null || bpmn.length == 0) {
-            throw new InvalidRequestException("the file is empty", Map.of("file", "required"));
-        }
-        if (bpmn.length > CatalogService.MAX_BPMN_BYTES) {
-            throw new CatalogService.ModelTooLargeException(bpmn.length);
-        }
+        BpmnFile.of(bpmn).require();
     }
 
     private static String safeName(String fileName) {

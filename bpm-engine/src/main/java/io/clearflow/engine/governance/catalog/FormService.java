@@ -3,18 +3,16 @@ package io.clearflow.engine.governance.catalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clearflow.engine.api.ConflictException;
+import io.clearflow.engine.api.DeclaredRules;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.engine.governance.bpmn.BpmnValidator;
+import jakarta.validation.Validator;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.flowable.bpmn.model.StartEvent;
 import org.flowable.bpmn.model.UserTask;
 import org.springframework.stereotype.Service;
@@ -28,9 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FormService {
 
-    private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
-    private static final int MAX_FIELDS = 100;
-
     private final FormRepository forms;
     private final Clock clock;
     private final GovernanceAccess access;
@@ -38,9 +33,11 @@ public class FormService {
     private final CatalogService catalog;
     private final BpmnValidator validator;
     private final ObjectMapper json;
+    private final Validator rules;
 
     FormService(FormRepository forms, Clock clock, GovernanceAccess access,
-                       AuditTrail audit, CatalogService catalog, BpmnValidator validator, ObjectMapper json) {
+                       AuditTrail audit, CatalogService catalog, BpmnValidator validator, ObjectMapper json,
+                       Validator rules) {
         this.forms = forms;
         this.clock = clock;
         this.access = access;
@@ -48,6 +45,7 @@ public class FormService {
         this.catalog = catalog;
         this.validator = validator;
         this.json = json;
+        this.rules = rules;
     }
 
     /** The activities of the current design a form can be attached to (start events and user tasks), id → name. */
@@ -82,6 +80,12 @@ public class FormService {
         return form(scenarioId, activityId);
     }
 
+    /** As {@link #save(Member, String, String, FormDefinition)}, with the definition as typed on the page (JSON). */
+    @Transactional
+    public StoredForm save(Member member, String scenarioId, String activityId, String definitionJson) {
+        return save(member, scenarioId, activityId, parse(definitionJson));
+    }
+
     @Transactional
     public void delete(Member member, String scenarioId, String activityId) {
         Scenario scenario = catalog.find(scenarioId);
@@ -113,7 +117,7 @@ public class FormService {
     }
 
     /** Parses a form definition typed as JSON on the page. */
-    public FormDefinition parse(String text) {
+    private FormDefinition parse(String text) {
         try {
             return json.readValue(text, FormDefinition.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
@@ -122,51 +126,11 @@ public class FormService {
         }
     }
 
-    static FormDefinition check(FormDefinition definition) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (definition == null || definition.fields().isEmpty()) {
-            throw new InvalidRequestException("a form needs at least one field", Map.of("fields", "at least one field"));
-        }
-        if (definition.fields().size() > MAX_FIELDS) {
-            throw new InvalidRequestException("too many fields", Map.of("fields", "at most " + MAX_FIELDS));
-        }
-        Set<String> keys = new HashSet<>();
-        for (int i = 0; i < definition.fields().size(); i++) {
-            FormDefinition.Field f = definition.fields().get(i);
-            String at = "fields[" + i + "]";
-            if (f == null) {
-                errors.put(at, "empty field");
-                continue;
-            }
-            if (f.key() == null || !KEY.matcher(f.key()).matches()) {
-                errors.put(at + ".key", "letters, digits and _, starting with a letter or _, at most 64");
-            } else if (!keys.add(f.key())) {
-                errors.put(at + ".key", "duplicate key " + f.key());
-            }
-            if (f.label() == null || f.label().isBlank() || f.label().length() > 200) {
-                errors.put(at + ".label", "required, at most 200 characters");
-            }
-            if (f.type() == null || !FormDefinition.TYPES.contains(f.type())) {
-                errors.put(at + ".type", "one of " + FormDefinition.TYPES);
-            }
-            if ("select".equals(f.type()) && (f.options() == null || f.options().isEmpty())) {
-                errors.put(at + ".options", "a select field needs options");
-            }
-            if (f.pattern() != null && !f.pattern().isEmpty()) {
-                try {
-                    if (f.pattern().length() > 500) {
-                        throw new PatternSyntaxException("too long", f.pattern(), 500);
-                    }
-                    Pattern.compile(f.pattern());
-                } catch (PatternSyntaxException e) {
-                    errors.put(at + ".pattern", "not a valid regular expression (at most 500 characters)");
-                }
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException("the form definition is invalid", errors);
-        }
-        return definition;
+    private FormDefinition check(FormDefinition definition) {
+        FormDefinition form = definition == null ? new FormDefinition(null) : definition;
+        DeclaredRules.check(rules, form, "a form needs at least one field", FormDefinition.Present.class);
+        DeclaredRules.check(rules, form, "too many fields", FormDefinition.Bounded.class);
+        return DeclaredRules.check(rules, form, "the form definition is invalid");
     }
 
     private String write(FormDefinition definition) {

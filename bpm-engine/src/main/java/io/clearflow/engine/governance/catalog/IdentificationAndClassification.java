@@ -1,10 +1,10 @@
 package io.clearflow.engine.governance.catalog;
 
 import io.clearflow.engine.api.ConflictException;
-import io.clearflow.engine.api.InvalidRequestException;
+import io.clearflow.engine.api.DeclaredRules;
 import io.clearflow.engine.api.Member;
+import jakarta.validation.Validator;
 import java.time.Clock;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -17,14 +17,16 @@ class IdentificationAndClassification {
     private final GovernanceAccess access;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Validator validator;
 
     IdentificationAndClassification(ScenarioRepository scenarios, ScenarioRules rules, GovernanceAccess access,
-                                    AuditTrail audit, Clock clock) {
+                                    AuditTrail audit, Clock clock, Validator validator) {
         this.scenarios = scenarios;
         this.rules = rules;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
+        this.validator = validator;
     }
 
     Scenario register(Member member, ScenarioInput input) {
@@ -57,13 +59,9 @@ class IdentificationAndClassification {
     Scenario setSuitability(Member member, String id, boolean suitable, String reason) {
         Scenario scenario = find(id);
         access.requireManage(member, scenario.ownerDepartment());
-        if (!suitable) {
-            if (reason == null || reason.isBlank() || reason.length() > 2000) {
-                throw new InvalidRequestException("a reason is required", Map.of("reason", "required, at most 2000 characters"));
-            }
-            if (scenario.activeVersion() != null) {
-                throw new ConflictException("the scenario has a published process; it cannot be turned into a direct integration");
-            }
+        DeclaredRules.check(validator, new CatalogInputs.Suitability(suitable, reason), "a reason is required");
+        if (!suitable && scenario.activeVersion() != null) {
+            throw new ConflictException("the scenario has a published process; it cannot be turned into a direct integration");
         }
         scenarios.setDirectIntegration(id, !suitable, suitable ? null : reason.strip(), clock.instant());
         audit.record(id, member.userId(), suitable ? "marked-suitable" : "marked-direct-integration",
@@ -78,19 +76,13 @@ class IdentificationAndClassification {
         if (scenario.directIntegration()) {
             throw new ConflictException("the scenario is marked for direct system integration, not for a process");
         }
-        if (mode == null || !Vocabulary.MODES.contains(mode)) {
-            throw new InvalidRequestException("unknown mode", Map.of("mode", "one of " + Vocabulary.MODES));
-        }
         String recommended = Classifier.recommend(scenario.characteristics()).mode();
-        boolean override = !mode.equals(recommended);
-        String why = reason == null || reason.isBlank() ? null : reason.strip();
-        if (override && why == null) {
-            throw new InvalidRequestException("overriding the recommended mode needs a reason",
-                    Map.of("reason", "required when the mode differs from the recommendation (" + recommended + ")"));
-        }
-        if (why != null && why.length() > 2000) {
-            throw new InvalidRequestException("the reason is too long", Map.of("reason", "at most 2000 characters"));
-        }
+        var choice = new CatalogInputs.ModeChoice(mode, reason, recommended);
+        DeclaredRules.check(validator, choice, "unknown mode");
+        DeclaredRules.check(validator, choice, "overriding the recommended mode needs a reason", CatalogInputs.ModeChoice.Override.class);
+        DeclaredRules.check(validator, choice, "the reason is too long", CatalogInputs.ModeChoice.Length.class);
+        boolean override = choice.overrides();
+        String why = choice.reason();
         scenarios.classify(id, mode, why, recommended, member.userId(), clock.instant());
         audit.record(id, member.userId(), override ? "mode-overridden" : "mode-accepted",
                 "mode=" + mode + ", recommended=" + recommended + (why == null ? "" : ", reason=" + why));

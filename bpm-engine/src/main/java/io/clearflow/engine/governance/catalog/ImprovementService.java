@@ -1,14 +1,13 @@
 package io.clearflow.engine.governance.catalog;
 
-import io.clearflow.engine.api.InvalidRequestException;
+import io.clearflow.engine.api.DeclaredRules;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.engine.work.CaseView;
 import io.clearflow.engine.work.WorkService;
+import jakarta.validation.Validator;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Service;
@@ -29,9 +28,10 @@ public class ImprovementService {
     private final CatalogService catalog;
     private final WorkService work;
     private final HistoryService history;
+    private final Validator validator;
 
     ImprovementService(FeedbackRepository feedback, ImprovementRepository improvements, Clock clock, GovernanceAccess access, AuditTrail audit,
-                              CatalogService catalog, WorkService work, HistoryService history) {
+                              CatalogService catalog, WorkService work, HistoryService history, Validator validator) {
         this.feedback = feedback;
         this.improvements = improvements;
         this.clock = clock;
@@ -40,24 +40,13 @@ public class ImprovementService {
         this.catalog = catalog;
         this.work = work;
         this.history = history;
+        this.validator = validator;
     }
 
     /** Rates the process of a case the member may see (404 otherwise, as for the case itself). */
     @Transactional
     public Feedback give(Member member, String caseId, String taskName, Integer rating, String comment) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (rating == null || rating < 1 || rating > 5) {
-            errors.put("rating", "1 to 5");
-        }
-        if (comment != null && comment.length() > 2000) {
-            errors.put("comment", "at most 2000 characters");
-        }
-        if (caseId == null || caseId.isBlank()) {
-            errors.put("caseId", "required");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException("the feedback is invalid", errors);
-        }
+        DeclaredRules.check(validator, new CatalogInputs.Rating(caseId, taskName, rating, comment), "the feedback is invalid");
         CaseView view = work.caseOf(member, caseId);
         HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(caseId).singleResult();
         String text = comment == null || comment.isBlank() ? null : comment.strip();
@@ -108,24 +97,9 @@ public class ImprovementService {
                                  List<Long> feedbackIds) {
         Scenario scenario = catalog.find(scenarioId);
         access.requireManage(member, scenario.ownerDepartment());
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (title == null || title.isBlank() || title.strip().length() > 200) {
-            errors.put("title", "required, at most 200 characters");
-        }
-        if (description != null && description.length() > 4000) {
-            errors.put("description", "at most 4000 characters");
-        }
-        if (metricRef != null && metricRef.length() > 500) {
-            errors.put("metricRef", "at most 500 characters");
-        }
-        List<Long> links = feedbackIds == null ? List.of() : feedbackIds.stream().distinct().toList();
-        List<Long> known = feedbackOf(scenario).stream().map(Feedback::id).toList();
-        if (!known.containsAll(links)) {
-            errors.put("feedbackIds", "only feedback on this scenario's process can be linked");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException("the improvement action is invalid", errors);
-        }
+        var input = DeclaredRules.check(validator, new CatalogInputs.Action(title, description, metricRef, feedbackIds,
+                feedbackOf(scenario).stream().map(Feedback::id).toList()), "the improvement action is invalid");
+        List<Long> links = input.feedbackIds();
         long id = improvements.insert(scenarioId, title.strip(),
                 description == null || description.isBlank() ? null : description.strip(),
                 metricRef == null || metricRef.isBlank() ? null : metricRef.strip(), links, member.userId(), clock.instant());
@@ -139,9 +113,7 @@ public class ImprovementService {
         Improvement action = action(actionId);
         Scenario scenario = catalog.find(action.scenarioId());
         access.requireManage(member, scenario.ownerDepartment());
-        if (status == null || !Vocabulary.IMPROVEMENT_STATES.contains(status)) {
-            throw new InvalidRequestException("unknown status", Map.of("status", "one of " + Vocabulary.IMPROVEMENT_STATES));
-        }
+        DeclaredRules.check(validator, new CatalogInputs.ActionStatus(status), "unknown status");
         improvements.setStatus(actionId, status, clock.instant());
         audit.record(scenario.id(), member.userId(), "improvement-status", "action " + actionId + ": " + action.status()
                 + " → " + status);

@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * The catalog's own errors as problem details, before the platform's handler: a model that is
  * too large is 413, a file that is not BPMN is 400 with the reader's findings by element.
  */
-@RestControllerAdvice(assignableTypes = GovernanceController.class)
+@RestControllerAdvice(assignableTypes = {GovernanceController.class, DesignApiController.class, FormApiController.class,
+        ReleaseApiController.class, ImprovementApiController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class GovernanceApiErrors {
 

@@ -9,6 +9,7 @@ import io.clearflow.engine.api.ConflictException;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.NotFoundException;
+import io.clearflow.engine.work.ActingAs;
 import io.clearflow.engine.work.CaseView;
 import io.clearflow.engine.work.WorkService;
 import java.time.Clock;
@@ -230,12 +231,7 @@ public class SubmissionService {
             work.complete(developer, step(s, "rework").getId(), Map.of("resubmitted", false), why);
         } else {
             // waiting for a tester: the case ends here, attributed to the submitter in the engine's history
-            org.flowable.common.engine.impl.identity.Authentication.setAuthenticatedUserId(developer.userId());
-            try {
-                runtime.deleteProcessInstance(s.caseId(), "withdrawn: " + why);
-            } finally {
-                org.flowable.common.engine.impl.identity.Authentication.setAuthenticatedUserId(null);
-            }
+            ActingAs.member(developer, () -> runtime.deleteProcessInstance(s.caseId(), "withdrawn: " + why));
         }
         versions.record(s.versionId(), "submission.withdrawn", developer.userId(), why, link(id));
         return submissions.find(id).orElseThrow();

@@ -2,12 +2,11 @@ package io.clearflow.delivery.change;
 
 import io.clearflow.delivery.deployment.DeploymentFinished;
 import io.clearflow.delivery.deployment.Deployments;
-import io.clearflow.engine.api.InvalidRequestException;
+import io.clearflow.delivery.input.FreeText;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.engine.api.PlatformRole;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -26,6 +25,8 @@ public class ChangeService {
 
     public static final String PROCESS_KEY = "deliveryChange";
     static final int MAX_TEXT = 2000;
+    private static final FreeText NOTE = new FreeText("delivery.change.error.reasonRequired",
+            "delivery.change.error.tooLong", MAX_TEXT);
 
     /** A change with its decisions, the roles still to approve, and whether (or why not) the reader may decide. */
     public record Detail(Change change, List<Approval> approvals, List<PlatformRole> pendingRoles, boolean mayDecide,
@@ -119,17 +120,7 @@ public class ChangeService {
     }
 
     static String text(String value, boolean required, String field) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw new InvalidRequestException("delivery.change.error.reasonRequired",
-                        Map.of(field, "delivery.change.error.reasonRequired"));
-            }
-            return null;
-        }
-        if (value.length() > MAX_TEXT) {
-            throw new InvalidRequestException("delivery.change.error.tooLong", Map.of(field, "delivery.change.error.tooLong"));
-        }
-        return value.strip();
+        return NOTE.check(value, required, field);
     }
 
     static String link(long id) {

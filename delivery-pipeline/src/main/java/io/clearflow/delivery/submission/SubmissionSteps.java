@@ -3,11 +3,10 @@ package io.clearflow.delivery.submission;
 import io.clearflow.delivery.DeliveryProperties;
 import io.clearflow.delivery.artifact.ArtifactRef;
 import io.clearflow.delivery.artifact.Artifacts;
+import io.clearflow.delivery.input.FreeText;
 import io.clearflow.engine.api.ConflictException;
-import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.NotFoundException;
-import java.util.Map;
 import org.flowable.engine.TaskService;
 import org.flowable.task.api.Task;
 import org.springframework.security.access.AccessDeniedException;
@@ -20,6 +19,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SubmissionSteps {
+
+    private static final FreeText NOTE = new FreeText("delivery.submission.error.reasonRequired",
+            "delivery.submission.error.tooLong", SubmissionService.MAX_TEXT);
 
     private final SubmissionRepository submissions;
     private final TaskService engineTasks;
@@ -71,18 +73,7 @@ class SubmissionSteps {
     }
 
     static String text(String value, boolean required, String field) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw new InvalidRequestException("delivery.submission.error.reasonRequired",
-                        Map.of(field, "delivery.submission.error.reasonRequired"));
-            }
-            return null;
-        }
-        if (value.length() > SubmissionService.MAX_TEXT) {
-            throw new InvalidRequestException("delivery.submission.error.tooLong",
-                    Map.of(field, "delivery.submission.error.tooLong"));
-        }
-        return value.strip();
+        return NOTE.check(value, required, field);
     }
 
     static String failedRules(GateView gate) {

@@ -36,4 +36,13 @@ public final class ActingAs {
             return null;
         });
     }
+
+    /**
+     * The user the engine records for the call under way: the member of an enclosing {@link #member}, else the
+     * signed-in user; null when there is neither. A task listener reads it to learn who completes a task that
+     * nobody claimed (a bare {@code TaskService.complete} leaves the assignee empty).
+     */
+    public static String currentUserId() {
+        return Authentication.getAuthenticatedUserId();
+    }
 }

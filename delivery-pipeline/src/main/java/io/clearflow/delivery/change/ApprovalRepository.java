@@ -1,5 +1,6 @@
 package io.clearflow.delivery.change;
 
+import io.clearflow.delivery.jdbc.StateRows;
 import io.clearflow.engine.api.PlatformRole;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,7 @@ class ApprovalRepository {
                 boolean afterDeploy, String comment, Instant at) {
         jdbc.update("INSERT INTO del_change_approval (change_id, role, approver, approved, emergency, after_deploy, comment, "
                         + "decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", changeId, role.name(), approver, approved, emergency,
-                afterDeploy, comment, ChangeRepository.utc(at));
+                afterDeploy, comment, StateRows.utc(at));
     }
 
     /** The change's decisions, in the order they were made. */
@@ -29,7 +30,7 @@ class ApprovalRepository {
                 + "FROM del_change_approval WHERE change_id = ? ORDER BY id", (rs, n) -> new Approval(rs.getLong("id"),
                 rs.getLong("change_id"), PlatformRole.valueOf(rs.getString("role")), rs.getString("approver"),
                 rs.getBoolean("approved"), rs.getBoolean("emergency"), rs.getBoolean("after_deploy"),
-                rs.getString("comment"), ChangeRepository.instant(rs, "decided_at")), changeId);
+                rs.getString("comment"), StateRows.instant(rs, "decided_at")), changeId);
     }
 
     boolean decided(long changeId, String userId) {

@@ -1,10 +1,13 @@
 package io.clearflow.delivery.change;
 
+import static io.clearflow.delivery.jdbc.StateRows.instant;
+import static io.clearflow.delivery.jdbc.StateRows.utc;
+
+import io.clearflow.delivery.jdbc.StateRows;
 import io.clearflow.engine.api.PlatformRole;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -98,14 +101,7 @@ class ChangeRepository {
 
     /** Moves the state if it still is {@code from}; the other columns are this class's own names. */
     private boolean move(long id, ChangeState from, ChangeState to, Map<String, Object> columns, Instant now) {
-        var params = new MapSqlParameterSource().addValue("id", id).addValue("from", from.name())
-                .addValue("to", to.name()).addValue("now", utc(now));
-        StringBuilder set = new StringBuilder("state = :to, updated_at = :now");
-        columns.forEach((column, value) -> {
-            set.append(", ").append(column).append(" = :").append(column);
-            params.addValue(column, value instanceof Instant i ? utc(i) : value);
-        });
-        return named.update("UPDATE del_change SET " + set + " WHERE id = :id AND state = :from", params) == 1;
+        return StateRows.move(named, "del_change", id, from, to, columns, now);
     }
 
     boolean approved(long id, Instant now) {
@@ -154,14 +150,5 @@ class ChangeRepository {
                 rs.getString("submitted_by"), instant(rs, "submitted_at"),
                 deployment == null ? null : rs.getLong("deployment_id"), instant(rs, "deployed_at"),
                 rs.getString("closed_by"), instant(rs, "closed_at"), rs.getString("close_comment"));
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,8 +1,8 @@
 package io.clearflow.delivery.change;
 
-import io.clearflow.engine.identity.OrgDirectory;
 import io.clearflow.engine.api.Member;
-import org.flowable.common.engine.impl.identity.Authentication;
+import io.clearflow.engine.identity.OrgDirectory;
+import io.clearflow.engine.work.ActingAs;
 import org.flowable.identitylink.api.IdentityLinkInfo;
 import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.task.service.delegate.DelegateTask;
@@ -31,7 +31,7 @@ class ChangeSeparationListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         // the engine's services claim before completing; a bare TaskService.complete leaves the assignee empty
-        String userId = task.getAssignee() != null ? task.getAssignee() : Authentication.getAuthenticatedUserId();
+        String userId = task.getAssignee() != null ? task.getAssignee() : ActingAs.currentUserId();
         Object changeId = task.getVariable("changeId");
         Change change = changeId instanceof Number n ? changes.find(n.longValue()).orElse(null) : null;
         if (change == null) {

@@ -2,6 +2,7 @@ package io.clearflow.delivery.project;
 
 import io.clearflow.engine.api.ConflictException;
 import io.clearflow.engine.api.Member;
+import io.clearflow.engine.work.ActingAs;
 import io.clearflow.engine.work.WorkService;
 import java.time.Clock;
 import java.util.List;
@@ -134,12 +135,7 @@ public class ProjectLifecycle {
         stages.enter(id, ProjectStage.CANCELLED, member.userId(), now);
         cancellations.insert(id, why, member.userId(), now);
         // the case ends here, attributed to the canceller in the engine's history and the event log
-        org.flowable.common.engine.impl.identity.Authentication.setAuthenticatedUserId(member.userId());
-        try {
-            runtime.deleteProcessInstance(project.caseId(), "cancelled: " + why);
-        } finally {
-            org.flowable.common.engine.impl.identity.Authentication.setAuthenticatedUserId(null);
-        }
+        ActingAs.member(member, () -> runtime.deleteProcessInstance(project.caseId(), "cancelled: " + why));
         return projects.find(id).orElseThrow();
     }
 

@@ -3,6 +3,7 @@ package io.clearflow.delivery.stress;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clearflow.delivery.jdbc.StateRows;
 import io.clearflow.delivery.stress.results.LoadSummary;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,7 +45,7 @@ class StressResultRepository {
                         .addValue("first", s.firstStartMs()).addValue("last", s.lastEndMs())
                         .addValue("tool", String.join(",", s.toolFigures())).addValue("bucket", s.bucketSeconds())
                         .addValue("labels", json(s.labels())).addValue("timeline", json(s.timeline()))
-                        .addValue("by", by).addValue("now", StressTestRepository.utc(now)), keys, new String[] {"id"});
+                        .addValue("by", by).addValue("now", StateRows.utc(now)), keys, new String[] {"id"});
         return keys.getKey().longValue();
     }
 
@@ -67,7 +68,7 @@ class StressResultRepository {
                 (Long) longOrNull(rs, "last_end_ms"), tool.isEmpty() ? List.of() : Arrays.asList(tool.split(",")),
                 rs.getInt("bucket_seconds"), read(rs.getString("labels"), new TypeReference<>() { }),
                 read(rs.getString("timeline"), new TypeReference<>() { }), rs.getString("uploaded_by"),
-                StressTestRepository.instant(rs, "uploaded_at"), bounds(rs.getString("phase_bounds")));
+                StateRows.instant(rs, "uploaded_at"), bounds(rs.getString("phase_bounds")));
     }
 
     /** Boundaries set by hand (epoch millis), or null to use the detected ones. */

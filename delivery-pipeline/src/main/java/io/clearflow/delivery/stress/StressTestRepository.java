@@ -1,10 +1,12 @@
 package io.clearflow.delivery.stress;
 
+import static io.clearflow.delivery.jdbc.StateRows.instant;
+import static io.clearflow.delivery.jdbc.StateRows.utc;
+
+import io.clearflow.delivery.jdbc.StateRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,14 +74,7 @@ class StressTestRepository {
      * constants, never caller input); false when it was no longer in {@code from} (a concurrent move won).
      */
     boolean move(long id, StressState from, StressState to, Map<String, Object> columns, Instant now) {
-        var params = new MapSqlParameterSource().addValue("id", id).addValue("from", from.name())
-                .addValue("to", to.name()).addValue("now", utc(now));
-        StringBuilder set = new StringBuilder("state = :to, updated_at = :now");
-        columns.forEach((column, value) -> {
-            set.append(", ").append(column).append(" = :").append(column);
-            params.addValue(column, value instanceof Instant i ? utc(i) : value);
-        });
-        return named.update("UPDATE del_stress_test SET " + set + " WHERE id = :id AND state = :from", params) == 1;
+        return StateRows.move(named, "del_stress_test", id, from, to, columns, now);
     }
 
     private static StressTest row(ResultSet rs, int n) throws SQLException {
@@ -96,14 +91,5 @@ class StressTestRepository {
                 instant(rs, "confirmed_at"), rs.getString("upgrade_risk"), rs.getString("confirm_comment"),
                 rs.getString("verified_by"), instant(rs, "verified_at"), (Boolean) rs.getObject("verified_passed"),
                 rs.getString("verification"));
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

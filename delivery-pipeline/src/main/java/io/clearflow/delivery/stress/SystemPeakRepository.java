@@ -1,5 +1,6 @@
 package io.clearflow.delivery.stress;
 
+import io.clearflow.delivery.jdbc.StateRows;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +30,6 @@ class SystemPeakRepository {
                         + "capacity_factor, bandwidth_factor, max_error_rate, regression_tolerance, updated_by, updated_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", p.system(), p.peakTps(), p.peakBandwidthMbps(),
                 p.bandwidthMbps(), p.capacityFactor(), p.bandwidthFactor(), p.maxErrorRate(), p.regressionTolerance(),
-                by, StressTestRepository.utc(now));
+                by, StateRows.utc(now));
     }
 }

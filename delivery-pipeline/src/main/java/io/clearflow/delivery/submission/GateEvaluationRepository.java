@@ -3,6 +3,7 @@ package io.clearflow.delivery.submission;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clearflow.delivery.jdbc.StateRows;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -39,7 +40,7 @@ class GateEvaluationRepository {
             ps.setBoolean(4, gate.passed());
             ps.setString(5, results);
             ps.setString(6, gate.evaluatedBy());
-            ps.setObject(7, SubmissionRepository.utc(gate.evaluatedAt()));
+            ps.setObject(7, StateRows.utc(gate.evaluatedAt()));
             return ps;
         }, keys);
         return gate.stored(keys.getKey().longValue());
@@ -57,7 +58,7 @@ class GateEvaluationRepository {
                     }
                     return new GateView(rs.getLong("id"), rs.getString("kind"), rs.getString("rule_set"),
                             rs.getBoolean("passed"), rules, rs.getString("evaluated_by"),
-                            SubmissionRepository.instant(rs, "evaluated_at"));
+                            StateRows.instant(rs, "evaluated_at"));
                 }, submissionId);
     }
 }

@@ -1,6 +1,6 @@
 package io.clearflow.delivery.submission;
 
-import org.flowable.common.engine.impl.identity.Authentication;
+import io.clearflow.engine.work.ActingAs;
 import org.flowable.task.service.delegate.DelegateTask;
 import org.flowable.task.service.delegate.TaskListener;
 import org.springframework.security.access.AccessDeniedException;
@@ -23,7 +23,7 @@ class QcReviewSeparationListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String userId = task.getAssignee() != null ? task.getAssignee() : Authentication.getAuthenticatedUserId();
+        String userId = task.getAssignee() != null ? task.getAssignee() : ActingAs.currentUserId();
         Object id = task.getVariable("submissionId");
         TestSubmission s = id instanceof Number n ? submissions.find(n.longValue()).orElse(null) : null;
         if (s == null) {

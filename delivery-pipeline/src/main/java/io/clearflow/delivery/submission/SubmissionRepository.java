@@ -1,9 +1,12 @@
 package io.clearflow.delivery.submission;
 
+import static io.clearflow.delivery.jdbc.StateRows.instant;
+import static io.clearflow.delivery.jdbc.StateRows.utc;
+
+import io.clearflow.delivery.jdbc.StateRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -67,19 +70,9 @@ class SubmissionRepository {
         return n != null && n > 0;
     }
 
-    /**
-     * Moves a submission from {@code from} to {@code to} with the given column values (names are this class's own
-     * constants, never caller input); false when it was no longer in {@code from} (a concurrent move won).
-     */
+    /** Column names in {@code columns} are this class's own constants, never caller input. */
     private boolean move(long id, SubmissionState from, SubmissionState to, Map<String, Object> columns, Instant now) {
-        var params = new MapSqlParameterSource().addValue("id", id).addValue("from", from.name())
-                .addValue("to", to.name()).addValue("now", utc(now));
-        StringBuilder set = new StringBuilder("state = :to, updated_at = :now");
-        columns.forEach((column, value) -> {
-            set.append(", ").append(column).append(" = :").append(column);
-            params.addValue(column, value instanceof Instant i ? utc(i) : value);
-        });
-        return named.update("UPDATE del_test_submission SET " + set + " WHERE id = :id AND state = :from", params) == 1;
+        return StateRows.move(named, "del_test_submission", id, from, to, columns, now);
     }
 
     boolean accept(long id, String tester, Instant now) {
@@ -130,14 +123,5 @@ class SubmissionRepository {
                 instant(rs, "accepted_at"), verdict == null ? null : rs.getBoolean("verdict_passed"),
                 rs.getString("verdict_comment"), instant(rs, "completed_at"), rs.getString("send_back_reason"),
                 rs.getString("qc_reviewer"), instant(rs, "qc_reviewed_at"), rs.getString("qc_comment"));
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        var t = rs.getObject(column, java.time.OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    static java.time.OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

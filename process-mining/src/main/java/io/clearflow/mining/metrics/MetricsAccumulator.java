@@ -6,7 +6,6 @@ import io.clearflow.mining.log.Durations;
 import io.clearflow.mining.log.LogNames;
 import io.clearflow.mining.metrics.MetricsReport.Distribution;
 import java.time.YearMonth;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -63,17 +62,6 @@ public final class MetricsAccumulator {
     public MetricsReport result(LogNames names) {
         return new MetricsReport(process.result(), tasks.result(names), persons.result(names), posts.result(names),
                 untimedCases);
-    }
-
-    /** {@code array}, grown to hold {@code id} with the new entries -1: which case last counted an id. */
-    static int[] seen(int[] array, int id) {
-        if (id < array.length) {
-            return array;
-        }
-        int old = array.length;
-        int[] grown = Arrays.copyOf(array, Math.max(id + 1, old * 2));
-        Arrays.fill(grown, old, grown.length, -1);
-        return grown;
     }
 
     static Distribution distribution(Durations durations) {

@@ -5,7 +5,6 @@ import io.clearflow.mining.log.EventLog;
 import io.clearflow.mining.log.LogNames;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,23 +16,15 @@ final class PersonDimension {
 
     private final List<long[]> resourceTotals = new ArrayList<>(); // {processes, steps}
     private final List<Map<YearMonth, long[]>> resourceMonths = new ArrayList<>();
-    private int[] resourceSeen = new int[16];
-
-    PersonDimension() {
-        Arrays.fill(resourceSeen, -1);
-    }
+    private final FirstInCase resourcesMet = new FirstInCase();
 
     /** @param instances the case's activity instances: a step is a completed one */
     void add(CaseTrace trace, ActivityInstances instances, int c, YearMonth month) {
         for (int e = 0; e < trace.size(); e++) {
             int r = trace.resource(e);
-            if (r != EventLog.NONE) {
-                resourceSeen = MetricsAccumulator.seen(resourceSeen, r);
-                if (resourceSeen[r] != c) {
-                    resourceSeen[r] = c;
-                    resource(r)[0]++;
-                    resourceMonths.get(r).computeIfAbsent(month, m -> new long[2])[0]++;
-                }
+            if (r != EventLog.NONE && resourcesMet.first(r, c)) {
+                resource(r)[0]++;
+                resourceMonths.get(r).computeIfAbsent(month, m -> new long[2])[0]++;
             }
         }
         for (int i = 0; i < instances.size(); i++) {

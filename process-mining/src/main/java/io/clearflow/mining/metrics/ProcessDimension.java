@@ -6,7 +6,6 @@ import io.clearflow.mining.log.Durations;
 import io.clearflow.mining.log.EventLog;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,8 @@ final class ProcessDimension {
     private final Map<YearMonth, ProcessAcc> processMonths = new TreeMap<>();
     private long departmentsTotal;
     private long rolesTotal;
-    private int[] groupSeen = new int[16];
-    private int[] roleSeen = new int[16];
+    private final FirstInCase departmentsMet = new FirstInCase();
+    private final FirstInCase rolesMet = new FirstInCase();
 
     private static final class ProcessAcc {
         final Durations durations = new Durations();
@@ -31,8 +30,6 @@ final class ProcessDimension {
 
     ProcessDimension(TimeMeasure measure) {
         this.measure = measure;
-        Arrays.fill(groupSeen, -1);
-        Arrays.fill(roleSeen, -1);
     }
 
     void add(CaseTrace trace, int c, YearMonth month) {
@@ -41,20 +38,12 @@ final class ProcessDimension {
         int roles = 0;
         for (int e = 0; e < trace.size(); e++) {
             int g = trace.group(e);
-            if (g != EventLog.NONE) {
-                groupSeen = MetricsAccumulator.seen(groupSeen, g);
-                if (groupSeen[g] != c) {
-                    groupSeen[g] = c;
-                    departments++;
-                }
+            if (g != EventLog.NONE && departmentsMet.first(g, c)) {
+                departments++;
             }
             int r = trace.role(e);
-            if (r != EventLog.NONE) {
-                roleSeen = MetricsAccumulator.seen(roleSeen, r);
-                if (roleSeen[r] != c) {
-                    roleSeen[r] = c;
-                    roles++;
-                }
+            if (r != EventLog.NONE && rolesMet.first(r, c)) {
+                roles++;
             }
         }
         ProcessAcc acc = processMonths.computeIfAbsent(month, m -> new ProcessAcc());

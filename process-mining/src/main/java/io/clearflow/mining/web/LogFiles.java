@@ -91,6 +91,11 @@ class LogFiles {
         };
     }
 
+    /** The upload limit as the page states it. */
+    String uploadLimit() {
+        return properties.maxUploadSize().toMegabytes() + " MB";
+    }
+
     /** A page refusal in the reader's language. */
     String message(UploadOutcome refusal) {
         return messages.getMessage(refusal.errorKey(), refusal.args(), LocaleContextHolder.getLocale());

@@ -49,10 +49,15 @@ class LogResolver {
     List<LogEntry> entries() {
         List<LogEntry> entries = new ArrayList<>();
         entries.add(new LogEntry(PlatformLogSource.ID, "platform", "platform", null));
-        store.list().forEach(e -> entries.add(new LogEntry(e.id(), e.fileName(), "imported", e.importedAt())));
+        imported().forEach(e -> entries.add(new LogEntry(e.id(), e.fileName(), "imported", e.importedAt())));
         ingestedIds().forEach(id -> entries.add(new LogEntry(id, id.substring(IngestedLogs.ID_PREFIX.length()),
                 "ingested", null)));
         return entries;
+    }
+
+    /** The imported logs, newest first. */
+    List<LogStore.Entry> imported() {
+        return store.list();
     }
 
     /** The mining ids of the logs ingested from Kafka. */

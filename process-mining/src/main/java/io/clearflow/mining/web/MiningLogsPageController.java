@@ -1,8 +1,6 @@
 package io.clearflow.mining.web;
 
 import io.clearflow.engine.api.NavigationItem;
-import io.clearflow.mining.store.LogStore;
-import io.clearflow.mining.store.MiningProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -31,23 +29,19 @@ class MiningLogsPageController {
 
     static final List<String> ROLES = List.of("ADMIN", "PROCESS_OWNER", "IT_MANAGER", "COMPLIANCE");
 
-    private final LogStore store;
     private final LogResolver resolver;
     private final LogFiles files;
-    private final MiningProperties properties;
 
-    MiningLogsPageController(LogStore store, LogResolver resolver, LogFiles files, MiningProperties properties) {
-        this.store = store;
+    MiningLogsPageController(LogResolver resolver, LogFiles files) {
         this.resolver = resolver;
         this.files = files;
-        this.properties = properties;
     }
 
     @GetMapping("/mining")
     String logs(Model model) {
-        model.addAttribute("imported", store.list());
+        model.addAttribute("imported", resolver.imported());
         model.addAttribute("ingested", resolver.ingestedIds());
-        model.addAttribute("maxUpload", properties.maxUploadSize().toMegabytes() + " MB");
+        model.addAttribute("maxUpload", files.uploadLimit());
         return "mining/logs";
     }
 

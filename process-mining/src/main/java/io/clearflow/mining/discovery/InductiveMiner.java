@@ -162,7 +162,7 @@ public final class InductiveMiner {
                 rest.clear(a);
                 List<Trace> without = new ArrayList<>();
                 for (Trace t : log) {
-                    without.add(new Trace(LogSplits.keep(t.activities(), 0, t.activities().length, rest), t.count()));
+                    without.add(LogSplits.only(t, rest));
                 }
                 return ProcessTree.node(Operator.PARALLEL,
                         List.of(new ProcessTree.Activity(names[a]), mine(merge(without), depth + 1)));

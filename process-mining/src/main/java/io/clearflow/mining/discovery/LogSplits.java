@@ -32,7 +32,7 @@ final class LogSplits {
                     bestCount = count;
                 }
             }
-            sublogs.get(best).add(new Trace(keep(t.activities(), 0, t.activities().length, groups.get(best)), t.count()));
+            sublogs.get(best).add(only(t, groups.get(best)));
         }
         return sublogs;
     }
@@ -68,7 +68,7 @@ final class LogSplits {
         List<List<Trace>> sublogs = emptySublogs(groups.size());
         for (Trace t : log) {
             for (int g = 0; g < groups.size(); g++) {
-                sublogs.get(g).add(new Trace(keep(t.activities(), 0, t.activities().length, groups.get(g)), t.count()));
+                sublogs.get(g).add(only(t, groups.get(g)));
             }
         }
         return sublogs;
@@ -110,7 +110,12 @@ final class LogSplits {
         throw new IllegalStateException("activity in no group");
     }
 
-    static int[] keep(int[] trace, int from, int to, BitSet group) {
+    /** The trace with only the activities of {@code group}, followed by as many cases. */
+    static Trace only(Trace t, BitSet group) {
+        return new Trace(keep(t.activities(), 0, t.activities().length, group), t.count());
+    }
+
+    private static int[] keep(int[] trace, int from, int to, BitSet group) {
         int[] kept = new int[to - from];
         int n = 0;
         for (int i = from; i < to; i++) {

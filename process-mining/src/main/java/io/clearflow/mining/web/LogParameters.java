@@ -19,6 +19,12 @@ record LogParameters(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant
         return new LogParameters(null, null, null, null, null, null, null, null, null);
     }
 
+    /** The whole log, or for the platform log the cases of one process when {@code processKey} is not blank. */
+    static LogParameters ofProcess(String processKey) {
+        String key = LogUpload.blank(processKey);
+        return key == null ? none() : none().withProcessKey(key);
+    }
+
     LogParameters withProcessKey(String key) {
         return new LogParameters(from, to, activity, resource, department, variant, minDurationMs, maxDurationMs, key);
     }

@@ -7,9 +7,6 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A small pull scanner for the XML subset XES uses, working on the raw UTF-8 (or ISO-8859-1) bytes.
@@ -27,6 +24,9 @@ import java.util.regex.Pattern;
  * processing instructions terminated. Not checked (a general parser would): the characters allowed in
  * names, duplicate attributes, and UTF-8 byte sequences (invalid ones become U+FFFD). XES is UTF-8 by
  * the standard; ISO-8859-1 and US-ASCII declarations are honoured, other encodings are refused.
+ *
+ * <p>This class is the tokenizer over its buffer; {@link Interner} shares the strings, {@link XmlEntities}
+ * resolves references and normalises attribute values, {@link XmlEncoding} decides the charset.
  */
 final class XmlScanner {
 
@@ -36,8 +36,6 @@ final class XmlScanner {
 
         void end(String element);
     }
-
-    private static final Pattern ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
 
     /** Bytes that end a name. */
     private static final boolean[] NAME_END = new boolean[256];
@@ -169,11 +167,7 @@ final class XmlScanner {
 
     private void prolog() throws IOException {
         fill();
-        if (limit - pos >= 2 && ((buf[pos] == (byte) 0xFE && buf[pos + 1] == (byte) 0xFF)
-                || (buf[pos] == (byte) 0xFF && buf[pos + 1] == (byte) 0xFE) || buf[pos] == 0 || buf[pos + 1] == 0)) {
-            throw new LogFormatException("XES must be UTF-8 (IEEE 1849); this file is UTF-16 or UTF-32",
-                    "mining.format.encoding");
-        }
+        XmlEncoding.refuseUtf16Or32(buf, pos, limit);
         if (limit - pos >= 3 && buf[pos] == (byte) 0xEF && buf[pos + 1] == (byte) 0xBB && buf[pos + 2] == (byte) 0xBF) {
             pos += 3;
         }
@@ -230,33 +224,12 @@ final class XmlScanner {
         }
         int start = pos - 1 - length;
         String name = new String(buf, start, pos - 1 - start, StandardCharsets.ISO_8859_1);
-        switch (name) {
-            case "amp":
-                return "&";
-            case "lt":
-                return "<";
-            case "gt":
-                return ">";
-            case "quot":
-                return "\"";
-            case "apos":
-                return "'";
-            default:
-                if (name.startsWith("#")) {
-                    try {
-                        int code = name.startsWith("#x") ? Integer.parseInt(name.substring(2), 16)
-                                : Integer.parseInt(name.substring(1));
-                        if (Character.isValidCodePoint(code) && code != 0) {
-                            return new String(Character.toChars(code));
-                        }
-                    } catch (NumberFormatException e) {
-                        // reported below
-                    }
-                    throw malformed("bad character reference &" + name + ";");
-                }
-                // a DTD could have declared it, but DTDs are refused: so it is undeclared
-                throw malformed("undeclared entity &" + name + ";");
+        String text = XmlEntities.text(name);
+        if (text != null) {
+            return text;
         }
+        // a DTD could have declared a named one, but DTDs are refused: so it is undeclared
+        throw malformed(name.startsWith("#") ? "bad character reference &" + name + ";" : "undeclared entity &" + name + ";");
     }
 
     private void startTag(Handler handler) throws IOException {
@@ -358,35 +331,9 @@ final class XmlScanner {
         }
     }
 
-    /** Slow path: non-ASCII bytes, entity references or whitespace to normalise (XML 1.0 3.3.3). */
+    /** Slow path: non-ASCII bytes, entity references or whitespace to normalise. */
     private String decode(int i) {
-        String raw = new String(buf, valueStart[i], valueEnd[i] - valueStart[i], charset);
-        StringBuilder out = new StringBuilder(raw.length());
-        for (int k = 0; k < raw.length(); k++) {
-            char c = raw.charAt(k);
-            if (c == '&') {
-                int semi = raw.indexOf(';', k);
-                String name = raw.substring(k + 1, semi);
-                out.append(switch (name) {
-                    case "amp" -> "&";
-                    case "lt" -> "<";
-                    case "gt" -> ">";
-                    case "quot" -> "\"";
-                    case "apos" -> "'";
-                    default -> new String(Character.toChars(name.startsWith("#x") ? Integer.parseInt(name.substring(2), 16)
-                            : Integer.parseInt(name.substring(1))));
-                });
-                k = semi;
-            } else if (c == '\n' || c == '\r' || c == '\t') {
-                if (c == '\r' && k + 1 < raw.length() && raw.charAt(k + 1) == '\n') {
-                    k++;
-                }
-                out.append(' ');
-            } else {
-                out.append(c);
-            }
-        }
-        return values.intern(out.toString());
+        return values.intern(XmlEntities.attributeValue(new String(buf, valueStart[i], valueEnd[i] - valueStart[i], charset)));
     }
 
     private void endTag(Handler handler) throws IOException {
@@ -429,16 +376,7 @@ final class XmlScanner {
         if (declaration) {
             int start = mark + 2;
             String text = new String(buf, start, pos - 2 - start, StandardCharsets.ISO_8859_1);
-            Matcher m = ENCODING.matcher(text);
-            if (m.find()) {
-                String encoding = m.group(1).toUpperCase(Locale.ROOT);
-                switch (encoding) {
-                    case "UTF-8", "UTF8", "US-ASCII", "ASCII" -> charset = StandardCharsets.UTF_8;
-                    case "ISO-8859-1", "LATIN1", "ISO8859-1", "ISO_8859-1" -> charset = StandardCharsets.ISO_8859_1;
-                    default -> throw new LogFormatException("XES must be UTF-8 (IEEE 1849); this file declares " + m.group(1),
-                            "mining.format.encoding");
-                }
-            }
+            charset = XmlEncoding.declared(text, charset);
         }
     }
 
@@ -546,114 +484,5 @@ final class XmlScanner {
 
     private LogFormatException malformed(String message) {
         return new LogFormatException("malformed XES at line " + line + ": " + message, "mining.format.malformed", line);
-    }
-
-    /**
-     * Strings by content, looked up from bytes without decoding them (ASCII only; others go through
-     * {@link #intern(String)}). Bounded, so a log of unique values does not keep them all twice.
-     */
-    private static final class Interner {
-        private static final java.lang.invoke.VarHandle LONGS =
-                java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-        private static final int MAX = 1 << 20;
-        private String[] table;
-        private byte[][] keys; // the bytes of each string, compared with the vectorised Arrays.equals
-        private int[] hashes;
-        private int size;
-
-        Interner(int capacity) {
-            table = new String[capacity];
-            keys = new byte[capacity][];
-            hashes = new int[capacity];
-        }
-
-        /** @param h the String.hashCode of the bytes read as ISO-8859-1 */
-        String intern(byte[] b, int from, int to, int h) {
-            return intern(b, from, to, h, null);
-        }
-
-        /** @param value the String to store on a miss, or null to decode the bytes */
-        String intern(byte[] b, int from, int to, int h, String value) {
-            int mask = table.length - 1;
-            int slot = mix(h) & mask;
-            while (true) {
-                String s = table[slot];
-                if (s == null) {
-                    String created = value != null ? value : new String(b, from, to - from, StandardCharsets.ISO_8859_1);
-                    return size < MAX ? insert(slot, h, created, Arrays.copyOfRange(b, from, to)) : created;
-                }
-                if (hashes[slot] == h && keys[slot] != null && same(keys[slot], b, from, to)) {
-                    return s;
-                }
-                slot = (slot + 1) & mask;
-            }
-        }
-
-        String intern(String value) {
-            int h = value.hashCode();
-            int mask = table.length - 1;
-            int slot = mix(h) & mask;
-            while (true) {
-                String s = table[slot];
-                if (s == null) {
-                    return size < MAX ? insert(slot, h, value, null) : value;
-                }
-                if (hashes[slot] == h && s.equals(value)) {
-                    return s;
-                }
-                slot = (slot + 1) & mask;
-            }
-        }
-
-        private String insert(int slot, int h, String value, byte[] key) {
-            table[slot] = value;
-            keys[slot] = key;
-            hashes[slot] = h;
-            if (++size * 2 > table.length) {
-                String[] oldTable = table;
-                byte[][] oldKeys = keys;
-                int[] oldHashes = hashes;
-                table = new String[oldTable.length * 2];
-                keys = new byte[oldTable.length * 2][];
-                hashes = new int[oldTable.length * 2];
-                int mask = table.length - 1;
-                for (int i = 0; i < oldTable.length; i++) {
-                    if (oldTable[i] != null) {
-                        int s = mix(oldHashes[i]) & mask;
-                        while (table[s] != null) {
-                            s = (s + 1) & mask;
-                        }
-                        table[s] = oldTable[i];
-                        keys[s] = oldKeys[i];
-                        hashes[s] = oldHashes[i];
-                    }
-                }
-            }
-            return value;
-        }
-
-        /** A plain loop: the values are short, where Arrays.equals costs more in its set-up than it saves. */
-        private static boolean same(byte[] key, byte[] b, int from, int to) {
-            int n = key.length;
-            if (n != to - from) {
-                return false;
-            }
-            int k = 0;
-            for (; k + 8 <= n; k += 8) { // eight bytes at a time: most values are 5 to 20 bytes long
-                if ((long) LONGS.get(key, k) != (long) LONGS.get(b, from + k)) {
-                    return false;
-                }
-            }
-            for (; k < n; k++) {
-                if (key[k] != b[from + k]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static int mix(int h) {
-            return h ^ (h >>> 16) * 0x9E3779B9;
-        }
     }
 }

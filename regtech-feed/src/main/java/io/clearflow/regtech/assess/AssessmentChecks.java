@@ -1,12 +1,12 @@
 package io.clearflow.regtech.assess;
 
-import io.clearflow.engine.api.InvalidRequestException;
+import io.clearflow.engine.api.DeclaredRules;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.PlatformRole;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 
 /** What every step of an assessment checks alike: who may act, the reason given, and the firm's today. */
@@ -23,14 +23,12 @@ final class AssessmentChecks {
         }
     }
 
-    /** The reason stripped; missing or too long is a field error on {@code field}. */
-    static String reason(String reason, String field) {
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidRequestException("a reason is required", Map.of(field, "regtech.error.reason"));
-        }
-        if (reason.length() > 2000) {
-            throw new InvalidRequestException("reason too long", Map.of(field, "regtech.error.reasonLength"));
-        }
+    /** A decision's reason on its own: the decision form has no record of its own to declare it on. */
+    record Reasoned(@Reason String reason) { }
+
+    /** The reason stripped; missing or too long is a field error on {@code reason}. */
+    static String reason(Validator validator, String reason) {
+        DeclaredRules.check(validator, new Reasoned(reason), "a reason is required");
         return reason.strip();
     }
 

@@ -8,6 +8,7 @@ import io.clearflow.engine.api.Member;
 import io.clearflow.engine.work.WorkService;
 import io.clearflow.regtech.item.Item;
 import io.clearflow.regtech.item.ItemRepository;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.Map;
 import org.flowable.task.api.Task;
@@ -27,10 +28,12 @@ class AssessmentDecision {
     private final AssessmentTasks tasks;
     private final DemandIntake demands;
     private final ScenarioOpening scenarios;
+    private final Validator validator;
     private final Clock clock;
 
     AssessmentDecision(AssessmentRepository assessments, ImpactRepository impacts, ItemRepository items, WorkService work,
-                       AssessmentTasks tasks, DemandIntake demands, ScenarioOpening scenarios, Clock clock) {
+                       AssessmentTasks tasks, DemandIntake demands, ScenarioOpening scenarios, Validator validator,
+                       Clock clock) {
         this.assessments = assessments;
         this.impacts = impacts;
         this.items = items;
@@ -38,6 +41,7 @@ class AssessmentDecision {
         this.tasks = tasks;
         this.demands = demands;
         this.scenarios = scenarios;
+        this.validator = validator;
         this.clock = clock;
     }
 
@@ -47,7 +51,7 @@ class AssessmentDecision {
         if (!a.state().equals("deciding")) {
             throw new ConflictException(a.state().equals("assessing") ? "regtech.error.stillAssessing" : "regtech.error.alreadyDecided");
         }
-        String why = AssessmentChecks.reason(reason, "reason");
+        String why = AssessmentChecks.reason(validator, reason);
         Item item = items.find(a.itemId()).orElseThrow();
         Long demandId = null;
         String scenarioId = null;

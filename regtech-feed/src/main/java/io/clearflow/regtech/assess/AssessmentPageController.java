@@ -57,7 +57,8 @@ class AssessmentPageController implements CaseDetailContributor {
                   @RequestParam(required = false) List<String> departments,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
                   RedirectAttributes redirect) {
-        return act(itemId, redirect, () -> assessments.triage(currentUser.get(), itemId, relevant, reason, departments, deadline),
+        return act(itemId, redirect, () -> assessments.triage(currentUser.get(), itemId,
+                        new TriageInput(relevant, reason, departments, deadline)),
                 "regtech.assess.triaged");
     }
 
@@ -66,7 +67,8 @@ class AssessmentPageController implements CaseDetailContributor {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
                   @RequestParam(required = false) String risk, RedirectAttributes redirect) {
         long itemId = assessments.get(id).itemId();
-        return act(itemId, redirect, () -> assessments.assess(currentUser.get(), id, processes, systems, deadline, risk),
+        return act(itemId, redirect, () -> assessments.assess(currentUser.get(), id,
+                        new ImpactInput(processes, systems, deadline, risk)),
                 "regtech.assess.assessed");
     }
 

@@ -5,7 +5,6 @@ import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.engine.governance.ScenarioSummary;
 import io.clearflow.engine.work.WorkService;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -47,14 +46,14 @@ public class AssessmentService {
 
     /** Compliance triages: relevant (with the departments that assess and a deadline) or not, always with a reason. */
     @Transactional
-    public Assessment triage(Member member, long itemId, Boolean relevant, String reason, List<String> departments, LocalDate deadline) {
-        return assessments.find(triage.triage(member, itemId, relevant, reason, departments, deadline)).orElseThrow();
+    public Assessment triage(Member member, long itemId, TriageInput input) {
+        return assessments.find(triage.triage(member, itemId, input)).orElseThrow();
     }
 
     /** A department assessing the impact (its members: business staff of that department, or IT). */
     @Transactional
-    public Assessment assess(Member member, long assessmentId, String processes, String systems, LocalDate deadline, String risk) {
-        impacts.assess(member, get(assessmentId), processes, systems, deadline, risk);
+    public Assessment assess(Member member, long assessmentId, ImpactInput input) {
+        impacts.assess(member, get(assessmentId), input);
         return get(assessmentId);
     }
 

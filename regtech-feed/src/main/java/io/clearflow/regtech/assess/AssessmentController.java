@@ -40,16 +40,12 @@ class AssessmentController {
         return assessments.assess(currentUser.get(), id, i);
     }
 
-    record Decision(String decision, String reason, String demandTitle, String scenarioName, String scenarioDepartment,
-                    String scenarioCategory) { }
-
     @Idempotent
     @PostMapping("/assessments/{id}/decision")
     @Operation(summary = "Compliance decides: demand (raised in the demand portal, linked both ways), scenario (a governance "
             + "scenario with source regulation, owned by scenarioDepartment) or no-action, with a reason")
-    Assessment decide(@PathVariable long id, @RequestBody Decision d) {
-        return assessments.decide(currentUser.get(), id, d.decision(), d.reason(), d.demandTitle(),
-                new AssessmentService.ScenarioChoice(d.scenarioName(), d.scenarioDepartment(), d.scenarioCategory()));
+    Assessment decide(@PathVariable long id, @RequestBody DecisionInput d) {
+        return assessments.decide(currentUser.get(), id, d);
     }
 
     @GetMapping("/assessments")

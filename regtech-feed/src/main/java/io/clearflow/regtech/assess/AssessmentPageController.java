@@ -78,8 +78,8 @@ class AssessmentPageController implements CaseDetailContributor {
                   @RequestParam(required = false) String scenarioDepartment, @RequestParam(required = false) String scenarioCategory,
                   RedirectAttributes redirect) {
         long itemId = assessments.get(id).itemId();
-        return act(itemId, redirect, () -> assessments.decide(currentUser.get(), id, decision, reason, demandTitle,
-                        new AssessmentService.ScenarioChoice(scenarioName, scenarioDepartment, scenarioCategory)),
+        return act(itemId, redirect, () -> assessments.decide(currentUser.get(), id,
+                        new DecisionInput(decision, reason, demandTitle, scenarioName, scenarioDepartment, scenarioCategory)),
                 "regtech.assess.decided");
     }
 

@@ -26,9 +26,6 @@ public class AssessmentService {
     public record View(Assessment assessment, List<Impact> impacts, Optional<DemandRef> demand,
                        Optional<ScenarioSummary> scenario, boolean mayAssess, boolean mayDecide, boolean overdue) { }
 
-    /** What opening a governance scenario needs beyond the reason: a name (optional), the owner department and category. */
-    public record ScenarioChoice(String name, String ownerDepartment, String businessCategory) { }
-
     private final AssessmentRepository assessments;
     private final AssessmentTriage triage;
     private final ImpactAssessment impacts;
@@ -62,15 +59,9 @@ public class AssessmentService {
      * governance scenario with source "regulation" in the engine's catalog, or no action, each with a reason.
      */
     @Transactional
-    public Assessment decide(Member member, long assessmentId, String decision, String reason, String demandTitle) {
-        return decide(member, assessmentId, decision, reason, demandTitle, null);
-    }
-
-    @Transactional
-    public Assessment decide(Member member, long assessmentId, String decision, String reason, String demandTitle,
-                             ScenarioChoice scenario) {
+    public Assessment decide(Member member, long assessmentId, DecisionInput input) {
         AssessmentChecks.checkCompliance(member);
-        decisions.decide(member, get(assessmentId), decision, reason, demandTitle, scenario);
+        decisions.decide(member, get(assessmentId), input);
         return get(assessmentId);
     }
 

@@ -4,7 +4,6 @@ import io.clearflow.engine.api.Idempotent;
 import io.clearflow.engine.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.LocalDate;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,34 +26,26 @@ class AssessmentController {
         this.currentUser = currentUser;
     }
 
-    record Triage(Boolean relevant, String reason, List<String> departments, LocalDate deadline) { }
-
     @Idempotent
     @PostMapping("/items/{itemId}/triage")
     @Operation(summary = "Compliance triages an item: relevant (departments to assess, deadline) or not, with a reason")
-    Assessment triage(@PathVariable long itemId, @RequestBody Triage t) {
-        return assessments.triage(currentUser.get(), itemId, t.relevant(), t.reason(), t.departments(), t.deadline());
+    Assessment triage(@PathVariable long itemId, @RequestBody TriageInput t) {
+        return assessments.triage(currentUser.get(), itemId, t);
     }
-
-    record ImpactInput(String processes, String systems, LocalDate deadline, String risk) { }
 
     @Idempotent
     @PostMapping("/assessments/{id}/impact")
     @Operation(summary = "An assigned department records the impact: processes, systems, deadline, risk (low|medium|high)")
     Assessment impact(@PathVariable long id, @RequestBody ImpactInput i) {
-        return assessments.assess(currentUser.get(), id, i.processes(), i.systems(), i.deadline(), i.risk());
+        return assessments.assess(currentUser.get(), id, i);
     }
-
-    record Decision(String decision, String reason, String demandTitle, String scenarioName, String scenarioDepartment,
-                    String scenarioCategory) { }
 
     @Idempotent
     @PostMapping("/assessments/{id}/decision")
     @Operation(summary = "Compliance decides: demand (raised in the demand portal, linked both ways), scenario (a governance "
             + "scenario with source regulation, owned by scenarioDepartment) or no-action, with a reason")
-    Assessment decide(@PathVariable long id, @RequestBody Decision d) {
-        return assessments.decide(currentUser.get(), id, d.decision(), d.reason(), d.demandTitle(),
-                new AssessmentService.ScenarioChoice(d.scenarioName(), d.scenarioDepartment(), d.scenarioCategory()));
+    Assessment decide(@PathVariable long id, @RequestBody DecisionInput d) {
+        return assessments.decide(currentUser.get(), id, d);
     }
 
     @GetMapping("/assessments")

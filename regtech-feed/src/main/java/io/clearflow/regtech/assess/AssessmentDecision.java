@@ -3,11 +3,12 @@ package io.clearflow.regtech.assess;
 import io.clearflow.demand.api.DemandIntake;
 import io.clearflow.demand.api.NewDemand;
 import io.clearflow.engine.api.ConflictException;
-import io.clearflow.engine.api.InvalidRequestException;
+import io.clearflow.engine.api.DeclaredRules;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.work.WorkService;
 import io.clearflow.regtech.item.Item;
 import io.clearflow.regtech.item.ItemRepository;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.Map;
 import org.flowable.task.api.Task;
@@ -27,10 +28,12 @@ class AssessmentDecision {
     private final AssessmentTasks tasks;
     private final DemandIntake demands;
     private final ScenarioOpening scenarios;
+    private final Validator validator;
     private final Clock clock;
 
     AssessmentDecision(AssessmentRepository assessments, ImpactRepository impacts, ItemRepository items, WorkService work,
-                       AssessmentTasks tasks, DemandIntake demands, ScenarioOpening scenarios, Clock clock) {
+                       AssessmentTasks tasks, DemandIntake demands, ScenarioOpening scenarios, Validator validator,
+                       Clock clock) {
         this.assessments = assessments;
         this.impacts = impacts;
         this.items = items;
@@ -38,30 +41,30 @@ class AssessmentDecision {
         this.tasks = tasks;
         this.demands = demands;
         this.scenarios = scenarios;
+        this.validator = validator;
         this.clock = clock;
     }
 
-    /** The member is compliance, checked by the caller before the assessment was read. */
-    void decide(Member member, Assessment a, String decision, String reason, String demandTitle,
-                AssessmentService.ScenarioChoice scenario) {
+    /**
+     * The member is compliance, checked by the caller before the assessment was read. The reason is checked before
+     * the choice, and the choice before what it needs, as the form reads.
+     */
+    void decide(Member member, Assessment a, DecisionInput in) {
         if (!a.state().equals("deciding")) {
             throw new ConflictException(a.state().equals("assessing") ? "regtech.error.stillAssessing" : "regtech.error.alreadyDecided");
         }
-        String why = AssessmentChecks.reason(reason, "reason");
+        DeclaredRules.checkProperty(validator, in, "reason", "a reason is required");
+        DeclaredRules.checkProperty(validator, in, "decision", "regtech.error.decision");
+        DeclaredRules.check(validator, in, "the decision has invalid fields");
+        String why = in.reason().strip();
         Item item = items.find(a.itemId()).orElseThrow();
         Long demandId = null;
         String scenarioId = null;
-        String status;
-        if ("demand".equals(decision)) {
-            demandId = raiseDemand(member, a, item, why, demandTitle);
-            status = "demand";
-        } else if ("scenario".equals(decision)) {
-            scenarioId = scenarios.open(member, item, why, scenario);
-            status = "scenario";
-        } else if ("no-action".equals(decision)) {
-            status = "no-action";
-        } else {
-            throw new InvalidRequestException("regtech.error.decision", Map.of("decision", "regtech.error.decision"));
+        String status = in.decision();
+        if (status.equals("demand")) {
+            demandId = raiseDemand(member, a, item, why, in.demandTitle());
+        } else if (status.equals("scenario")) {
+            scenarioId = scenarios.open(member, item, why, in);
         }
         Task task = tasks.open(a.caseId(), "decide", null);
         assessments.decide(a.id(), status, why, demandId, scenarioId, member.userId(), clock.instant());

@@ -1,8 +1,6 @@
 package io.clearflow.regtech.assess;
 
-import io.clearflow.engine.api.ConflictException;
 import io.clearflow.engine.api.Flash;
-import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.security.CurrentUser;
 import io.clearflow.engine.work.CaseDetailContributor;
 import io.clearflow.engine.work.CaseView;
@@ -42,23 +40,13 @@ class AssessmentPageController implements CaseDetailContributor {
         return "regtech/assessments";
     }
 
-    private String act(long itemId, RedirectAttributes redirect, Runnable action, String ok) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("flash", ok);
-        } catch (InvalidRequestException | ConflictException e) {
-            Flash.error(redirect, e);
-        }
-        return "redirect:/regtech/items/" + itemId;
-    }
-
     @PostMapping("/regtech/items/{itemId}/triage")
     String triage(@PathVariable long itemId, @RequestParam(required = false) Boolean relevant, @RequestParam(required = false) String reason,
                   @RequestParam(required = false) List<String> departments,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
                   RedirectAttributes redirect) {
-        return act(itemId, redirect, () -> assessments.triage(currentUser.get(), itemId, relevant, reason, departments, deadline),
-                "regtech.assess.triaged");
+        return Flash.act(redirect, "/regtech/items/" + itemId, "regtech.assess.triaged", () -> assessments.triage(
+                currentUser.get(), itemId, new TriageInput(relevant, reason, departments, deadline)));
     }
 
     @PostMapping("/regtech/assessments/{id}/impact")
@@ -66,8 +54,8 @@ class AssessmentPageController implements CaseDetailContributor {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
                   @RequestParam(required = false) String risk, RedirectAttributes redirect) {
         long itemId = assessments.get(id).itemId();
-        return act(itemId, redirect, () -> assessments.assess(currentUser.get(), id, processes, systems, deadline, risk),
-                "regtech.assess.assessed");
+        return Flash.act(redirect, "/regtech/items/" + itemId, "regtech.assess.assessed", () -> assessments.assess(
+                currentUser.get(), id, new ImpactInput(processes, systems, deadline, risk)));
     }
 
     @PostMapping("/regtech/assessments/{id}/decision")
@@ -76,9 +64,9 @@ class AssessmentPageController implements CaseDetailContributor {
                   @RequestParam(required = false) String scenarioDepartment, @RequestParam(required = false) String scenarioCategory,
                   RedirectAttributes redirect) {
         long itemId = assessments.get(id).itemId();
-        return act(itemId, redirect, () -> assessments.decide(currentUser.get(), id, decision, reason, demandTitle,
-                        new AssessmentService.ScenarioChoice(scenarioName, scenarioDepartment, scenarioCategory)),
-                "regtech.assess.decided");
+        return Flash.act(redirect, "/regtech/items/" + itemId, "regtech.assess.decided", () -> assessments.decide(
+                currentUser.get(), id, new DecisionInput(decision, reason, demandTitle, scenarioName, scenarioDepartment,
+                        scenarioCategory)));
     }
 
     /** The generic case and task pages show the item behind a regtechAssessment case, with a link to act on it. */

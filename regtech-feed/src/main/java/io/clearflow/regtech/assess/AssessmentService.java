@@ -5,7 +5,6 @@ import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.engine.governance.ScenarioSummary;
 import io.clearflow.engine.work.WorkService;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -27,9 +26,6 @@ public class AssessmentService {
     public record View(Assessment assessment, List<Impact> impacts, Optional<DemandRef> demand,
                        Optional<ScenarioSummary> scenario, boolean mayAssess, boolean mayDecide, boolean overdue) { }
 
-    /** What opening a governance scenario needs beyond the reason: a name (optional), the owner department and category. */
-    public record ScenarioChoice(String name, String ownerDepartment, String businessCategory) { }
-
     private final AssessmentRepository assessments;
     private final AssessmentTriage triage;
     private final ImpactAssessment impacts;
@@ -47,14 +43,14 @@ public class AssessmentService {
 
     /** Compliance triages: relevant (with the departments that assess and a deadline) or not, always with a reason. */
     @Transactional
-    public Assessment triage(Member member, long itemId, Boolean relevant, String reason, List<String> departments, LocalDate deadline) {
-        return assessments.find(triage.triage(member, itemId, relevant, reason, departments, deadline)).orElseThrow();
+    public Assessment triage(Member member, long itemId, TriageInput input) {
+        return assessments.find(triage.triage(member, itemId, input)).orElseThrow();
     }
 
     /** A department assessing the impact (its members: business staff of that department, or IT). */
     @Transactional
-    public Assessment assess(Member member, long assessmentId, String processes, String systems, LocalDate deadline, String risk) {
-        impacts.assess(member, get(assessmentId), processes, systems, deadline, risk);
+    public Assessment assess(Member member, long assessmentId, ImpactInput input) {
+        impacts.assess(member, get(assessmentId), input);
         return get(assessmentId);
     }
 
@@ -63,15 +59,9 @@ public class AssessmentService {
      * governance scenario with source "regulation" in the engine's catalog, or no action, each with a reason.
      */
     @Transactional
-    public Assessment decide(Member member, long assessmentId, String decision, String reason, String demandTitle) {
-        return decide(member, assessmentId, decision, reason, demandTitle, null);
-    }
-
-    @Transactional
-    public Assessment decide(Member member, long assessmentId, String decision, String reason, String demandTitle,
-                             ScenarioChoice scenario) {
+    public Assessment decide(Member member, long assessmentId, DecisionInput input) {
         AssessmentChecks.checkCompliance(member);
-        decisions.decide(member, get(assessmentId), decision, reason, demandTitle, scenario);
+        decisions.decide(member, get(assessmentId), input);
         return get(assessmentId);
     }
 

@@ -1,14 +1,12 @@
 package io.clearflow.regtech.assess;
 
 import io.clearflow.engine.api.ConflictException;
-import io.clearflow.engine.api.InvalidRequestException;
+import io.clearflow.engine.api.DeclaredRules;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.work.WorkService;
+import jakarta.validation.Validator;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.flowable.task.api.Task;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -17,25 +15,25 @@ import org.springframework.stereotype.Component;
 @Component
 class ImpactAssessment {
 
-    static final Set<String> RISKS = Set.of("low", "medium", "high");
-
     private final AssessmentRepository assessments;
     private final ImpactRepository impacts;
     private final WorkService work;
     private final AssessmentTasks tasks;
+    private final Validator validator;
     private final Clock clock;
 
     ImpactAssessment(AssessmentRepository assessments, ImpactRepository impacts, WorkService work, AssessmentTasks tasks,
-                     Clock clock) {
+                     Validator validator, Clock clock) {
         this.assessments = assessments;
         this.impacts = impacts;
         this.work = work;
         this.tasks = tasks;
+        this.validator = validator;
         this.clock = clock;
     }
 
     /** The member assesses for their department (business staff of that department, or IT). */
-    void assess(Member member, Assessment a, String processes, String systems, LocalDate deadline, String risk) {
+    void assess(Member member, Assessment a, ImpactInput in) {
         if (!a.state().equals("assessing")) {
             throw new ConflictException("regtech.error.notAssessing");
         }
@@ -47,30 +45,12 @@ class ImpactAssessment {
         if (task == null) {
             throw new ConflictException("regtech.error.alreadyAssessed");
         }
-        check(processes, systems, risk);
-        impacts.insert(a.id(), dept, member.userId(), processes.strip(), systems.strip(), deadline, risk, clock.instant());
+        DeclaredRules.check(validator, in, "the impact has invalid fields");
+        impacts.insert(a.id(), dept, member.userId(), in.processes().strip(), in.systems().strip(), in.deadline(), in.risk(),
+                clock.instant());
         work.complete(member, task.getId(), Map.of(), null);
         if (tasks.open(a.caseId(), "assessImpact", null) == null) {
             assessments.setState(a.id(), "deciding");
-        }
-    }
-
-    private static void check(String processes, String systems, String risk) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (processes == null || processes.isBlank()) {
-            errors.put("processes", "regtech.error.processes");
-        }
-        if (systems == null || systems.isBlank()) {
-            errors.put("systems", "regtech.error.systems");
-        }
-        if (processes != null && processes.length() > 2000 || systems != null && systems.length() > 2000) {
-            errors.put("processes", "regtech.error.impactLength");
-        }
-        if (risk == null || !RISKS.contains(risk)) {
-            errors.put("risk", "regtech.error.risk");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException("the impact has invalid fields", errors);
         }
     }
 }

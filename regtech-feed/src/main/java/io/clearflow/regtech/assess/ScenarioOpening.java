@@ -23,20 +23,13 @@ class ScenarioOpening {
         this.catalog = catalog;
     }
 
-    /** Returns the scenario's id. */
-    String open(Member member, Item item, String why, AssessmentService.ScenarioChoice choice) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String department = choice == null || choice.ownerDepartment() == null || choice.ownerDepartment().isBlank()
-                ? null : choice.ownerDepartment().strip();
-        if (department == null) {
-            errors.put("scenarioDepartment", "regtech.error.scenarioDepartment");
-        }
-        String category = choice == null || choice.businessCategory() == null || choice.businessCategory().isBlank()
-                ? "internal" : choice.businessCategory().strip();
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException("the decision has invalid fields", errors);
-        }
-        String name = choice.name() == null || choice.name().isBlank() ? "落实监管要求：" + item.title() : choice.name().strip();
+    /** Returns the scenario's id; the decision's owner department is present ({@link DecisionValidator}). */
+    String open(Member member, Item item, String why, DecisionInput choice) {
+        String department = choice.scenarioDepartment().strip();
+        String category = choice.scenarioCategory() == null || choice.scenarioCategory().isBlank()
+                ? "internal" : choice.scenarioCategory().strip();
+        String name = choice.scenarioName() == null || choice.scenarioName().isBlank() ? "落实监管要求：" + item.title()
+                : choice.scenarioName().strip();
         name = name.length() > 200 ? name.substring(0, 199) + "…" : name;
         String reference = item.title() + (item.link() == null ? "" : " — " + item.link());
         reference = reference.length() > 2000 ? reference.substring(0, 2000) : reference;

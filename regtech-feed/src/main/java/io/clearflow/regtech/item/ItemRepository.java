@@ -18,7 +18,10 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** SQL of {@code cf_reg_item} and {@code cf_reg_sighting}; runs on H2 and PostgreSQL alike. */
+/**
+ * SQL of {@code cf_reg_item}; runs on H2 and PostgreSQL alike. The dedupe candidates and the source filter read
+ * {@code cf_reg_sighting} beside the items, as they select items; the sightings themselves are {@link SightingRepository}'s.
+ */
 @Repository
 public class ItemRepository {
 
@@ -78,16 +81,6 @@ public class ItemRepository {
         return keys.getKey().longValue();
     }
 
-    public void insertSighting(long itemId, long sourceId, String key, String guid, String link, String title, Instant now) {
-        jdbc.update("insert into cf_reg_sighting (item_id, source_id, dedupe_key, guid, link, title, seen_at) values (?,?,?,?,?,?,?)",
-                itemId, sourceId, key, trunc(guid, 1000), trunc(link, 2000), trunc(title, 1000), utc(now));
-    }
-
-    /** Dedupe keys a source already has. */
-    public Set<String> keys(long sourceId) {
-        return new HashSet<>(jdbc.queryForList("select dedupe_key from cf_reg_sighting where source_id = ?", String.class, sourceId));
-    }
-
     /** A possible cluster partner: an item, its normalised title and day, and the sources that carry it. */
     public record Candidate(long id, String titleNorm, LocalDate day, Set<Long> sources) { }
 
@@ -128,13 +121,6 @@ public class ItemRepository {
 
     public Optional<Item> find(long id) {
         return jdbc.query("select " + COLUMNS + " from cf_reg_item i where i.id = ?", ITEM, id).stream().findFirst();
-    }
-
-    public List<Sighting> sightings(long itemId) {
-        return jdbc.query("select s.source_id, r.name, s.guid, s.link, s.title, s.seen_at from cf_reg_sighting s "
-                + "join cf_reg_source r on r.id = s.source_id where s.item_id = ? order by s.seen_at, s.id",
-                (rs, n) -> new Sighting(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        instant(rs, "seen_at")), itemId);
     }
 
     private record Where(String sql, List<Object> args) { }
@@ -215,12 +201,14 @@ public class ItemRepository {
         return jdbc.queryForObject("select count(*)" + w.sql(), Long.class, w.args().toArray());
     }
 
-    /** Distinct jurisdictions and organisations present, for the filter lists. */
-    public List<String> distinct(String column) {
-        if (!column.equals("jurisdiction") && !column.equals("organisation")) {
-            throw new IllegalArgumentException(column);
-        }
-        return jdbc.queryForList("select distinct " + column + " from cf_reg_item where " + column + " is not null order by 1", String.class);
+    /** Distinct jurisdictions present, for the filter lists. */
+    public List<String> jurisdictions() {
+        return jdbc.queryForList("select distinct jurisdiction from cf_reg_item where jurisdiction is not null order by 1", String.class);
+    }
+
+    /** Distinct organisations present, for the filter lists. */
+    public List<String> organisations() {
+        return jdbc.queryForList("select distinct organisation from cf_reg_item where organisation is not null order by 1", String.class);
     }
 
     /** New topics and departments after reclassification (retention and status stay as they are). */

@@ -19,9 +19,11 @@ public class ItemService {
     public record Detail(Item item, List<Sighting> sightings) { }
 
     private final ItemRepository items;
+    private final SightingRepository sightings;
 
-    public ItemService(ItemRepository items) {
+    public ItemService(ItemRepository items, SightingRepository sightings) {
         this.items = items;
+        this.sightings = sightings;
     }
 
     @Transactional(readOnly = true)
@@ -37,17 +39,17 @@ public class ItemService {
 
     @Transactional(readOnly = true)
     public Detail detail(long id) {
-        return new Detail(item(id), items.sightings(id));
+        return new Detail(item(id), sightings.ofItem(id));
     }
 
     @Transactional(readOnly = true)
     public List<String> jurisdictions() {
-        return items.distinct("jurisdiction");
+        return items.jurisdictions();
     }
 
     @Transactional(readOnly = true)
     public List<String> organisations() {
-        return items.distinct("organisation");
+        return items.organisations();
     }
 
     public static final int CSV_LIMIT = 10_000;

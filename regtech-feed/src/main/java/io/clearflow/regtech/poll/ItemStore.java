@@ -3,6 +3,8 @@ package io.clearflow.regtech.poll;
 import io.clearflow.regtech.item.Classifier;
 import io.clearflow.regtech.item.Dedupe;
 import io.clearflow.regtech.item.ItemRepository;
+import io.clearflow.regtech.item.SightingRepository;
+import io.clearflow.regtech.item.SightingRepository.NewSighting;
 import io.clearflow.regtech.parse.ItemText;
 import io.clearflow.regtech.parse.ParsedItem;
 import io.clearflow.regtech.source.Source;
@@ -28,11 +30,14 @@ public class ItemStore {
     public record ItemsAdded(long sourceId, List<Long> itemIds) { }
 
     private final ItemRepository items;
+    private final SightingRepository sightings;
     private final io.clearflow.regtech.rules.TopicRules rules;
     private final ApplicationEventPublisher events;
 
-    public ItemStore(ItemRepository items, io.clearflow.regtech.rules.TopicRules rules, ApplicationEventPublisher events) {
+    public ItemStore(ItemRepository items, SightingRepository sightings, io.clearflow.regtech.rules.TopicRules rules,
+                     ApplicationEventPublisher events) {
         this.items = items;
+        this.sightings = sightings;
         this.rules = rules;
         this.events = events;
     }
@@ -55,7 +60,7 @@ public class ItemStore {
 
     private List<Decision> decide(Source source, List<ParsedItem> parsed) {
         ZoneId zone = ZoneId.of(source.zone());
-        Set<String> known = items.keys(source.id());
+        Set<String> known = sightings.keys(source.id());
         Set<String> seenNow = new HashSet<>();
         LocalDate min = null;
         LocalDate max = null;
@@ -130,7 +135,7 @@ public class ItemStore {
             switch (d.fate()) {
                 case DUPLICATE -> duplicates++;
                 case CLUSTERED -> {
-                    items.insertSighting(d.clusterWith(), source.id(), d.key(), p.guid(), p.link(), p.title(), now);
+                    sightings.insert(new NewSighting(d.clusterWith(), source.id(), d.key(), p.guid(), p.link(), p.title()), now);
                     clustered++;
                 }
                 case NEW -> {
@@ -138,7 +143,7 @@ public class ItemStore {
                     long id = items.insert(new ItemRepository.NewItem(p.title(), d.norm(), p.link(), p.summary(), p.publishedAt(),
                             d.day(), source.id(), source.jurisdiction(), source.organisation(), c.topics(), c.departments(),
                             c.newsLike(), c.expiresAt(), "new"), now);
-                    items.insertSighting(id, source.id(), d.key(), p.guid(), p.link(), p.title(), now);
+                    sightings.insert(new NewSighting(id, source.id(), d.key(), p.guid(), p.link(), p.title()), now);
                     newIds.add(id);
                     added++;
                 }

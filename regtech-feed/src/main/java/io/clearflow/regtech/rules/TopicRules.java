@@ -1,11 +1,12 @@
 package io.clearflow.regtech.rules;
 
-import io.clearflow.engine.api.InvalidRequestException;
+import io.clearflow.engine.api.DeclaredRules;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.regtech.RegtechProperties;
 import io.clearflow.regtech.item.Classifier;
 import io.clearflow.regtech.source.SourceService;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -30,16 +30,16 @@ public class TopicRules {
     /** An edited rule: keywords (1 to 100, each up to 80 characters) and departments. */
     public record RuleInput(@NotNull @Size(min = 1, max = 100) List<String> keywords, @Size(max = 12) List<String> departments) { }
 
-    private static final Pattern DEPARTMENT = Pattern.compile("dept-[a-z0-9-]{1,40}");
-
     private final TopicRuleRepository repository;
     private final RegtechProperties properties;
+    private final Validator validator;
     private final Clock clock;
     private final AtomicReference<Classifier> current = new AtomicReference<>();
 
-    public TopicRules(TopicRuleRepository repository, RegtechProperties properties, Clock clock) {
+    public TopicRules(TopicRuleRepository repository, RegtechProperties properties, Validator validator, Clock clock) {
         this.repository = repository;
         this.properties = properties;
+        this.validator = validator;
         this.clock = clock;
     }
 
@@ -80,23 +80,8 @@ public class TopicRules {
         if (topic == null || !properties.topics().containsKey(topic)) {
             throw new NotFoundException("topic", String.valueOf(topic));
         }
-        Map<String, String> errors = new LinkedHashMap<>();
-        List<String> keywords = in == null || in.keywords() == null ? List.of() : in.keywords().stream()
-                .filter(k -> k != null && !k.isBlank()).map(k -> k.strip().replaceAll("\\s+", " ")).distinct().toList();
-        if (keywords.isEmpty() || keywords.size() > 100) {
-            errors.put("keywords", "regtech.error.keywords");
-        } else if (keywords.stream().anyMatch(k -> k.length() > 80 || k.chars().anyMatch(Character::isISOControl))) {
-            errors.put("keywords", "regtech.error.keywordLength");
-        }
-        List<String> departments = in == null || in.departments() == null ? List.of() : in.departments().stream()
-                .filter(d -> d != null && !d.isBlank()).map(String::strip).distinct().toList();
-        if (departments.size() > 12 || departments.stream().anyMatch(d -> !DEPARTMENT.matcher(d).matches())) {
-            errors.put("departments", "regtech.error.departments");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException("regtech.error.rule", errors);
-        }
-        repository.save(topic, keywords, departments, member.userId(), clock.instant());
+        RuleChange rule = DeclaredRules.check(validator, RuleChange.of(in), "regtech.error.rule");
+        repository.save(topic, rule.keywords(), rule.departments(), member.userId(), clock.instant());
         refreshAfterCommit();
         return rules().stream().filter(r -> r.topic().equals(topic)).findFirst().orElseThrow();
     }

@@ -3,6 +3,7 @@ package io.clearflow.regtech.source;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.engine.api.PlatformRole;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
@@ -14,10 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class SourceService {
 
     private final SourceRepository sources;
+    private final Validator validator;
     private final Clock clock;
 
-    public SourceService(SourceRepository sources, Clock clock) {
+    public SourceService(SourceRepository sources, Validator validator, Clock clock) {
         this.sources = sources;
+        this.validator = validator;
         this.clock = clock;
     }
 
@@ -47,14 +50,14 @@ public class SourceService {
     @Transactional
     public long create(Member member, SourceInput input) {
         checkAdmin(member);
-        return sources.insert(input.checked(), clock.instant());
+        return sources.insert(input.checked(validator), clock.instant());
     }
 
     @Transactional
     public Source update(Member member, long id, SourceInput input) {
         checkAdmin(member);
         get(id);
-        sources.update(id, input.checked());
+        sources.update(id, input.checked(validator));
         return get(id);
     }
 

@@ -53,9 +53,9 @@ class AssessmentDecision {
         if (!a.state().equals("deciding")) {
             throw new ConflictException(a.state().equals("assessing") ? "regtech.error.stillAssessing" : "regtech.error.alreadyDecided");
         }
-        DeclaredRules.checkProperty(validator, in, "reason", "a reason is required");
+        DeclaredRules.checkProperty(validator, in, "reason", "regtech.error.reason");
         DeclaredRules.checkProperty(validator, in, "decision", "regtech.error.decision");
-        DeclaredRules.check(validator, in, "the decision has invalid fields");
+        DeclaredRules.check(validator, in, "regtech.error.decisionInvalid");
         String why = in.reason().strip();
         Item item = items.find(a.itemId()).orElseThrow();
         Long demandId = null;

@@ -41,12 +41,12 @@ class AssessmentTriage {
     long triage(Member member, long itemId, TriageInput in) {
         AssessmentChecks.checkCompliance(member);
         items.find(itemId).orElseThrow(() -> new NotFoundException("regulatory item", String.valueOf(itemId)));
-        DeclaredRules.checkProperty(validator, in, "relevant", "relevant or not?");
-        DeclaredRules.checkProperty(validator, in, "reason", "a reason is required");
+        DeclaredRules.checkProperty(validator, in, "relevant", "regtech.error.relevant");
+        DeclaredRules.checkProperty(validator, in, "reason", "regtech.error.reason");
         if (assessments.forItem(itemId).isPresent()) {
             throw new ConflictException("regtech.error.alreadyTriaged");
         }
-        DeclaredRules.check(validator, in, "the triage has invalid fields");
+        DeclaredRules.check(validator, in, "regtech.error.triage");
         boolean relevant = in.relevant();
         String why = in.reason().strip();
         long id = assessments.insert(itemId, relevant ? "assessing" : "closed", relevant, why,

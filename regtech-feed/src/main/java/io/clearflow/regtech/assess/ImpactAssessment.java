@@ -45,7 +45,7 @@ class ImpactAssessment {
         if (task == null) {
             throw new ConflictException("regtech.error.alreadyAssessed");
         }
-        DeclaredRules.check(validator, in, "the impact has invalid fields");
+        DeclaredRules.check(validator, in, "regtech.error.impact");
         impacts.insert(a.id(), dept, member.userId(), in.processes().strip(), in.systems().strip(), in.deadline(), in.risk(),
                 clock.instant());
         work.complete(member, task.getId(), Map.of(), null);

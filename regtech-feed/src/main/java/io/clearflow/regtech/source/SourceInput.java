@@ -31,7 +31,7 @@ public record SourceInput(@NotNull(message = "required") @Size(max = 200, messag
         SourceInput normal = new SourceInput(trim(name), trim(url), k, trim(jurisdiction), trim(organisation), z, trim(encoding),
                 trim(itemSelector), trim(titleSelector), trim(linkSelector), trim(dateSelector), trim(datePattern),
                 Boolean.TRUE.equals(newsLike), Boolean.TRUE.equals(enabled), pollMinutes == null ? 60 : pollMinutes);
-        DeclaredRules.check(validator, normal, "the source has invalid fields");
+        DeclaredRules.check(validator, normal, "regtech.error.source");
         return new SourceInput(normal.name, normal.url, k, upper(normal.jurisdiction), normal.organisation, z, normal.encoding,
                 normal.itemSelector, normal.titleSelector, normal.linkSelector, normal.dateSelector, normal.datePattern,
                 normal.newsLike, normal.enabled, normal.pollMinutes);

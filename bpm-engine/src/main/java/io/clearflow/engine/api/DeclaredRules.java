@@ -28,12 +28,24 @@ public final class DeclaredRules {
         fail(validator.validateProperty(input, property), message);
     }
 
+    /**
+     * The broken rules as field path → message, for a service that reports them together with refusals of its
+     * own (an upload's checks) in one answer.
+     */
+    public static <T> Map<String, String> violations(Validator validator, T input) {
+        return errors(validator.validate(input));
+    }
+
     private static <T> void fail(Set<ConstraintViolation<T>> violations, String message) {
         if (violations.isEmpty()) {
             return;
         }
+        throw new InvalidRequestException(message, errors(violations));
+    }
+
+    private static <T> Map<String, String> errors(Set<ConstraintViolation<T>> violations) {
         Map<String, String> errors = new LinkedHashMap<>();
         violations.forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
-        throw new InvalidRequestException(message, errors);
+        return errors;
     }
 }

@@ -1,5 +1,6 @@
 package io.clearflow.engine.api;
 
+import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
@@ -34,6 +35,15 @@ public final class DeclaredRules {
      */
     public static <T> Map<String, String> violations(Validator validator, T input) {
         return errors(validator.validate(input));
+    }
+
+    /**
+     * For a cross-field validator: reports {@code message} on {@code field} instead of on the whole record, so the
+     * refusal shows next to its field. Always false, the validator's answer for a broken rule.
+     */
+    public static boolean refuse(ConstraintValidatorContext context, String field, String message) {
+        context.buildConstraintViolationWithTemplate(message).addPropertyNode(field).addConstraintViolation();
+        return false;
     }
 
     private static <T> void fail(Set<ConstraintViolation<T>> violations, String message) {

@@ -1,6 +1,7 @@
 package io.clearflow.delivery.cockpit;
 
 import io.clearflow.delivery.system.SystemCatalog;
+import io.clearflow.engine.api.DeclaredRules;
 import io.clearflow.engine.api.OrgUnit;
 import io.clearflow.engine.identity.OrgDirectory;
 import jakarta.validation.Constraint;
@@ -47,22 +48,22 @@ class CockpitQueryValidator implements ConstraintValidator<CockpitQueryValidator
         boolean valid = true;
         if (q.department() != null
                 && directory.unit(q.department()).filter(u -> u.type() == OrgUnit.Type.DEPARTMENT).isEmpty()) {
-            valid = refuse(context, "department", "delivery.cockpit.error.department");
+            valid = DeclaredRules.refuse(context, "department", "delivery.cockpit.error.department");
         }
         if (q.system() != null && systems.find(q.system()).isEmpty()) {
-            valid = refuse(context, "system", "delivery.cockpit.error.system");
+            valid = DeclaredRules.refuse(context, "system", "delivery.cockpit.error.system");
         }
         String fromError = dayError(q.from());
         String toError = dayError(q.to());
         if (fromError != null) {
-            valid = refuse(context, "from", fromError);
+            valid = DeclaredRules.refuse(context, "from", fromError);
         }
         if (toError != null) {
-            valid = refuse(context, "to", toError);
+            valid = DeclaredRules.refuse(context, "to", toError);
         }
         if (fromError == null && toError == null && q.from() != null && q.to() != null
                 && CockpitQuery.day(q.from()).isAfter(CockpitQuery.day(q.to()))) {
-            valid = refuse(context, "to", "delivery.cockpit.error.period");
+            valid = DeclaredRules.refuse(context, "to", "delivery.cockpit.error.period");
         }
         return valid;
     }
@@ -76,10 +77,5 @@ class CockpitQueryValidator implements ConstraintValidator<CockpitQueryValidator
         } catch (DateTimeParseException e) {
             return "delivery.cockpit.error.date";
         }
-    }
-
-    private static boolean refuse(ConstraintValidatorContext context, String field, String key) {
-        context.buildConstraintViolationWithTemplate(key).addPropertyNode(field).addConstraintViolation();
-        return false;
     }
 }

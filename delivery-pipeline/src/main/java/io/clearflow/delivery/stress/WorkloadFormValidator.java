@@ -1,5 +1,6 @@
 package io.clearflow.delivery.stress;
 
+import io.clearflow.engine.api.DeclaredRules;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -31,19 +32,14 @@ class WorkloadFormValidator implements ConstraintValidator<WorkloadFormValidator
         context.disableDefaultConstraintViolation();
         boolean valid = true;
         if (form.peak() == null || form.peak() == 0) {
-            valid = refuse(context, "peakTps", "delivery.stress.error.required");
+            valid = DeclaredRules.refuse(context, "peakTps", "delivery.stress.error.required");
         }
         if (form.factor() == null || form.factor() == 0) {
-            valid = refuse(context, "multiple", "delivery.stress.error.multiple");
+            valid = DeclaredRules.refuse(context, "multiple", "delivery.stress.error.multiple");
         }
         if (form.file() == null || form.file().isEmpty()) {
-            valid = refuse(context, "file", "delivery.stress.error.workloadEmpty");
+            valid = DeclaredRules.refuse(context, "file", "delivery.stress.error.workloadEmpty");
         }
         return valid;
-    }
-
-    private static boolean refuse(ConstraintValidatorContext context, String field, String key) {
-        context.buildConstraintViolationWithTemplate(key).addPropertyNode(field).addConstraintViolation();
-        return false;
     }
 }

@@ -1,5 +1,6 @@
 package io.clearflow.engine.reference.electronic;
 
+import io.clearflow.engine.api.DeclaredRules;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -31,16 +32,11 @@ class PutbackPeriodValidator implements ConstraintValidator<PutbackPeriodValidat
         context.disableDefaultConstraintViolation();
         boolean valid = true;
         if (p.registrationEnd().isBefore(p.registrationStart())) {
-            valid = refuse(context, "registrationEnd", "{modes.putback.error.endBeforeStart}");
+            valid = DeclaredRules.refuse(context, "registrationEnd", "{modes.putback.error.endBeforeStart}");
         }
         if (!p.paymentDate().isAfter(p.registrationEnd())) {
-            valid = refuse(context, "paymentDate", "{modes.putback.error.paymentAfterEnd}");
+            valid = DeclaredRules.refuse(context, "paymentDate", "{modes.putback.error.paymentAfterEnd}");
         }
         return valid;
-    }
-
-    private static boolean refuse(ConstraintValidatorContext context, String field, String message) {
-        context.buildConstraintViolationWithTemplate(message).addPropertyNode(field).addConstraintViolation();
-        return false;
     }
 }

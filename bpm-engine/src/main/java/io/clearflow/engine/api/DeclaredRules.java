@@ -1,5 +1,6 @@
 package io.clearflow.engine.api;
 
+import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
@@ -37,12 +38,33 @@ public final class DeclaredRules {
         fail(validator.validateProperty(input, property), message);
     }
 
+    /**
+     * The broken rules as field path → message, for a service that reports them together with refusals of its
+     * own (an upload's checks) in one answer.
+     */
+    public static <T> Map<String, String> violations(Validator validator, T input) {
+        return errors(validator.validate(input));
+    }
+
+    /**
+     * For a cross-field validator: reports {@code message} on {@code field} instead of on the whole record, so the
+     * refusal shows next to its field. Always false, the validator's answer for a broken rule.
+     */
+    public static boolean refuse(ConstraintValidatorContext context, String field, String message) {
+        context.buildConstraintViolationWithTemplate(message).addPropertyNode(field).addConstraintViolation();
+        return false;
+    }
+
     private static <T> void fail(Set<ConstraintViolation<T>> violations, String message) {
         if (violations.isEmpty()) {
             return;
         }
+        throw new InvalidRequestException(message, errors(violations));
+    }
+
+    private static <T> Map<String, String> errors(Set<ConstraintViolation<T>> violations) {
         Map<String, String> errors = new LinkedHashMap<>();
         violations.forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
-        throw new InvalidRequestException(message, errors);
+        return errors;
     }
 }

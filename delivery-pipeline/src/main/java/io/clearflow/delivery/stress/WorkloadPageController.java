@@ -4,13 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clearflow.delivery.stress.workload.CallSampleReader;
 import io.clearflow.delivery.stress.workload.WorkloadModel;
+import io.clearflow.engine.api.DeclaredRules;
 import io.clearflow.engine.api.InvalidRequestException;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,10 +40,12 @@ class WorkloadPageController {
     private static final int CHART_CODES = 60;
 
     private final MessageSource messages;
+    private final Validator validator;
     private final ObjectMapper json = new ObjectMapper();
 
-    WorkloadPageController(MessageSource messages) {
+    WorkloadPageController(MessageSource messages, Validator validator) {
         this.messages = messages;
+        this.validator = validator;
     }
 
     @GetMapping("/delivery/stress-tests/workload")
@@ -58,30 +61,17 @@ class WorkloadPageController {
     String compute(@RequestPart(name = "file", required = false) MultipartFile file,
                    @RequestParam(required = false) String peakTps, @RequestParam(required = false) String multiple,
                    Model model, Locale locale) throws IOException {
-        Map<String, String> values = new HashMap<>();
-        values.put("peakTps", peakTps == null ? "" : peakTps);
-        values.put("multiple", multiple == null || multiple.isBlank() ? "3" : multiple);
-        Map<String, String> errors = new LinkedHashMap<>();
-        Double peak = number(values.get("peakTps"), 1e9);
-        if (peak == null || peak == 0) {
-            errors.put("peakTps", "delivery.stress.error.required");
-        }
-        Double factor = number(values.get("multiple"), 100);
-        if (factor == null || factor == 0) {
-            errors.put("multiple", "delivery.stress.error.multiple");
-        }
-        if (file == null || file.isEmpty()) {
-            errors.put("file", "delivery.stress.error.workloadEmpty");
-        }
+        WorkloadForm form = new WorkloadForm(file, peakTps, multiple);
+        Map<String, String> errors = new LinkedHashMap<>(DeclaredRules.violations(validator, form));
         WorkloadModel.Model result = null;
         if (errors.isEmpty()) {
             try (InputStream in = file.getInputStream()) {
-                result = WorkloadModel.of(CallSampleReader.read(in), peak, factor);
+                result = WorkloadModel.of(CallSampleReader.read(in), form.peak(), form.factor());
             } catch (InvalidRequestException e) {
                 e.fieldErrors().forEach((field, key) -> errors.put(field, text(key, locale)));
             }
         }
-        model.addAttribute("values", values);
+        model.addAttribute("values", Map.of("peakTps", form.peakTps(), "multiple", form.multiple()));
         model.addAttribute("errors", errors);
         if (result != null) {
             model.addAttribute("result", result);
@@ -120,16 +110,6 @@ class WorkloadPageController {
                         "data", codes.stream().map(c -> round(c.cumulativeShare() * 100)).toList(),
                         "markLine", Map.of("silent", true, "symbol", "none", "data", List.of(Map.of("yAxis", 99))))));
         return option;
-    }
-
-    /** A number in [0, max], or null when it is missing or not one. */
-    private static Double number(String raw, double max) {
-        try {
-            double v = Double.parseDouble(raw.strip());
-            return Double.isFinite(v) && v >= 0 && v <= max ? v : null;
-        } catch (NumberFormatException | NullPointerException e) {
-            return null;
-        }
     }
 
     /** A field error from the reader: a bundle key, or {@code key:row} for a row's error. */

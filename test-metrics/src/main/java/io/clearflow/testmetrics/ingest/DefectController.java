@@ -2,9 +2,11 @@ package io.clearflow.testmetrics.ingest;
 
 import io.clearflow.engine.api.Idempotent;
 import io.clearflow.engine.api.InvalidRequestException;
+import io.clearflow.testmetrics.InputCheck;
 import io.clearflow.testmetrics.TestMetricsAccess;
 import io.clearflow.testmetrics.api.DefectRecord;
 import io.clearflow.testmetrics.api.TestEvidence;
+import jakarta.validation.Validator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,16 +25,18 @@ class DefectController {
     static final int MAX_DEFECTS = 5_000;
 
     private final TestEvidence evidence;
+    private final Validator validator;
 
-    DefectController(TestEvidence evidence) {
+    DefectController(TestEvidence evidence, Validator validator) {
         this.evidence = evidence;
+        this.validator = validator;
     }
 
     @Idempotent
     @PostMapping("/api/test-metrics/projects/{project}/defects")
     @PreAuthorize(TestMetricsAccess.UPLOAD)
     Map<String, Integer> record(@PathVariable String project, @RequestBody List<DefectRecord> defects) {
-        new UploadTarget(project, "0", null).checked();
+        InputCheck.validate(validator, new UploadTarget(project, "0", null), UploadTarget.INVALID);
         if (defects.size() > MAX_DEFECTS) {
             throw new InvalidRequestException("at most " + MAX_DEFECTS + " defects per call");
         }

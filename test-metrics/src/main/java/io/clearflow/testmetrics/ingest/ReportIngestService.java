@@ -2,6 +2,7 @@ package io.clearflow.testmetrics.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clearflow.testmetrics.InputCheck;
 import io.clearflow.testmetrics.TestMetricsProperties;
 import io.clearflow.testmetrics.store.CoverageFileRepository;
 import io.clearflow.testmetrics.store.CoverageRepository;
@@ -10,6 +11,7 @@ import io.clearflow.testmetrics.store.ReportRepository;
 import io.clearflow.testmetrics.store.RunRepository;
 import io.clearflow.testmetrics.store.TestResultRepository;
 import io.clearflow.testmetrics.store.VersionRepository;
+import jakarta.validation.Validator;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,11 +58,13 @@ public class ReportIngestService {
     private final CoverageFileRepository coverageFiles;
     private final FindingRepository findings;
     private final ObjectMapper json;
+    private final Validator validator;
     private final Clock clock;
 
     public ReportIngestService(TestMetricsProperties properties, VersionRepository versions, RunRepository runs,
                                ReportRepository reports, TestResultRepository results, CoverageRepository coverage,
-                               CoverageFileRepository coverageFiles, FindingRepository findings, ObjectMapper json) {
+                               CoverageFileRepository coverageFiles, FindingRepository findings, ObjectMapper json,
+                               Validator validator) {
         this.properties = properties;
         this.versions = versions;
         this.runs = runs;
@@ -70,6 +74,7 @@ public class ReportIngestService {
         this.coverageFiles = coverageFiles;
         this.findings = findings;
         this.json = json;
+        this.validator = validator;
         this.clock = Clock.systemUTC();
     }
 
@@ -84,7 +89,7 @@ public class ReportIngestService {
 
     @Transactional
     public Outcome ingest(UploadTarget target, String fileName, InputStream content, String user) {
-        target.checked();
+        InputCheck.validate(validator, target, UploadTarget.INVALID);
         try {
             LimitedInputStream limited = new LimitedInputStream(content, properties.maxReportSize().toBytes(), "the file");
             BufferedInputStream in = new BufferedInputStream(limited, 65536);

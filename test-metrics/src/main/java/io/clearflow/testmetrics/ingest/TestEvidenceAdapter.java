@@ -1,6 +1,7 @@
 package io.clearflow.testmetrics.ingest;
 
 import io.clearflow.engine.api.InvalidRequestException;
+import io.clearflow.testmetrics.InputCheck;
 import io.clearflow.testmetrics.api.DefectRecord;
 import io.clearflow.testmetrics.api.TestEvidence;
 import io.clearflow.testmetrics.api.TestRunRecord;
@@ -10,6 +11,7 @@ import io.clearflow.testmetrics.store.ReportRepository;
 import io.clearflow.testmetrics.store.RunRepository;
 import io.clearflow.testmetrics.store.TestResultRepository;
 import io.clearflow.testmetrics.store.VersionRepository;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -33,12 +35,14 @@ class TestEvidenceAdapter implements TestEvidence {
     private final TestResultRepository results;
     private final DefectRepository defects;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final Validator validator;
     private final Clock clock = Clock.systemUTC();
 
     TestEvidenceAdapter(VersionRepository versions, RunRepository runs, ReportRepository reports,
                         TestResultRepository results, DefectRepository defects,
-                        com.fasterxml.jackson.databind.ObjectMapper json) {
+                        com.fasterxml.jackson.databind.ObjectMapper json, Validator validator) {
         this.json = json;
+        this.validator = validator;
         this.versions = versions;
         this.runs = runs;
         this.reports = reports;
@@ -49,7 +53,8 @@ class TestEvidenceAdapter implements TestEvidence {
     @Override
     @Transactional
     public long recordTestRun(TestRunRecord run) {
-        UploadTarget target = new UploadTarget(run.project(), run.version(), run.run()).checked();
+        UploadTarget target = new UploadTarget(run.project(), run.version(), run.run());
+        InputCheck.validate(validator, target, UploadTarget.INVALID);
         var cases = run.cases().stream().map(c -> {
             if (c.name() == null || c.name().isBlank() || c.status() == null || c.durationMs() < 0) {
                 throw new InvalidRequestException("every case needs a name, a status and a duration that is not negative");

@@ -82,7 +82,7 @@ public class PlanService {
     }
 
     public PlanView create(String project, String version, PlanInput input, String user) {
-        new UploadTarget(project, version, null).checked();
+        InputCheck.validate(validator, new UploadTarget(project, version, null), UploadTarget.INVALID);
         check(input);
         Map<String, String> duplicates = new LinkedHashMap<>();
         Set<String> keys = new HashSet<>();

@@ -1,17 +1,21 @@
 package io.clearflow.engine.reference.accountopening;
 
+import io.clearflow.engine.api.DeclaredRules;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.engine.work.CaseView;
 import io.clearflow.engine.work.WorkService;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,11 +29,22 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountOpeningService {
 
     public static final String PROCESS_KEY = "accountOpening";
-    static final Pattern ID_SHAPE = Pattern.compile("\\d{17}[\\dX]");
-    static final Pattern PHONE = Pattern.compile("1\\d{10}");
 
-    /** The form as typed. */
-    public record Form(String name, String idNumber, String phone, String address) { }
+    /** The form as typed, stripped (the ID number in capitals) so the rules see what is stored. Messages are bundle keys. */
+    public record Form(
+            @NotEmpty(message = "accountOpening.error.name") @Size(max = 50, message = "accountOpening.error.name") String name,
+            @Pattern(regexp = "\\d{17}[\\dX]", message = "accountOpening.error.idNumber") String idNumber,
+            @Pattern(regexp = "1\\d{10}", message = "accountOpening.error.phone") String phone,
+            @NotEmpty(message = "accountOpening.error.address")
+            @Size(max = 200, message = "accountOpening.error.address") String address) {
+
+        public Form {
+            name = strip(name);
+            idNumber = strip(idNumber).toUpperCase();
+            phone = strip(phone);
+            address = strip(address);
+        }
+    }
 
     /** What the bot reports: whether every check passed, its findings, and what it read from the card. */
     public record Findings(boolean passed, List<String> findings, String ocrName, String ocrIdNumber) { }
@@ -41,10 +56,12 @@ public class AccountOpeningService {
     private final Clock clock;
 
     private final io.clearflow.engine.work.CaseOpinions opinions;
+    private final Validator validator;
 
     AccountOpeningService(ApplicationRepository applications, AccountRepository accounts, WorkService work, IdCardImagePolicy images, Clock clock,
-                          io.clearflow.engine.work.CaseOpinions opinions) {
+                          io.clearflow.engine.work.CaseOpinions opinions, Validator validator) {
         this.opinions = opinions;
+        this.validator = validator;
         this.applications = applications;
         this.accounts = accounts;
         this.work = work;
@@ -55,23 +72,8 @@ public class AccountOpeningService {
     /** Records the application and starts its process in one transaction. */
     @Transactional
     public AccountApplication apply(Member applicant, Form form, byte[] image) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String name = strip(form.name());
-        String idNumber = strip(form.idNumber()).toUpperCase();
-        String phone = strip(form.phone());
-        String address = strip(form.address());
-        if (name.isEmpty() || name.length() > 50) {
-            errors.put("name", "accountOpening.error.name");
-        }
-        if (!ID_SHAPE.matcher(idNumber).matches()) {
-            errors.put("idNumber", "accountOpening.error.idNumber");
-        }
-        if (!PHONE.matcher(phone).matches()) {
-            errors.put("phone", "accountOpening.error.phone");
-        }
-        if (address.isEmpty() || address.length() > 200) {
-            errors.put("address", "accountOpening.error.address");
-        }
+        // the image's refusals are answered with the form's, so every field shows its own at once
+        Map<String, String> errors = new LinkedHashMap<>(DeclaredRules.violations(validator, form));
         IdCardImagePolicy.Checked checked = null;
         try {
             checked = images.check(image);
@@ -83,7 +85,7 @@ public class AccountOpeningService {
         }
         Instant now = clock.instant();
         long id = applications.insert(new ApplicationRepository.NewApplication(applicant.userId(), applicant.department(),
-                name, idNumber, phone, address, checked.contentType(), checked.width(), checked.height(), image), now);
+                form.name(), form.idNumber(), form.phone(), form.address(), checked.contentType(), checked.width(), checked.height(), image), now);
         CaseView started = work.start(applicant, PROCESS_KEY, "KH-" + id, Map.of("applicationId", id));
         applications.setCase(id, started.id());
         return application(id);

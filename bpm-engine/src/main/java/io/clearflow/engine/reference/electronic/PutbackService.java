@@ -1,6 +1,6 @@
 package io.clearflow.engine.reference.electronic;
 
-import io.clearflow.engine.api.InvalidRequestException;
+import io.clearflow.engine.api.DeclaredRules;
 import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.engine.forms.FormDefinition;
@@ -10,12 +10,12 @@ import io.clearflow.engine.forms.TaskFormListener;
 import io.clearflow.engine.work.CaseView;
 import io.clearflow.engine.work.TaskView;
 import io.clearflow.engine.work.WorkService;
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -41,12 +41,14 @@ public class PutbackService implements TaskFormListener {
     private final WorkService work;
     private final FormRegistry forms;
     private final FormValidator validator;
+    private final Validator rules;
     private final MessageSource messages;
     private final Clock clock;
     private final ZoneId zone;
 
     PutbackService(PutbackRegistrationRepository registrations, PutbackReviewRepository reviews, WorkService work, FormRegistry forms, FormValidator validator,
-                   MessageSource messages, Clock clock, io.clearflow.engine.web.TimeFormat times) {
+                   Validator rules, MessageSource messages, Clock clock, io.clearflow.engine.web.TimeFormat times) {
+        this.rules = rules;
         this.registrations = registrations;
         this.reviews = reviews;
         this.work = work;
@@ -61,26 +63,16 @@ public class PutbackService implements TaskFormListener {
     @Transactional
     public PutbackRegistration submit(Member submitter, Map<String, ?> submitted) {
         Map<String, String> v = validator.validate(forms.get(PutbackForms.REGISTRATION), submitted);
-        LocalDate start = LocalDate.parse(v.get("registrationStart"));
-        LocalDate end = LocalDate.parse(v.get("registrationEnd"));
-        LocalDate payment = LocalDate.parse(v.get("paymentDate"));
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (end.isBefore(start)) {
-            errors.put("registrationEnd", text("modes.putback.error.endBeforeStart"));
-        }
-        if (!payment.isAfter(end)) {
-            errors.put("paymentDate", text("modes.putback.error.paymentAfterEnd"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(text("modes.form.invalid"), errors);
-        }
+        PutbackPeriod period = DeclaredRules.check(rules, new PutbackPeriod(LocalDate.parse(v.get("registrationStart")),
+                LocalDate.parse(v.get("registrationEnd")), LocalDate.parse(v.get("paymentDate"))), text("modes.form.invalid"));
         var now = clock.instant();
         long id = registrations.insert(new PutbackRegistrationRepository.NewRegistration(v.get("issuerName"),
-                v.get("securityCode"), v.get("securityName"), new BigDecimal(v.get("putbackPrice")), start, end, payment,
+                v.get("securityCode"), v.get("securityName"), new BigDecimal(v.get("putbackPrice")), period.registrationStart(),
+                period.registrationEnd(), period.paymentDate(),
                 v.get("contactName"), v.get("contactPhone"), v.get("remarks"), submitter.userId(),
                 submitter.department()), now);
         // the first review's deadline comes from the form: close of business the day before registration opens
-        String reviewDue = start.minusDays(1).atTime(REVIEW_CUT_OFF).atZone(zone).toInstant().toString();
+        String reviewDue = period.registrationStart().minusDays(1).atTime(REVIEW_CUT_OFF).atZone(zone).toInstant().toString();
         CaseView started = work.start(submitter, PROCESS_KEY, "HS-" + id,
                 Map.of("registrationId", id, "reviewDue", reviewDue));
         registrations.setCase(id, started.id());

@@ -34,7 +34,7 @@ class CatalogApi implements GovernanceCatalog {
     @Transactional
     public String openScenario(NewScenario s) {
         if (s == null || s.openedBy() == null || s.openedBy().isBlank()) {
-            throw new io.clearflow.engine.api.InvalidRequestException("the scenario is missing",
+            throw new io.clearflow.engine.api.InvalidRequestException("gov.refused.scenarioMissing",
                     java.util.Map.of("openedBy", "required"));
         }
         return catalog.registerFor(s.openedBy(), new ScenarioInput(s.name(), s.description(), s.sourceType(),

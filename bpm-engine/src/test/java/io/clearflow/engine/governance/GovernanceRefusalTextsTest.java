@@ -4,18 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clearflow.engine.EngineTestApplication;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -39,6 +44,23 @@ class GovernanceRefusalTextsTest {
 
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper json;
+    @Autowired MessageSource messages;
+
+    @Test
+    void everyRefusalReadsInBothLanguagesWithItsValuesFilledIn() throws Exception {
+        Properties bundle = new Properties();
+        try (var in = getClass().getResourceAsStream("/i18n/governance.properties")) {
+            bundle.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        var keys = bundle.stringPropertyNames().stream().filter(k -> k.startsWith("gov.refused.")).sorted().toList();
+        assertThat(keys).hasSizeGreaterThan(20);
+        for (String key : keys) {
+            String zh = messages.getMessage(key, new Object[] {7, 8}, Locale.SIMPLIFIED_CHINESE);
+            String en = messages.getMessage(key, new Object[] {7, 8}, Locale.ENGLISH);
+            assertThat(zh).as(key).isNotEqualTo(en).matches(".*\\p{IsHan}.*").doesNotContain("{").doesNotContain("''");
+            assertThat(en).as(key).doesNotMatch(".*\\p{IsHan}.*").doesNotContain("{").doesNotContain("''");
+        }
+    }
 
     @Test
     void classificationRefusalsInTheReadersLanguage() throws Exception {
@@ -95,6 +117,15 @@ class GovernanceRefusalTextsTest {
                             .param("runningInstances", "continue").with(user("sunqi").roles("PROCESS_OWNER")).with(csrf()))
                     .andReturn().getFlashMap().get("flashErrorText");
             assertThat(flash).isEqualTo(unclassified.get(lang)).doesNotContain("gov.").doesNotContain("??");
+        }
+        Map<String, String> tooLarge = Map.of("zh", "BPMN 文件有 5242881 字节，最多接受 5242880 字节",
+                "en", "the BPMN file has 5242881 bytes; at most 5242880 are accepted");
+        MockMultipartFile huge = new MockMultipartFile("file", "huge.bpmn", "text/xml", new byte[5 * 1024 * 1024 + 1]);
+        for (String lang : new String[] {"zh", "en"}) {
+            String flash = (String) mvc.perform(multipart("/governance/scenarios/" + id + "/design").file(huge)
+                            .param("lang", lang).with(user("sunqi").roles("PROCESS_OWNER")).with(csrf()))
+                    .andReturn().getFlashMap().get("flashErrorText");
+            assertThat(flash).isEqualTo(tooLarge.get(lang));
         }
     }
 }

@@ -35,7 +35,7 @@ class CatalogApi implements GovernanceCatalog {
     public String openScenario(NewScenario s) {
         if (s == null || s.openedBy() == null || s.openedBy().isBlank()) {
             throw new io.clearflow.engine.api.InvalidRequestException("gov.refused.scenarioMissing",
-                    java.util.Map.of("openedBy", "required"));
+                    java.util.Map.of("openedBy", "gov.error.required"));
         }
         return catalog.registerFor(s.openedBy(), new ScenarioInput(s.name(), s.description(), s.sourceType(),
                 s.sourceReference(), s.ownerDepartment(), s.businessCategory(), s.characteristics())).id();

@@ -60,7 +60,7 @@ class DesignUploads {
     Design offer(String scenarioId, byte[] bpmn, String origin, String offeredBy) {
         scenario(scenarioId);
         if (origin == null || origin.isBlank() || origin.length() > 255) {
-            throw new InvalidRequestException("gov.refused.originRequired", Map.of("origin", "required, at most 255 characters"));
+            throw new InvalidRequestException("gov.refused.originRequired", Map.of("origin", "gov.error.origin"));
         }
         String by = offeredBy == null || offeredBy.isBlank() ? "system" : offeredBy.strip();
         requireSize(bpmn);

@@ -71,7 +71,7 @@ public class FormService {
         }
         if (!formActivities(scenarioId).containsKey(activityId)) {
             throw new InvalidRequestException("gov.refused.noSuchActivity",
-                    Map.of("activityId", "a start event or user task of the current design"), activityId);
+                    Map.of("activityId", "gov.error.activityId"), activityId);
         }
         FormDefinition checked = check(definition);
         String text = write(checked);
@@ -122,7 +122,7 @@ public class FormService {
             return json.readValue(text, FormDefinition.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new InvalidRequestException("gov.refused.formNotJson",
-                    Map.of("definition", "JSON like {\"fields\":[{\"key\":\"amount\",\"label\":\"金额\",\"type\":\"number\",\"required\":true}]}"));
+                    Map.of("definition", "gov.error.formJson"));
         }
     }
 
@@ -137,7 +137,7 @@ public class FormService {
         try {
             String text = json.writeValueAsString(definition);
             if (text.length() > 20000) {
-                throw new InvalidRequestException("gov.refused.formTooLarge", Map.of("fields", "at most 20000 characters as JSON"));
+                throw new InvalidRequestException("gov.refused.formTooLarge", Map.of("fields", "gov.error.formLength"));
             }
             return text;
         } catch (JsonProcessingException e) {

@@ -40,7 +40,7 @@ class GovernanceFlash {
         try {
             return act(redirect, id, "gov.flash.uploaded", upload);
         } catch (CatalogService.ModelTooLargeException e) {
-            redirect.addFlashAttribute("flashErrorText", e.getMessage());
+            redirect.addFlashAttribute("flashErrorText", text(CatalogService.ModelTooLargeException.KEY, e.args()));
             return "redirect:" + SCENARIO + id + "#design";
         }
     }

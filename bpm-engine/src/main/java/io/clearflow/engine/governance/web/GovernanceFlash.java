@@ -90,7 +90,7 @@ class GovernanceFlash {
         }
     }
 
-    /** The refusal and its field errors ("message: field — text; …"); messages that are no bundle key stay as they are. */
+    /** The refusal and its field errors ("message: field — text; …"); a message that is no bundle key stays as it is. */
     private String text(InvalidRequestException e) {
         String message = text(e.getMessage(), e.args());
         if (e.fieldErrors().isEmpty()) {

@@ -35,7 +35,7 @@ public record BpmnFile(String name, long size, byte[] content) {
     BpmnFile require() {
         requireWithinLimit();
         if (content == null || content.length == 0) {
-            throw new InvalidRequestException("the file is empty", Map.of("file", "required"));
+            throw new InvalidRequestException("gov.refused.fileEmpty", Map.of("file", "gov.error.required"));
         }
         return this;
     }

@@ -34,8 +34,8 @@ class CatalogApi implements GovernanceCatalog {
     @Transactional
     public String openScenario(NewScenario s) {
         if (s == null || s.openedBy() == null || s.openedBy().isBlank()) {
-            throw new io.clearflow.engine.api.InvalidRequestException("the scenario is missing",
-                    java.util.Map.of("openedBy", "required"));
+            throw new io.clearflow.engine.api.InvalidRequestException("gov.refused.scenarioMissing",
+                    java.util.Map.of("openedBy", "gov.error.required"));
         }
         return catalog.registerFor(s.openedBy(), new ScenarioInput(s.name(), s.description(), s.sourceType(),
                 s.sourceReference(), s.ownerDepartment(), s.businessCategory(), s.characteristics())).id();

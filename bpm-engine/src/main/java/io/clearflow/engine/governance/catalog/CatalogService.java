@@ -168,10 +168,22 @@ public class CatalogService {
         }
     }
 
-    /** A model over {@link BpmnFile#MAX_BYTES}: answered 413. */
+    /**
+     * A model over {@link BpmnFile#MAX_BYTES}: answered 413. People read it as {@link #KEY} with {@link #args()};
+     * the message is the English text, for the validator's report.
+     */
     public static class ModelTooLargeException extends RuntimeException {
+        public static final String KEY = "gov.refused.modelTooLarge";
+        private final long size;
+
         public ModelTooLargeException(long size) {
             super("the BPMN file has " + size + " bytes; at most " + BpmnFile.MAX_BYTES + " are accepted");
+            this.size = size;
+        }
+
+        /** The file's size and the limit, in bytes. */
+        public Object[] args() {
+            return new Object[] {size, BpmnFile.MAX_BYTES};
         }
     }
 }

@@ -42,7 +42,7 @@ class DesignUploads {
         Scenario scenario = scenario(scenarioId);
         access.requireManage(member, scenario.ownerDepartment());
         if (scenario.directIntegration()) {
-            throw new ConflictException("the scenario is marked for direct system integration, not for a process");
+            throw new ConflictException("gov.refused.directIntegration");
         }
         requireSize(bpmn);
         ValidationReport report = validator.validate(bpmn, scenario.mode());
@@ -60,7 +60,7 @@ class DesignUploads {
     Design offer(String scenarioId, byte[] bpmn, String origin, String offeredBy) {
         scenario(scenarioId);
         if (origin == null || origin.isBlank() || origin.length() > 255) {
-            throw new InvalidRequestException("the origin is required", Map.of("origin", "required, at most 255 characters"));
+            throw new InvalidRequestException("gov.refused.originRequired", Map.of("origin", "gov.error.origin"));
         }
         String by = offeredBy == null || offeredBy.isBlank() ? "system" : offeredBy.strip();
         requireSize(bpmn);

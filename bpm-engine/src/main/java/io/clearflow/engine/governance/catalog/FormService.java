@@ -67,11 +67,11 @@ public class FormService {
         Scenario scenario = catalog.find(scenarioId);
         access.requireManage(member, scenario.ownerDepartment());
         if (catalog.currentDesign(scenarioId).isEmpty()) {
-            throw new ConflictException("upload a design first: forms belong to its start event and user tasks");
+            throw new ConflictException("gov.refused.formNeedsDesign");
         }
         if (!formActivities(scenarioId).containsKey(activityId)) {
-            throw new InvalidRequestException("no start event or user task '" + activityId + "' in the current design",
-                    Map.of("activityId", "a start event or user task of the current design"));
+            throw new InvalidRequestException("gov.refused.noSuchActivity",
+                    Map.of("activityId", "gov.error.activityId"), activityId);
         }
         FormDefinition checked = check(definition);
         String text = write(checked);
@@ -121,23 +121,23 @@ public class FormService {
         try {
             return json.readValue(text, FormDefinition.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new InvalidRequestException("the form definition is not valid JSON",
-                    Map.of("definition", "JSON like {\"fields\":[{\"key\":\"amount\",\"label\":\"金额\",\"type\":\"number\",\"required\":true}]}"));
+            throw new InvalidRequestException("gov.refused.formNotJson",
+                    Map.of("definition", "gov.error.formJson"));
         }
     }
 
     private FormDefinition check(FormDefinition definition) {
         FormDefinition form = definition == null ? new FormDefinition(null) : definition;
-        DeclaredRules.check(rules, form, "a form needs at least one field", FormDefinition.Present.class);
-        DeclaredRules.check(rules, form, "too many fields", FormDefinition.Bounded.class);
-        return DeclaredRules.check(rules, form, "the form definition is invalid");
+        DeclaredRules.check(rules, form, "gov.refused.formNoFields", FormDefinition.Present.class);
+        DeclaredRules.check(rules, form, "gov.refused.formTooManyFields", FormDefinition.Bounded.class);
+        return DeclaredRules.check(rules, form, "gov.refused.formInvalid");
     }
 
     private String write(FormDefinition definition) {
         try {
             String text = json.writeValueAsString(definition);
             if (text.length() > 20000) {
-                throw new InvalidRequestException("the form definition is too large", Map.of("fields", "at most 20000 characters as JSON"));
+                throw new InvalidRequestException("gov.refused.formTooLarge", Map.of("fields", "gov.error.formLength"));
             }
             return text;
         } catch (JsonProcessingException e) {

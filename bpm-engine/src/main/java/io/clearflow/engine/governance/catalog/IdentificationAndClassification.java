@@ -59,9 +59,9 @@ class IdentificationAndClassification {
     Scenario setSuitability(Member member, String id, boolean suitable, String reason) {
         Scenario scenario = find(id);
         access.requireManage(member, scenario.ownerDepartment());
-        DeclaredRules.check(validator, new CatalogInputs.Suitability(suitable, reason), "a reason is required");
+        DeclaredRules.check(validator, new CatalogInputs.Suitability(suitable, reason), "gov.refused.reasonRequired");
         if (!suitable && scenario.activeVersion() != null) {
-            throw new ConflictException("the scenario has a published process; it cannot be turned into a direct integration");
+            throw new ConflictException("gov.refused.publishedNoDirect");
         }
         scenarios.setDirectIntegration(id, !suitable, suitable ? null : reason.strip(), clock.instant());
         audit.record(id, member.userId(), suitable ? "marked-suitable" : "marked-direct-integration",
@@ -74,13 +74,13 @@ class IdentificationAndClassification {
         Scenario scenario = find(id);
         access.requireManage(member, scenario.ownerDepartment());
         if (scenario.directIntegration()) {
-            throw new ConflictException("the scenario is marked for direct system integration, not for a process");
+            throw new ConflictException("gov.refused.directIntegration");
         }
         String recommended = Classifier.recommend(scenario.characteristics()).mode();
         var choice = new CatalogInputs.ModeChoice(mode, reason, recommended);
-        DeclaredRules.check(validator, choice, "unknown mode");
-        DeclaredRules.check(validator, choice, "overriding the recommended mode needs a reason", CatalogInputs.ModeChoice.Override.class);
-        DeclaredRules.check(validator, choice, "the reason is too long", CatalogInputs.ModeChoice.Length.class);
+        DeclaredRules.check(validator, choice, "gov.refused.unknownMode");
+        DeclaredRules.check(validator, choice, "gov.refused.overrideNeedsReason", CatalogInputs.ModeChoice.Override.class);
+        DeclaredRules.check(validator, choice, "gov.refused.reasonTooLong", CatalogInputs.ModeChoice.Length.class);
         boolean override = choice.overrides();
         String why = choice.reason();
         scenarios.classify(id, mode, why, recommended, member.userId(), clock.instant());

@@ -46,7 +46,7 @@ public class ImprovementService {
     /** Rates the process of a case the member may see (404 otherwise, as for the case itself). */
     @Transactional
     public Feedback give(Member member, String caseId, String taskName, Integer rating, String comment) {
-        DeclaredRules.check(validator, new CatalogInputs.Rating(caseId, taskName, rating, comment), "the feedback is invalid");
+        DeclaredRules.check(validator, new CatalogInputs.Rating(caseId, taskName, rating, comment), "gov.refused.feedbackInvalid");
         CaseView view = work.caseOf(member, caseId);
         HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(caseId).singleResult();
         String text = comment == null || comment.isBlank() ? null : comment.strip();
@@ -98,7 +98,7 @@ public class ImprovementService {
         Scenario scenario = catalog.find(scenarioId);
         access.requireManage(member, scenario.ownerDepartment());
         var input = DeclaredRules.check(validator, new CatalogInputs.Action(title, description, metricRef, feedbackIds,
-                feedbackOf(scenario).stream().map(Feedback::id).toList()), "the improvement action is invalid");
+                feedbackOf(scenario).stream().map(Feedback::id).toList()), "gov.refused.actionInvalid");
         List<Long> links = input.feedbackIds();
         long id = improvements.insert(scenarioId, title.strip(),
                 description == null || description.isBlank() ? null : description.strip(),
@@ -113,7 +113,7 @@ public class ImprovementService {
         Improvement action = action(actionId);
         Scenario scenario = catalog.find(action.scenarioId());
         access.requireManage(member, scenario.ownerDepartment());
-        DeclaredRules.check(validator, new CatalogInputs.ActionStatus(status), "unknown status");
+        DeclaredRules.check(validator, new CatalogInputs.ActionStatus(status), "gov.refused.unknownStatus");
         improvements.setStatus(actionId, status, clock.instant());
         audit.record(scenario.id(), member.userId(), "improvement-status", "action " + actionId + ": " + action.status()
                 + " → " + status);

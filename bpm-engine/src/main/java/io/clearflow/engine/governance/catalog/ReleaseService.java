@@ -69,39 +69,38 @@ public class ReleaseService {
         Scenario scenario = catalog.find(scenarioId);
         access.requireManage(member, scenario.ownerDepartment());
         if (runningInstances == null || !Vocabulary.RUNNING_INSTANCES.contains(runningInstances)) {
-            throw new InvalidRequestException("choose what happens to running instances",
+            throw new InvalidRequestException("gov.refused.runningInstances",
                     Map.of("runningInstances", "one of " + Vocabulary.RUNNING_INSTANCES));
         }
         if (scenario.directIntegration()) {
-            throw new ConflictException("the scenario is marked for direct system integration, not for a process");
+            throw new ConflictException("gov.refused.directIntegration");
         }
         if (scenario.mode() == null) {
-            throw new ConflictException("classify the scenario (accept or override the mode) before publishing");
+            throw new ConflictException("gov.refused.classifyFirst");
         }
         Design design = catalog.currentDesign(scenarioId)
-                .orElseThrow(() -> new ConflictException("upload a design before publishing"));
+                .orElseThrow(() -> new ConflictException("gov.refused.publishNeedsDesign"));
         Optional<Version> active = activeVersion(scenarioId);
         if (active.isPresent() && active.get().designId() == design.id() && forms.unchangedSince(active.get().id(), scenarioId)) {
-            throw new ConflictException("this design and its forms are already the active version " + active.get().versionNo());
+            throw new ConflictException("gov.refused.alreadyActive", active.get().versionNo());
         }
         byte[] bpmn = catalog.bpmn(design.id());
         ValidationReport report = validator.validate(bpmn, scenario.mode());
         if (!report.valid()) {
-            throw new InvalidRequestException("the design has " + report.errors().size() + " error(s); fix them before publishing",
-                    errorsByElement(report));
+            throw new InvalidRequestException("gov.refused.designHasErrors", errorsByElement(report), report.errors().size());
         }
         String key = report.processKey();
         if (scenario.processKey() != null && !scenario.processKey().equals(key)) {
-            throw new InvalidRequestException("the process id must stay '" + scenario.processKey() + "'",
+            throw new InvalidRequestException("gov.refused.processKeyFixed",
                     Map.of("processKey", "the process id identifies the scenario's process in Flowable; it is '" + key
-                            + "' in this design"));
+                            + "' in this design"), scenario.processKey());
         }
         if (scenario.processKey() == null) {
             if (catalog.byProcessKey(key).isPresent()) {
-                throw new ConflictException("process id '" + key + "' belongs to another scenario of the catalog");
+                throw new ConflictException("gov.refused.processKeyOfOtherScenario", key);
             }
             if (repository.createProcessDefinitionQuery().processDefinitionKey(key).count() > 0) {
-                throw new ConflictException("process id '" + key + "' is already used by a process outside the catalog");
+                throw new ConflictException("gov.refused.processKeyOutsideCatalog", key);
             }
         }
         int versionNo = active.map(v -> v.versionNo() + 1).orElse(1);
@@ -144,7 +143,7 @@ public class ReleaseService {
     public List<MigrationOutcome> migrateRunning(Member member, String scenarioId) {
         Scenario scenario = catalog.find(scenarioId);
         access.requireManage(member, scenario.ownerDepartment());
-        Version active = activeVersion(scenarioId).orElseThrow(() -> new ConflictException("nothing is published yet"));
+        Version active = activeVersion(scenarioId).orElseThrow(() -> new ConflictException("gov.refused.nothingPublished"));
         List<MigrationOutcome> outcomes = new ArrayList<>();
         for (ProcessDefinition older : repository.createProcessDefinitionQuery().processDefinitionKey(scenario.processKey()).list()) {
             if (!older.getId().equals(active.processDefinitionId())) {

@@ -55,7 +55,7 @@ public class ScenarioReads {
 
     /** The current design drawn as PNG; 409 when it cannot be read or has no diagram interchange. */
     public byte[] diagram(Member member, String id) {
-        var model = validator.model(bpmn(member, id)).orElseThrow(() -> new ConflictException("the design cannot be read"));
+        var model = validator.model(bpmn(member, id)).orElseThrow(() -> new ConflictException("gov.refused.designUnreadable"));
         try {
             return DiagramRenderer.png(model);
         } catch (DiagramRenderer.NotDrawable e) {

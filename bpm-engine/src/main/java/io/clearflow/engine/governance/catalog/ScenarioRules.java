@@ -22,9 +22,9 @@ class ScenarioRules {
 
     ScenarioInput check(ScenarioInput in) {
         if (in == null) {
-            throw new InvalidRequestException("the scenario is missing");
+            throw new InvalidRequestException("gov.refused.scenarioMissing");
         }
-        DeclaredRules.check(validator, in, "the scenario is incomplete or invalid");
+        DeclaredRules.check(validator, in, "gov.refused.scenarioInvalid");
         return new ScenarioInput(in.name().strip(), in.description() == null || in.description().isBlank() ? null
                 : in.description().strip(), in.sourceType(), in.sourceReference().strip(), in.ownerDepartment(),
                 in.businessCategory(), in.characteristics().stream().distinct().sorted(

@@ -23,29 +23,32 @@ class DesignPageController {
     private final FormService forms;
     private final ScenarioPageModel pages;
     private final CurrentUser currentUser;
+    private final GovernanceFlash flash;
 
-    DesignPageController(CatalogService catalog, FormService forms, ScenarioPageModel pages, CurrentUser currentUser) {
+    DesignPageController(CatalogService catalog, FormService forms, ScenarioPageModel pages, CurrentUser currentUser,
+                         GovernanceFlash flash) {
         this.catalog = catalog;
         this.forms = forms;
         this.pages = pages;
         this.currentUser = currentUser;
+        this.flash = flash;
     }
 
     @PostMapping("/governance/scenarios/{id}/design")
     String upload(@PathVariable String id, @RequestParam("file") MultipartFile file, RedirectAttributes redirect)
             throws IOException {
         BpmnFile bpmn = BpmnFile.of(file);
-        return GovernanceFlash.upload(redirect, id, () -> catalog.upload(currentUser.get(), id, bpmn));
+        return flash.upload(redirect, id, () -> catalog.upload(currentUser.get(), id, bpmn));
     }
 
     @PostMapping("/governance/scenarios/{id}/validation")
     String revalidate(@PathVariable String id, RedirectAttributes redirect) {
-        return GovernanceFlash.act(redirect, id, "gov.flash.validated", () -> catalog.revalidate(currentUser.get(), id));
+        return flash.act(redirect, id, "gov.flash.validated", () -> catalog.revalidate(currentUser.get(), id));
     }
 
     @PostMapping("/governance/scenarios/{id}/drafts/{designId}/adoption")
     String adopt(@PathVariable String id, @PathVariable long designId, RedirectAttributes redirect) {
-        return GovernanceFlash.act(redirect, id, "gov.flash.adopted", () -> catalog.adopt(currentUser.get(), id, designId));
+        return flash.act(redirect, id, "gov.flash.adopted", () -> catalog.adopt(currentUser.get(), id, designId));
     }
 
     @GetMapping(value = "/governance/scenarios/{id}/diagram.png", produces = MediaType.IMAGE_PNG_VALUE)
@@ -56,7 +59,7 @@ class DesignPageController {
     @PostMapping("/governance/scenarios/{id}/forms")
     String saveForm(@PathVariable String id, @RequestParam String activityId, @RequestParam String definition,
                     RedirectAttributes redirect) {
-        return GovernanceFlash.saveForm(redirect, id, activityId, definition,
+        return flash.saveForm(redirect, id, activityId, definition,
                 () -> forms.save(currentUser.get(), id, activityId, definition));
     }
 }

@@ -31,14 +31,16 @@ class GovernancePageController {
     private final ModelValidation validation;
     private final ScenarioPageModel pages;
     private final CurrentUser currentUser;
+    private final GovernanceFlash flash;
 
     GovernancePageController(CatalogService catalog, GovernanceAccess access, ModelValidation validation,
-                             ScenarioPageModel pages, CurrentUser currentUser) {
+                             ScenarioPageModel pages, CurrentUser currentUser, GovernanceFlash flash) {
         this.catalog = catalog;
         this.access = access;
         this.validation = validation;
         this.pages = pages;
         this.currentUser = currentUser;
+        this.flash = flash;
     }
 
     @GetMapping("/governance")
@@ -72,14 +74,14 @@ class GovernancePageController {
     @PostMapping("/governance/scenarios/{id}/suitability")
     String suitability(@PathVariable String id, @RequestParam boolean suitable,
                        @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return GovernanceFlash.act(redirect, id, suitable ? "gov.flash.suitable" : "gov.flash.notSuitable",
+        return flash.act(redirect, id, suitable ? "gov.flash.suitable" : "gov.flash.notSuitable",
                 () -> catalog.setSuitability(currentUser.get(), id, suitable, reason));
     }
 
     @PostMapping("/governance/scenarios/{id}/classification")
     String classify(@PathVariable String id, @RequestParam(required = false) String mode,
                     @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return GovernanceFlash.act(redirect, id, "gov.flash.classified",
+        return flash.act(redirect, id, "gov.flash.classified",
                 () -> catalog.classify(currentUser.get(), id, mode, reason));
     }
 

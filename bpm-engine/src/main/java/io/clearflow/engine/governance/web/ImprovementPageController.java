@@ -15,10 +15,12 @@ class ImprovementPageController {
 
     private final ImprovementService improvements;
     private final CurrentUser currentUser;
+    private final GovernanceFlash flash;
 
-    ImprovementPageController(ImprovementService improvements, CurrentUser currentUser) {
+    ImprovementPageController(ImprovementService improvements, CurrentUser currentUser, GovernanceFlash flash) {
         this.improvements = improvements;
         this.currentUser = currentUser;
+        this.flash = flash;
     }
 
     @PostMapping("/governance/scenarios/{id}/improvements")
@@ -26,13 +28,13 @@ class ImprovementPageController {
                           @RequestParam(required = false) String description,
                           @RequestParam(required = false) String metricRef,
                           @RequestParam(required = false) List<Long> feedbackIds, RedirectAttributes redirect) {
-        return GovernanceFlash.act(redirect, id, "gov.flash.improvementAdded",
+        return flash.act(redirect, id, "gov.flash.improvementAdded",
                 () -> improvements.addAction(currentUser.get(), id, title, description, metricRef, feedbackIds));
     }
 
     @PostMapping("/governance/improvements/{actionId}/status")
     String improvementStatus(@PathVariable long actionId, @RequestParam String status, RedirectAttributes redirect) {
-        return GovernanceFlash.act(redirect, improvements.action(actionId).scenarioId(), "gov.flash.improvementUpdated",
+        return flash.act(redirect, improvements.action(actionId).scenarioId(), "gov.flash.improvementUpdated",
                 () -> improvements.setStatus(currentUser.get(), actionId, status));
     }
 
@@ -41,7 +43,7 @@ class ImprovementPageController {
     String feedback(@RequestParam String caseId, @RequestParam(required = false) String taskId,
                     @RequestParam(required = false) String taskName, @RequestParam(required = false) Integer rating,
                     @RequestParam(required = false) String comment, RedirectAttributes redirect) {
-        return GovernanceFlash.feedback(redirect, caseId, taskId,
+        return flash.feedback(redirect, caseId, taskId,
                 () -> improvements.give(currentUser.get(), caseId, taskName, rating, comment));
     }
 }

@@ -14,16 +14,18 @@ class ReleasePageController {
 
     private final ReleaseService releases;
     private final CurrentUser currentUser;
+    private final GovernanceFlash flash;
 
-    ReleasePageController(ReleaseService releases, CurrentUser currentUser) {
+    ReleasePageController(ReleaseService releases, CurrentUser currentUser, GovernanceFlash flash) {
         this.releases = releases;
         this.currentUser = currentUser;
+        this.flash = flash;
     }
 
     @PostMapping("/governance/scenarios/{id}/publication")
     String publish(@PathVariable String id, @RequestParam(required = false) String runningInstances,
                    RedirectAttributes redirect) {
-        return GovernanceFlash.act(redirect, id, "gov.flash.published", () -> {
+        return flash.act(redirect, id, "gov.flash.published", () -> {
             var publication = releases.publish(currentUser.get(), id, runningInstances);
             return GovernanceFlash.keepMigrationProblems(redirect, publication, publication.migrations());
         });
@@ -31,7 +33,7 @@ class ReleasePageController {
 
     @PostMapping("/governance/scenarios/{id}/migration")
     String migrate(@PathVariable String id, RedirectAttributes redirect) {
-        return GovernanceFlash.act(redirect, id, "gov.flash.migrated", () -> {
+        return flash.act(redirect, id, "gov.flash.migrated", () -> {
             var outcomes = releases.migrateRunning(currentUser.get(), id);
             return GovernanceFlash.keepMigrationProblems(redirect, outcomes, outcomes);
         });

@@ -76,7 +76,7 @@ class AuditController {
     ResponseEntity<Map<String, Object>> upload(@PathVariable long id, @RequestPart(name = "file", required = false) MultipartFile file,
                                                @RequestParam(required = false) String label) throws IOException {
         checkFile(file, properties.maxPackageSize().toBytes());
-        AuditService.Uploaded uploaded;
+        PackageUpload.Uploaded uploaded;
         try (InputStream in = file.getInputStream()) {
             uploaded = audits.upload(id, label == null ? file.getOriginalFilename() : label, in, currentUser.get());
         }

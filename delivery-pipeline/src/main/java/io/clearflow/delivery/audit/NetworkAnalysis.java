@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   common pool the web requests share): on a loaded machine a descheduled thread holds back one chunk, not a
  *   fixed share of the sources.</li>
  * </ul>
- * Closeness and betweenness cannot share one search: betweenness follows the calls, closeness ignores their direction.
+ * Closeness and betweenness cannot share one search ({@link ClosenessSearch}, {@link BetweennessSearch}): betweenness
+ * follows the calls, closeness ignores their direction.
  */
 final class NetworkAnalysis {
 
@@ -100,10 +101,11 @@ final class NetworkAnalysis {
         double[] betweenness = new double[n];
         int diameter = 0;
         for (Worker w : workers) {
-            diameter = Math.max(diameter, w.diameter);
-            if (w.score != null) {
+            diameter = Math.max(diameter, w.closeness.diameter);
+            double[] score = w.betweenness.score;
+            if (score != null) {
                 for (int v = 0; v < n; v++) {
-                    betweenness[v] += w.score[v];
+                    betweenness[v] += score[v];
                 }
             }
         }
@@ -117,158 +119,36 @@ final class NetworkAnalysis {
         return new Result(closeness, betweenness, diameter);
     }
 
-    /** One thread's share: takes chunks until none is left, with its own buffers and partial betweenness. */
+    /** One thread's share: takes chunks until none is left, with its own searches and their buffers. */
     private static final class Worker implements Runnable {
 
-        private final Csr out;
-        private final Csr undirected;
-        private final double[] closeness;
         private final AtomicInteger next;
         private final int bfsBatches;
         private final int tasks;
         private final int n;
-        double[] score;
-        int diameter;
-        // multi-source BFS
-        private long[] seen;
-        private long[] frontier;
-        private long[] reachedNext;
-        // Brandes
-        private int[] order;
-        private int[] dist;
-        private double[] sigma;
-        private double[] delta;
+        private final ClosenessSearch closeness;
+        private final BetweennessSearch betweenness;
 
         Worker(Csr out, Csr undirected, double[] closeness, AtomicInteger next, int bfsBatches, int tasks) {
-            this.out = out;
-            this.undirected = undirected;
-            this.closeness = closeness;
             this.next = next;
             this.bfsBatches = bfsBatches;
             this.tasks = tasks;
             this.n = out.nodes();
+            this.closeness = new ClosenessSearch(undirected, closeness);
+            this.betweenness = new BetweennessSearch(out);
         }
 
         @Override
         public void run() {
             for (int task = next.getAndIncrement(); task < tasks; task = next.getAndIncrement()) {
                 if (task < bfsBatches) {
-                    distances(task * 64, Math.min(n, task * 64 + 64));
+                    closeness.distances(task * 64, Math.min(n, task * 64 + 64));
                 } else {
                     int from = (task - bfsBatches) * BRANDES_CHUNK;
                     for (int s = from; s < Math.min(n, from + BRANDES_CHUNK); s++) {
-                        brandes(s);
+                        betweenness.from(s);
                     }
                 }
-            }
-        }
-
-        /** Sources {@code from..to} (≤ 64) at once over the undirected view: their closeness and eccentricity. */
-        private void distances(int from, int to) {
-            if (seen == null) {
-                seen = new long[n];
-                frontier = new long[n];
-                reachedNext = new long[n];
-            } else {
-                java.util.Arrays.fill(seen, 0);
-                java.util.Arrays.fill(frontier, 0);
-            }
-            int width = to - from;
-            long[] sum = new long[width];
-            int[] reached = new int[width];
-            for (int j = 0; j < width; j++) {
-                seen[from + j] = 1L << j;
-                frontier[from + j] = 1L << j;
-            }
-            int[] start = undirected.start();
-            int[] adj = undirected.to();
-            boolean active = true;
-            for (int level = 1; active; level++) {
-                active = false;
-                for (int v = 0; v < n; v++) {
-                    long f = frontier[v];
-                    if (f != 0) {
-                        for (int i = start[v]; i < start[v + 1]; i++) {
-                            reachedNext[adj[i]] |= f;
-                        }
-                    }
-                }
-                for (int w = 0; w < n; w++) {
-                    long fresh = reachedNext[w] & ~seen[w];
-                    reachedNext[w] = 0;
-                    frontier[w] = fresh;
-                    if (fresh != 0) {
-                        active = true;
-                        seen[w] |= fresh;
-                        diameter = Math.max(diameter, level);
-                        for (long bits = fresh; bits != 0; bits &= bits - 1) {
-                            int j = Long.numberOfTrailingZeros(bits);
-                            sum[j] += level;
-                            reached[j]++;
-                        }
-                    }
-                }
-            }
-            for (int j = 0; j < width; j++) {
-                // Wasserman–Faust: closeness within the reachable part, scaled by how much of the network it reaches
-                closeness[from + j] = sum[j] == 0 ? 0
-                        : ((double) reached[j] / sum[j]) * ((double) reached[j] / Math.max(1, n - 1));
-            }
-        }
-
-        /** Brandes from one source on the directed graph, adding its dependencies to {@link #score}. */
-        private void brandes(int s) {
-            int[] start = out.start();
-            int[] adj = out.to();
-            if (start[s] == start[s + 1]) {
-                return;
-            }
-            if (score == null) {
-                score = new double[n];
-                order = new int[n];
-                dist = new int[n];
-                java.util.Arrays.fill(dist, -1);
-                sigma = new double[n];
-                delta = new double[n];
-            }
-            int head = 0, tail = 0;
-            dist[s] = 0;
-            sigma[s] = 1;
-            order[tail++] = s;
-            while (head < tail) {
-                int v = order[head++];
-                int dv = dist[v] + 1;
-                double sv = sigma[v];
-                for (int i = start[v]; i < start[v + 1]; i++) {
-                    int w = adj[i];
-                    if (dist[w] < 0) {
-                        dist[w] = dv;
-                        order[tail++] = w;
-                    }
-                    if (dist[w] == dv) {
-                        sigma[w] += sv;
-                    }
-                }
-            }
-            // back in order of decreasing distance: each node's dependency from its successors on shortest paths
-            for (int k = tail - 1; k > 0; k--) {
-                int v = order[k];
-                int dv = dist[v] + 1;
-                double d = 0;
-                for (int i = start[v]; i < start[v + 1]; i++) {
-                    int w = adj[i];
-                    if (dist[w] == dv) {
-                        d += (1 + delta[w]) / sigma[w];
-                    }
-                }
-                delta[v] = d * sigma[v];
-                score[v] += delta[v];
-            }
-            for (int k = 0; k < tail; k++) {
-                int v = order[k];
-                dist[v] = -1;
-                sigma[v] = 0;
-                delta[v] = 0;
             }
         }
     }

@@ -48,8 +48,8 @@ public class YearReviewService {
         Map<String, BigDecimal> cost = costs.byKindIn(department, year);
         List<FlowRow> flows = rollup.flows(new CockpitFilter(department, null, from, to));
         return new YearReview(department, names.of(department), year, delivered, outcome.decided(),
-                CockpitService.ratio(outcome.delivered(), outcome.decided()), value, outcome.estimatedDays(),
+                CockpitFigures.ratio(outcome.delivered(), outcome.decided()), value, outcome.estimatedDays(),
                 outcome.actualDays(), accepted, cost, cost.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add),
-                CockpitService.quality(flows));
+                CockpitFigures.quality(flows));
     }
 }

@@ -71,7 +71,9 @@ class StressTestRepository {
                 system, beforeId).stream().findFirst();
     }
 
-    /** The plan is in: planning moves on to designing. False throughout when a concurrent move won. */
+    // Each move below returns false when the test was no longer in the state it moves from (a concurrent move won).
+
+    /** The plan is in: planning moves on to designing. */
     boolean planned(long id, StressTest.Plan plan, String by, Instant now) {
         Map<String, Object> columns = new LinkedHashMap<>();
         columns.put("plan_object", plan.object());
@@ -84,10 +86,8 @@ class StressTestRepository {
     }
 
     boolean designed(long id, String scenarios, String by, Instant now) {
-        Map<String, Object> columns = new LinkedHashMap<>();
-        columns.put("scenarios", scenarios);
-        columns.put("designed_by", by);
-        return move(id, StressState.DESIGNING, StressState.EXECUTING, columns, now);
+        return move(id, StressState.DESIGNING, StressState.EXECUTING, Map.of("scenarios", scenarios, "designed_by", by),
+                now);
     }
 
     boolean executed(long id, String by, Instant now) {
@@ -129,12 +129,8 @@ class StressTestRepository {
 
     /** The final verification in production, recorded now. */
     boolean verified(long id, String by, boolean passed, String verification, Instant now) {
-        Map<String, Object> columns = new HashMap<>();
-        columns.put("verified_by", by);
-        columns.put("verified_at", now);
-        columns.put("verified_passed", passed);
-        columns.put("verification", verification);
-        return move(id, StressState.ARCHIVED, StressState.VERIFIED, columns, now);
+        return move(id, StressState.ARCHIVED, StressState.VERIFIED, Map.of("verified_by", by, "verified_at", now,
+                "verified_passed", passed, "verification", verification), now);
     }
 
     /** Moves the state if it still is {@code from}; the other columns are this class's own names. */

@@ -3,6 +3,7 @@ package io.clearflow.delivery.artifact;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -85,5 +86,10 @@ public class ArtifactRepository {
 
     public boolean referenced(String sha256) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM del_artifact WHERE sha256 = ?", Long.class, sha256) > 0;
+    }
+
+    /** The versions with at least one artifact (the cockpit's rollup). */
+    public Set<Long> versionsWithArtifacts() {
+        return new HashSet<>(jdbc.queryForList("SELECT DISTINCT version_id FROM del_artifact", Long.class));
     }
 }

@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Repository;
 
 /** Every statement on {@code del_change}. */
 @Repository("deliveryChangeRepository")
-class ChangeRepository {
+public class ChangeRepository {
 
     private static final String COLUMNS = "id, change_key, test_submission_id, version_id, artifact_id, system_code, "
             + "critical, state, risk, change_window, rollback_plan, deployment_steps, affected_systems, "
@@ -134,6 +136,26 @@ class ChangeRepository {
         columns.put("closed_at", now);
         columns.put("close_comment", comment);
         return move(id, ChangeState.DEPLOYED, ChangeState.CLOSED, columns, now);
+    }
+
+    /** Versions that had a change raised (the cockpit's rollup). */
+    public Set<Long> versionsWithChanges() {
+        return new HashSet<>(jdbc.queryForList("SELECT DISTINCT version_id FROM del_change", Long.class));
+    }
+
+    /**
+     * When each version's first fully approved change got its last approval: a change is approved when its approvals
+     * are complete, and the moment is its latest approving decision (the cockpit's rollup).
+     */
+    public Map<Long, Instant> firstApprovalByVersion() {
+        Map<Long, Instant> out = new HashMap<>();
+        jdbc.query("SELECT c.version_id, MAX(a.decided_at) AS approved FROM del_change c"
+                + " JOIN del_change_approval a ON a.change_id = c.id AND a.approved"
+                + " WHERE c.approvals_complete GROUP BY c.version_id, c.id", rs -> {
+                    Instant at = instant(rs, "approved");
+                    out.merge(rs.getLong("version_id"), at, (x, y) -> x.isBefore(y) ? x : y);
+                });
+        return out;
     }
 
     private static Change row(ResultSet rs, int n) throws SQLException {

@@ -1,7 +1,12 @@
 package io.clearflow.delivery.cockpit;
 
 import io.clearflow.delivery.DeliveryActivity;
+import io.clearflow.delivery.artifact.ArtifactRepository;
+import io.clearflow.delivery.change.ChangeRepository;
+import io.clearflow.delivery.deployment.DeploymentRepository;
 import io.clearflow.delivery.project.ProjectVersionRepository;
+import io.clearflow.delivery.submission.SubmissionRepository;
+import io.clearflow.delivery.version.VersionRepository;
 import io.clearflow.demand.api.DemandOutcomes;
 import io.clearflow.testmetrics.api.DefectFigures;
 import java.time.Clock;
@@ -33,7 +38,11 @@ public class CockpitRefresher {
 
     private static final Logger log = LoggerFactory.getLogger(CockpitRefresher.class);
 
-    private final DeliveryRecordQueries queries;
+    private final VersionRepository versions;
+    private final ArtifactRepository artifacts;
+    private final SubmissionRepository submissions;
+    private final ChangeRepository changes;
+    private final DeploymentRepository deployments;
     private final ProjectVersionRepository projectVersions;
     private final CockpitRollupRepository rollup;
     private final DemandOutcomes demands;
@@ -42,10 +51,15 @@ public class CockpitRefresher {
     private final TransactionTemplate transactions;
     private final AtomicBoolean stale = new AtomicBoolean(true);
 
-    CockpitRefresher(DeliveryRecordQueries queries, ProjectVersionRepository projectVersions,
-                     CockpitRollupRepository rollup, DemandOutcomes demands, DefectFigures defects, Clock clock,
-                     PlatformTransactionManager transactionManager) {
-        this.queries = queries;
+    CockpitRefresher(VersionRepository versions, ArtifactRepository artifacts, SubmissionRepository submissions,
+                     ChangeRepository changes, DeploymentRepository deployments,
+                     ProjectVersionRepository projectVersions, CockpitRollupRepository rollup, DemandOutcomes demands,
+                     DefectFigures defects, Clock clock, PlatformTransactionManager transactionManager) {
+        this.versions = versions;
+        this.artifacts = artifacts;
+        this.submissions = submissions;
+        this.changes = changes;
+        this.deployments = deployments;
         this.projectVersions = projectVersions;
         this.rollup = rollup;
         this.demands = demands;
@@ -100,21 +114,21 @@ public class CockpitRefresher {
 
     private List<FlowRow> flows() {
         Map<Long, String> projectDepartments = projectVersions.departmentsByVersion();
-        Set<Long> withArtifacts = queries.versionsWithArtifacts();
-        Map<Long, DeliveryRecordQueries.SubmissionTimes> submissions = queries.submissions();
-        Set<Long> withChanges = queries.versionsWithChanges();
-        Map<Long, Instant> approvals = queries.changeApprovals();
-        Map<Long, DeliveryRecordQueries.ProductionRuns> runs = queries.productionRuns();
+        Set<Long> withArtifacts = artifacts.versionsWithArtifacts();
+        Map<Long, SubmissionRepository.Milestones> milestones = submissions.milestonesByVersion();
+        Set<Long> withChanges = changes.versionsWithChanges();
+        Map<Long, Instant> approvals = changes.firstApprovalByVersion();
+        Map<Long, DeploymentRepository.ProductionRuns> runs = deployments.productionRunsByVersion();
         Map<String, DefectFigures.VersionDefects> defectsByVersion = new HashMap<>();
         for (DefectFigures.VersionDefects d : defects.perVersion()) {
             defectsByVersion.put(d.project() + "\u0000" + d.version(), d);
         }
-        DeliveryRecordQueries.SubmissionTimes none = new DeliveryRecordQueries.SubmissionTimes(null, null, null, false, null);
-        DeliveryRecordQueries.ProductionRuns noRuns = new DeliveryRecordQueries.ProductionRuns(0, 0, null);
+        SubmissionRepository.Milestones none = new SubmissionRepository.Milestones(null, null, null, false, null);
+        DeploymentRepository.ProductionRuns noRuns = new DeploymentRepository.ProductionRuns(0, 0, null);
         List<FlowRow> rows = new ArrayList<>();
-        for (DeliveryRecordQueries.VersionRow v : queries.versions()) {
-            DeliveryRecordQueries.SubmissionTimes s = submissions.getOrDefault(v.id(), none);
-            DeliveryRecordQueries.ProductionRuns r = runs.getOrDefault(v.id(), noRuns);
+        for (VersionRepository.OwnedVersion v : versions.allWithOwners()) {
+            SubmissionRepository.Milestones s = milestones.getOrDefault(v.id(), none);
+            DeploymentRepository.ProductionRuns r = runs.getOrDefault(v.id(), noRuns);
             DefectFigures.VersionDefects d = defectsByVersion.get(v.system() + "\u0000" + v.version());
             rows.add(new FlowRow(v.id(), v.system(), projectDepartments.getOrDefault(v.id(), v.ownerDepartment()),
                     v.system() + " " + v.version(), v.createdAt(), v.createdBy(), withArtifacts.contains(v.id()),
@@ -126,7 +140,7 @@ public class CockpitRefresher {
     }
 
     private List<CockpitRollupRepository.DemandLinks> demandLinks() {
-        Map<Long, String> inProduction = queries.demandsInProduction();
+        Map<Long, String> inProduction = versions.systemsOfDemandsInProduction();
         List<CockpitRollupRepository.DemandLinks> rows = new ArrayList<>();
         for (DemandOutcomes.DecidedDemand d : demands.decided(null, null, null)) {
             String system = d.delivered() ? inProduction.get(d.id()) : null;

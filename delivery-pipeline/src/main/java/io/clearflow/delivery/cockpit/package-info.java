@@ -3,9 +3,8 @@
  * digital operations": projects by stage, budget vs actual, delivery efficiency per project stage and per hand-off
  * between R&amp;D, testing, QC and ops, quality, the historical success rate of business demands, satisfaction,
  * team efficiency and data completeness along the seed's three chains. Reads the project tables (V9) and the
- * delivery records through the project feature's repositories and its own read-only read model
- * {@link io.clearflow.delivery.cockpit.DeliveryRecordQueries}, demand-portal
- * and test-metrics through their {@code api} packages, and keeps a pre-aggregation of its own (V11) rebuilt by
- * {@link io.clearflow.delivery.cockpit.CockpitRefresher}.
+ * delivery records (versions, artifacts, submissions, changes, deployments) through the repositories of their
+ * features, demand-portal and test-metrics through their {@code api} packages, and keeps a pre-aggregation of its
+ * own (V11) rebuilt by {@link io.clearflow.delivery.cockpit.CockpitRefresher}.
  */
 package io.clearflow.delivery.cockpit;

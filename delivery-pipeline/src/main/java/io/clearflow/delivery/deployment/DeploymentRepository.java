@@ -4,7 +4,9 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -28,6 +30,10 @@ public class DeploymentRepository {
             rs.getString("reference"), rs.getString("output_tail"), rs.getString("problem"), rs.getString("requested_by"),
             instant(rs.getTimestamp("requested_at")), instant(rs.getTimestamp("started_at")),
             instant(rs.getTimestamp("finished_at")));
+
+    /** Finished production deployments of a version: how many, how many failed, the first success. */
+    public record ProductionRuns(int finished, int failed, Instant firstSucceededAt) {
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -136,6 +142,18 @@ public class DeploymentRepository {
         } else {
             ps.setLong(index, value);
         }
+    }
+
+    /** {@link ProductionRuns} per version that has finished production deployments (the cockpit's rollup). */
+    public Map<Long, ProductionRuns> productionRunsByVersion() {
+        Map<Long, ProductionRuns> out = new HashMap<>();
+        jdbc.query("SELECT version_id, COUNT(*) AS finished, SUM(CASE WHEN state = 'failed' THEN 1 ELSE 0 END) AS failed,"
+                + " MIN(CASE WHEN state = 'succeeded' THEN finished_at END) AS first_success FROM del_deployment"
+                + " WHERE environment = 'production' AND state IN ('succeeded', 'failed') GROUP BY version_id", rs -> {
+                    out.put(rs.getLong("version_id"), new ProductionRuns(rs.getInt("finished"), rs.getInt("failed"),
+                            instant(rs.getTimestamp("first_success"))));
+                });
+        return out;
     }
 
     private static Instant instant(Timestamp t) {

@@ -1,7 +1,7 @@
 package io.clearflow.delivery.project;
 
-import static io.clearflow.delivery.project.ProjectRepository.instant;
-import static io.clearflow.delivery.project.ProjectRepository.utc;
+import static io.clearflow.delivery.jdbc.StateRows.instant;
+import static io.clearflow.delivery.jdbc.StateRows.utc;
 
 import java.math.BigDecimal;
 import java.time.Instant;

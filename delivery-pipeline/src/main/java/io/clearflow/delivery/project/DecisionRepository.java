@@ -1,6 +1,6 @@
 package io.clearflow.delivery.project;
 
-import static io.clearflow.delivery.project.ProjectRepository.instant;
+import static io.clearflow.delivery.jdbc.StateRows.instant;
 
 import java.time.Instant;
 import java.util.List;

@@ -127,7 +127,7 @@ public class ProjectLifecycle {
     @Transactional
     public Project cancel(Member member, long id, String reason) {
         Project project = openProject(member, id);
-        String why = ProjectWork.text(reason, true, "reason", ProjectWork.MAX_TEXT);
+        String why = ProjectWork.TEXT.check(reason, true, "reason");
         var now = clock.instant();
         if (!projects.moveStage(id, project.stage(), ProjectStage.CANCELLED, now)) {
             throw new ConflictException("delivery.project.error.changed", project.key());
@@ -183,6 +183,6 @@ public class ProjectLifecycle {
     }
 
     private static String text(String comment) {
-        return ProjectWork.text(comment, false, "comment", ProjectWork.MAX_TEXT);
+        return ProjectWork.TEXT.check(comment, false, "comment");
     }
 }

@@ -1,6 +1,6 @@
 package io.clearflow.delivery.project;
 
-import static io.clearflow.delivery.project.ProjectRepository.utc;
+import static io.clearflow.delivery.jdbc.StateRows.utc;
 
 import java.time.Instant;
 import java.util.ArrayList;

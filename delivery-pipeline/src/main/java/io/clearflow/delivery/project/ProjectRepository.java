@@ -1,12 +1,14 @@
 package io.clearflow.delivery.project;
 
+import static io.clearflow.delivery.jdbc.StateRows.instant;
+import static io.clearflow.delivery.jdbc.StateRows.utc;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +107,7 @@ public class ProjectRepository {
 
     void accepted(long id, Instant at) {
         jdbc.update("UPDATE del_project SET accepted_at = ?, version = version + 1 WHERE id = ?",
-                at == null ? null : utc(at), id);
+                utc(at), id);
     }
 
     /** Projects created in the scope's period, of its department, touching its system, with their summed costs. */
@@ -166,14 +168,5 @@ public class ProjectRepository {
                 ProjectStage.ofCode(rs.getString("stage")).orElseThrow(), rs.getString("case_id"),
                 rs.getBigDecimal("budget"), rs.getBigDecimal("expected_benefit"), rs.getString("created_by"),
                 instant(rs, "created_at"), instant(rs, "stage_entered_at"), instant(rs, "accepted_at"), List.of());
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

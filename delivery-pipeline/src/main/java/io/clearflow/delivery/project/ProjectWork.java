@@ -1,5 +1,6 @@
 package io.clearflow.delivery.project;
 
+import io.clearflow.delivery.input.FreeText;
 import io.clearflow.delivery.version.VersionRef;
 import io.clearflow.delivery.version.Versions;
 import io.clearflow.engine.api.ConflictException;
@@ -27,6 +28,11 @@ public class ProjectWork {
 
     static final int MAX_TEXT = 2000;
     static final int MAX_SHORT = 500;
+    /** The project flow's comments, reasons and notes, stripped; {@code null} when blank and optional. */
+    static final FreeText TEXT = new FreeText("delivery.project.error.required", "delivery.project.error.tooLong",
+            MAX_TEXT);
+    private static final FreeText SHORT_TEXT = new FreeText(TEXT.requiredKey(), TEXT.tooLongKey(), MAX_SHORT);
+    private static final FreeText DOCUMENTS = new FreeText(TEXT.requiredKey(), TEXT.tooLongKey(), 1000);
     static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999999.99");
     static final Set<String> COMMERCE_STEPS = Set.of("budgetFiling", "procurement", "tender", "contract",
             "contractAcceptance", "payment");
@@ -77,7 +83,7 @@ public class ProjectWork {
     @Transactional
     public Project evaluate(Member member, long id, Evaluation in) {
         Project project = inStage(id, ProjectStage.INITIATION);
-        String value = text(in.businessValue(), true, "businessValue", MAX_TEXT);
+        String value = TEXT.check(in.businessValue(), true, "businessValue");
         BigDecimal cost = amount(in.estimatedCost(), true, "estimatedCost");
         BigDecimal budget = amount(in.budget(), true, "budget");
         BigDecimal benefit = amount(in.expectedBenefit(), true, "expectedBenefit");
@@ -90,8 +96,8 @@ public class ProjectWork {
     @Transactional
     public void decide(Member member, long id, Decision in) {
         inStage(id, ProjectStage.INITIATION, ProjectStage.REVIEW);
-        decisions.insert(id, text(in.decision(), true, "decision", MAX_SHORT), text(in.reason(), true, "reason", MAX_TEXT),
-                text(in.alternatives(), false, "alternatives", MAX_TEXT), member.userId(), clock.instant());
+        decisions.insert(id, SHORT_TEXT.check(in.decision(), true, "decision"), TEXT.check(in.reason(), true, "reason"),
+                TEXT.check(in.alternatives(), false, "alternatives"), member.userId(), clock.instant());
     }
 
     /**
@@ -110,8 +116,8 @@ public class ProjectWork {
                 : inStage(id, ProjectStage.COMMERCE);
         BigDecimal amount = amount(in.amount(), true, "amount");
         LocalDate on = in.occurredOn() == null ? LocalDate.now(clock) : in.occurredOn();
-        String documents = text(in.documents(), false, "documents", 1000);
-        String note = text(in.note(), false, "note", MAX_TEXT);
+        String documents = DOCUMENTS.check(in.documents(), false, "documents");
+        String note = TEXT.check(in.note(), false, "note");
         var now = clock.instant();
         Long costId = "payment".equals(step)
                 ? costs.insert(project.id(), CostRepository.PAYMENT, amount, on, note, member.userId(), now) : null;
@@ -148,7 +154,7 @@ public class ProjectWork {
         if (score == null || score < 1 || score > 5) {
             throw invalid("score", "delivery.project.error.score");
         }
-        String text = text(comment, false, "comment", MAX_TEXT);
+        String text = TEXT.check(comment, false, "comment");
         List<String> requesting = checks.requestingDepartments(project);
         if (!requesting.contains(member.department())) {
             throw new AccessDeniedException("delivery.project.error.notRequesting");
@@ -183,7 +189,7 @@ public class ProjectWork {
         if (cost == null && value == null) {
             throw invalid("cost", "delivery.project.error.required");
         }
-        String note = text(in.note(), false, "note", MAX_TEXT);
+        String note = TEXT.check(in.note(), false, "note");
         var now = clock.instant();
         if (cost != null) {
             costs.insert(project.id(), CostRepository.OPERATION, cost, month.atDay(1), note, member.userId(), now);
@@ -200,19 +206,6 @@ public class ProjectWork {
             throw new ConflictException("delivery.project.error.notNow", project.key(), project.stage().code());
         }
         return project;
-    }
-
-    static String text(String value, boolean required, String field, int max) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw invalid(field, "delivery.project.error.required");
-            }
-            return null;
-        }
-        if (value.length() > max) {
-            throw invalid(field, "delivery.project.error.tooLong");
-        }
-        return value.strip();
     }
 
     /** Money: not negative, at most two decimals, fits NUMERIC(18, 2). */

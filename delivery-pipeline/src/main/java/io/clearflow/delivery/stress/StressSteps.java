@@ -5,6 +5,7 @@ import io.clearflow.engine.api.Member;
 import io.clearflow.engine.api.NotFoundException;
 import io.clearflow.engine.work.WorkService;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import org.flowable.engine.TaskService;
 import org.flowable.task.api.Task;
@@ -47,8 +48,15 @@ class StressSteps {
         work.complete(member, task.getId(), variables, comment);
     }
 
-    void move(StressTest test, StressState from, StressState to, Map<String, Object> columns) {
-        if (!tests.move(test.id(), from, to, columns, clock.instant())) {
+    /** One of the repository's moves of the test's row, at the instant given. */
+    @FunctionalInterface
+    interface Move {
+        boolean at(Instant now);
+    }
+
+    /** Makes the move now, refusing when someone else moved the test first. */
+    void move(StressTest test, Move move) {
+        if (!move.at(clock.instant())) {
             throw new ConflictException("delivery.stress.error.changed", test.key());
         }
     }

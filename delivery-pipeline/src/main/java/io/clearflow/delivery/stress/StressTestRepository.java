@@ -7,6 +7,8 @@ import io.clearflow.delivery.jdbc.StateRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,11 +71,70 @@ class StressTestRepository {
                 system, beforeId).stream().findFirst();
     }
 
-    /**
-     * Moves a stress test from {@code from} to {@code to} with the given column values (names are the service's
-     * constants, never caller input); false when it was no longer in {@code from} (a concurrent move won).
-     */
-    boolean move(long id, StressState from, StressState to, Map<String, Object> columns, Instant now) {
+    // Each move below returns false when the test was no longer in the state it moves from (a concurrent move won).
+
+    /** The plan is in: planning moves on to designing. */
+    boolean planned(long id, StressTest.Plan plan, String by, Instant now) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("plan_object", plan.object());
+        columns.put("plan_metrics", plan.metrics());
+        columns.put("plan_method", plan.method());
+        columns.put("plan_resources", plan.resources());
+        columns.put("plan_risks", plan.risks());
+        columns.put("planned_by", by);
+        return move(id, StressState.PLANNING, StressState.DESIGNING, columns, now);
+    }
+
+    boolean designed(long id, String scenarios, String by, Instant now) {
+        return move(id, StressState.DESIGNING, StressState.EXECUTING, Map.of("scenarios", scenarios, "designed_by", by),
+                now);
+    }
+
+    boolean executed(long id, String by, Instant now) {
+        return move(id, StressState.EXECUTING, StressState.REPORTING, Map.of("executed_by", by), now);
+    }
+
+    /** The report goes to ops with the verdict it fixes ({@code verdictJson}). */
+    boolean reported(long id, StressTest.Report report, String by, boolean passed, String verdictJson, Instant now) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("report_environment", report.environment());
+        columns.put("report_cases", report.cases());
+        columns.put("report_process", report.process());
+        columns.put("report_anomalies", report.anomalies());
+        columns.put("report_conclusion", report.conclusion());
+        columns.put("reported_by", by);
+        columns.put("verdict_passed", passed);
+        columns.put("verdict", verdictJson);
+        return move(id, StressState.REPORTING, StressState.CONFIRMING, columns, now);
+    }
+
+    /** Ops confirmed the report with the upgrade risk: archived, confirmed now. */
+    boolean archived(long id, String by, String upgradeRisk, String comment, Instant now) {
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("confirm_comment", comment);
+        columns.put("confirmed_by", by);
+        columns.put("confirmed_at", now);
+        columns.put("upgrade_risk", upgradeRisk);
+        return move(id, StressState.CONFIRMING, StressState.ARCHIVED, columns, now);
+    }
+
+    /** Ops sent the report back: the verdict it fixed goes, so the next report judges the results again. */
+    boolean sentBack(long id, String comment, Instant now) {
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("confirm_comment", comment);
+        columns.put("verdict_passed", null);
+        columns.put("verdict", null);
+        return move(id, StressState.CONFIRMING, StressState.REPORTING, columns, now);
+    }
+
+    /** The final verification in production, recorded now. */
+    boolean verified(long id, String by, boolean passed, String verification, Instant now) {
+        return move(id, StressState.ARCHIVED, StressState.VERIFIED, Map.of("verified_by", by, "verified_at", now,
+                "verified_passed", passed, "verification", verification), now);
+    }
+
+    /** Moves the state if it still is {@code from}; the other columns are this class's own names. */
+    private boolean move(long id, StressState from, StressState to, Map<String, Object> columns, Instant now) {
         return StateRows.move(named, "del_stress_test", id, from, to, columns, now);
     }
 

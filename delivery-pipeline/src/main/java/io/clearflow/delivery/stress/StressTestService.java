@@ -1,7 +1,8 @@
 package io.clearflow.delivery.stress;
 
 import static io.clearflow.delivery.stress.StressInput.invalid;
-import static io.clearflow.delivery.stress.StressInput.text;
+import static io.clearflow.delivery.stress.StressInput.LONG_TEXT;
+import static io.clearflow.delivery.stress.StressInput.TEXT;
 
 import io.clearflow.delivery.version.VersionRef;
 import io.clearflow.delivery.version.Versions;
@@ -12,8 +13,6 @@ import io.clearflow.engine.work.WorkService;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,7 +75,7 @@ public class StressTestService {
                 () -> invalid("versionId", "delivery.stress.error.unknownVersion"));
         String caseId = work.newCaseId();
         long id = tests.insert(version.id(), version.system(), version.version(),
-                text(scenariosWanted, false, "scenariosWanted", MAX_TEXT), caseId, developer.userId(), clock.instant());
+                TEXT.check(scenariosWanted, false, "scenariosWanted"), caseId, developer.userId(), clock.instant());
         StressTest test = test(id);
         work.start(developer, PROCESS_KEY, test.key(), Map.of("stressTestId", id), caseId);
         versions.record(version.id(), "stress.requested", developer.userId(), test.key(), link(id));
@@ -87,16 +86,12 @@ public class StressTestService {
     @Transactional
     public StressTest plan(Member infra, long id, StressTest.Plan plan, List<NewTask> newTasks) {
         StressTest test = test(id);
-        Map<String, Object> columns = new LinkedHashMap<>();
-        columns.put("plan_object", text(plan.object(), true, "object", MAX_TEXT));
-        columns.put("plan_metrics", text(plan.metrics(), true, "metrics", MAX_TEXT));
-        columns.put("plan_method", text(plan.method(), true, "method", MAX_TEXT));
-        columns.put("plan_resources", text(plan.resources(), true, "resources", MAX_TEXT));
-        columns.put("plan_risks", text(plan.risks(), true, "risks", MAX_TEXT));
-        columns.put("planned_by", infra.userId());
+        StressTest.Plan checkedPlan = new StressTest.Plan(TEXT.check(plan.object(), true, "object"),
+                TEXT.check(plan.metrics(), true, "metrics"), TEXT.check(plan.method(), true, "method"),
+                TEXT.check(plan.resources(), true, "resources"), TEXT.check(plan.risks(), true, "risks"));
         List<NewTask> checked = StressInput.tasks(newTasks);
         steps.complete(infra, test, StressState.PLANNING, "plan", Map.of("infra", infra.userId()), null);
-        steps.move(test, StressState.PLANNING, StressState.DESIGNING, columns);
+        steps.move(test, now -> tests.planned(id, checkedPlan, infra.userId(), now));
         checked.forEach(t -> tasks.insert(id, t.title().strip(), t.owner().strip(), t.deadline()));
         versions.record(test.versionId(), "stress.planned", infra.userId(), test.key(), link(id));
         return test(id);
@@ -105,11 +100,9 @@ public class StressTestService {
     @Transactional
     public StressTest design(Member infra, long id, String scenarios) {
         StressTest test = test(id);
-        Map<String, Object> columns = new LinkedHashMap<>();
-        columns.put("scenarios", text(scenarios, true, "scenarios", MAX_LONG_TEXT));
-        columns.put("designed_by", infra.userId());
+        String checked = LONG_TEXT.check(scenarios, true, "scenarios");
         steps.complete(infra, test, StressState.DESIGNING, "design", Map.of(), null);
-        steps.move(test, StressState.DESIGNING, StressState.EXECUTING, columns);
+        steps.move(test, now -> tests.designed(id, checked, infra.userId(), now));
         return test(id);
     }
 
@@ -154,7 +147,7 @@ public class StressTestService {
             throw new ConflictException("delivery.stress.error.noResults", test.key());
         }
         steps.complete(infra, test, StressState.EXECUTING, "execute", Map.of(), null);
-        steps.move(test, StressState.EXECUTING, StressState.REPORTING, Map.of("executed_by", infra.userId()));
+        steps.move(test, now -> tests.executed(id, infra.userId(), now));
         return test(id);
     }
 
@@ -162,18 +155,14 @@ public class StressTestService {
     @Transactional
     public StressTest report(Member infra, long id, StressTest.Report report) {
         StressTest test = test(id);
-        Map<String, Object> columns = new LinkedHashMap<>();
-        columns.put("report_environment", text(report.environment(), true, "environment", MAX_LONG_TEXT));
-        columns.put("report_cases", text(report.cases(), true, "cases", MAX_LONG_TEXT));
-        columns.put("report_process", text(report.process(), true, "process", MAX_LONG_TEXT));
-        columns.put("report_anomalies", text(report.anomalies(), false, "anomalies", MAX_LONG_TEXT));
-        columns.put("report_conclusion", text(report.conclusion(), true, "conclusion", MAX_LONG_TEXT));
-        columns.put("reported_by", infra.userId());
+        StressTest.Report checked = new StressTest.Report(LONG_TEXT.check(report.environment(), true, "environment"),
+                LONG_TEXT.check(report.cases(), true, "cases"), LONG_TEXT.check(report.process(), true, "process"),
+                LONG_TEXT.check(report.anomalies(), false, "anomalies"),
+                LONG_TEXT.check(report.conclusion(), true, "conclusion"));
         StressVerdict.Verdict verdict = verdicts.live(test);
-        columns.put("verdict_passed", verdict.passed());
-        columns.put("verdict", StressVerdicts.json(verdict));
         steps.complete(infra, test, StressState.REPORTING, "report", Map.of(), null);
-        steps.move(test, StressState.REPORTING, StressState.CONFIRMING, columns);
+        steps.move(test, now -> tests.reported(id, checked, infra.userId(), verdict.passed(), StressVerdicts.json(verdict),
+                now));
         versions.record(test.versionId(), "stress.reported", infra.userId(), test.key() + (verdict.passed() ? " ✓" : " ✗"),
                 link(id));
         return test(id);
@@ -183,23 +172,16 @@ public class StressTestService {
     @Transactional
     public StressTest confirm(Member ops, long id, boolean confirmed, String upgradeRisk, String comment) {
         StressTest test = test(id);
-        String note = text(comment, !confirmed, "comment", MAX_TEXT);
+        String note = TEXT.check(comment, !confirmed, "comment");
         String risk = upgradeRisk == null ? null : upgradeRisk.strip().toLowerCase(Locale.ROOT);
         if (confirmed && (risk == null || !RISKS.contains(risk))) {
             throw invalid("upgradeRisk", "delivery.stress.error.risk");
         }
         steps.complete(ops, test, StressState.CONFIRMING, "confirm", Map.of("confirmed", confirmed), note);
-        Map<String, Object> columns = new HashMap<>();
-        columns.put("confirm_comment", note);
         if (confirmed) {
-            columns.put("confirmed_by", ops.userId());
-            columns.put("confirmed_at", clock.instant());
-            columns.put("upgrade_risk", risk);
-            steps.move(test, StressState.CONFIRMING, StressState.ARCHIVED, columns);
+            steps.move(test, now -> tests.archived(id, ops.userId(), risk, note, now));
         } else {
-            columns.put("verdict_passed", null);
-            columns.put("verdict", null);
-            steps.move(test, StressState.CONFIRMING, StressState.REPORTING, columns);
+            steps.move(test, now -> tests.sentBack(id, note, now));
         }
         versions.record(test.versionId(), confirmed ? "stress.archived" : "stress.sentBack", ops.userId(),
                 test.key() + (confirmed ? " " + risk : ": " + note), link(id));
@@ -210,14 +192,9 @@ public class StressTestService {
     @Transactional
     public StressTest verifyProduction(Member ops, long id, boolean passed, String note) {
         StressTest test = test(id);
-        String text = text(note, true, "note", MAX_TEXT);
+        String text = TEXT.check(note, true, "note");
         steps.complete(ops, test, StressState.ARCHIVED, "verifyProduction", Map.of(), text);
-        Map<String, Object> columns = new HashMap<>();
-        columns.put("verified_by", ops.userId());
-        columns.put("verified_at", clock.instant());
-        columns.put("verified_passed", passed);
-        columns.put("verification", text);
-        steps.move(test, StressState.ARCHIVED, StressState.VERIFIED, columns);
+        steps.move(test, now -> tests.verified(id, ops.userId(), passed, text, now));
         versions.record(test.versionId(), "stress.verified", ops.userId(), test.key() + (passed ? " ✓" : " ✗") + " "
                 + text, link(id));
         return test(id);

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,12 @@ import org.springframework.stereotype.Repository;
 
 /** Every statement on {@code del_test_submission}. */
 @Repository("deliverySubmissionRepository")
-class SubmissionRepository {
+public class SubmissionRepository {
+
+    /** A version's submission milestones, the first of each (the cockpit's rollup). */
+    public record Milestones(Instant submittedAt, Instant acceptedAt, Instant verdictAt, boolean passed,
+                             Instant qcReviewedAt) {
+    }
 
     private static final String COLUMNS = "id, version_id, artifact_id, system_code, version_label, state, case_id, "
             + "scope_demand_ids, submitted_by, submitted_at, tester, accepted_at, verdict_passed, verdict_comment, "
@@ -110,6 +116,19 @@ class SubmissionRepository {
         columns.put("qc_reviewed_at", now);
         columns.put("qc_comment", comment);
         return move(id, SubmissionState.QC_REVIEW, approved ? SubmissionState.PASSED : SubmissionState.IN_TEST, columns, now);
+    }
+
+    /** {@link Milestones} per version that has submissions; passed when any of them passed. */
+    public Map<Long, Milestones> milestonesByVersion() {
+        Map<Long, Milestones> out = new HashMap<>();
+        jdbc.query("SELECT version_id, MIN(submitted_at) AS submitted, MIN(accepted_at) AS accepted,"
+                + " MIN(CASE WHEN verdict_passed IS NOT NULL THEN completed_at END) AS verdict,"
+                + " MAX(CASE WHEN verdict_passed THEN 1 ELSE 0 END) AS passed, MIN(qc_reviewed_at) AS qc"
+                + " FROM del_test_submission GROUP BY version_id", rs -> {
+                    out.put(rs.getLong("version_id"), new Milestones(instant(rs, "submitted"), instant(rs, "accepted"),
+                            instant(rs, "verdict"), rs.getInt("passed") == 1, instant(rs, "qc")));
+                });
+        return out;
     }
 
     private static TestSubmission row(ResultSet rs, int n) throws SQLException {

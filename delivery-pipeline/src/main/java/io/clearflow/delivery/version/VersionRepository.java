@@ -6,7 +6,9 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -16,6 +18,11 @@ import org.springframework.stereotype.Repository;
 /** Every statement on {@code del_version} and its demand links {@code del_version_demand}. */
 @Repository("deliveryVersionRepository") // test-metrics has a VersionRepository bean too
 public class VersionRepository {
+
+    /** A version with its system's owning department, as the cockpit's rollup starts from it. */
+    public record OwnedVersion(long id, String system, String version, String ownerDepartment, Instant createdAt,
+                               String createdBy) {
+    }
 
     private static final RowMapper<Version> ROW = (rs, i) -> new Version(rs.getLong("id"), rs.getString("system_code"),
             rs.getString("version"), rs.getObject("planned_date", LocalDate.class), rs.getString("created_by"),
@@ -84,5 +91,26 @@ public class VersionRepository {
     public List<Version> ofDemand(long demandId) {
         return jdbc.query("SELECT v.* FROM del_version v JOIN del_version_demand d ON d.version_id = v.id "
                 + "WHERE d.demand_id = ? ORDER BY v.id DESC", ROW, demandId);
+    }
+
+    /** Every version with its system's owning department, in id order (the cockpit's rollup). */
+    public List<OwnedVersion> allWithOwners() {
+        return jdbc.query("SELECT v.id, v.system_code, v.version, s.owner_department, v.created_at, v.created_by"
+                + " FROM del_version v JOIN del_system s ON s.code = v.system_code ORDER BY v.id", (rs, i) -> new OwnedVersion(
+                        rs.getLong("id"), rs.getString("system_code"), rs.getString("version"),
+                        rs.getString("owner_department"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("created_by")));
+    }
+
+    /** Per delivered demand: the system of the first version that took it to production (the cockpit's rollup). */
+    public Map<Long, String> systemsOfDemandsInProduction() {
+        Map<Long, String> out = new HashMap<>();
+        jdbc.query("SELECT vd.demand_id, MIN(v.system_code) AS system_code FROM del_version_demand vd"
+                + " JOIN del_version v ON v.id = vd.version_id"
+                + " WHERE EXISTS (SELECT 1 FROM del_deployment d WHERE d.version_id = vd.version_id"
+                + " AND d.environment = 'production' AND d.state = 'succeeded') GROUP BY vd.demand_id", rs -> {
+                    out.put(rs.getLong("demand_id"), rs.getString("system_code"));
+                });
+        return out;
     }
 }

@@ -1,5 +1,6 @@
 package io.clearflow.delivery.project.staff;
 
+import io.clearflow.delivery.input.FreeText;
 import io.clearflow.delivery.project.CostRepository;
 import io.clearflow.delivery.project.ProjectService;
 import io.clearflow.delivery.system.SystemCatalog;
@@ -38,6 +39,9 @@ public class StaffService {
     static final BigDecimal MAX_COST = new BigDecimal("99999999.99");
     /** More hours than a month has cannot be one person's effort. */
     static final BigDecimal MAX_HOURS = new BigDecimal("744");
+    private static final FreeText NAME = text(100);
+    private static final FreeText VENDOR = text(200);
+    private static final FreeText DEPARTMENT = text(64);
 
     public record NewStaff(String name, String kind, String vendor, String department, BigDecimal monthlyCost) { }
 
@@ -74,13 +78,13 @@ public class StaffService {
     /** Registers a person and starts their onboarding: account, access and equipment to be done. */
     @Transactional
     public Staff onboard(Member member, NewStaff in) {
-        String name = text(in.name(), true, "name", 100);
+        String name = NAME.check(in.name(), true, "name");
         String kind = in.kind() == null ? null : in.kind().strip();
         if (kind == null || !KINDS.contains(kind)) {
             throw invalid("kind", "delivery.project.staff.error.kind");
         }
-        String vendor = text(in.vendor(), "outsourced".equals(kind), "vendor", 200);
-        String department = text(in.department(), true, "department", 64);
+        String vendor = VENDOR.check(in.vendor(), "outsourced".equals(kind), "vendor");
+        String department = DEPARTMENT.check(in.department(), true, "department");
         if (directory.unit(department).filter(u -> u.type() == OrgUnit.Type.DEPARTMENT).isEmpty()) {
             throw invalid("department", "delivery.project.error.unknownDepartment");
         }
@@ -257,17 +261,9 @@ public class StaffService {
         }
     }
 
-    private static String text(String value, boolean required, String field, int max) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw invalid(field, "delivery.project.error.required");
-            }
-            return null;
-        }
-        if (value.length() > max) {
-            throw invalid(field, "delivery.project.error.tooLong");
-        }
-        return value.strip();
+    /** A person's fields, stripped, refused with the project flow's keys when missing or too long. */
+    private static FreeText text(int max) {
+        return new FreeText("delivery.project.error.required", "delivery.project.error.tooLong", max);
     }
 
     private static InvalidRequestException invalid(String field, String key) {

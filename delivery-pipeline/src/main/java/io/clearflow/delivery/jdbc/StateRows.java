@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * What the repositories of the delivery flows' tables (submission, change, stress test) share: instants stored as
- * UTC {@code timestamptz}, and the state-guarded move that keeps a flow's row and its process in step.
+ * What the delivery repositories share: instants stored as UTC {@code timestamptz} (every delivery table), and the
+ * state-guarded move that keeps a flow's row and its process in step (submission, change, stress test).
  */
 public final class StateRows {
 

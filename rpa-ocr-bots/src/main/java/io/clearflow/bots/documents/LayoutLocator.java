@@ -47,7 +47,7 @@ final class LayoutLocator {
         this.type = type;
         this.pages = pages;
         this.otherLabels = otherLabels;
-        String v = FieldExtractor.valuePattern(field);
+        String v = FieldValues.valuePattern(field);
         // a number does not stop before more digits: 421 900 is not 421
         String after = numeric() ? "(?![0-9A-Za-z])(?![.,]? ?[0-9])" : "(?![0-9A-Za-z])";
         this.value = Pattern.compile("(" + v + ")" + after);
@@ -76,7 +76,7 @@ final class LayoutLocator {
                         if (m == null || ownedByOtherField(text.text(), m)) {
                             continue;
                         }
-                        int length = FieldExtractor.compact(label).length();
+                        int length = LabelPatterns.compact(label).length();
                         if (best == null || m.quality() > best.match().quality()
                                 || (m.quality() == best.match().quality() && length > best.labelLength())) {
                             best = new Candidate(p, cell, text, m, length, label);
@@ -111,7 +111,7 @@ final class LayoutLocator {
         for (int p = 0; p < pages.size(); p++) {
             for (List<PageLayout.Cell> row : pages.get(p).rows()) {
                 for (PageLayout.Cell cell : row) {
-                    String text = FieldExtractor.compact(LabelMatcher.halfWidth(cell.text().text()));
+                    String text = LabelPatterns.compact(LabelMatcher.halfWidth(cell.text().text()));
                     String label = oneOff(text, field.allLabels());
                     if (label == null || otherLabels.contains(text)) {
                         continue;
@@ -139,7 +139,7 @@ final class LayoutLocator {
             return null;
         }
         for (String label : labels) {
-            int[] l = FieldExtractor.compact(label).codePoints().toArray();
+            int[] l = LabelPatterns.compact(label).codePoints().toArray();
             if (l.length != t.length) {
                 continue;
             }
@@ -159,7 +159,7 @@ final class LayoutLocator {
      * inside another field's label or in an open bracket after it (应收付净额（含费用）is not the fees' label).
      */
     private boolean ownedByOtherField(String text, LabelMatcher.Match m) {
-        if (m.quality() < 1 && otherLabels.contains(FieldExtractor.compact(text.substring(m.start(), m.end())))) {
+        if (m.quality() < 1 && otherLabels.contains(LabelPatterns.compact(text.substring(m.start(), m.end())))) {
             return true;
         }
         for (DocumentTypes.Field other : type.fields()) {
@@ -167,7 +167,7 @@ final class LayoutLocator {
                 continue;
             }
             for (String label : other.allLabels()) {
-                Matcher o = FieldExtractor.labelPattern(label).matcher(text);
+                Matcher o = LabelPatterns.labelPattern(label).matcher(text);
                 while (o.find() && o.start() <= m.start()) {
                     boolean covers = o.end() > m.start() && o.end() - o.start() > m.end() - m.start();
                     // 应收付净额(含费用): a label in brackets after another qualifies it; two header labels run together do not
@@ -335,7 +335,7 @@ final class LayoutLocator {
 
     private String normalise(String raw) {
         try {
-            return FieldExtractor.normalise(field, raw);
+            return FieldValues.normalise(field, raw);
         } catch (RuntimeException e) {
             return null;
         }

@@ -84,7 +84,7 @@ final class TransactionReader {
                     LookAlikes.Correction known = KnownValues.closest(value, spec.known().get(name));
                     if (known != null) {
                         value = known.value();
-                        c = FieldExtractor.round(c * LayoutLocator.CORRECTED_FACTOR);
+                        c = FieldExtractor.round(c * ValueReader.CORRECTED_FACTOR);
                         corrections.put(key, known.note());
                         warnings.add("corrected: " + key + " " + known.note());
                     }

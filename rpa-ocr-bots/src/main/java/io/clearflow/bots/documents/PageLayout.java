@@ -48,6 +48,7 @@ public final class PageLayout {
         return pages.values().stream().map(PageLayout::page).toList();
     }
 
+    /** One page's layout from its words. */
     static PageLayout page(List<Word> words) {
         return LayoutBuilder.build(words);
     }

@@ -64,6 +64,7 @@ final class TotalsCheck {
         }
     }
 
+    /** The check's result; null when a term or the total it is checked against was not found. */
     static Extraction.CheckResult check(DocumentTypes.Check check, Map<String, String> fields,
                                         List<Map<String, String>> transactions) {
         BigDecimal sum = BigDecimal.ZERO;

@@ -21,6 +21,10 @@ final class TransactionReader {
     private TransactionReader() {
     }
 
+    /**
+     * Adds to {@code out} one transaction per line that one of the type's patterns matches (directions as configured
+     * first); each value's confidence, corrections and warnings go to the extraction's maps and lists.
+     */
     static void read(DocumentTypes.Transactions spec, List<TextLine> lines, List<Map<String, String>> out,
                      Map<String, Double> confidence, List<String> low, List<String> warnings,
                      Map<String, String> corrections, double threshold) {
@@ -30,7 +34,7 @@ final class TransactionReader {
         List<Pattern> patterns = new ArrayList<>();
         // first the direction as configured, then any short token in its place: a one-character direction (借, 贷) is
         // the word OCR misreads most (倍, 人借) and the rest of the line is still a transaction; the token is then
-        // read tolerantly (directionOf) or the direction inferred from the totals (inferDirections)
+        // read tolerantly (directionOf) or the direction inferred from the totals (TotalsCheck)
         for (String direction : List.of("(?:" + directionAlternatives + ")", "\\S{1,8}", "")) {
             for (String p : spec.patterns()) {
                 String optional = "(?<direction>{direction})\\s+";

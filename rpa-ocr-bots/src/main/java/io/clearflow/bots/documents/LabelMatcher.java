@@ -28,11 +28,11 @@ public final class LabelMatcher {
     /** The label exactly (modulo spacing, case, colon), else fuzzily; null when absent. */
     public static Match find(String text, String label) {
         label = halfWidth(label);
-        Matcher m = FieldExtractor.labelPattern(label).matcher(text);
+        Matcher m = LabelPatterns.labelPattern(label).matcher(text);
         if (m.find()) {
             return new Match(m.start(), m.end(), 1.0);
         }
-        Pattern fuzzy = FieldExtractor.fuzzyLabelPattern(label);
+        Pattern fuzzy = LabelPatterns.fuzzyLabelPattern(label);
         if (fuzzy != null) {
             Matcher f = fuzzy.matcher(text);
             if (f.find()) {

@@ -5,34 +5,21 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds one field's value on pages laid out as rows and cells ({@link PageLayout}): its label is looked for in every
  * cell ({@link LabelMatcher}: labels and synonyms, exact before fuzzy, longer before shorter, reading order), and the
  * value is taken, whichever the page shows, after the label in the same cell, in the next cell to the right, or in
- * the cell below in the same column. A value must fit the field's pattern entirely (up to a word boundary); one that
- * fits only with look-alike characters swapped is corrected ({@link LookAlikes}) when the correction is unique, and
- * the correction is noted; a number or date whose separators OCR misread is read back ({@link SeparatorRepair}).
- * Spring-free.
+ * the cell below in the same column. The value is read by {@link ValueReader}; one that fits two readings is settled
+ * by {@link AmbiguousValues}. Spring-free.
  */
 final class LayoutLocator {
-
-    /** Below 1: a corrected value is slightly less certain than one read as it stands. */
-    static final double CORRECTED_FACTOR = 0.95;
-
-    /** Separators and specks before a value (never a minus sign: that belongs to a signed amount). */
-    private static final Pattern LEAD = Pattern.compile("^[\\s:|*•·,;'\"_~—…]*");
-    private static final Pattern CURRENCY = Pattern.compile("^(?:(?:CNY|RMB|¥|￥)\\s*)?");
-    private static final Pattern TOKEN = Pattern.compile("^\\S+");
-    private static final Pattern RUN = Pattern.compile("^[0-9A-Za-z,.\\-/ 年月日|!]+");
 
     private final DocumentTypes.Field field;
     private final DocumentTypes.Type type;
     private final List<PageLayout> pages;
     private final Set<String> otherLabels;
-    private final Pattern value;
-    private final Pattern whole;
+    private final ValueReader values;
     private final List<Word> otherReading;
 
     LayoutLocator(DocumentTypes.Field field, DocumentTypes.Type type, List<PageLayout> pages, Set<String> otherLabels) {
@@ -47,18 +34,7 @@ final class LayoutLocator {
         this.type = type;
         this.pages = pages;
         this.otherLabels = otherLabels;
-        String v = FieldExtractor.valuePattern(field);
-        // a number does not stop before more digits: 421 900 is not 421
-        String after = numeric() ? "(?![0-9A-Za-z])(?![.,]? ?[0-9])" : "(?![0-9A-Za-z])";
-        this.value = Pattern.compile("(" + v + ")" + after);
-        this.whole = Pattern.compile(v);
-    }
-
-    private boolean numeric() {
-        return switch (field.kind()) {
-            case "amount", "signed-amount", "integer" -> true;
-            default -> false;
-        };
+        this.values = new ValueReader(field);
     }
 
     private record Candidate(int page, PageLayout.Cell cell, TextLine text, LabelMatcher.Match match, int labelLength,
@@ -76,7 +52,7 @@ final class LayoutLocator {
                         if (m == null || ownedByOtherField(text.text(), m)) {
                             continue;
                         }
-                        int length = FieldExtractor.compact(label).length();
+                        int length = LabelPatterns.compact(label).length();
                         if (best == null || m.quality() > best.match().quality()
                                 || (m.quality() == best.match().quality() && length > best.labelLength())) {
                             best = new Candidate(p, cell, text, m, length, label);
@@ -111,7 +87,7 @@ final class LayoutLocator {
         for (int p = 0; p < pages.size(); p++) {
             for (List<PageLayout.Cell> row : pages.get(p).rows()) {
                 for (PageLayout.Cell cell : row) {
-                    String text = FieldExtractor.compact(LabelMatcher.halfWidth(cell.text().text()));
+                    String text = LabelPatterns.compact(LabelMatcher.halfWidth(cell.text().text()));
                     String label = oneOff(text, field.allLabels());
                     if (label == null || otherLabels.contains(text)) {
                         continue;
@@ -139,7 +115,7 @@ final class LayoutLocator {
             return null;
         }
         for (String label : labels) {
-            int[] l = FieldExtractor.compact(label).codePoints().toArray();
+            int[] l = LabelPatterns.compact(label).codePoints().toArray();
             if (l.length != t.length) {
                 continue;
             }
@@ -159,7 +135,7 @@ final class LayoutLocator {
      * inside another field's label or in an open bracket after it (应收付净额（含费用）is not the fees' label).
      */
     private boolean ownedByOtherField(String text, LabelMatcher.Match m) {
-        if (m.quality() < 1 && otherLabels.contains(FieldExtractor.compact(text.substring(m.start(), m.end())))) {
+        if (m.quality() < 1 && otherLabels.contains(LabelPatterns.compact(text.substring(m.start(), m.end())))) {
             return true;
         }
         for (DocumentTypes.Field other : type.fields()) {
@@ -167,7 +143,7 @@ final class LayoutLocator {
                 continue;
             }
             for (String label : other.allLabels()) {
-                Matcher o = FieldExtractor.labelPattern(label).matcher(text);
+                Matcher o = LabelPatterns.labelPattern(label).matcher(text);
                 while (o.find() && o.start() <= m.start()) {
                     boolean covers = o.end() > m.start() && o.end() - o.start() > m.end() - m.start();
                     // 应收付净额(含费用): a label in brackets after another qualifies it; two header labels run together do not
@@ -182,13 +158,13 @@ final class LayoutLocator {
     }
 
     private FieldExtractor.Found locate(Candidate c) {
-        FieldExtractor.Found f = valueAt(c.text().from(c.match().end()));
+        FieldExtractor.Found f = values.read(c.text().from(c.match().end()));
         if (f == null || f.ambiguous() != null) {
             TextLine other = otherText(c.cell());
             LabelMatcher.Match m = other == null ? null : LabelMatcher.find(other.text(), c.label());
-            f = settle(f, m == null ? null : valueAt(other.from(m.end())));
+            f = AmbiguousValues.settle(f, m == null ? null : values.read(other.from(m.end())));
             if (f != null && f.ambiguous() != null) {
-                f = byWidth(f, c.cell(), pages.get(c.page()));
+                f = AmbiguousValues.byWidth(f, c.cell(), pages.get(c.page()));
             }
         }
         if (f != null) {
@@ -215,43 +191,13 @@ final class LayoutLocator {
      * ambiguous (both read one of its two readings) or supplies one the second does not fit.
      */
     private FieldExtractor.Found valueIn(int page, PageLayout.Cell cell) {
-        FieldExtractor.Found f = valueAt(halfWidth(cell.text()));
+        FieldExtractor.Found f = values.read(halfWidth(cell.text()));
         if (f != null && f.ambiguous() == null) {
             return f;
         }
         TextLine other = otherText(cell);
-        f = settle(f, other == null ? null : valueAt(other));
-        return f != null && f.ambiguous() != null ? byWidth(f, cell, pages.get(page)) : f;
-    }
-
-    /**
-     * Settles an ambiguous code by the width it takes on the page: a glyph OCR doubled (MO05915 for M05915) makes the
-     * reading one character longer than the ink. The expected width of each reading is counted in the page's digit
-     * width (capitals 1.15 of it); the reading within 8 % of the word's width wins when the other is 15 % or more off.
-     */
-    static FieldExtractor.Found byWidth(FieldExtractor.Found f, PageLayout.Cell cell, PageLayout page) {
-        Word word = cell.words().stream().filter(w -> w.text().strip().replaceAll("^[^A-Za-z0-9]+", "").equals(f.value()))
-                .findFirst().orElse(null);
-        double digit = page.digitWidth();
-        if (word == null || digit <= 0) {
-            return f;
-        }
-        String prefix = word.text().strip().substring(0, word.text().strip().length() - f.value().length());
-        double actual = word.x1() - word.x0() - 0.4 * digit * prefix.length(); // a colon glued to the code
-        double mine = Math.abs(expectedWidth(f.value(), digit) - actual) / actual;
-        double theirs = Math.abs(expectedWidth(f.ambiguous(), digit) - actual) / actual;
-        if (theirs <= 0.08 && mine >= 0.15) {
-            return new FieldExtractor.Found(f.ambiguous(), f.confidence() * CORRECTED_FACTOR,
-                    f.value() + " → " + f.ambiguous() + " (a look-alike doubled: the reading is wider than the ink)", null, f.cell());
-        }
-        if (mine <= 0.08 && theirs >= 0.15) {
-            return new FieldExtractor.Found(f.value(), f.confidence(), f.note(), null, f.cell());
-        }
-        return f;
-    }
-
-    private static double expectedWidth(String s, double digit) {
-        return s.chars().mapToDouble(c -> Character.isUpperCase(c) ? 1.15 * digit : digit).sum();
+        f = AmbiguousValues.settle(f, other == null ? null : values.read(other));
+        return f != null && f.ambiguous() != null ? AmbiguousValues.byWidth(f, cell, pages.get(page)) : f;
     }
 
     /** The first reading of a cell that was read twice; null when it was read once. */
@@ -268,82 +214,9 @@ final class LayoutLocator {
                 other.stream().map(Word::confidence).toList()));
     }
 
-    /**
-     * One value from two readings of a cell: the second ({@code g}, the first reading) settles a value the first
-     * leaves ambiguous when it reads one of its two readings unambiguously, or supplies one the first does not fit.
-     */
-    private static FieldExtractor.Found settle(FieldExtractor.Found f, FieldExtractor.Found g) {
-        if (g == null || g.ambiguous() != null) {
-            return f;
-        }
-        if (f == null) {
-            return g;
-        }
-        if (f.ambiguous() != null && (g.value().equals(f.value()) || g.value().equals(f.ambiguous()))) {
-            return new FieldExtractor.Found(g.value(), Math.min(f.confidence(), g.confidence()), g.note(), null, null);
-        }
-        return f;
-    }
-
     private static FieldExtractor.Found withCell(FieldExtractor.Found f, int page, PageLayout.Cell cell) {
         return new FieldExtractor.Found(f.value(), f.confidence(), f.note(), f.ambiguous(),
                 page + ":" + cell.row() + ":" + cell.index());
-    }
-
-    /** The value at the start of the text (after separators and a currency), as read or corrected; null if none fits. */
-    FieldExtractor.Found valueAt(TextLine line) {
-        String text = line.text();
-        int at = skip(LEAD, text, 0);
-        at = skip(CURRENCY, text, at);
-        Matcher m = value.matcher(text).region(at, text.length());
-        if (m.lookingAt()) {
-            String normalised = normalise(m.group(1));
-            if (normalised != null) {
-                String alternative = "text".equals(field.kind()) ? LookAlikes.alternative(m.group(1).strip(), whole) : null;
-                return new FieldExtractor.Found(normalised, line.confidence(m.start(1), m.end(1)), null, alternative, null);
-            }
-        }
-        String repaired = "date".equals(field.kind()) ? SeparatorRepair.date(text.substring(at))
-                : SeparatorRepair.number(field.kind(), text.substring(at));
-        if (repaired != null) {
-            String normalised = normalise(repaired);
-            if (normalised != null) {
-                int end = Math.min(text.length(), at + text.substring(at).strip().length());
-                String token = "date".equals(field.kind()) ? text.substring(at).strip().split("\\s+")[0] : text.substring(at).strip();
-                end = "date".equals(field.kind()) ? at + text.substring(at).indexOf(token) + token.length() : end;
-                boolean pointLost = !"date".equals(field.kind()) && SeparatorRepair.decimalPointLost(text.substring(at));
-                // a lost decimal point is read from the layout of the digits alone: a person confirms it
-                return new FieldExtractor.Found(normalised, line.confidence(at, end) * (pointLost ? SHORT_MISREAD : CORRECTED_FACTOR),
-                        token + " → " + normalised + (pointLost ? " (decimal point lost)" : " (separators misread)"), null, null);
-            }
-        }
-        for (Pattern token : List.of(TOKEN, RUN)) {
-            Matcher t = token.matcher(text).region(at, text.length());
-            if (!t.lookingAt()) {
-                continue;
-            }
-            String raw = t.group().strip().replaceAll("[,.;]+$", "");
-            LookAlikes.Correction c = LookAlikes.correct(raw, whole);
-            String normalised = c == null ? null : normalise(c.value());
-            if (normalised != null) {
-                return new FieldExtractor.Found(normalised, line.confidence(t.start(), t.start() + raw.length()) * CORRECTED_FACTOR,
-                        c.note(), null, null);
-            }
-        }
-        return null;
-    }
-
-    private String normalise(String raw) {
-        try {
-            return FieldExtractor.normalise(field, raw);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static int skip(Pattern p, String text, int from) {
-        Matcher m = p.matcher(text).region(from, text.length());
-        return m.lookingAt() ? m.end() : from;
     }
 
     private static TextLine halfWidth(TextLine line) {

@@ -37,7 +37,7 @@ public record OcrStatus(String datapath, Optional<Problem> problem, String argum
                 return unavailable(datapath, Problem.NO_LANGUAGE, language);
             }
         }
-        if (!TesseractOcr.libraryLoads()) {
+        if (!TessLibrary.loads()) {
             return unavailable(datapath, Problem.NO_LIBRARY, "libtesseract");
         }
         return new OcrStatus(datapath, Optional.empty(), "");

@@ -1,12 +1,9 @@
 package io.clearflow.bots.documents;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.nio.ByteBuffer;
-import java.nio.IntBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,17 +26,11 @@ import net.sourceforge.tess4j.TessAPI;
  * <p>Traps (stack.md): the datapath must be set, or the JVM crashes natively instead of throwing; and
  * OpenMP must be limited to one thread ({@code OMP_THREAD_LIMIT=1}), or pages get slower on 2 cores.
  * The variable is set in surefire's environment and the start scripts, and, as a guard, in this process
- * before the library loads (libgomp reads it when it initialises).
+ * before the library loads ({@link TessLibrary}).
  */
 public final class TesseractOcr implements AutoCloseable {
 
     public static final String DEFAULT_DATAPATH = "/usr/share/tesseract-ocr/5/tessdata";
-
-    interface CLib extends Library {
-        int setenv(String name, String value, int overwrite);
-    }
-
-    private static volatile TessAPI api;
 
     /**
      * How an engine is set up: its language model(s), page segmentation, engine mode and Tesseract variables.
@@ -91,33 +82,9 @@ public final class TesseractOcr implements AutoCloseable {
         this.latin = Engine.block("eng");
     }
 
-    /** Whether libtesseract loads in this JVM (a failed load is an {@link Error}, caught here once and for all). */
-    static boolean libraryLoads() {
-        try {
-            return api() != null;
-        } catch (Throwable e) {
-            return false;
-        }
-    }
-
-    private static TessAPI api() {
-        if (api == null) {
-            synchronized (TesseractOcr.class) {
-                if (api == null) {
-                    try {
-                        Native.load("c", CLib.class).setenv("OMP_THREAD_LIMIT", "1", 0);
-                    } catch (Throwable ignored) {
-                        // not fatal: only slower
-                    }
-                    api = TessAPI.INSTANCE;
-                }
-            }
-        }
-        return api;
-    }
 
     private synchronized ITessAPI.TessBaseAPI newHandle(Engine engine) {
-        TessAPI t = api();
+        TessAPI t = TessLibrary.api();
         ITessAPI.TessBaseAPI handle = t.TessBaseAPICreate();
         if (t.TessBaseAPIInit2(handle, datapath, engine.language(), engine.engineMode()) != 0) {
             t.TessBaseAPIDelete(handle);
@@ -154,14 +121,14 @@ public final class TesseractOcr implements AutoCloseable {
     public String readText(Engine engine, BufferedImage grey, int dpi) {
         ITessAPI.TessBaseAPI handle = handle(engine);
         return recognise(handle, grey, dpi, () -> {
-            Pointer p = api().TessBaseAPIGetUTF8Text(handle);
+            Pointer p = TessLibrary.api().TessBaseAPIGetUTF8Text(handle);
             if (p == null) {
                 return "";
             }
             try {
                 return p.getString(0, "UTF-8");
             } finally {
-                api().TessDeleteText(p);
+                TessLibrary.api().TessDeleteText(p);
             }
         }, "");
     }
@@ -171,7 +138,7 @@ public final class TesseractOcr implements AutoCloseable {
         if (grey.getType() != BufferedImage.TYPE_BYTE_GRAY) {
             throw new IllegalArgumentException("expects TYPE_BYTE_GRAY");
         }
-        TessAPI t = api();
+        TessAPI t = TessLibrary.api();
         byte[] pixels = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
         ByteBuffer buffer = ByteBuffer.allocateDirect(pixels.length);
         buffer.put(pixels).flip();
@@ -213,66 +180,18 @@ public final class TesseractOcr implements AutoCloseable {
     /** Reads an 8-bit grey image with an engine of the given setup into lines and boxed words. */
     public Page readPage(Engine engine, BufferedImage grey, int dpi, int page) {
         ITessAPI.TessBaseAPI handle = handle(engine);
-        return recognise(handle, grey, dpi, () -> page(handle, page), new Page(List.of(), List.of()));
+        return recognise(handle, grey, dpi, () -> TessResults.page(handle, page), new Page(List.of(), List.of()));
     }
 
     /** The recognised words, line by line, with their confidences (0..1). */
     private List<TextLine> lines(ITessAPI.TessBaseAPI handle) {
-        return page(handle, 0).lines();
+        return TessResults.page(handle, 0).lines();
     }
 
-    /** The recognised words with their boxes and confidences (0..1), and joined line by line. */
-    private Page page(ITessAPI.TessBaseAPI handle, int page) {
-        TessAPI t = api();
-        List<TextLine> lines = new ArrayList<>();
-        List<Word> boxed = new ArrayList<>();
-        ITessAPI.TessResultIterator ri = t.TessBaseAPIGetIterator(handle);
-        if (ri == null) {
-            return new Page(lines, boxed);
-        }
-        IntBuffer left = IntBuffer.allocate(1);
-        IntBuffer top = IntBuffer.allocate(1);
-        IntBuffer right = IntBuffer.allocate(1);
-        IntBuffer bottom = IntBuffer.allocate(1);
-        try {
-            ITessAPI.TessPageIterator pi = t.TessResultIteratorGetPageIterator(ri);
-            List<String> words = new ArrayList<>();
-            List<Float> confidences = new ArrayList<>();
-            int level = ITessAPI.TessPageIteratorLevel.RIL_WORD;
-            do {
-                if (t.TessPageIteratorIsAtBeginningOf(pi, ITessAPI.TessPageIteratorLevel.RIL_TEXTLINE) != 0
-                        && !words.isEmpty()) {
-                    lines.add(TextLine.ofWords(words, confidences));
-                    words = new ArrayList<>();
-                    confidences = new ArrayList<>();
-                }
-                Pointer p = t.TessResultIteratorGetUTF8Text(ri, level);
-                if (p == null) {
-                    continue;
-                }
-                String word = p.getString(0, "UTF-8");
-                t.TessDeleteText(p);
-                if (!word.isBlank()) {
-                    float confidence = Math.max(0f, Math.min(1f, t.TessResultIteratorConfidence(ri, level) / 100f));
-                    words.add(word.strip());
-                    confidences.add(confidence);
-                    if (t.TessPageIteratorBoundingBox(pi, level, left, top, right, bottom) != 0) {
-                        boxed.add(new Word(word.strip(), page, left.get(0), top.get(0), right.get(0), bottom.get(0), confidence));
-                    }
-                }
-            } while (t.TessResultIteratorNext(ri, level) != 0);
-            if (!words.isEmpty()) {
-                lines.add(TextLine.ofWords(words, confidences));
-            }
-        } finally {
-            t.TessResultIteratorDelete(ri);
-        }
-        return new Page(lines, boxed);
-    }
 
     @Override
     public synchronized void close() {
-        TessAPI t = api;
+        TessAPI t = TessLibrary.loaded();
         if (t != null) {
             all.forEach(h -> {
                 t.TessBaseAPIEnd(h);

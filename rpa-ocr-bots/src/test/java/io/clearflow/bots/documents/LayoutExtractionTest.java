@@ -146,7 +146,7 @@ class LayoutExtractionTest {
         assertThat(LookAlikes.correct("SS", Pattern.compile("[0-9][A-Z0-9]"))).isNull(); // 5S and 55: no single reading
         assertThat(LookAlikes.alternative("PB00077", code)).isNull(); // B is no 8 here: P800077 has 6 digits
         assertThat(LookAlikes.alternative("CO04432", code)).isEqualTo("C04432");
-        assertThat(LookAlikes.correct("1,2O0.00", Pattern.compile(FieldExtractor.AMOUNT)).value()).isEqualTo("1,200.00");
+        assertThat(LookAlikes.correct("1,2O0.00", Pattern.compile(FieldValues.AMOUNT)).value()).isEqualTo("1,200.00");
     }
 
     @Test
@@ -193,7 +193,7 @@ class LayoutExtractionTest {
         assertThat(e.transactions().get(0)).containsEntry("direction", "debit").containsEntry("amount", "300.00");
         assertThat(e.lowConfidence()).contains("transactions[0].direction");
         assertThat(e.corrections()).containsKey("transactions[0].direction");
-        assertThat(FieldExtractor.directionOf(java.util.Map.of("CR", "credit", "Credit", "credit", "Debit", "debit"), "Crdit"))
+        assertThat(TransactionReader.directionOf(java.util.Map.of("CR", "credit", "Credit", "credit", "Debit", "debit"), "Crdit"))
                 .isEqualTo("credit");
     }
 

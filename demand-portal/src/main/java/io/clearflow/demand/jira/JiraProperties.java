@@ -50,6 +50,11 @@ public record JiraProperties(String baseUrl, Flavour flavour, String project, St
         return baseUrl != null && !baseUrl.isBlank();
     }
 
+    /** Where a Jira key links to ({base-url}/browse/), or null when Jira is not configured or its address is no web address. */
+    public String browseUrl() {
+        return baseUrl != null && baseUrl.matches("(?i)https?://.+") ? baseUrl.replaceAll("/+$", "") + "/browse/" : null;
+    }
+
     public int apiVersion() {
         return flavour == Flavour.CLOUD ? 3 : 2;
     }

@@ -3,8 +3,9 @@ package io.clearflow.demand.lifecycle;
 import io.clearflow.demand.api.DemandCategory;
 import io.clearflow.demand.api.DemandDeliveryStatus;
 import io.clearflow.demand.api.DemandUrgency;
-import io.clearflow.demand.api.NewDemand;
 import io.clearflow.demand.jira.JiraProperties;
+import io.clearflow.demand.lifecycle.DemandForms.DemandForm;
+import io.clearflow.demand.lifecycle.DemandForms.TaskRows;
 import io.clearflow.engine.api.Flash;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.Member;
@@ -16,8 +17,6 @@ import io.clearflow.engine.work.CaseView;
 import io.clearflow.engine.work.WorkService;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,8 +39,7 @@ class DemandPageController implements CaseDetailContributor {
     private final WorkService work;
     private final EventLogService eventLog;
     private final CurrentUser currentUser;
-    /** Where a Jira key links to ({base-url}/browse/), or null when Jira is not configured. */
-    private final String jiraBrowse;
+    private final JiraProperties jira;
     /** The delivery module's answer when it is deployed; the portal works without it. */
     private final ObjectProvider<DemandDeliveryStatus> delivery;
 
@@ -53,17 +51,7 @@ class DemandPageController implements CaseDetailContributor {
         this.work = work;
         this.eventLog = eventLog;
         this.currentUser = currentUser;
-        String base = jira.baseUrl();
-        this.jiraBrowse = base != null && base.matches("(?i)https?://.+")
-                ? base.replaceAll("/+$", "") + "/browse/" : null;
-    }
-
-    /** Form fields as typed, so a refused form comes back filled in. */
-    record DemandForm(String title, String description, String category, String businessValue, String urgency,
-                      Boolean regulatory, String regulationRef, String expectedDate) {
-        static DemandForm empty() {
-            return new DemandForm("", "", "FEATURE", "", "NORMAL", false, "", "");
-        }
+        this.jira = jira;
     }
 
     @GetMapping("/demand")
@@ -93,25 +81,8 @@ class DemandPageController implements CaseDetailContributor {
     String submit(@ModelAttribute("form") DemandForm form,
                   @RequestParam(name = "files", required = false) List<MultipartFile> files,
                   Model model, RedirectAttributes redirect) throws IOException {
-        LocalDate expected = null;
         try {
-            if (form.expectedDate() != null && !form.expectedDate().isBlank()) {
-                expected = LocalDate.parse(form.expectedDate().strip());
-            }
-        } catch (RuntimeException e) {
-            return formPage(model, form, Map.of("expectedDate", "demand.error.expectedDateFormat"));
-        }
-        List<DemandService.Upload> uploads = new ArrayList<>();
-        if (files != null) {
-            for (MultipartFile f : files) {
-                if (!f.isEmpty()) {
-                    uploads.add(new DemandService.Upload(f.getOriginalFilename(), f.getBytes()));
-                }
-            }
-        }
-        try {
-            Demand d = demands.submit(currentUser.get(), new NewDemand(form.title(), form.description(), form.category(),
-                    form.businessValue(), form.urgency(), Boolean.TRUE.equals(form.regulatory()), form.regulationRef(), expected, null), uploads);
+            Demand d = demands.submit(currentUser.get(), form.toNewDemand(), DemandForms.uploads(files));
             redirect.addFlashAttribute("flash", "demand.flash.submitted");
             return "redirect:/demand/" + d.id();
         } catch (InvalidRequestException e) {
@@ -130,7 +101,7 @@ class DemandPageController implements CaseDetailContributor {
         model.addAttribute("timeline", eventLog.find(me, EventLogFilter.none().withCaseId(detail.demand().caseId()), 0, 500)
                 .content());
         model.addAttribute("attachments", work.attachments(me, detail.demand().caseId()));
-        model.addAttribute("jiraBrowse", jiraBrowse);
+        model.addAttribute("jiraBrowse", jira.browseUrl());
         // after detail(): the reader may see this demand, so may see where it is delivered
         DemandDeliveryStatus status = delivery.getIfAvailable();
         model.addAttribute("deliveries", status == null ? null : status.versionsOf(id));
@@ -159,29 +130,9 @@ class DemandPageController implements CaseDetailContributor {
                 new DemandInput.Evaluation(valueScore, estimateDays, priority, targetVersion)));
     }
 
-    /** The split form sends parallel lists; blank rows are left out. */
     @PostMapping("/demand/{id}/split")
-    String split(@PathVariable long id, @RequestParam(name = "taskTitle", required = false) List<String> titles,
-                 @RequestParam(name = "taskEstimate", required = false) List<String> estimates,
-                 @RequestParam(name = "taskDue", required = false) List<String> dues, RedirectAttributes redirect) {
-        return Flash.act(redirect, page(id), "demand.flash.split", () -> {
-            List<DemandInput.NewTask> tasks = new ArrayList<>();
-            for (int i = 0; titles != null && i < titles.size(); i++) {
-                if (titles.get(i) == null || titles.get(i).isBlank()) {
-                    continue;
-                }
-                try {
-                    String est = estimates != null && i < estimates.size() ? estimates.get(i) : null;
-                    String due = dues != null && i < dues.size() ? dues.get(i) : null;
-                    tasks.add(new DemandInput.NewTask(titles.get(i),
-                            est == null || est.isBlank() ? null : new BigDecimal(est.strip()),
-                            due == null || due.isBlank() ? null : LocalDate.parse(due.strip())));
-                } catch (RuntimeException e) {
-                    throw new InvalidRequestException("demand.error.taskRow", Map.of("tasks", "demand.error.taskRow"));
-                }
-            }
-            return demands.split(currentUser.get(), id, tasks);
-        });
+    String split(@PathVariable long id, @ModelAttribute TaskRows rows, RedirectAttributes redirect) {
+        return Flash.act(redirect, page(id), "demand.flash.split", () -> demands.split(currentUser.get(), id, rows.tasks()));
     }
 
     @PostMapping("/demand/{id}/tasks/{taskId}")

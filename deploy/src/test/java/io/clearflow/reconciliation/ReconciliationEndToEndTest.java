@@ -189,7 +189,7 @@ class ReconciliationEndToEndTest {
         assertThat(submit(basic("wangwu"), "{}").statusCode()).isEqualTo(403);
         HttpResponse<String> bad = submit("Bearer " + token, "{\"contentHash\":\"nope\"}");
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(bad.body()).contains("contentHash");
+        assertThat(bad.body()).contains("contentHash").contains("须为小写十六进制的 SHA-256 值");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_recon_document", Integer.class)).isEqualTo(6);
     }
 

@@ -41,8 +41,10 @@ public final class Flash {
             redirect.addFlashAttribute("flashErrors", List.copyOf(new java.util.LinkedHashSet<>(invalid.fieldErrors().values())));
         } else {
             redirect.addFlashAttribute("flashError", e.getMessage());
-            if (e instanceof ConflictException conflict && conflict.args().length > 0) {
-                redirect.addFlashAttribute("flashErrorArgs", conflict.args());
+            Object[] args = e instanceof ConflictException conflict ? conflict.args()
+                    : e instanceof InvalidRequestException refusal ? refusal.args() : new Object[0];
+            if (args.length > 0) {
+                redirect.addFlashAttribute("flashErrorArgs", args);
             }
         }
     }

@@ -60,8 +60,8 @@ class SendBackAndWithdraw {
         }
         boolean ran = sendBackTargets(member, taskId).stream().anyMatch(s -> s.activityId().equals(targetActivityId));
         if (!ran) {
-            throw new InvalidRequestException("a task can only be sent back to a step that already ran in this case",
-                    Map.of("targetActivityId", "not a step this case has been through: " + targetActivityId));
+            throw new InvalidRequestException("task.sendBack.notVisited",
+                    Map.of("targetActivityId", "task.sendBack.notVisitedStep"));
         }
         actions.record(task, PlatformEvent.Lifecycle.SEND_BACK, member,
                 Map.of("reason", reason.strip(), "target", targetActivityId));
@@ -97,7 +97,7 @@ class SendBackAndWithdraw {
         visibility.followedCase(member, caseId);
         List<Task> open = tasks.createTaskQuery().processInstanceId(caseId).list();
         if (open.stream().anyMatch(t -> t.getAssignee() != null)) {
-            throw new ConflictException("the next step has already been taken up; ask its handler to send it back");
+            throw new ConflictException("task.withdraw.nextTaken");
         }
         Withdrawal withdrawal = withdrawal(member, caseId).orElseThrow(() -> new AccessDeniedException(
                 "only the person who completed the last step, or the initiator before anyone acted, can withdraw"));

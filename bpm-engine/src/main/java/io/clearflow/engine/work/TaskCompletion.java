@@ -39,7 +39,7 @@ class TaskCompletion {
     TaskView unclaim(Member member, String taskId) {
         Task task = visibility.visibleTask(member, taskId);
         if (!member.userId().equals(task.getAssignee())) {
-            throw new ConflictException("only the person who claimed a task can give it back");
+            throw new ConflictException("task.unclaim.notYours");
         }
         ActingAs.member(member, () -> tasks.unclaim(taskId));
         return views.task(tasks.createTaskQuery().taskId(taskId).singleResult());
@@ -74,7 +74,7 @@ class TaskCompletion {
         } catch (FlowableOptimisticLockingException | FlowableTaskAlreadyClaimedException
                  | FlowableObjectNotFoundException e) {
             // lost a race: the other completion committed between our read and our write
-            throw new ConflictException("somebody else completed or took this task at the same moment; reload it");
+            throw new ConflictException("task.complete.concurrent");
         }
     }
 }

@@ -41,7 +41,7 @@ class TaskVisibility {
         Task task = tasks.createTaskQuery().taskId(taskId).includeIdentityLinks().singleResult();
         if (task == null) {
             if (completedAndOffered(member, taskId)) {
-                throw new ConflictException("this task has already been completed");
+                throw new ConflictException("task.alreadyCompleted");
             }
             throw new NotFoundException("open task", taskId);
         }
@@ -64,7 +64,7 @@ class TaskVisibility {
     Task heldTask(Member member, String taskId) {
         Task task = visibleTask(member, taskId);
         if (!member.userId().equals(task.getAssignee())) {
-            throw new ConflictException("claim the task before you hand it on");
+            throw new ConflictException("task.handOver.claimFirst");
         }
         return task;
     }
@@ -99,7 +99,7 @@ class TaskVisibility {
             return tasks.getIdentityLinksForTask(task.getId());
         } catch (FlowableObjectNotFoundException e) {
             // completed by someone else between our two reads
-            throw new ConflictException("this task has just been completed by someone else");
+            throw new ConflictException("task.completedByOther");
         }
     }
 

@@ -83,8 +83,7 @@ class WorkController {
         generic.require(task.processKey());
         boolean mayComplete = task.assignee() == null || task.assignee().equals(me.userId());
         if (mayComplete && !task.delegated() && taskForms.forTask(me, taskId).isPresent()) {
-            throw new ConflictException("this step has a form: complete it with POST /api/tasks/" + taskId
-                    + "/form so its rules and records apply");
+            throw new ConflictException("task.complete.hasForm", taskId);
         }
         work.complete(me, taskId, request.variables(), request.comment());
     }

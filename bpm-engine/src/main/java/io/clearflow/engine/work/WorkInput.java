@@ -20,19 +20,19 @@ final class WorkInput {
             return Map.of();
         }
         if (variables.size() > MAX_VARIABLES) {
-            throw new InvalidRequestException("at most " + MAX_VARIABLES + " variables");
+            throw new InvalidRequestException("work.variables.tooMany", Map.of(), MAX_VARIABLES);
         }
         Map<String, Object> checked = new HashMap<>();
         variables.forEach((name, value) -> {
             if (name == null || !VARIABLE_NAME.matcher(name).matches()) {
-                throw new InvalidRequestException("invalid variable name", Map.of(String.valueOf(name), "letters, digits and '_'"));
+                throw new InvalidRequestException("work.variable.name", Map.of(String.valueOf(name), "work.variable.nameRule"));
             }
             // process variables carry ids and routing facts only; business data lives in module tables
             boolean ok = value == null || value instanceof Boolean || value instanceof Number
                     || (value instanceof String s && s.length() <= MAX_STRING_VARIABLE);
             if (!ok) {
-                throw new InvalidRequestException("variables are booleans, numbers or short strings",
-                        Map.of(name, "boolean, number or string of at most " + MAX_STRING_VARIABLE + " characters"));
+                throw new InvalidRequestException("work.variable.type",
+                        Map.of(name, "work.variable.typeRule"));
             }
             checked.put(name, value);
         });
@@ -55,7 +55,7 @@ final class WorkInput {
 
     static void checkPage(int page, int size) {
         if (page < 0 || size < 1 || size > 200) {
-            throw new InvalidRequestException("page must be >= 0 and size between 1 and 200", Map.of("size", "1..200"));
+            throw new InvalidRequestException("error.page.range", Map.of("size", "error.page.sizeRange"));
         }
     }
 }

@@ -104,6 +104,8 @@ class TaskOperationGapsTest {
         postJson("/api/tasks/" + taskId + "/form", "lisi", "{\"values\":{\"approved\":\"true\",\"comment\":\"再来一次\"}}")
                 .andExpect(status().isConflict());
         postJson("/api/tasks/" + taskId + "/complete", "zhangsan", "{\"variables\":{\"approved\":true}}")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value("这项任务已经办结。"));
+        postJson("/api/tasks/" + taskId + "/complete?lang=en", "zhangsan", "{\"variables\":{\"approved\":true}}")
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value("this task has already been completed"));
         // someone who never could have taken it still learns nothing about it
         postJson("/api/tasks/" + taskId + "/complete", "zhaoliu", "{\"variables\":{\"approved\":true}}")

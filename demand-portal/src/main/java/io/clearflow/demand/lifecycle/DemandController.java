@@ -87,7 +87,7 @@ class DemandController {
     record Decision(Boolean accepted, String reason) {
         boolean yes() {
             if (accepted == null) {
-                throw new InvalidRequestException("a decision is required", Map.of("accepted", "true or false"));
+                throw new InvalidRequestException("demand.error.decision", Map.of("accepted", "demand.error.decisionValue"));
             }
             return accepted;
         }

@@ -28,7 +28,7 @@ public class DemandQueries {
     @Transactional(readOnly = true)
     public List<Demand> list(Member member, boolean mine, String department, int page, int size) {
         if (page < 0 || size < 1 || size > 200) {
-            throw new InvalidRequestException("page >= 0, size 1..200", Map.of("size", "1..200"));
+            throw new InvalidRequestException("demand.error.page", Map.of("size", "demand.error.pageSize"));
         }
         if (mine) {
             return repository.byRequester(member.userId(), page * size, size);
@@ -41,7 +41,7 @@ public class DemandQueries {
     @Transactional(readOnly = true)
     public Map<Long, String> states(Member member, List<Long> ids) {
         if (ids.size() > 200) {
-            throw new InvalidRequestException("at most 200 ids", Map.of("ids", "1..200"));
+            throw new InvalidRequestException("demand.error.ids", Map.of("ids", "demand.error.idsCount"));
         }
         Map<Long, String> states = new LinkedHashMap<>();
         for (Long id : ids) {
@@ -64,7 +64,7 @@ public class DemandQueries {
             version = blankToNull(version);
             text = blankToNull(text);
             if (text != null && text.length() > 200) {
-                throw new InvalidRequestException("search text too long", Map.of("q", "at most 200 characters"));
+                throw new InvalidRequestException("demand.error.search", Map.of("q", "demand.error.searchLength"));
             }
         }
 

@@ -244,7 +244,11 @@ class DemandLifecycleTest {
         String negative = mvc.perform(get("/demand/board").param("page", "-1").with(user("zhouba")))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
         assertThat(negative).contains("请求参数不正确").contains("id=\"error-details\"");
-        mvc.perform(get("/demand/board").param("q", "x".repeat(201)).with(user("zhouba")))
-                .andExpect(status().isBadRequest());
+        String tooLong = mvc.perform(get("/demand/board").param("q", "x".repeat(201)).with(user("zhouba")))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(tooLong).contains("q: 不能超过 200 个字符。").doesNotContain("demand.error");
+        String tooLongEn = mvc.perform(get("/demand/board").param("q", "x".repeat(201)).param("lang", "en").with(user("zhouba")))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(tooLongEn).contains("q: at most 200 characters");
     }
 }

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ConfirmationRecorder {
 
-    private static final String ALREADY_CONFIRMED = "this reconciliation has already been confirmed";
+    private static final String ALREADY_CONFIRMED = "recon.error.alreadyConfirmed";
 
     private final ReconciliationDocumentRepository documents;
     private final ReconciliationCorrectionRepository corrections;
@@ -43,7 +43,7 @@ class ConfirmationRecorder {
     int confirm(Member member, String taskId, Map<String, String> values, String comment) {
         TaskView task = work.task(member, taskId);
         if (!ReconciliationConfirmationService.PROCESS_KEY.equals(task.processKey())) {
-            throw new InvalidRequestException("not a reconciliation task", Map.of("taskId", "not a reconciliation confirmation"));
+            throw new InvalidRequestException("recon.error.notTask", Map.of("taskId", "recon.error.notConfirmation"));
         }
         ReconciliationDocument doc = documents.forCase(task.caseId())
                 .orElseThrow(() -> new NotFoundException("reconciliation document of case", task.caseId()));
@@ -72,12 +72,12 @@ class ConfirmationRecorder {
         List<Correction> changed = new ArrayList<>();
         values.forEach((field, raw) -> {
             if (!doc.fields().containsKey(field)) {
-                errors.put(field, "not a field of this document");
+                errors.put(field, "recon.error.notAField");
                 return;
             }
             String value = raw == null || raw.isBlank() ? null : raw.strip();
             if (value != null && value.length() > ReconciliationConfirmationService.MAX_VALUE) {
-                errors.put(field, "at most " + ReconciliationConfirmationService.MAX_VALUE + " characters");
+                errors.put(field, "recon.error.valueTooLong");
                 return;
             }
             String extracted = doc.fields().get(field);
@@ -86,7 +86,7 @@ class ConfirmationRecorder {
             }
         });
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException("the correction is invalid", errors);
+            throw new InvalidRequestException("recon.error.correction", errors);
         }
         return changed;
     }

@@ -73,7 +73,7 @@ public class ReconciliationConfirmationService {
     public void book(Member member, String type, String key, Map<String, String> fields) {
         requireBooker(member);
         if (type == null || type.isBlank() || key == null || key.isBlank() || fields == null || fields.isEmpty()) {
-            throw new InvalidRequestException("type, key and fields are required", Map.of("fields", "required"));
+            throw new InvalidRequestException("recon.error.bookRequired", Map.of("fields", "recon.error.required"));
         }
         ledger.replace(type, key, fields);
     }

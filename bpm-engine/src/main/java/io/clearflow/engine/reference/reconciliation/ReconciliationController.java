@@ -97,7 +97,7 @@ class ReconciliationController {
     @Operation(summary = "Confirm a reconciliation, with corrected field values; every changed value is kept as a correction")
     Confirmed confirm(@PathVariable String taskId, @RequestBody Confirmation confirmation) {
         if (confirmation == null) {
-            throw new InvalidRequestException("body required", Map.of("fields", "required"));
+            throw new InvalidRequestException("recon.error.bodyRequired", Map.of("fields", "recon.error.required"));
         }
         return new Confirmed(service.confirm(currentUser.get(), taskId,
                 confirmation.fields() == null ? Map.of() : confirmation.fields(), confirmation.comment()));

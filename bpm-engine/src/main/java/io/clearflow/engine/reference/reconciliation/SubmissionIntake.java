@@ -29,7 +29,7 @@ class SubmissionIntake {
             "MISMATCHED", "MATCHED");
     static final int MAX_IMAGE_BYTES = 8 * 1024 * 1024;
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
-    private static final String DUPLICATE = "a document with this content has already been submitted";
+    private static final String DUPLICATE = "recon.error.duplicate";
 
     private final ReconciliationDocumentRepository documents;
     private final WorkService work;
@@ -48,7 +48,7 @@ class SubmissionIntake {
         try {
             result = json.readTree(resultJson);
         } catch (IOException | RuntimeException e) {
-            throw new InvalidRequestException("the result is not JSON", Map.of("result", "not JSON"));
+            throw new InvalidRequestException("recon.error.notJson", Map.of("result", "recon.error.resultNotJson"));
         }
         String hash = result.path("contentHash").asText("");
         String fileName = result.path("fileName").asText("").strip();
@@ -75,22 +75,22 @@ class SubmissionIntake {
     private static void check(String hash, String fileName, String status, String type, byte[] imagePng) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (!HASH.matcher(hash).matches()) {
-            errors.put("contentHash", "a SHA-256 in lower-case hex");
+            errors.put("contentHash", "recon.error.contentHash");
         }
         if (fileName.isEmpty() || fileName.length() > 255) {
-            errors.put("fileName", "required, at most 255 characters");
+            errors.put("fileName", "recon.error.fileName");
         }
         if (!STATUSES.contains(status)) {
-            errors.put("status", "one of " + STATUSES);
+            errors.put("status", "recon.error.status");
         }
         if (type.length() > 64) {
-            errors.put("extraction.type", "at most 64 characters");
+            errors.put("extraction.type", "recon.error.extractionType");
         }
         if (imagePng != null && (imagePng.length > MAX_IMAGE_BYTES || !isPng(imagePng))) {
-            errors.put("image", "a PNG of at most 8 MB");
+            errors.put("image", "recon.error.image");
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException("the reconciliation result is incomplete", errors);
+            throw new InvalidRequestException("recon.error.incomplete", errors);
         }
     }
 

@@ -107,7 +107,7 @@ public class DeclarationService implements TaskFormListener {
     @Transactional(readOnly = true)
     public List<Declaration> visibleTo(Member member, int page, int size) {
         if (page < 0 || size < 1 || size > 200) {
-            throw new InvalidRequestException("page must be >= 0 and size between 1 and 200", Map.of("size", "1..200"));
+            throw new InvalidRequestException("error.page.range", Map.of("size", "error.page.sizeRange"));
         }
         return declarations.page(seesAll(member) ? null : member.userId(), page, size).stream().map(this::labelled).toList();
     }

@@ -51,7 +51,7 @@ public class TaskForms {
     @Transactional
     public void complete(Member member, String taskId, Map<String, ?> submitted) {
         FormDefinition form = forTask(member, taskId).orElseThrow(() -> new io.clearflow.engine.api.InvalidRequestException(
-                "this task has no form; complete it with /api/tasks/{id}/complete"));
+                "modes.form.noForm"));
         TaskView task = work.task(member, taskId);
         Map<String, String> values = validator.validate(form, submitted);
         listeners.forEach(l -> l.submitted(member, task, form, values));

@@ -83,8 +83,7 @@ class IdentityAdminController {
     Member updateUser(@PathVariable String userId, @Valid @RequestBody UserUpdate request) {
         if (userId.equals(currentUser.get().userId()) && (request.roles() == null
                 || !request.roles().contains(PlatformRole.ADMIN.groupId()))) {
-            throw new InvalidRequestException("you cannot remove your own administrator role",
-                    Map.of("roles", "keep " + PlatformRole.ADMIN.groupId()));
+            throw new InvalidRequestException("admin.error.keepOwnAdmin", Map.of("roles", "admin.error.keepAdminRole"));
         }
         return directory.updateUser(userId, request.displayName(), request.email(), request.department(), request.roles());
     }
@@ -99,7 +98,7 @@ class IdentityAdminController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteUser(@PathVariable String userId) {
         if (userId.equals(currentUser.get().userId())) {
-            throw new InvalidRequestException("you cannot delete yourself");
+            throw new InvalidRequestException("admin.error.deleteSelf");
         }
         directory.deleteUser(userId);
     }

@@ -1,6 +1,7 @@
 package io.clearflow.engine.identity;
 
 import io.clearflow.engine.api.ConflictException;
+import io.clearflow.engine.api.Flash;
 import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.OrgUnit;
 import io.clearflow.engine.api.PlatformRole;
@@ -51,7 +52,7 @@ class IdentityAdminPageController {
             redirect.addFlashAttribute("flash", "admin.user.created");
             return "redirect:/admin/users";
         } catch (InvalidRequestException | ConflictException e) {
-            model.addAttribute("error", e.getMessage());
+            refused(model, e);
             model.addAttribute("errors", e instanceof InvalidRequestException i ? i.fieldErrors() : Map.of());
             return users(model);
         }
@@ -71,13 +72,13 @@ class IdentityAdminPageController {
         List<String> newRoles = roles == null ? List.of() : roles;
         try {
             if (userId.equals(currentUser.get().userId()) && !newRoles.contains(PlatformRole.ADMIN.groupId())) {
-                throw new InvalidRequestException("you cannot remove your own administrator role");
+                throw new InvalidRequestException("admin.error.keepOwnAdmin");
             }
             directory.updateUser(userId, displayName, email, department, newRoles);
             redirect.addFlashAttribute("flash", "admin.saved");
             return "redirect:/admin/users/" + userId;
         } catch (InvalidRequestException e) {
-            model.addAttribute("error", e.getMessage());
+            refused(model, e);
             return user(userId, model);
         }
     }
@@ -90,7 +91,7 @@ class IdentityAdminPageController {
             redirect.addFlashAttribute("flash", "admin.password.changed");
             return "redirect:/admin/users/" + userId;
         } catch (InvalidRequestException e) {
-            model.addAttribute("error", e.getMessage());
+            refused(model, e);
             return user(userId, model);
         }
     }
@@ -120,7 +121,7 @@ class IdentityAdminPageController {
             redirect.addFlashAttribute("flash", "admin.saved");
             return "redirect:/admin/units";
         } catch (InvalidRequestException | ConflictException e) {
-            model.addAttribute("error", e.getMessage());
+            refused(model, e);
             return units(model);
         }
     }
@@ -131,7 +132,7 @@ class IdentityAdminPageController {
             directory.deleteUnit(id);
             redirect.addFlashAttribute("flash", "admin.unit.deleted");
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("flashErrorText", e.getMessage());
+            Flash.error(redirect, e);
         }
         return "redirect:/admin/units";
     }
@@ -154,7 +155,7 @@ class IdentityAdminPageController {
             redirect.addFlashAttribute("flash", "admin.bot.created");
             return "redirect:/admin/bots";
         } catch (InvalidRequestException | ConflictException e) {
-            model.addAttribute("error", e.getMessage());
+            refused(model, e);
             return bots(model);
         }
     }
@@ -169,7 +170,8 @@ class IdentityAdminPageController {
             redirect.addFlashAttribute("issuedToken", issued.token());
             redirect.addFlashAttribute("issuedFor", userId);
         } catch (InvalidRequestException e) {
-            redirect.addFlashAttribute("flashErrorText", e.getMessage());
+            // the one line of the refusal, not its field error: the form has a single field
+            redirect.addFlashAttribute("flashError", e.getMessage());
         }
         return "redirect:/admin/bots";
     }
@@ -179,6 +181,14 @@ class IdentityAdminPageController {
         tokens.revoke(userId, tokenId);
         redirect.addFlashAttribute("flash", "admin.token.revoked");
         return "redirect:/admin/bots";
+    }
+
+    /** The refusal's bundle key and its arguments; the page resolves them in the reader's language. */
+    private static void refused(Model model, RuntimeException e) {
+        model.addAttribute("error", e.getMessage());
+        if (e instanceof ConflictException conflict && conflict.args().length > 0) {
+            model.addAttribute("errorArgs", conflict.args());
+        }
     }
 
     private void addUnits(Model model) {

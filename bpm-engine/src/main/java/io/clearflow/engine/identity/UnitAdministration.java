@@ -25,7 +25,7 @@ final class UnitAdministration {
         checkId("id", id);
         checkName("name", name);
         if (idm.createGroupQuery().groupId(id).count() > 0) {
-            throw new ConflictException("a department or role with id '" + id + "' already exists");
+            throw new ConflictException("admin.error.unitExists", id);
         }
         Group group = idm.newGroup(id);
         group.setName(name.strip());
@@ -51,10 +51,10 @@ final class UnitAdministration {
     void deleteUnit(String id) {
         OrgUnit unit = lookup.unit(id).orElseThrow(() -> new NotFoundException("department or role", id));
         if (PlatformRole.ofGroupId(id).isPresent()) {
-            throw new ConflictException("'" + id + "' is a built-in role and cannot be deleted");
+            throw new ConflictException("admin.error.builtinRole", id);
         }
         if (idm.createUserQuery().memberOfGroup(id).count() > 0) {
-            throw new ConflictException("'" + unit.name() + "' still has members; move them first");
+            throw new ConflictException("admin.error.unitHasMembers", unit.name());
         }
         idm.deleteGroup(id);
         lookup.forgetUnit(id);

@@ -89,7 +89,7 @@ final class UserAdministration {
 
     private void requireNew(String userId) {
         if (idm.createUserQuery().userId(userId).count() > 0) {
-            throw new ConflictException("user '" + userId + "' already exists");
+            throw new ConflictException("admin.error.userExists", userId);
         }
     }
 

@@ -29,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 class ExceptionTasks {
 
     static final int MAX_ROWS = 500;
+    // spelled out in monitor.refused.reasonField
     static final int MAX_REASON = 2000;
 
     /** {@code overdue}: past its due date; {@code failedJob}: its instance has a failed job. */
@@ -64,16 +65,16 @@ class ExceptionTasks {
     @Transactional
     public void reassign(Member by, String taskId, String toUserId, String reason) {
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
-            throw new InvalidRequestException("a reason is required", Map.of("reason", "1.." + MAX_REASON + " characters"));
+            throw new InvalidRequestException("monitor.refused.reason", Map.of("reason", "monitor.refused.reasonField"));
         }
         Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
             throw new NotFoundException("open task", taskId);
         }
-        Member to = directory.member(toUserId).orElseThrow(() -> new InvalidRequestException("unknown user",
-                Map.of("userId", "no such user: " + toUserId)));
+        Member to = directory.member(toUserId).orElseThrow(() -> new InvalidRequestException("monitor.refused.unknownUser",
+                Map.of("userId", "monitor.refused.unknownUserField")));
         if (to.userId().equals(task.getAssignee())) {
-            throw new InvalidRequestException("the task is already theirs", Map.of("userId", "already the assignee"));
+            throw new InvalidRequestException("monitor.refused.alreadyAssignee", Map.of("userId", "monitor.refused.alreadyAssigneeField"));
         }
         var groups = to.candidateGroups();
         boolean candidate = tasks.getIdentityLinksForTask(taskId).stream()
@@ -81,8 +82,7 @@ class ExceptionTasks {
                 .anyMatch(link -> to.userId().equals(link.getUserId())
                         || (link.getGroupId() != null && groups.contains(link.getGroupId())));
         if (!candidate) {
-            throw new InvalidRequestException("only a candidate of the task can take it over",
-                    Map.of("userId", to.userId() + " is not a candidate of this task"));
+            throw new InvalidRequestException("monitor.refused.notCandidate", Map.of("userId", "monitor.refused.notCandidateField"));
         }
         actions.record(task, PlatformEvent.Lifecycle.REASSIGN, by, Map.of("to", to.userId(), "reason", reason.strip()));
         // the engine records the supervisor as the author (as WorkService's ActingAs does for members)

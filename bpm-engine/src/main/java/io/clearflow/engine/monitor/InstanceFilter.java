@@ -23,14 +23,14 @@ public record InstanceFilter(String processKey, String status, String department
         department = blank(department);
         initiator = blank(initiator);
         if (status != null && !STATUSES.contains(status)) {
-            throw new InvalidRequestException("unknown status", Map.of("status", "one of " + STATUSES));
+            throw new InvalidRequestException("monitor.refused.status", Map.of("status", "monitor.refused.statusField"));
         }
         if (from != null && to != null && !from.isBefore(to)) {
-            throw new InvalidRequestException("the date range ends before it starts", Map.of("to", "must be after from"));
+            throw new InvalidRequestException("monitor.refused.range", Map.of("to", "monitor.refused.rangeField"));
         }
         for (var value : new String[] {processKey, department, initiator}) {
             if (value != null && value.length() > 255) {
-                throw new InvalidRequestException("filter value too long", Map.of("filter", "at most 255 characters"));
+                throw new InvalidRequestException("monitor.refused.filterLength", Map.of("filter", "monitor.refused.filterLengthField"));
             }
         }
     }

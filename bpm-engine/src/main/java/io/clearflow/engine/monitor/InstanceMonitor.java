@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InstanceMonitor {
 
+    // spelled out in monitor.refused.page and its field text
     public static final int MAX_PAGE_SIZE = 200;
 
     public record InstancePage(List<InstanceRow> content, int page, int size, long totalElements) {
@@ -38,8 +39,7 @@ public class InstanceMonitor {
     @Transactional(readOnly = true)
     public InstancePage search(Member member, InstanceFilter filter, boolean ascending, int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidRequestException("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE,
-                    Map.of("size", "1.." + MAX_PAGE_SIZE));
+            throw new InvalidRequestException("monitor.refused.page", Map.of("size", "monitor.refused.pageSizeField"));
         }
         InstanceFilter visible = filter.withDepartment(access.departmentScope(member, filter.department()));
         return new InstancePage(repository.find(visible, ascending, page * size, size, this::departmentOf), page, size,

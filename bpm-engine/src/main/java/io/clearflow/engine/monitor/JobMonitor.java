@@ -76,7 +76,7 @@ class JobMonitor {
     public List<JobView> jobs(String view, String caseId) {
         String v = view == null || view.isBlank() ? "failed" : view.strip().toLowerCase(Locale.ROOT);
         if (!VIEWS.contains(v)) {
-            throw new InvalidRequestException("unknown job view", Map.of("view", "one of " + VIEWS));
+            throw new InvalidRequestException("monitor.refused.jobView", Map.of("view", "monitor.refused.jobViewField"));
         }
         boolean all = v.equals("all");
         boolean failed = v.equals("failed");

@@ -121,7 +121,7 @@ class MonitorController {
         return switch (sort == null ? "desc" : sort.strip().toLowerCase(Locale.ROOT)) {
             case "asc", "starttime,asc" -> true;
             case "desc", "starttime,desc" -> false;
-            default -> throw new InvalidRequestException("unknown sort order", Map.of("sort", "asc or desc (by start time)"));
+            default -> throw new InvalidRequestException("monitor.refused.sort", Map.of("sort", "monitor.refused.sortField"));
         };
     }
 }

@@ -1,6 +1,8 @@
 package io.clearflow.engine.monitor;
 
 import io.clearflow.engine.api.InvalidRequestException;
+import java.util.LinkedHashSet;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,7 +18,10 @@ class MonitorPageAdvice {
     ModelAndView badInput(InvalidRequestException e) {
         ModelAndView page = new ModelAndView("monitor/bad-input");
         page.setStatus(HttpStatus.BAD_REQUEST);
-        page.addObject("problem", MonitorPageController.describe(e));
+        // bundle keys, resolved by the page in the reader's language
+        page.addObject("problem", e.getMessage());
+        page.addObject("problemArgs", e.args());
+        page.addObject("problemFields", List.copyOf(new LinkedHashSet<>(e.fieldErrors().values())));
         return page;
     }
 }

@@ -111,12 +111,9 @@ class MonitorPageController {
             exceptionTasks.reassign(currentUser.get(), taskId, userId, reason);
             redirect.addFlashAttribute("flash", "monitor.exceptions.reassigned");
         } catch (InvalidRequestException e) {
-            redirect.addFlashAttribute("flashErrorText", describe(e));
+            // the refusal's one line (a bundle key), which the shell shows in the reader's language
+            redirect.addFlashAttribute("flashError", e.getMessage());
         }
         return "redirect:/monitor/exceptions";
-    }
-
-    static String describe(InvalidRequestException e) {
-        return e.fieldErrors().isEmpty() ? e.getMessage() : e.getMessage() + " " + e.fieldErrors();
     }
 }

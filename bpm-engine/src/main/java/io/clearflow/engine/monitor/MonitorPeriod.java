@@ -42,11 +42,11 @@ class MonitorPeriod {
         try {
             YearMonth month = YearMonth.parse(value.strip());
             if (month.getYear() < 1970 || month.getYear() > 9999) {
-                throw new InvalidRequestException("month out of range", Map.of("month", "yyyy-MM"));
+                throw new InvalidRequestException("monitor.refused.monthRange", Map.of("month", "monitor.refused.monthRangeField"));
             }
             return month;
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("invalid month", Map.of("month", "expected yyyy-MM, got " + shorten(value)));
+            throw new InvalidRequestException("monitor.refused.month", Map.of("month", "monitor.refused.monthField"));
         }
     }
 
@@ -69,11 +69,7 @@ class MonitorPeriod {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("invalid date", Map.of(field, "expected yyyy-MM-dd, got " + shorten(value)));
+            throw new InvalidRequestException("monitor.refused.date", Map.of(field, "monitor.refused.dateField"));
         }
-    }
-
-    private static String shorten(String value) {
-        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }
 }

@@ -33,10 +33,10 @@ class UsageCharts {
 
     Map<String, Object> option(UsageStatistics.Report report, String by, String measure, Locale locale) {
         if (!BY.contains(by)) {
-            throw new InvalidRequestException("unknown grouping", Map.of("by", "one of " + BY));
+            throw new InvalidRequestException("monitor.refused.grouping", Map.of("by", "monitor.refused.groupingField"));
         }
         if (!MEASURES.contains(measure)) {
-            throw new InvalidRequestException("unknown measure", Map.of("measure", "one of " + MEASURES));
+            throw new InvalidRequestException("monitor.refused.measure", Map.of("measure", "monitor.refused.measureField"));
         }
         List<UsageStatistics.Row> rows = by.equals("process") ? report.byProcess() : report.byDepartment();
         Map<String, String> units = directory.unitNames();

@@ -54,8 +54,7 @@ public class ApiTokenService {
     @Transactional
     public IssuedToken issue(String userId, String name) {
         if (name == null || name.isBlank() || name.length() > 100) {
-            throw new InvalidRequestException("a token needs a name of at most 100 characters",
-                    Map.of("name", "required, at most 100 characters"));
+            throw new InvalidRequestException("admin.error.tokenName", Map.of("name", "admin.error.nameField"));
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);

@@ -69,8 +69,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(FlowableOptimisticLockingException.class)
     ProblemDetail concurrentChange(FlowableOptimisticLockingException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "somebody else changed this at the same time; reload and try again");
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, text("api.error.concurrentChange"));
     }
 
     @ExceptionHandler(FlowableIllegalArgumentException.class)
@@ -88,7 +87,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String reference = java.util.UUID.randomUUID().toString();
         log.error("Unexpected API error {}", reference, e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "unexpected error; quote reference " + reference + " to the administrator");
+                text("api.error.unexpected", new Object[] {reference}));
         problem.setProperty("reference", reference);
         return problem;
     }
@@ -97,8 +96,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         Map<String, String> errors = new LinkedHashMap<>();
-        e.getBindingResult().getFieldErrors().forEach(f -> errors.putIfAbsent(f.getField(), f.getDefaultMessage()));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "some fields are invalid");
+        e.getBindingResult().getFieldErrors().forEach(f -> errors.putIfAbsent(f.getField(), text(f.getDefaultMessage())));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("api.error.invalidFields"));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }

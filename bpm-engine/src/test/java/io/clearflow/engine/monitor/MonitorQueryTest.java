@@ -261,6 +261,19 @@ class MonitorQueryTest {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/monitor/instances").param("from", "2020-06-30").param("to", "2020-06-01")
                 .with(user("linops").roles("OPS"))).andExpect(status().isBadRequest());
+        // the refusal in the reader's language, in the problem details and on the 400 page
+        for (String[] lang : new String[][] {{"zh-CN", "zh_CN", "未知的状态", "须为以下之一：[running"},
+                {"en", "en", "unknown status", "one of [running"}}) {
+            String problem = mvc.perform(get("/api/monitor/instances").param("status", "lost").param("lang", lang[1])
+                            .header("Accept-Language", lang[0]).with(httpBasic("linops", "demo")))
+                    .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+            assertThat(JsonPath.<String>read(problem, "$.detail")).isEqualTo(lang[2]);
+            assertThat(JsonPath.<String>read(problem, "$.errors.status")).startsWith(lang[3]);
+            String badPage = mvc.perform(get("/monitor/instances").param("status", "lost").param("lang", lang[1])
+                            .header("Accept-Language", lang[0]).with(user("linops").roles("OPS")))
+                    .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+            assertThat(badPage).contains(lang[2]).contains(lang[3]).doesNotContain("monitor.refused");
+        }
 
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_PROCINST", Long.class);
         for (String[] injection : new String[][] {{"processKey", "monitorSeedA' OR '1'='1"},

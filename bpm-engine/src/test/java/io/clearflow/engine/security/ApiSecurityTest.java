@@ -77,6 +77,19 @@ class ApiSecurityTest {
         mvc.perform(get("/api/admin/users").with(httpBasic("admin", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.userId == 'zhangsan')].department").value("dept-registry"));
+        // refusals of the administration API in the caller's language, with the value filled in
+        for (String[] lang : new String[][] {{"zh_CN", "用户“zhangsan”已存在", "部分字段无效"},
+                {"en", "user 'zhangsan' already exists", "some fields are invalid"}}) {
+            mvc.perform(post("/api/admin/users").param("lang", lang[0]).header("Accept-Language", lang[0]).with(httpBasic("admin", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON).content("""
+                                    {"userId":"zhangsan","displayName":"again","department":"dept-registry",
+                                     "roles":[],"password":"longenough1"}"""))
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(lang[1]));
+            mvc.perform(post("/api/admin/bots/rpa-bot/tokens").param("lang", lang[0]).header("Accept-Language", lang[0])
+                            .with(httpBasic("admin", "demo")).contentType(MediaType.APPLICATION_JSON).content("{\"name\":\" \"}"))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(lang[2]))
+                    .andExpect(jsonPath("$.errors.name").isNotEmpty());
+        }
     }
 
     @Test

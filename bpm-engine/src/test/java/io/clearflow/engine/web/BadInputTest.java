@@ -143,7 +143,13 @@ class BadInputTest {
                         .param("userId", "bad id!").param("displayName", "x").param("department", "dept-it")
                         .param("password", "short"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("ids are 2-64 letters");
+        assertThat(page).contains("标识须为 2 到 64 个字母");
+        String english = mvc.perform(post("/admin/users").param("lang", "en").header("Accept-Language", "en")
+                        .with(user("admin").roles("ADMIN")).with(csrf())
+                        .param("userId", "bad id!").param("displayName", "x").param("department", "dept-it")
+                        .param("password", "short"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("ids are 2-64 letters");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_ID_USER", Integer.class)).isEqualTo(users);
     }
 }

@@ -23,7 +23,7 @@ public class ModelValidation {
     public ValidationReport validate(Member member, BpmnFile file, String mode) {
         access.requireValidate(member);
         if (mode != null && !Vocabulary.MODES.contains(mode)) {
-            throw new InvalidRequestException("gov.refused.unknownMode", Map.of("mode", "one of " + Vocabulary.MODES));
+            throw new InvalidRequestException("gov.refused.unknownMode", Map.of("mode", "gov.error.modeOneOf"));
         }
         return validator.validate(file.requireWithinLimit().content(), mode);
     }

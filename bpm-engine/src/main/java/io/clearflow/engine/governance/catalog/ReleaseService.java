@@ -70,7 +70,7 @@ public class ReleaseService {
         access.requireManage(member, scenario.ownerDepartment());
         if (runningInstances == null || !Vocabulary.RUNNING_INSTANCES.contains(runningInstances)) {
             throw new InvalidRequestException("gov.refused.runningInstances",
-                    Map.of("runningInstances", "one of " + Vocabulary.RUNNING_INSTANCES));
+                    Map.of("runningInstances", "gov.error.runningInstances"));
         }
         if (scenario.directIntegration()) {
             throw new ConflictException("gov.refused.directIntegration");
@@ -92,8 +92,7 @@ public class ReleaseService {
         String key = report.processKey();
         if (scenario.processKey() != null && !scenario.processKey().equals(key)) {
             throw new InvalidRequestException("gov.refused.processKeyFixed",
-                    Map.of("processKey", "the process id identifies the scenario's process in Flowable; it is '" + key
-                            + "' in this design"), scenario.processKey());
+                    Map.of("processKey", "gov.error.processKeyFixed"), scenario.processKey());
         }
         if (scenario.processKey() == null) {
             if (catalog.byProcessKey(key).isPresent()) {

@@ -5,6 +5,8 @@ import io.clearflow.engine.api.InvalidRequestException;
 import io.clearflow.engine.api.NotFoundException;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -24,9 +26,11 @@ import org.springframework.web.servlet.ModelAndView;
 class PageExceptionAdvice {
 
     private final ShellModelAdvice shell;
+    private final MessageSource messages;
 
-    PageExceptionAdvice(ShellModelAdvice shell) {
+    PageExceptionAdvice(ShellModelAdvice shell, MessageSource messages) {
         this.shell = shell;
+        this.messages = messages;
     }
 
     /** A role or department refusal the services raise (e.g. starting another department's process). */
@@ -49,9 +53,14 @@ class PageExceptionAdvice {
     @ExceptionHandler(InvalidRequestException.class)
     ModelAndView badRequest(InvalidRequestException e, jakarta.servlet.http.HttpServletRequest request) {
         ModelAndView page = page(HttpStatus.BAD_REQUEST, "error.badRequest");
-        page.addObject("details", e.fieldErrors().isEmpty() ? java.util.List.of(e.getMessage())
-                : e.fieldErrors().entrySet().stream().map(f -> f.getKey() + ": " + f.getValue()).toList());
+        page.addObject("details", e.fieldErrors().isEmpty() ? java.util.List.of(text(e.getMessage(), e.args()))
+                : e.fieldErrors().entrySet().stream().map(f -> f.getKey() + ": " + text(f.getValue(), null)).toList());
         return shell.addTo(page, request);
+    }
+
+    /** A message that is a bundle key, in the reader's language (as the API's problem details); other text as it is. */
+    private String text(String message, Object[] args) {
+        return message == null ? null : messages.getMessage(message, args, message, LocaleContextHolder.getLocale());
     }
 
     private static ModelAndView page(HttpStatus status, String messageKey) {

@@ -54,7 +54,7 @@ class BoardPageController {
                  @RequestParam(defaultValue = "0") int page, Model model) {
         Member me = currentUser.get();
         if (page < 0 || page > 10_000) {
-            throw new InvalidRequestException("page 0..10000", Map.of("page", "0..10000"));
+            throw new InvalidRequestException("demand.board.error.page", Map.of("page", "demand.board.error.pageRange"));
         }
         DemandQueries.BoardFilter filter = new DemandQueries.BoardFilter(department, category, urgency, version, q);
         int limit = properties.boardColumnLimit();

@@ -101,7 +101,7 @@ public class DemandStatistics {
 
     private static void checkMonth(String field, String month) {
         if (month != null && !month.isBlank() && !MONTH.matcher(month).matches()) {
-            throw new InvalidRequestException("months are written yyyy-MM", Map.of(field, "yyyy-MM"));
+            throw new InvalidRequestException("demand.stats.error.month", Map.of(field, "demand.stats.error.monthFormat"));
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -110,7 +111,14 @@ class DemandStatisticsTest {
         JsonNode f = stats("zhouba", "department", "dept-stat-a", "from", "2025-03", "to", "2025-05").get("departments").get(0);
         assertThat(f.get("total").asLong()).isEqualTo(inRange);
         mvc.perform(get("/api/demands/stats").param("from", "2025-13").with(httpBasic("zhouba", "demo")))
-                .andExpect(status().isBadRequest());
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("月份格式为 yyyy-MM"))
+                .andExpect(jsonPath("$.errors.from").value("yyyy-MM 格式"));
+        mvc.perform(get("/api/demands/stats").param("from", "2025-13").param("lang", "en").header("Accept-Language", "en")
+                        .with(httpBasic("zhouba", "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("months are written yyyy-MM"))
+                .andExpect(jsonPath("$.errors.from").value("yyyy-MM"));
     }
 
     @Test

@@ -42,7 +42,7 @@ public class WorkingTime {
         return switch (choice.strip()) {
             case WORKING -> true;
             case WALL -> false;
-            default -> throw new InvalidRequestException("calendar must be 'working' or 'wall'");
+            default -> throw new InvalidRequestException("mining.error.calendar");
         };
     }
 

@@ -34,10 +34,10 @@ public class DiscoveryService {
 
     public static void requireDiscoverable(EventLog log, Double noise) {
         if (noise != null && (noise.isNaN() || noise < 0 || noise > 1)) {
-            throw new InvalidRequestException("noise must be between 0 and 1", Map.of("noise", "0 to 1"));
+            throw new InvalidRequestException("mining.error.noise", Map.of("noise", "mining.error.noiseRange"));
         }
         if (log.caseCount() == 0) {
-            throw new InvalidRequestException("the log has no cases to discover a model from");
+            throw new InvalidRequestException("mining.error.noCases");
         }
     }
 

@@ -60,7 +60,7 @@ class LogAnalyses {
 
     SpectrumReport spectrum(String id, LogParameters parameters, String source, String target, int maxLines) {
         if (maxLines < 1 || maxLines > MAX_SPECTRUM_LINES) {
-            throw new InvalidRequestException("maxLines must be between 1 and 100000");
+            throw new InvalidRequestException("mining.error.maxLines");
         }
         try {
             return PerformanceSpectrum.of(resolver.resolve(id, parameters), source, target, maxLines);

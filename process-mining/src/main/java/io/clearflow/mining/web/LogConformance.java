@@ -42,19 +42,20 @@ class LogConformance {
         int given = (model == null || model.isEmpty() ? 0 : 1) + (modelProcessKey == null || modelProcessKey.isBlank() ? 0 : 1)
                 + (discoveredNoise == null ? 0 : 1);
         if (given != 1) {
-            throw new InvalidRequestException("give one of a BPMN file (part 'model'), modelProcessKey or discoveredNoise");
+            throw new InvalidRequestException("mining.error.modelChoice");
         }
         EventLog log = resolver.resolve(id, parameters);
         if (discoveredNoise != null) {
             if (!(discoveredNoise >= 0 && discoveredNoise <= 1)) {
-                throw new InvalidRequestException("discoveredNoise must be between 0 and 1");
+                throw new InvalidRequestException("mining.error.discoveredNoise");
             }
             return conformance.check(log, discovery.discoverBpmn(log, discoveredNoise, log.name()));
         }
         try {
             if (model != null && !model.isEmpty()) {
                 if (model.getSize() > properties.maxUploadSize().toBytes()) {
-                    throw new InvalidRequestException("model larger than " + properties.maxUploadSize());
+                    throw new InvalidRequestException("mining.error.modelSize", Map.of(),
+                            String.valueOf(properties.maxUploadSize()));
                 }
                 return conformance.check(log, model.getBytes());
             }

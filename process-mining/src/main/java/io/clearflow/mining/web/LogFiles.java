@@ -107,7 +107,7 @@ class LogFiles {
                     "event log larger than " + properties.maxUploadSize() + " (clearflow.mining.max-upload-size)");
         }
         if (file.isEmpty()) {
-            throw new InvalidRequestException("the uploaded file is empty");
+            throw new InvalidRequestException("mining.error.emptyFile");
         }
     }
 

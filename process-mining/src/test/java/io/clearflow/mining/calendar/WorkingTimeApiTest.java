@@ -54,6 +54,10 @@ class WorkingTimeApiTest {
                 .andExpect(jsonPath("$.activities[0].meanWaitMs").value(8.5 * 3_600_000));
         mvc.perform(get("/api/mining/logs/{id}/metrics", id).param("calendar", "lunar").with(httpBasic("sunqi", "demo")))
                 .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("日历（calendar）须为 'working' 或 'wall'"));
+        mvc.perform(get("/api/mining/logs/{id}/metrics", id).param("calendar", "lunar").param("lang", "en").header("Accept-Language", "en")
+                        .with(httpBasic("sunqi", "demo")))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("calendar must be 'working' or 'wall'"));
 
         String page = mvc.perform(get("/mining/logs/{id}", id).param("calendar", "working")

@@ -37,7 +37,7 @@ class ScenarioOpening {
             return catalog.openScenario(new NewScenario(name, why, "regulation", reference, department, category, List.of(),
                     member.userId()));
         } catch (InvalidRequestException e) {
-            throw new InvalidRequestException("the decision has invalid fields", decisionFields(e.fieldErrors()));
+            throw new InvalidRequestException("regtech.error.decisionInvalid", decisionFields(e.fieldErrors()));
         }
     }
 

@@ -10,6 +10,7 @@ import io.clearflow.testmetrics.store.IncidentRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,7 +42,7 @@ class DeliveryEventsAdapter implements DeliveryEvents {
         for (Incident i : incidentList) {
             require(i.system(), i.key(), i.startedAt());
             if (i.restoredAt() != null && i.restoredAt().isBefore(i.startedAt())) {
-                throw new InvalidRequestException("incident " + i.key() + " is restored before it started");
+                throw new InvalidRequestException("tm.dora.error.restored", Map.of(), i.key());
             }
             incidents.upsert(i.system(), i.key(), i.startedAt(), i.restoredAt(), i.causedBy());
         }
@@ -51,7 +52,7 @@ class DeliveryEventsAdapter implements DeliveryEvents {
     @Transactional(readOnly = true)
     public DoraReport dora(String system, Instant until, int days) {
         if (days < 1 || days > 3660) {
-            throw new InvalidRequestException("days must be between 1 and 3660");
+            throw new InvalidRequestException("tm.dora.error.days");
         }
         Instant from = until.minus(Duration.ofDays(days));
         return DoraCalculator.compute(system, from, until, deployments.between(system, from, until),
@@ -64,7 +65,7 @@ class DeliveryEventsAdapter implements DeliveryEvents {
 
     private static void require(String system, String key, Instant at) {
         if (system == null || system.isBlank() || key == null || key.isBlank() || at == null) {
-            throw new InvalidRequestException("every delivery event needs a system, a key and a time");
+            throw new InvalidRequestException("tm.dora.error.event");
         }
     }
 }

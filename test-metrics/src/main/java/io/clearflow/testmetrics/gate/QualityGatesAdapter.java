@@ -39,11 +39,11 @@ class QualityGatesAdapter implements QualityGates {
     @Override
     public GateResult evaluate(GateRequest request) {
         if (request.ruleSet() == null || request.project() == null || request.version() == null) {
-            throw new InvalidRequestException("ruleSet, project and version are required");
+            throw new InvalidRequestException("tm.gate.error.required");
         }
         if (request.diff() != null && request.diff().length() > MAX_DIFF_CHARS) {
-            throw new InvalidRequestException("the diff is longer than " + MAX_DIFF_CHARS + " characters",
-                    Map.of("diff", "too long"));
+            throw new InvalidRequestException("tm.gate.error.diffLength",
+                    Map.of("diff", "tm.gate.error.diffTooLong"), String.valueOf(MAX_DIFF_CHARS));
         }
         GateRuleSets.RuleSet ruleSet = properties.ruleSets().get(request.ruleSet());
         if (ruleSet == null) {

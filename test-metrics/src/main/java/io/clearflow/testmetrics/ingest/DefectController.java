@@ -38,7 +38,7 @@ class DefectController {
     Map<String, Integer> record(@PathVariable String project, @RequestBody List<DefectRecord> defects) {
         InputCheck.validate(validator, new UploadTarget(project, "0", null), UploadTarget.INVALID);
         if (defects.size() > MAX_DEFECTS) {
-            throw new InvalidRequestException("at most " + MAX_DEFECTS + " defects per call");
+            throw new InvalidRequestException("tm.evidence.error.defectCount", Map.of(), String.valueOf(MAX_DEFECTS));
         }
         return Map.of("written", evidence.recordDefects(project, defects));
     }

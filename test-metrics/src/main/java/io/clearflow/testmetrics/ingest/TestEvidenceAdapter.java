@@ -57,7 +57,7 @@ class TestEvidenceAdapter implements TestEvidence {
         InputCheck.validate(validator, target, UploadTarget.INVALID);
         var cases = run.cases().stream().map(c -> {
             if (c.name() == null || c.name().isBlank() || c.status() == null || c.durationMs() < 0) {
-                throw new InvalidRequestException("every case needs a name, a status and a duration that is not negative");
+                throw new InvalidRequestException("tm.evidence.error.case");
             }
             return new EvidenceSink.ParsedTestCase(null, c.className(), c.name(), c.status(), c.durationMs(), c.flaky(),
                     0, c.status() == TestStatus.PASSED ? null : c.message(), null);
@@ -84,8 +84,8 @@ class TestEvidenceAdapter implements TestEvidence {
         for (DefectRecord d : list) {
             if (d.key() == null || d.key().isBlank() || !SEVERITIES.contains(d.severity()) || !PHASES.contains(d.phase())
                     || d.createdAt() == null) {
-                throw new InvalidRequestException("defect " + d.key() + ": needs a key, a creation time, a severity of "
-                        + SEVERITIES + " and a phase of " + PHASES);
+                throw new InvalidRequestException("tm.evidence.error.defect", Map.of(),
+                        String.valueOf(d.key()), String.valueOf(SEVERITIES), String.valueOf(PHASES));
             }
             Long versionId = d.foundInVersion() == null ? null
                     : versions.findOrCreate(project, d.foundInVersion(), clock.instant()).id();

@@ -38,8 +38,7 @@ public class EventLogService {
     @Transactional(readOnly = true)
     public EventPage find(Member reader, EventLogFilter filter, int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidRequestException("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE,
-                    Map.of("size", "1.." + MAX_PAGE_SIZE));
+            throw new InvalidRequestException("eventlog.error.page", Map.of("size", "eventlog.error.pageSize"));
         }
         EventLogFilter visible = visibleSlice(reader, filter);
         return new EventPage(repository.find(visible, page * size, size), page, size, repository.count(visible));

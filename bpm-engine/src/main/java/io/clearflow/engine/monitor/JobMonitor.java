@@ -176,8 +176,7 @@ class JobMonitor {
         switch (found.kind()) {
             case DEADLETTER -> management.moveDeadLetterJobToExecutableJob(jobId, RETRIES_ON_RETRY);
             case TIMER -> management.moveTimerToExecutableJob(jobId);
-            default -> throw new ConflictException(
-                    "only dead letters and timers can be moved to the executable jobs; this job is " + found.kind().value());
+            default -> throw new ConflictException("monitor.refused.notMovable", found.kind().value());
         }
         log.info("Job {} ({}) moved to the executable jobs by {}", jobId, found.kind().value(), by.userId());
     }

@@ -22,7 +22,7 @@ class JiraSyncController {
     @Operation(summary = "Run the reconciliation now: retry pending issue creations, then read every issue back")
     JiraSync.Reconciliation reconcile() {
         if (!sync.enabled()) {
-            throw new ConflictException("Jira is not configured; the portal tracks tasks itself");
+            throw new ConflictException("demand.jira.error.notConfigured");
         }
         sync.retryDue();
         return sync.reconcile();

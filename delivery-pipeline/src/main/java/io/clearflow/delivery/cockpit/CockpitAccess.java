@@ -30,10 +30,10 @@ public final class CockpitAccess {
             return asked;
         }
         if (!member.hasRole(PlatformRole.PROCESS_OWNER) || member.department() == null) {
-            throw new AccessDeniedException("the cockpit is for IT management and department heads");
+            throw new AccessDeniedException("delivery.cockpit.error.notForYou");
         }
         if (asked != null && !asked.equals(member.department())) {
-            throw new AccessDeniedException("you may only read your own department's cockpit");
+            throw new AccessDeniedException("delivery.cockpit.error.ownDepartment");
         }
         return member.department();
     }

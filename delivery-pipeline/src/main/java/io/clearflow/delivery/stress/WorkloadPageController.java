@@ -68,7 +68,8 @@ class WorkloadPageController {
             try (InputStream in = file.getInputStream()) {
                 result = WorkloadModel.of(CallSampleReader.read(in), form.peak(), form.factor());
             } catch (InvalidRequestException e) {
-                e.fieldErrors().forEach((field, key) -> errors.put(field, text(key, locale)));
+                // the reader refuses only the file; its message carries the line number the field error leaves out
+                errors.put("file", messages.getMessage(e.getMessage(), e.args(), e.getMessage(), locale));
             }
         }
         model.addAttribute("values", Map.of("peakTps", form.peakTps(), "multiple", form.multiple()));
@@ -113,12 +114,6 @@ class WorkloadPageController {
     }
 
     /** A field error from the reader: a bundle key, or {@code key:row} for a row's error. */
-    private String text(String error, Locale locale) {
-        int colon = error.indexOf(':');
-        return colon < 0 ? msg(error, locale)
-                : messages.getMessage(error.substring(0, colon), new Object[] {error.substring(colon + 1)}, error, locale);
-    }
-
     private String msg(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);
     }

@@ -4,6 +4,7 @@ import static io.clearflow.delivery.cockpit.CockpitFixture.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -254,7 +255,11 @@ public class CockpitApiTest {
         // a process owner gets their own department, and is refused another one
         JsonNode own = read(get("/api/delivery/cockpit"), "sunqi");
         assertThat(own.get("department").asText()).isEqualTo("dept-operations");
-        call(get("/api/delivery/cockpit").param("department", dept), "sunqi").andExpect(status().isForbidden());
+        call(get("/api/delivery/cockpit").param("department", dept), "sunqi").andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value("您只能查看本部门的驾驶舱"));
+        call(get("/api/delivery/cockpit").param("department", dept).param("lang", "en"), "sunqi")
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value("you may only read your own department's cockpit"));
         call(get("/api/delivery/cockpit").param("department", "dept-operations"), "sunqi").andExpect(status().isOk());
         // admins see all departments
         JsonNode all = read(get("/api/delivery/cockpit"), "admin");

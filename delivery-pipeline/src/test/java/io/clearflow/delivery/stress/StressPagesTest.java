@@ -142,6 +142,12 @@ class StressPagesTest {
                         .param("peakTps", "100").with(user(principal("zhengshi"))).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(badRow).contains("id=\"error-file\"", "调用样本第 2 行格式错误").doesNotContain("id=\"workload-facts\"");
+        String badRowEn = mvc.perform(multipart("/delivery/stress-tests/workload")
+                        .file(new MockMultipartFile("file", "calls.csv", "text/csv",
+                                "function_code,business,count\n410301,trade,x\n".getBytes(StandardCharsets.UTF_8)))
+                        .param("peakTps", "100").param("lang", "en").with(user(principal("zhengshi"))).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(badRowEn).contains("id=\"error-file\"", "Line 2 of the call sample is malformed");
 
         assertThat(mvc.perform(get("/delivery/stress-tests/workload").param("lang", "en").with(user(principal("zhengshi"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))

@@ -258,6 +258,16 @@ public class StressTestApiTest {
                 .file(new MockMultipartFile("file", "x.csv", null, "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)))
                 .param("peakTps", "100").with(httpBasic("zhengshi", "demo"))).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.file").exists());
+        MockMultipartFile badRow = new MockMultipartFile("file", "x.csv", null,
+                "function_code,business,count\n410301,trade,x\n".getBytes(StandardCharsets.UTF_8));
+        mvc.perform(multipart("/api/delivery/stress-tests/workload").file(badRow).param("peakTps", "100")
+                .with(httpBasic("zhengshi", "demo"))).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("调用样本第 2 行格式错误"))
+                .andExpect(jsonPath("$.errors.file").value("调用样本有一行格式错误"));
+        mvc.perform(multipart("/api/delivery/stress-tests/workload").file(badRow).param("peakTps", "100")
+                .param("lang", "en").header("Accept-Language", "en").with(httpBasic("zhengshi", "demo")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value("Line 2 of the call sample is malformed"))
+                .andExpect(jsonPath("$.errors.file").value("A line of the call sample is malformed"));
         mvc.perform(multipart("/api/delivery/stress-tests/workload").file(file).param("peakTps", "100")
                 .with(httpBasic("zhangsan", "demo"))).andExpect(status().isForbidden());
     }

@@ -80,6 +80,6 @@ public final class CallSampleReader {
 
     private static InvalidRequestException row(int number) {
         return new InvalidRequestException("delivery.stress.error.workloadRow",
-                Map.of("file", "delivery.stress.error.workloadRow:" + number));
+                Map.of("file", "delivery.stress.error.workloadLine"), String.valueOf(number));
     }
 }

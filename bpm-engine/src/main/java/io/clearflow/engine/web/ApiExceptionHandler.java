@@ -79,7 +79,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail denied(AccessDeniedException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        // the modules refuse with a bundle key (e.g. a department rule); Spring Security's own "Access Denied" stays
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, text(e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)

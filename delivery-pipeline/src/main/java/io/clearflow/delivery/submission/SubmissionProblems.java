@@ -6,14 +6,13 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Problem details of the submission and change API that the shared handler cannot give: a refused entry gate
- * (422 carrying the gate), and refusals whose message is a bundle key (separation of duties), in the caller's
- * language. Everything else goes to the engine's {@code ApiExceptionHandler}.
+ * (422 carrying the gate) in the caller's language. Everything else, 403s included, goes to the engine's
+ * {@code ApiExceptionHandler}.
  */
 @RestControllerAdvice(basePackages = {"io.clearflow.delivery.submission", "io.clearflow.delivery.change"})
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -30,11 +29,6 @@ public class SubmissionProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, text(e.getMessage()));
         problem.setProperty("gate", e.gate());
         return problem;
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail denied(AccessDeniedException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, text(e.getMessage()));
     }
 
     private String text(String message) {

@@ -56,8 +56,9 @@ public class ProjectApiTest extends DeliveryFlowSupport {
             postJson(user, CREATE, "{\"name\":\"x\",\"department\":\"dept-registry\",\"systems\":[\"ctrade\"]}")
                     .andExpect(status().isForbidden());
         }
+        // the department rule reads as a sentence in the caller's language, not as its bundle key
         postJson("sunqi", CREATE, "{\"name\":\"x\",\"department\":\"dept-registry\",\"systems\":[\"ctrade\"]}")
-                .andExpect(status().isForbidden());
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.detail").value("流程负责人只能为本部门创建项目"));
         assertThat(count("del_project")).isEqualTo(before);
 
         // an injection string is a name like any other: stored as given, the table untouched

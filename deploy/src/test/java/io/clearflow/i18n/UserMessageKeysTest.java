@@ -35,7 +35,7 @@ class UserMessageKeysTest {
             "regtech-feed/src/main/java");
 
     /** The message of a refusal, and the texts of field errors. */
-    static final Pattern MESSAGE = Pattern.compile("new (?:InvalidRequestException|ConflictException)\\(\\s*\"([^\"]*)\"");
+    static final Pattern MESSAGE = Pattern.compile("new (?:InvalidRequestException|ConflictException|AccessDeniedException)\\(\\s*\"([^\"]*)\"");
     static final Pattern FIELD_ERROR = Pattern.compile(
             "(?:errors\\.put\\(|new InvalidRequestException\\([^;]*?Map\\.of\\()\\s*\"[^\"]+\",\\s*\"([^\"]*)\"\\)");
     static final Pattern KEY_PREFIX = Pattern.compile("errors\\.put\\(field,\\s*\"([^\"]+)\"\\s*\\+");

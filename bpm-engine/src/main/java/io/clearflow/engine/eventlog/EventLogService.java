@@ -66,7 +66,7 @@ public class EventLogService {
             return filter;
         }
         if (filter.department() != null && !filter.department().equals(reader.department())) {
-            throw new AccessDeniedException("only your own department's events are visible to you");
+            throw new AccessDeniedException("denied.eventLogDepartment");
         }
         return filter.withDepartment(reader.department());
     }

@@ -31,7 +31,7 @@ class MonitorAccess {
             return requested;
         }
         if (requested != null && !requested.equals(member.department())) {
-            throw new AccessDeniedException("only your own department's processes are visible to you");
+            throw new AccessDeniedException("denied.monitorDepartment");
         }
         return member.department() == null ? "-" : member.department();
     }

@@ -20,8 +20,8 @@ public class CurrentUser {
     public Member get() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth.getName() == null) {
-            throw new AccessDeniedException("not signed in");
+            throw new AccessDeniedException("denied.notSignedIn");
         }
-        return directory.member(auth.getName()).orElseThrow(() -> new AccessDeniedException("unknown user"));
+        return directory.member(auth.getName()).orElseThrow(() -> new AccessDeniedException("denied.unknownUser"));
     }
 }

@@ -74,7 +74,7 @@ class CaseStart {
             if (repository.createProcessDefinitionQuery().processDefinitionKey(processKey).count() == 0) {
                 throw new NotFoundException("process", processKey);
             }
-            throw new AccessDeniedException("your department and roles may not start this process");
+            throw new AccessDeniedException("denied.startProcess");
         }
         return definition;
     }

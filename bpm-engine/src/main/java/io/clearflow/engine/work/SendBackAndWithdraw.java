@@ -56,7 +56,7 @@ class SendBackAndWithdraw {
         WorkInput.requireReason(reason);
         Task task = visibility.visibleTask(member, taskId);
         if (task.getAssignee() != null && !task.getAssignee().equals(member.userId())) {
-            throw new AccessDeniedException("this task is claimed by someone else");
+            throw new AccessDeniedException("denied.claimedByOther");
         }
         boolean ran = sendBackTargets(member, taskId).stream().anyMatch(s -> s.activityId().equals(targetActivityId));
         if (!ran) {
@@ -99,8 +99,7 @@ class SendBackAndWithdraw {
         if (open.stream().anyMatch(t -> t.getAssignee() != null)) {
             throw new ConflictException("task.withdraw.nextTaken");
         }
-        Withdrawal withdrawal = withdrawal(member, caseId).orElseThrow(() -> new AccessDeniedException(
-                "only the person who completed the last step, or the initiator before anyone acted, can withdraw"));
+        Withdrawal withdrawal = withdrawal(member, caseId).orElseThrow(() -> new AccessDeniedException("denied.withdraw"));
         for (Task task : open) {
             actions.record(task, PlatformEvent.Lifecycle.WITHDRAW, member, Map.of("reason", reason.strip()));
         }

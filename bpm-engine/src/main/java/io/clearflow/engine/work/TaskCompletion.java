@@ -54,7 +54,7 @@ class TaskCompletion {
         WorkInput.checkOptionalComment(comment);
         Task task = visibility.visibleTask(member, taskId);
         if (task.getAssignee() != null && !task.getAssignee().equals(member.userId())) {
-            throw new AccessDeniedException("this task is claimed by someone else");
+            throw new AccessDeniedException("denied.claimedByOther");
         }
         try {
             ActingAs.member(member, () -> {

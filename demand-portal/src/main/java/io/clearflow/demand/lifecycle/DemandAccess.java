@@ -29,7 +29,7 @@ public final class DemandAccess {
 
     public static void checkView(Member member, Demand demand) {
         if (!mayView(member, demand)) {
-            throw new AccessDeniedException("this demand belongs to another department");
+            throw new AccessDeniedException("demand.denied.otherDepartment");
         }
     }
 
@@ -42,7 +42,7 @@ public final class DemandAccess {
             return asked == null || asked.isBlank() ? null : asked;
         }
         if (asked != null && !asked.isBlank() && !asked.equals(member.department())) {
-            throw new AccessDeniedException("you may only read your own department's demands");
+            throw new AccessDeniedException("demand.denied.ownDepartmentOnly");
         }
         return member.department();
     }

@@ -79,7 +79,7 @@ public class DemandConsistency {
 
     private static void requireAdmin(Member member) {
         if (!member.hasRole(PlatformRole.ADMIN)) {
-            throw new AccessDeniedException("only administrators check and repair demands");
+            throw new AccessDeniedException("demand.denied.repair");
         }
     }
 }

@@ -47,7 +47,7 @@ class DemandTransitions {
     Demand check(Member member, long id, DemandAction action) {
         Demand d = visible(member, id);
         if (!action.entitled(member, d)) {
-            throw new AccessDeniedException("your role may not " + action.name().toLowerCase() + " demands");
+            throw new AccessDeniedException("demand.denied.role");
         }
         if (d.state() != action.from()) {
             throw new ConflictException("demand.error.notNow", "DEM-" + id);

@@ -17,7 +17,7 @@ final class AssessmentChecks {
 
     static void checkCompliance(Member m) {
         if (!m.hasRole(PlatformRole.COMPLIANCE)) {
-            throw new AccessDeniedException("only compliance triages and decides regulatory items");
+            throw new AccessDeniedException("regtech.denied.triage");
         }
     }
 

@@ -39,7 +39,7 @@ class ImpactAssessment {
         }
         String dept = member.department();
         if (dept == null || !a.departments().contains(dept)) {
-            throw new AccessDeniedException("your department was not asked to assess this item");
+            throw new AccessDeniedException("regtech.denied.notAsked");
         }
         Task task = tasks.open(a.caseId(), "assessImpact", dept);
         if (task == null) {

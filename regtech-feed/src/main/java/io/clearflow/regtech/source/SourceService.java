@@ -26,14 +26,14 @@ public class SourceService {
 
     public static void checkAdmin(Member member) {
         if (!member.hasRole(PlatformRole.ADMIN)) {
-            throw new AccessDeniedException("only administrators manage regulatory sources");
+            throw new AccessDeniedException("regtech.denied.sources");
         }
     }
 
     /** Administrators and compliance may poll a source now; administrators manage them. */
     public static void checkOperator(Member member) {
         if (!member.hasRole(PlatformRole.ADMIN) && !member.hasRole(PlatformRole.COMPLIANCE)) {
-            throw new AccessDeniedException("only administrators and compliance poll regulatory sources");
+            throw new AccessDeniedException("regtech.denied.poll");
         }
     }
 

@@ -78,7 +78,7 @@ public class SubscriptionService {
     @Transactional(readOnly = true)
     public List<Subscription> ofDepartment(Member member, String department) {
         if (!mayManageDepartment(member, department)) {
-            throw new AccessDeniedException("you do not manage this department's subscriptions");
+            throw new AccessDeniedException("regtech.denied.subscriptions");
         }
         return repository.ofSubscriber(Subscription.DEPARTMENT, department);
     }
@@ -100,7 +100,7 @@ public class SubscriptionService {
                 throw new InvalidRequestException("regtech.error.subscription", Map.of("department", "regtech.error.subscriptionDepartment"));
             }
             if (!mayManageDepartment(member, department)) {
-                throw new AccessDeniedException("you do not manage this department's subscriptions");
+                throw new AccessDeniedException("regtech.denied.subscriptions");
             }
             type = Subscription.DEPARTMENT;
             subscriber = department;
@@ -140,7 +140,7 @@ public class SubscriptionService {
             if (s.subscriberType().equals(Subscription.USER)) {
                 throw new NotFoundException("subscription", String.valueOf(id));
             }
-            throw new AccessDeniedException("you do not manage this department's subscriptions");
+            throw new AccessDeniedException("regtech.denied.subscriptions");
         }
         repository.delete(id);
     }

@@ -26,7 +26,7 @@ public class GovernanceAccess {
 
     public void requireRead(Member member) {
         if (!mayRead(member)) {
-            throw new AccessDeniedException("the governance catalog is for process owners, administrators, compliance and IT managers");
+            throw new AccessDeniedException("denied.governanceCatalog");
         }
     }
 
@@ -41,7 +41,7 @@ public class GovernanceAccess {
     /** Validating a file changes nothing: modellers and CI (developers, bots) may use it too. */
     public void requireValidate(Member member) {
         if (!mayRead(member) && !member.hasRole(PlatformRole.DEVELOPER) && !member.hasRole(PlatformRole.BOT)) {
-            throw new AccessDeniedException("validation is for process owners, administrators, compliance, IT managers, developers and bots");
+            throw new AccessDeniedException("denied.governanceValidation");
         }
     }
 }

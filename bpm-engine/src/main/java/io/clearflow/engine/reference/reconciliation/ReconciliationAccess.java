@@ -12,26 +12,26 @@ final class ReconciliationAccess {
 
     static void requireBot(Member m) {
         if (!(m.hasRole(PlatformRole.BOT) || m.hasRole(PlatformRole.ADMIN))) {
-            throw new AccessDeniedException("only bots submit reconciliations");
+            throw new AccessDeniedException("denied.reconSubmit");
         }
     }
 
     static void requireBotOrClearing(Member m) {
         if (!(m.hasRole(PlatformRole.BOT) || mayReadClearing(m))) {
-            throw new AccessDeniedException("only bots and 清算交收部 read the reconciliation records");
+            throw new AccessDeniedException("denied.reconRead");
         }
     }
 
     static void requireClearing(Member m) {
         if (!mayReadClearing(m)) {
-            throw new AccessDeniedException("reconciliations belong to 清算交收部");
+            throw new AccessDeniedException("denied.reconDepartment");
         }
     }
 
     /** The settlement system's feed books through a bot account; administrators book by hand. */
     static void requireBooker(Member m) {
         if (!(m.hasRole(PlatformRole.ADMIN) || m.hasRole(PlatformRole.BOT))) {
-            throw new AccessDeniedException("only administrators and bots book expected records");
+            throw new AccessDeniedException("denied.reconExpected");
         }
     }
 
